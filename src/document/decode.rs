@@ -1,0 +1,121 @@
+//! Bytes to text: byte-order marks, UTF-8, UTF-16, and the legacy Arabic code
+//! pages (Windows-1256, ISO-8859-6), told apart by `chardetng`.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decoded text and the name of the encoding it came from.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Decodes `bytes`; `None` when they are not text (binary data).
+///
+/// Order: a BOM decides; then valid UTF-8; then, for web pages, a declared
+/// `charset`; then `chardetng`'s guess, told that the text is likely Arabic.
+pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
+    let (encoding, body): (&'static Encoding, &[u8]) = if let Some((enc, bom_len)) =
+        Encoding::for_bom(bytes)
+    {
+        (enc, &bytes[bom_len..])
+    } else if looks_binary(bytes) {
+        return None;
+    } else if std::str::from_utf8(bytes).is_ok() {
+        (UTF_8, bytes)
+    } else if let Some(enc) = is_html.then(|| declared_charset(bytes)).flatten() {
+        (enc, bytes)
+    } else {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        (
+            detector.guess(Some(b"ar"), chardetng::Utf8Detection::Deny),
+            bytes,
+        )
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let text = text.into_owned();
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        // A BOM on random data still decodes; judge the result instead.
+        if looks_binary_text(&text) {
+            return None;
+        }
+    } else if looks_binary_text(&text) {
+        return None;
+    }
+    Some(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// NUL bytes do not occur in 8-bit or UTF-8 text.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(1 << 20).any(|&b| b == 0)
+}
+
+/// Many control characters (other than tab, newline, carriage return and form
+/// feed) or replacement characters mean the bytes were not text.
+fn looks_binary_text(text: &str) -> bool {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    for c in text.chars().take(1 << 20) {
+        total += 1;
+        let control = (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{7f}';
+        if control || c == '\u{fffd}' {
+            bad += 1;
+        }
+    }
+    total > 0 && bad * 20 > total
+}
+
+/// `<meta charset="...">` or `content="text/html; charset=..."` in the first
+/// kilobytes of a page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let pos = lower.windows(8).position(|w| w == b"charset=")?;
+    let rest = &head[pos + 8..];
+    let rest = rest
+        .iter()
+        .position(|b| !matches!(b, b'"' | b'\'' | b' '))
+        .map(|i| &rest[i..])?;
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode("واشنطن".as_bytes(), false).unwrap();
+        assert_eq!(plain.text, "واشنطن");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("بغداد".as_bytes());
+        let d = decode(&bom, false).unwrap();
+        assert_eq!(d.text, "بغداد", "the BOM is not part of the text");
+    }
+
+    #[test]
+    fn declared_charset_is_read() {
+        let page = b"<html><head><meta charset=\"windows-1256\"></head><body>\xc8</body></html>";
+        let d = decode(page, true).unwrap();
+        assert_eq!(d.encoding, "windows-1256");
+        assert!(d.text.contains('ب'));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d,
+        ];
+        assert!(decode(&png, false).is_none());
+        let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 32) as u8 + 1).collect();
+        assert!(decode(&noise, false).is_none());
+    }
+}

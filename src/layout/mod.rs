@@ -1,0 +1,181 @@
+//! Right-to-left paragraph layout, with no UI types.
+//!
+//! egui shapes a run of Arabic correctly (letters join, ligatures form) but has
+//! no bidi step and wraps paragraphs left-to-right. This module does what a
+//! browser's text engine does before painting, one stage per file:
+//!
+//! 1. [`bidi`]: UAX #9 embedding levels per paragraph, base direction from the
+//!    first strong character.
+//! 2. [`segment`]: the paragraph cut into *atoms*: maximal runs of one level and
+//!    one kind (space or not) between UAX #14 break opportunities, each measured
+//!    once through the [`Measure`] trait (the UI implements it with egui's fonts).
+//!    Atoms and their widths do not depend on the column width: this is the
+//!    [`Shaped`] text, built once.
+//! 3. [`line_break`]: greedy lines to a width, cheap to redo when the width
+//!    changes, then [`reorder`]: rule L2 per line, giving *items* placed left
+//!    to right with their x.
+//! 4. [`hit_test`]: point to offset, offset range to rectangles.
+//!
+//! All offsets are byte offsets into the document text; [`dump`] converts them
+//! to code points for the `marsad layout` JSON.
+
+pub mod bidi;
+pub mod dump;
+pub mod hit_test;
+pub mod line_break;
+pub mod reorder;
+pub mod segment;
+
+use std::ops::Range;
+
+pub use bidi::{display_text, highlight_pieces, mirror};
+pub use hit_test::Rect;
+pub use segment::{Atom, ShapedParagraph};
+
+/// Shaped widths, in pixels, for the text the engine places.
+pub trait Measure {
+    /// The width of `text` shaped as one piece. `rtl` says whether the piece
+    /// runs right-to-left; `text` is already in display form ([`display_text`]).
+    fn item_width(&mut self, text: &str, rtl: bool) -> f32;
+    /// The width of a run of white space.
+    fn space_width(&mut self, text: &str) -> f32;
+}
+
+/// One piece of a line, placed: never contains white space.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Byte range into the document text.
+    pub range: Range<usize>,
+    /// Left edge, from the left edge of the column.
+    pub x: f32,
+    pub width: f32,
+    /// Odd bidi level: the piece runs right to left.
+    pub rtl: bool,
+}
+
+/// A laid-out line. `items` are in visual order, left to right; `gaps` are the
+/// spaces between them (for selection).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub paragraph: usize,
+    /// Logical byte range, without trailing white space.
+    pub range: Range<usize>,
+    /// Top of the line.
+    pub y: f32,
+    pub items: Vec<Item>,
+    pub gaps: Vec<Item>,
+    pub rtl_paragraph: bool,
+}
+
+/// Metrics for breaking lines.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineParams {
+    pub width: f32,
+    pub line_height: f32,
+    /// Extra space after each paragraph.
+    pub paragraph_gap: f32,
+}
+
+/// The width-independent part of a layout: bidi levels, atoms and widths.
+#[derive(Clone, Debug, Default)]
+pub struct Shaped {
+    pub paragraphs: Vec<ShapedParagraph>,
+}
+
+impl Shaped {
+    /// Shapes the paragraphs `ranges` of `text`. Paragraphs without a strong
+    /// character take `default_rtl`.
+    pub fn new(
+        text: &str,
+        ranges: &[Range<usize>],
+        default_rtl: bool,
+        m: &mut dyn Measure,
+    ) -> Self {
+        Shaped {
+            paragraphs: ranges
+                .iter()
+                .map(|r| segment::shape_paragraph(text, r.clone(), default_rtl, m))
+                .collect(),
+        }
+    }
+}
+
+/// Lines of a whole document at one width.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub params: Option<LineParams>,
+    pub lines: Vec<Line>,
+    pub height: f32,
+}
+
+impl Layout {
+    /// Breaks every paragraph of `shaped` into lines of `params.width`.
+    pub fn new(shaped: &Shaped, params: LineParams) -> Self {
+        let mut lines = Vec::new();
+        let mut y = 0.0;
+        for (i, p) in shaped.paragraphs.iter().enumerate() {
+            for range in line_break::break_lines(p, params.width) {
+                lines.push(reorder::place_line(p, i, range, y, params.width));
+                y += params.line_height;
+            }
+            y += params.paragraph_gap;
+        }
+        Layout {
+            params: Some(params),
+            lines,
+            height: y,
+        }
+    }
+
+    /// Lines that overlap the vertical span `y0..y1`.
+    pub fn visible_lines(&self, y0: f32, y1: f32) -> Range<usize> {
+        let h = self.params.map_or(0.0, |p| p.line_height);
+        let first = self.lines.partition_point(|l| l.y + h <= y0);
+        let last = self.lines.partition_point(|l| l.y < y1);
+        first..last.max(first)
+    }
+}
+
+/// Convenience: shape and break in one step.
+pub fn layout_text(
+    text: &str,
+    ranges: &[Range<usize>],
+    default_rtl: bool,
+    params: LineParams,
+    m: &mut dyn Measure,
+) -> (Shaped, Layout) {
+    let shaped = Shaped::new(text, ranges, default_rtl, m);
+    let layout = Layout::new(&shaped, params);
+    (shaped, layout)
+}
+
+/// Whether the text is mostly right-to-left (decides the direction of
+/// paragraphs with no strong character, such as a line of digits).
+pub fn mostly_rtl(text: &str) -> bool {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars().take(100_000) {
+        match unicode_bidi::bidi_class(c) {
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => rtl += 1,
+            unicode_bidi::BidiClass::L => ltr += 1,
+            _ => {}
+        }
+    }
+    rtl >= ltr
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Measure;
+
+    /// A measurer for unit tests: every character is 10 px, a space 5 px.
+    pub struct Fixed;
+
+    impl Measure for Fixed {
+        fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
+            text.chars().filter(|c| *c != '\u{200d}').count() as f32 * 10.0
+        }
+        fn space_width(&mut self, text: &str) -> f32 {
+            text.chars().count() as f32 * 5.0
+        }
+    }
+}
