@@ -172,12 +172,11 @@ impl MarsadApp {
         };
         egui::Panel::top("error").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new("⚠").color(ui.visuals().error_fg_color));
                 ui.label(RichText::new(&msg).color(ui.visuals().error_fg_color));
                 if self.doc.is_some() {
                     ui.label(RichText::new("The article that was open is still open.").weak());
                 }
-                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                if ui.small_button("Dismiss").clicked() {
                     self.error = None;
                 }
             });

@@ -39,6 +39,8 @@ pub struct ReaderCache {
     shaped: Shaped,
     layout: Layout,
     widths: WidthCache,
+    /// Where the column's top-left corner was painted last frame.
+    pub origin: Option<Pos2>,
 }
 
 impl ReaderCache {
@@ -142,6 +144,7 @@ pub fn reader_ui(
             let bottom = viewport.max.y - heading_h - MARGIN;
             let visible = layout.visible_lines(top, bottom);
 
+            state.cache.origin = Some(origin);
             select_with_pointer(&ctx, &response, doc, origin, state, &font);
             paint_lines(ui, doc, state, visible.clone(), origin, &font, &palette);
 

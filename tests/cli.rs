@@ -1,0 +1,100 @@
+//! The `marsad` command line: `marsad layout` and its errors.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn marsad(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn layout_prints_lines_and_items_in_code_points() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/iraq-us-talks.ar.txt");
+    let out = marsad(&["layout", sample.to_str().unwrap(), "--width", "600"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["font"], "Amiri");
+    assert_eq!(json["width"], 600.0);
+    let text: Vec<char> = std::fs::read_to_string(&sample).unwrap().chars().collect();
+    let lines = json["lines"].as_array().unwrap();
+    assert!(lines.len() > 30);
+    // The title is the first line; its first word is the rightmost item.
+    let first = &lines[0];
+    assert_eq!(first["start"], 0);
+    let items = first["items"].as_array().unwrap();
+    let rightmost = items
+        .iter()
+        .max_by(|a, b| a["x"].as_f64().partial_cmp(&b["x"].as_f64()).unwrap())
+        .unwrap();
+    let word = |i: &Value| -> String {
+        text[i["start"].as_u64().unwrap() as usize..i["end"].as_u64().unwrap() as usize]
+            .iter()
+            .collect()
+    };
+    assert_eq!(word(rightmost), "واشنطن");
+    let mut prev_y = -1.0;
+    for line in lines {
+        let y = line["y"].as_f64().unwrap();
+        assert!(y > prev_y, "lines go down the page");
+        prev_y = y;
+        let mut prev_right = 0.0;
+        for item in line["items"].as_array().unwrap() {
+            let w = word(item);
+            assert!(
+                !w.is_empty() && !w.contains(char::is_whitespace),
+                "item {w:?}"
+            );
+            let x = item["x"].as_f64().unwrap();
+            assert!(x + 0.01 >= prev_right, "items do not overlap");
+            prev_right = x + item["width"].as_f64().unwrap();
+            assert!(prev_right <= 600.5, "items stay in the column");
+        }
+    }
+    // "2500" is a left-to-right item.
+    let n = lines
+        .iter()
+        .flat_map(|l| l["items"].as_array().unwrap())
+        .find(|i| word(i) == "2500")
+        .unwrap();
+    assert_eq!(n["rtl"], false);
+}
+
+#[test]
+fn layout_of_bad_input_fails_with_a_message() {
+    for (name, words) in [
+        ("binary.png", "not a text file"),
+        ("empty.txt", "is empty"),
+        ("missing.txt", "no such file"),
+        ("", "is a folder"),
+    ] {
+        let path = fixture(name);
+        let out = marsad(&["layout", path.to_str().unwrap(), "--width", "500"]);
+        assert!(!out.status.success(), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    let out = marsad(&[
+        "layout",
+        fixture("mixed-script.txt").to_str().unwrap(),
+        "--width",
+        "-3",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--width"));
+}
