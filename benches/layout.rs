@@ -1,1 +1,145 @@
-fn main() {}
+//! Layout speed: the sample, 1 MB of real Arabic news, re-breaking at a new
+//! width, and one scrolled frame of a 5 MB article. Widths come from egui's
+//! real fonts (the measurer the app uses). Run: `cargo bench --bench layout`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use marsad::document::{Document, Format};
+use marsad::layout::{Layout, LineParams, Shaped, mostly_rtl};
+use marsad::ui::measure::{EguiMeasure, WidthCache, headless_context};
+use marsad::ui::reader::{ReaderState, reader_ui};
+use marsad::ui::settings::Settings;
+use marsad::ui::{fonts, settings::DEFAULT_FONT};
+
+/// Real news text: ANERcorp's tokens joined by spaces, five sentences a
+/// paragraph, repeated up to `bytes`.
+fn news_text(bytes: usize) -> String {
+    let corpus = include_str!("../data/ner/anercorp-train.txt");
+    let mut paragraphs = Vec::new();
+    let mut sentence = Vec::new();
+    let mut para = String::new();
+    let mut count = 0;
+    for line in corpus.lines() {
+        match line.split_once(' ') {
+            Some((token, _)) => sentence.push(token),
+            None => {
+                if !sentence.is_empty() {
+                    para.push_str(&sentence.join(" "));
+                    para.push(' ');
+                    sentence.clear();
+                    count += 1;
+                    if count % 5 == 0 {
+                        paragraphs.push(std::mem::take(&mut para).trim_end().to_owned());
+                    }
+                }
+            }
+        }
+    }
+    let mut text = String::with_capacity(bytes + 4096);
+    'outer: loop {
+        for p in &paragraphs {
+            if text.len() + p.len() > bytes {
+                break 'outer;
+            }
+            text.push_str(p);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn params(width: f32) -> LineParams {
+    LineParams {
+        width,
+        line_height: (DEFAULT_FONT * 1.7).round(),
+        paragraph_gap: 13.0,
+    }
+}
+
+/// Shaping from cold: egui's galley cache is flushed by an empty pass and
+/// the width cache starts empty, as when a file is opened.
+fn shape_cold(ctx: &egui::Context, doc: &Document) -> Shaped {
+    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    let mut cache = WidthCache::default();
+    let mut m = EguiMeasure::new(ctx, fonts::reading(DEFAULT_FONT), &mut cache);
+    Shaped::new(&doc.text, &doc.paragraphs, mostly_rtl(&doc.text), &mut m)
+}
+
+fn layout_benches(c: &mut Criterion) {
+    let ctx = headless_context();
+    let sample = Document::sample();
+    c.bench_function("layout sample 600px (cold shaping + lines)", |b| {
+        b.iter(|| Layout::new(&shape_cold(&ctx, &sample), params(600.0)))
+    });
+
+    let mb = Document::from_text(news_text(1_000_000), Format::Text);
+    let mut g = c.benchmark_group("1MB");
+    g.sample_size(10);
+    g.bench_function("layout 1 MB news 600px (cold shaping + lines)", |b| {
+        b.iter(|| Layout::new(&shape_cold(&ctx, &mb), params(600.0)))
+    });
+    let shaped = shape_cold(&ctx, &mb);
+    g.bench_function("re-break 1 MB at a new width", |b| {
+        let mut w = 500.0;
+        b.iter(|| {
+            w = if w > 900.0 { 500.0 } else { w + 7.0 };
+            black_box(Layout::new(&shaped, params(w)))
+        })
+    });
+    g.finish();
+}
+
+fn frame_bench(c: &mut Criterion) {
+    let ctx = headless_context();
+    let doc = Document::from_text(news_text(5_000_000), Format::Text);
+    let settings = Settings::default();
+    let mut state = ReaderState::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1200.0, 820.0),
+        )),
+        ..Default::default()
+    };
+    // First frame: shaping and line breaking of the whole article.
+    let _ = ctx.run_ui(input(), |ui| {
+        reader_ui(ui, &doc, 1, &settings, &mut state);
+    });
+    let height = state.cache.layout().height;
+    eprintln!(
+        "5 MB article: {} lines, {:.0} px tall; resident memory after layout: {}",
+        state.cache.layout().lines.len(),
+        height,
+        rss()
+    );
+    let mut y = 0.0;
+    c.bench_function(
+        "one scrolled frame, 5 MB article (UI pass + tessellation)",
+        |b| {
+            b.iter(|| {
+                y = (y + 997.0) % (height - 1000.0);
+                state.scroll_to = Some(y);
+                let out = ctx.run_ui(input(), |ui| {
+                    reader_ui(ui, &doc, 1, &settings, &mut state);
+                });
+                black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
+            })
+        },
+    );
+    eprintln!("resident memory after scrolling: {}", rss());
+}
+
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS"))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+criterion_group!(benches, layout_benches, frame_bench);
+criterion_main!(benches);

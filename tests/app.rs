@@ -168,3 +168,27 @@ fn dragging_across_a_word_selects_it() {
         .selected_text(h.state().document().unwrap());
     assert_eq!(selected, Some("واشنطن"));
 }
+
+#[test]
+fn page_down_and_end_scroll_the_article() {
+    let mut h = app(None);
+    let first = reader_text(&h);
+    h.key_press(egui::Key::PageDown);
+    h.run();
+    let second = reader_text(&h);
+    assert_ne!(first, second, "Page Down shows other lines");
+    h.key_press(egui::Key::End);
+    h.run();
+    let last_line = {
+        let doc = h.state().document().unwrap();
+        let lines = &h.state().reader().cache.layout().lines;
+        doc.text[lines.last().unwrap().range.clone()].to_owned()
+    };
+    assert!(
+        reader_text(&h).ends_with(&last_line),
+        "End shows the last line"
+    );
+    h.key_press(egui::Key::Home);
+    h.run();
+    assert_eq!(reader_text(&h), first);
+}

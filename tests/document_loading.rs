@@ -46,6 +46,10 @@ fn saved_news_page_gives_title_and_article_paragraphs() {
             .map(|r| &doc.text[r.clone()])
             .collect();
         assert_eq!(paras[0], TITLE);
+        assert_eq!(
+            paras[1], "واشنطن - 26 يناير 2024",
+            "{name}: the dateline is kept"
+        );
         assert!(
             paras.iter().any(|p| p.starts_with("نفت المتحدثة")),
             "{name}: {paras:?}"
@@ -62,6 +66,7 @@ fn saved_news_page_gives_title_and_article_paragraphs() {
             "الرئيسية",
             "تتبع",
             "showAd",
+            "إعلان",
             "font-family",
             "الأكثر قراءة",
             "جميع الحقوق",

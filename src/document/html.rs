@@ -21,7 +21,31 @@ const DROPPED: &[&str] = &[
 ];
 
 /// Elements that make a paragraph of their own.
-const BLOCKS: &str = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt, td";
+const BLOCKS: &str = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, dd, dt, td, div";
+
+/// Class or id words of page furniture: advertising, sharing, related links.
+const FURNITURE: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "comments",
+    "comment",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "subscribe",
+    "sidebar",
+    "menu",
+    "tags",
+];
 
 pub fn extract(source: &str) -> Article {
     let doc = Html::parse_document(source);
@@ -67,6 +91,11 @@ pub fn extract(source: &str) -> Article {
         if is_dropped(&el) || has_block_ancestor(&el, &blocks) {
             continue;
         }
+        // A <div> is a paragraph only when it holds text directly, not
+        // other blocks (a wrapper's paragraphs are taken one by one).
+        if el.value().name() == "div" && el.select(&blocks).next().is_some() {
+            continue;
+        }
         let text = text_of(el);
         if text.is_empty() || (el.value().name() == "h1" && text == title) {
             continue;
@@ -96,13 +125,30 @@ fn is_dropped(el: &ElementRef) -> bool {
     std::iter::once(**el)
         .chain(el.ancestors())
         .filter_map(|n| n.value().as_element())
-        .any(|e| DROPPED.contains(&e.name()))
+        .any(|e| {
+            DROPPED.contains(&e.name())
+                || e.attr("aria-hidden") == Some("true")
+                || [e.attr("class"), e.attr("id")]
+                    .into_iter()
+                    .flatten()
+                    .any(is_furniture)
+        })
 }
 
+/// Whether a class or id names page furniture ("ad", "share-buttons").
+fn is_furniture(names: &str) -> bool {
+    names
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .any(|w| FURNITURE.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Whether a block the article's paragraphs are taken from encloses `el`:
+/// its text is taken with the enclosing block, or one by one through the
+/// blocks inside a wrapping <div>.
 fn has_block_ancestor(el: &ElementRef, blocks: &Selector) -> bool {
-    el.ancestors()
-        .filter_map(ElementRef::wrap)
-        .any(|a| blocks.matches(&a))
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        blocks.matches(&a) && !(a.value().name() == "div" && a.select(blocks).next().is_some())
+    })
 }
 
 /// The element's text with runs of white space folded into one space.

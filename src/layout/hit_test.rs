@@ -134,7 +134,6 @@ fn distance(item: &Item, x: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::layout::testing::Fixed;
     use crate::layout::{LineParams, layout_text};
 
@@ -147,7 +146,13 @@ mod tests {
     #[test]
     fn clicking_the_right_edge_of_an_rtl_line_gives_its_start() {
         let text = "واشنطن تنفي";
-        let (_, layout) = layout_text(text, &[0..text.len()], true, PARAMS, &mut Fixed);
+        let (_, layout) = layout_text(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            true,
+            PARAMS,
+            &mut Fixed,
+        );
         assert_eq!(layout.offset_at(text, 299.0, 5.0, &mut Fixed), Some(0));
         let end = layout
             .offset_at(text, 300.0 - 115.0, 5.0, &mut Fixed)
@@ -158,7 +163,13 @@ mod tests {
     #[test]
     fn a_word_selected_covers_its_width() {
         let text = "واشنطن تنفي";
-        let (_, layout) = layout_text(text, &[0..text.len()], true, PARAMS, &mut Fixed);
+        let (_, layout) = layout_text(
+            text,
+            std::slice::from_ref(&(0..text.len())),
+            true,
+            PARAMS,
+            &mut Fixed,
+        );
         let w = "واشنطن".len();
         let rects = layout.range_rects(text, 0..w, &mut Fixed);
         assert_eq!(rects.len(), 1);

@@ -67,8 +67,9 @@ pub fn place_line(
     let order = visual_order(&levels);
     let total: f32 = slice.iter().map(|a| a.width).sum();
     let mut x = if p.rtl { (width - total).max(0.0) } else { 0.0 };
-    let mut items = Vec::with_capacity(slice.len());
-    let mut gaps = Vec::new();
+    let spaces = slice.iter().filter(|a| a.space).count();
+    let mut items = Vec::with_capacity(slice.len() - spaces);
+    let mut gaps = Vec::with_capacity(spaces);
     for i in order {
         let a = &slice[i];
         let placed = Item {

@@ -96,6 +96,7 @@ pub fn shape_paragraph(
             m,
         ));
     }
+    atoms.shrink_to_fit();
     ShapedParagraph { range, rtl, atoms }
 }
 

@@ -2,8 +2,10 @@
 //! jobs that draw what was measured, so that both agree.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::epaint::text::Fonts;
+use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat, TextWrapping};
 use egui::{Color32, FontId};
 
 use crate::layout::Measure;
@@ -44,18 +46,38 @@ pub fn pieces_job<'a>(
         if !rtl && text.chars().any(is_arabic_script) {
             let mut buf = [0u8; 4];
             for c in text.chars() {
-                job.append(c.encode_utf8(&mut buf), 0.0, format.clone());
+                push_section(&mut job, c.encode_utf8(&mut buf), format.clone());
             }
         } else {
-            job.append(text, 0.0, format);
+            push_section(&mut job, text, format);
         }
     }
     job
 }
 
+/// Appends a section that is shaped on its own. (`LayoutJob::append` merges
+/// a section into the previous one when their formats are equal, which would
+/// shape the characters of a left-to-right Arabic-Indic number as one
+/// right-to-left run and reverse them.)
+fn push_section(job: &mut LayoutJob, text: &str, format: TextFormat) {
+    let start = job.text.len();
+    job.text.push_str(text);
+    job.sections.push(LayoutSection {
+        leading_space: 0.0,
+        byte_range: ByteIndex(start)..ByteIndex(job.text.len()),
+        format,
+    });
+}
+
 /// Widths measured once per distinct piece and font size.
+///
+/// Measuring uses a private [`Fonts`] of the same faces and text options as
+/// the window's and lays out without caching: egui's galley cache would keep a
+/// galley (with its mesh) for every distinct word of the article until the
+/// next frame, some 100 MB for a 5 MB article.
 #[derive(Default)]
 pub struct WidthCache {
+    fonts: Option<(Fonts, f32)>,
     font: Option<FontId>,
     /// Left-to-right and right-to-left pieces.
     widths: [HashMap<String, f32>; 2],
@@ -63,7 +85,14 @@ pub struct WidthCache {
 }
 
 impl WidthCache {
-    fn check_font(&mut self, font: &FontId) {
+    fn check(&mut self, ctx: &egui::Context, font: &FontId) {
+        let ppp = ctx.pixels_per_point();
+        if self.fonts.as_ref().is_none_or(|(_, p)| *p != ppp) {
+            let options = ctx.global_style().visuals.text_options;
+            let fonts = Fonts::new(options, super::fonts::definitions());
+            self.fonts = Some((fonts, ppp));
+            self.font = None;
+        }
         if self.font.as_ref() != Some(font) {
             self.widths.iter_mut().for_each(HashMap::clear);
             self.space.clear();
@@ -81,12 +110,15 @@ pub struct EguiMeasure<'a> {
 
 impl<'a> EguiMeasure<'a> {
     pub fn new(ctx: &'a egui::Context, font: FontId, cache: &'a mut WidthCache) -> Self {
-        cache.check_font(&font);
+        cache.check(ctx, &font);
         EguiMeasure { ctx, font, cache }
     }
 
-    fn shaped_width(&self, job: LayoutJob) -> f32 {
-        self.ctx.fonts_mut(|f| f.layout_job(job)).size().x
+    fn shaped_width(&mut self, job: LayoutJob) -> f32 {
+        match &mut self.cache.fonts {
+            Some((fonts, ppp)) => fonts.layout_uncached(*ppp, Arc::new(job)).size().x,
+            None => self.ctx.fonts_mut(|f| f.layout_job(job)).size().x,
+        }
     }
 }
 
@@ -122,4 +154,45 @@ pub fn headless_context() -> egui::Context {
     // Fonts are loaded at the start of a pass.
     let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
     ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters of a galley, left to right as drawn.
+    fn drawn(job: LayoutJob) -> String {
+        let ctx = headless_context();
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let mut glyphs: Vec<(f32, char)> = galley
+            .rows
+            .iter()
+            .flat_map(|r| r.glyphs.iter())
+            .filter(|g| g.advance_width > 0.0) // egui adds empty glyphs for the other chars of a cluster
+            .map(|g| (g.pos.x, g.chr))
+            .collect();
+        glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        glyphs.into_iter().map(|(_, c)| c).collect()
+    }
+
+    #[test]
+    fn arabic_indic_number_is_drawn_left_to_right() {
+        let font = super::super::fonts::reading(22.0);
+        assert_eq!(
+            drawn(item_job("٣٨٫٢", false, &font, Color32::BLACK)),
+            "٣٨٫٢"
+        );
+        assert_eq!(
+            drawn(item_job("2023", false, &font, Color32::BLACK)),
+            "2023"
+        );
+    }
+
+    #[test]
+    fn arabic_word_is_drawn_right_to_left() {
+        let font = super::super::fonts::reading(22.0);
+        // Glyphs come out in visual order: the last letter leftmost.
+        let d = drawn(item_job("بغداد", true, &font, Color32::BLACK));
+        assert_eq!(d, "دادغب");
+    }
 }

@@ -82,6 +82,10 @@ impl ReaderCache {
 #[derive(Default)]
 pub struct ReaderState {
     pub selection: Option<Selection>,
+    /// A scroll position (points from the top) to jump to on the next frame.
+    pub scroll_to: Option<f32>,
+    /// Last frame's scroll offset, viewport height and content height.
+    pub scrolled: (f32, f32, f32),
     pub cache: ReaderCache,
 }
 
@@ -89,6 +93,7 @@ impl ReaderState {
     /// Forget everything about the previous document.
     pub fn reset(&mut self) {
         self.selection = None;
+        self.scroll_to = Some(0.0);
     }
 
     /// The selected text, in logical order.
@@ -98,12 +103,18 @@ impl ReaderState {
     }
 }
 
-/// The paragraphs set as body text: all but the title line, which is set as a
-/// heading.
+/// The paragraph the title was taken from, set as a heading.
+fn title_paragraph(doc: &Document) -> Option<&Range<usize>> {
+    let first = doc.paragraphs.first()?;
+    let title = doc.title.trim();
+    (!title.is_empty() && doc.text[first.clone()].trim().starts_with(title)).then_some(first)
+}
+
+/// The paragraphs set as body text: all but the title's.
 pub fn body_paragraphs(doc: &Document) -> &[Range<usize>] {
-    match doc.paragraphs.first() {
-        Some(first) if doc.text[first.clone()].trim() == doc.title.trim() => &doc.paragraphs[1..],
-        _ => &doc.paragraphs,
+    match title_paragraph(doc) {
+        Some(_) => &doc.paragraphs[1..],
+        None => &doc.paragraphs,
     }
 }
 
@@ -129,34 +140,75 @@ pub fn reader_ui(
     state.cache.update(&ctx, doc, generation, settings, width);
 
     handle_keys(ui, doc, state);
+    scroll_keys(ui, settings, state);
 
-    let output = egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .id_salt("reader")
-        .show_viewport(ui, |ui, viewport| {
-            let layout = state.cache.layout();
-            let heading_h = heading_ui(ui, doc, settings, width, &palette);
-            let height = layout.height + 2.0 * MARGIN;
-            let (rect, response) =
-                ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
-            let origin = pos2(rect.center().x - width / 2.0, rect.top() + MARGIN);
-            let top = viewport.min.y - heading_h - MARGIN;
-            let bottom = viewport.max.y - heading_h - MARGIN;
-            let visible = layout.visible_lines(top, bottom);
+        .id_salt("reader");
+    if let Some(y) = state.scroll_to.take() {
+        area = area.vertical_scroll_offset(y);
+    }
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let layout = state.cache.layout();
+        let heading_h = heading_ui(ui, doc, settings, width, &palette);
+        let height = layout.height + 2.0 * MARGIN;
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+        let origin = pos2(rect.center().x - width / 2.0, rect.top() + MARGIN);
+        let top = viewport.min.y - heading_h - MARGIN;
+        let bottom = viewport.max.y - heading_h - MARGIN;
+        let visible = layout.visible_lines(top, bottom);
 
-            state.cache.origin = Some(origin);
-            select_with_pointer(&ctx, &response, doc, origin, state, &font);
-            paint_lines(ui, doc, state, visible.clone(), origin, &font, &palette);
+        state.cache.origin = Some(origin);
+        state.scrolled = (viewport.min.y, viewport.height(), heading_h + height);
+        select_with_pointer(&ctx, &response, doc, origin, state, &font);
+        paint_lines(ui, doc, state, visible.clone(), origin, &font, &palette);
 
-            let shown: Vec<&str> = state.cache.layout().lines[visible]
-                .iter()
-                .map(|l| &doc.text[l.range.clone()])
-                .collect();
-            let label = shown.join("\n");
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-            response.on_hover_cursor(CursorIcon::Text)
-        });
+        let shown: Vec<&str> = state.cache.layout().lines[visible]
+            .iter()
+            .map(|l| &doc.text[l.range.clone()])
+            .collect();
+        let label = shown.join("\n");
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+        response.on_hover_cursor(CursorIcon::Text)
+    });
     output.inner
+}
+
+/// Page Up and Down, Space, Home, End and the arrow keys scroll the page.
+fn scroll_keys(ui: &Ui, settings: &Settings, state: &mut ReaderState) {
+    use egui::{Key, Modifiers};
+    let (offset, view, content) = state.scrolled;
+    let page = (view - 2.0 * settings.font_size * settings.line_spacing).max(view * 0.5);
+    let line = settings.font_size * settings.line_spacing;
+    let delta = ui.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::PageDown)
+            || i.consume_key(Modifiers::NONE, Key::Space)
+        {
+            Some(page)
+        } else if i.consume_key(Modifiers::NONE, Key::PageUp)
+            || i.consume_key(Modifiers::SHIFT, Key::Space)
+        {
+            Some(-page)
+        } else if i.consume_key(Modifiers::NONE, Key::ArrowDown) {
+            Some(line)
+        } else if i.consume_key(Modifiers::NONE, Key::ArrowUp) {
+            Some(-line)
+        } else if i.consume_key(Modifiers::NONE, Key::Home)
+            || i.consume_key(Modifiers::COMMAND, Key::Home)
+        {
+            Some(f32::NEG_INFINITY)
+        } else if i.consume_key(Modifiers::NONE, Key::End)
+            || i.consume_key(Modifiers::COMMAND, Key::End)
+        {
+            Some(f32::INFINITY)
+        } else {
+            None
+        }
+    });
+    if let Some(d) = delta {
+        state.scroll_to = Some((offset + d).clamp(0.0, (content - view).max(0.0)));
+    }
 }
 
 /// The title, bold and larger, wrapped to the column.
@@ -173,7 +225,8 @@ fn heading_ui(
         let side = ((ui.available_width() - width) / 2.0).max(0.0);
         ui.add_space(side);
         let font = fonts::reading_bold((settings.font_size * 1.45).round());
-        super::rtl_label::rtl_label_ui(ui, &doc.title, &font, palette.text, width);
+        let heading = title_paragraph(doc).map_or(doc.title.as_str(), |r| &doc.text[r.clone()]);
+        super::rtl_label::rtl_label_ui(ui, heading, &font, palette.text, width);
     });
     ui.cursor().top() - top
 }
@@ -206,7 +259,9 @@ fn select_with_pointer(
     state: &mut ReaderState,
     font: &egui::FontId,
 ) {
-    let ReaderState { selection, cache } = state;
+    let ReaderState {
+        selection, cache, ..
+    } = state;
     let mut m = EguiMeasure::new(ctx, font.clone(), &mut cache.widths);
     let layout = &cache.layout;
     let offset_at = |p: Pos2, m: &mut EguiMeasure| {
@@ -319,5 +374,24 @@ fn paint_lines(
             let y = top + (line_h - galley.size().y) / 2.0;
             painter.galley(pos2(origin.x + item.x, y), galley, palette.text);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn a_long_first_line_is_the_heading_once() {
+        let first = "كلمة ".repeat(80);
+        let doc = Document::from_text(format!("{first}\nفقرة ثانية"), Format::Text);
+        assert!(
+            doc.title.chars().count() < first.trim().chars().count(),
+            "the title is cut"
+        );
+        let body = body_paragraphs(&doc);
+        assert_eq!(body.len(), 1, "the first line is not repeated in the body");
+        assert_eq!(&doc.text[body[0].clone()], "فقرة ثانية");
     }
 }

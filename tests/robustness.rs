@@ -1,0 +1,98 @@
+//! No string and no bytes make Marsad panic; every character is placed once.
+
+use std::path::Path;
+
+use marsad::layout::{self, LineParams, Measure};
+use proptest::prelude::*;
+
+struct Chars;
+impl Measure for Chars {
+    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
+        text.chars().count() as f32 * 7.0
+    }
+    fn space_width(&mut self, text: &str) -> f32 {
+        text.chars().count() as f32 * 3.0
+    }
+}
+
+/// Strings rich in what breaks text engines: Arabic with marks and tatweel,
+/// Latin, digits of three systems, brackets, bidi controls, joiners, spaces
+/// of all kinds, line and paragraph separators, and any other character.
+fn tricky() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("واشنطن".to_owned()),
+        Just("بِسْمِ".to_owned()),
+        Just("ـــ".to_owned()),
+        Just("Washington".to_owned()),
+        Just("2500".to_owned()),
+        Just("٣٨٫٢٪".to_owned()),
+        Just("۱۴۰۲".to_owned()),
+        Just("(".to_owned()),
+        Just(")".to_owned()),
+        Just("[«".to_owned()),
+        Just("\u{200f}\u{202b}\u{2067}\u{202c}\u{2069}\u{200e}\u{061c}".to_owned()),
+        Just("\u{200d}\u{200c}".to_owned()),
+        Just(" \t\u{a0}\u{2009}".to_owned()),
+        Just("\n\r\u{2028}\u{2029}\u{85}\u{1c}".to_owned()),
+        Just("שלום".to_owned()),
+        Just("👩‍👩‍👧".to_owned()),
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(""))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn layout_places_every_character_once(text in tricky(), width in 1.0f32..800.0) {
+        let paragraphs = marsad::document::split_paragraphs(&text);
+        let params = LineParams { width, line_height: 20.0, paragraph_gap: 4.0 };
+        let (_, lay) = layout::layout_text(&text, &paragraphs, true, params, &mut Chars);
+        let mut covered = vec![false; text.len()];
+        for line in &lay.lines {
+            let mut right = f32::NEG_INFINITY;
+            for item in &line.items {
+                prop_assert!(text.is_char_boundary(item.range.start) && text.is_char_boundary(item.range.end));
+                prop_assert!(!text[item.range.clone()].chars().any(char::is_whitespace));
+                prop_assert!(item.x + 0.001 >= right, "overlap");
+                right = item.x + item.width;
+                for b in item.range.clone() {
+                    prop_assert!(!covered[b], "placed twice");
+                    covered[b] = true;
+                }
+            }
+            // Hit-testing anywhere on the line lands on a character boundary.
+            for x in [-10.0, 0.0, width / 2.0, width + 10.0] {
+                let o = lay.offset_at(&text, x, line.y + 1.0, &mut Chars).unwrap();
+                prop_assert!(text.is_char_boundary(o));
+            }
+        }
+        for r in &paragraphs {
+            for (i, c) in text[r.clone()].char_indices() {
+                if !c.is_whitespace() {
+                    prop_assert!(covered[r.start + i], "{c:?} was not placed");
+                }
+            }
+        }
+        let rects = lay.range_rects(&text, 0..text.len(), &mut Chars);
+        prop_assert!(rects.iter().all(|r| r.x0 <= r.x1));
+    }
+
+    #[test]
+    fn highlights_cut_anywhere(text in tricky(), cuts in prop::collection::vec(0usize..200, 0..5), rtl: bool) {
+        let pieces = layout::highlight_pieces(&text, rtl, &cuts);
+        let total: usize = pieces.iter().map(|(r, _)| r.len()).sum();
+        prop_assert_eq!(total, text.len());
+    }
+
+    #[test]
+    fn any_bytes_load_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..2000), html: bool) {
+        let name = if html { "x.html" } else { "x.txt" };
+        if let Ok(doc) = marsad::document::load_bytes(&bytes, Path::new(name)) {
+            for r in &doc.paragraphs {
+                prop_assert!(doc.text.get(r.clone()).is_some());
+            }
+        }
+    }
+}
