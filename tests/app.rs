@@ -192,3 +192,32 @@ fn page_down_and_end_scroll_the_article() {
     h.run();
     assert_eq!(reader_text(&h), first);
 }
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it_and_remembers_it() {
+    let mut h = app(None);
+    let path = fixture("sample-cp1256.txt");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.encoding, "windows-1256");
+    assert_eq!(doc.paragraphs.len(), 3);
+    h.get_by_label_contains("sample-cp1256.txt");
+    let recent = &h.state().settings().recent;
+    assert_eq!(recent.first(), Some(&path.canonicalize().unwrap()));
+}

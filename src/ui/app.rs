@@ -13,6 +13,14 @@ use super::theme::Theme;
 use super::{fonts, status};
 use crate::document::{self, Document};
 
+/// What the file dialog gave, and whether it was shown at all.
+enum DialogResult {
+    Picked(PathBuf),
+    Cancelled,
+    /// The dialog returned at once: no desktop portal and no zenity.
+    Unavailable,
+}
+
 pub struct MarsadApp {
     settings: Settings,
     doc: Option<Document>,
@@ -20,7 +28,7 @@ pub struct MarsadApp {
     generation: u64,
     error: Option<String>,
     reader: ReaderState,
-    dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    dialog: Option<mpsc::Receiver<DialogResult>>,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
 }
@@ -110,7 +118,17 @@ impl MarsadApp {
             if let Some(dir) = dir {
                 dialog = dialog.set_directory(dir);
             }
-            let _ = tx.send(dialog.pick_file());
+            let shown = std::time::Instant::now();
+            let result = match dialog.pick_file() {
+                Some(path) => DialogResult::Picked(path),
+                // Nobody cancels a dialog within a tenth of a second: it was
+                // never shown.
+                None if shown.elapsed() < std::time::Duration::from_millis(100) => {
+                    DialogResult::Unavailable
+                }
+                None => DialogResult::Cancelled,
+            };
+            let _ = tx.send(result);
             ctx.request_repaint();
         });
         self.dialog = Some(rx);
@@ -118,16 +136,21 @@ impl MarsadApp {
 
     fn poll_dialog(&mut self) {
         let Some(rx) = &self.dialog else { return };
-        match rx.try_recv() {
-            Ok(Some(path)) => {
-                self.dialog = None;
-                self.open_path(&path);
-            }
-            Ok(None) => self.dialog = None,
-            Err(mpsc::TryRecvError::Empty) => {}
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.dialog = None;
-                self.error = Some("The file dialog could not be shown. Drag a file onto the window, or pass it on the command line: marsad FILE".into());
+        let result = match rx.try_recv() {
+            Ok(r) => r,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => DialogResult::Unavailable,
+        };
+        self.dialog = None;
+        match result {
+            DialogResult::Picked(path) => self.open_path(&path),
+            DialogResult::Cancelled => {}
+            DialogResult::Unavailable => {
+                self.error = Some(
+                    "No file dialog could be shown (Marsad uses the desktop portal or zenity). \
+                     Drag a file onto the window, or run: marsad FILE"
+                        .into(),
+                )
             }
         }
     }
