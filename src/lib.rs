@@ -8,6 +8,7 @@
 //! - [`ui`] is the eframe app: it implements that trait with egui's fonts and
 //!   paints the lines. Only `ui` (and the binary) names egui.
 
+pub mod analysis;
 pub mod document;
 pub mod layout;
 pub mod ui;

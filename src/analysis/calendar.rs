@@ -1,0 +1,179 @@
+//! Calendar arithmetic: civil days, months, ISO weeks, seasons and Hijri
+//! to Gregorian conversion.
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+/// algorithm).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The date of a day count from 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+pub fn days_in_month(y: i32, m: u32) -> u32 {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    (days_from_civil(ny, nm, 1) - days_from_civil(y, m, 1)) as u32
+}
+
+/// `y-m-d` moved by `n` days.
+pub fn add_days(y: i32, m: u32, d: u32, n: i64) -> (i32, u32, u32) {
+    civil_from_days(days_from_civil(y, m, d) + n)
+}
+
+/// `y-m` moved by `n` months.
+pub fn add_months(y: i32, m: u32, n: i32) -> (i32, u32) {
+    let total = y * 12 + (m as i32 - 1) + n;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+/// ISO 8601 week: (week-based year, week number).
+pub fn iso_week(y: i32, m: u32, d: u32) -> (i32, u32) {
+    let days = days_from_civil(y, m, d);
+    let weekday = (days + 3).rem_euclid(7) + 1; // Monday = 1
+    let thursday = days - weekday + 4;
+    let (ty, _, _) = civil_from_days(thursday);
+    let jan1 = days_from_civil(ty, 1, 1);
+    (ty, ((thursday - jan1) / 7 + 1) as u32)
+}
+
+/// ISO weekday, Monday = 1.
+pub fn weekday(y: i32, m: u32, d: u32) -> u32 {
+    ((days_from_civil(y, m, d) + 3).rem_euclid(7) + 1) as u32
+}
+
+/// The TIMEX season code of a month.
+pub fn season_of(m: u32) -> &'static str {
+    match m {
+        3..=5 => "SP",
+        6..=8 => "SU",
+        9..=11 => "FA",
+        _ => "WI",
+    }
+}
+
+/// Umm al-Qura month starts known from the reference (§2.3): (AH year,
+/// month, Gregorian y, m, d). Other months use the tabular calendar, which
+/// can differ by a day.
+const UMM_AL_QURA: &[(i32, u32, i32, u32, u32)] = &[
+    (1440, 1, 2018, 9, 11),
+    (1440, 9, 2019, 5, 6),
+    (1440, 10, 2019, 6, 4),
+    (1440, 12, 2019, 8, 2),
+    (1441, 1, 2019, 8, 31),
+    (1441, 9, 2020, 4, 24),
+    (1441, 10, 2020, 5, 24),
+    (1441, 12, 2020, 7, 22),
+    (1442, 1, 2020, 8, 20),
+    (1442, 9, 2021, 4, 13),
+    (1442, 10, 2021, 5, 13),
+    (1442, 12, 2021, 7, 11),
+    (1443, 1, 2021, 8, 9),
+    (1443, 9, 2022, 4, 2),
+    (1443, 10, 2022, 5, 2),
+    (1443, 12, 2022, 6, 30),
+    (1444, 1, 2022, 7, 30),
+    (1444, 9, 2023, 3, 23),
+    (1444, 10, 2023, 4, 21),
+    (1444, 12, 2023, 6, 19),
+    (1445, 1, 2023, 7, 19),
+    (1445, 9, 2024, 3, 11),
+    (1445, 10, 2024, 4, 10),
+    (1445, 12, 2024, 6, 7),
+    (1446, 1, 2024, 7, 7),
+    (1446, 9, 2025, 3, 1),
+    (1446, 10, 2025, 3, 30),
+    (1446, 12, 2025, 5, 28),
+    (1447, 1, 2025, 6, 26),
+    (1447, 9, 2026, 2, 18),
+    (1447, 10, 2026, 3, 20),
+    (1447, 12, 2026, 5, 18),
+    (1448, 1, 2026, 6, 16),
+    (1448, 9, 2027, 2, 8),
+    (1448, 10, 2027, 3, 9),
+    (1448, 12, 2027, 5, 7),
+    (1449, 1, 2027, 6, 6),
+    (1449, 9, 2028, 1, 28),
+    (1449, 10, 2028, 2, 26),
+    (1449, 12, 2028, 4, 26),
+    (1450, 1, 2028, 5, 25),
+    (1450, 9, 2029, 1, 16),
+    (1450, 10, 2029, 2, 14),
+    (1450, 12, 2029, 4, 15),
+];
+
+/// The tabular Islamic calendar (civil epoch, 30-year cycle with leap years
+/// 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29): day count of `y-m-d` AH.
+fn tabular_days(y: i32, m: u32, d: u32) -> i64 {
+    let y = y as i64;
+    let m = m as i64;
+    // Julian day number of the date, then days from 1970-01-01.
+    let jd = d as i64
+        + (295 * (m - 1) + 9) / 10
+        + (y - 1) * 354
+        + (3 + 11 * y).div_euclid(30)
+        + 1_948_440
+        - 1;
+    jd - 2_440_588
+}
+
+/// The Gregorian date of Hijri `y-m-d`: from the Umm al-Qura month start
+/// when the reference gives it, else from the tabular calendar.
+pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
+    if let Some(&(_, _, gy, gm, gd)) = UMM_AL_QURA.iter().find(|r| r.0 == y && r.1 == m) {
+        return add_days(gy, gm, gd, d as i64 - 1);
+    }
+    civil_from_days(tabular_days(y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip_and_weeks() {
+        for z in [-1000, 0, 19_000, 20_000, 60_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(add_days(2024, 1, 1, -1), (2023, 12, 31));
+        assert_eq!(add_months(2024, 1, -1), (2023, 12));
+        assert_eq!(
+            iso_week(2023, 10, 8),
+            (2023, 40),
+            "reference §7.4 DCT is in week 40"
+        );
+        assert_eq!(weekday(2023, 10, 7), 6, "a Saturday");
+        assert_eq!(days_in_month(2024, 2), 29);
+    }
+
+    #[test]
+    fn hijri_check_value_and_anchors() {
+        // Reference §2.3: 2023-10-07 = 22 Rabi' al-Awwal 1445.
+        assert_eq!(hijri_to_gregorian(1445, 3, 22), (2023, 10, 7));
+        // Every anchor of the table is reproduced, and the tabular calendar
+        // is never more than a day away from it.
+        for &(hy, hm, gy, gm, gd) in UMM_AL_QURA {
+            assert_eq!(hijri_to_gregorian(hy, hm, 1), (gy, gm, gd));
+            let tab = tabular_days(hy, hm, 1);
+            assert!((tab - days_from_civil(gy, gm, gd)).abs() <= 1, "{hy}-{hm}");
+        }
+        assert_eq!(hijri_to_gregorian(1445, 9, 15), (2024, 3, 25));
+    }
+}

@@ -1,0 +1,827 @@
+//! Dates and other time expressions, normalised TIMEX3-style (reference §1–§3,
+//! §5, §7): explicit dates in every regional month set, combined forms,
+//! Hijri dates, bare years after a cue, numeric dates, relative and vague
+//! expressions resolved against the document date, durations and sets.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::calendar::{add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of};
+use super::lexicon::{self, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord, WEEKDAY};
+use super::normalize::Normalized;
+use super::tokenize::readings;
+use super::{DocDate, Mention, MentionType, Norm, Text, Timex, TimexKind};
+
+/// A match: tokens `first..end`, proclitic bytes skipped in the first.
+struct Found {
+    end: usize,
+    skip: usize,
+    timex: Timex,
+}
+
+fn date(value: String) -> Timex {
+    Timex { value, kind: TimexKind::Date, modifier: None }
+}
+
+fn key(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+static AMBIGUOUS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lexicon::AMBIGUOUS_MONTHS.iter().chain(lexicon::AMBIGUOUS_HIJRI).map(|m| key(m)).collect()
+});
+
+/// Direction words after a unit, month, season or weekday (reference §7.7).
+fn direction(k: &str) -> Option<i32> {
+    match k {
+        "الماضي" | "الماضيه" | "السابق" | "السابقه" | "الفائت" | "الفائته" | "المنصرم" | "المنصرمه" | "المنقضي" => Some(-1),
+        "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Some(0),
+        "المقبل" | "المقبله" | "القادم" | "القادمه" => Some(1),
+        _ => None,
+    }
+}
+
+/// Part-of-period words (reference §7.7).
+fn part(k: &str) -> Option<&'static str> {
+    match k {
+        "مطلع" | "بدايه" | "اوائل" | "مستهل" => Some("START"),
+        "منتصف" | "اواسط" => Some("MID"),
+        "نهايه" | "اواخر" | "ختام" => Some("END"),
+        _ => None,
+    }
+}
+
+/// Time units: (singular/plural/dual key, TIMEX unit, count for duals).
+static UNITS: LazyLock<HashMap<String, (&'static str, Option<u32>, bool)>> = LazyLock::new(|| {
+    // (word, unit, dual count, plural)
+    let rows: &[(&str, &str, Option<u32>, bool)] = &[
+        ("يوم", "D", None, false), ("يوما", "D", None, false), ("أيام", "D", None, true), ("يومين", "D", Some(2), false), ("يومان", "D", Some(2), false),
+        ("أسبوع", "W", None, false), ("أسبوعا", "W", None, false), ("أسابيع", "W", None, true), ("أسبوعين", "W", Some(2), false), ("أسبوعان", "W", Some(2), false),
+        ("شهر", "M", None, false), ("شهرا", "M", None, false), ("أشهر", "M", None, true), ("شهور", "M", None, true), ("شهرين", "M", Some(2), false), ("شهران", "M", Some(2), false),
+        ("عام", "Y", None, false), ("عاما", "Y", None, false), ("أعوام", "Y", None, true), ("عامين", "Y", Some(2), false), ("عامان", "Y", Some(2), false),
+        ("سنة", "Y", None, false), ("سنوات", "Y", None, true), ("سنين", "Y", None, true), ("سنتين", "Y", Some(2), false), ("سنتان", "Y", Some(2), false),
+        ("عقد", "DE", None, false), ("عقود", "DE", None, true), ("عقدين", "DE", Some(2), false),
+        ("قرن", "CE", None, false), ("قرون", "CE", None, true), ("قرنين", "CE", Some(2), false),
+        ("ساعة", "TH", None, false), ("ساعات", "TH", None, true), ("ساعتين", "TH", Some(2), false),
+        ("دقيقة", "TM", None, false), ("دقائق", "TM", None, true), ("دقيقتين", "TM", Some(2), false),
+        ("ثانية", "TS", None, false), ("ثوان", "TS", None, true), ("ثواني", "TS", None, true),
+    ];
+    rows.iter().map(|(w, u, d, p)| (key(w), (*u, *d, *p))).collect()
+});
+
+fn duration_value(unit: &str, n: Option<f64>) -> String {
+    let amount = match n {
+        Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
+        Some(v) => format!("{v}"),
+        None => "X".to_owned(),
+    };
+    match unit {
+        "TH" => format!("PT{amount}H"),
+        "TM" => format!("PT{amount}M"),
+        "TS" => format!("PT{amount}S"),
+        u => format!("P{amount}{u}"),
+    }
+}
+
+/// Finds time expressions; marks their tokens `taken`.
+pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.tokens.len() {
+        match match_at(t, i, dct) {
+            Some(f) if f.end > i => {
+                out.push(Mention {
+                    range: t.span(i, f.skip, f.end - 1),
+                    kind: MentionType::Date,
+                    norm: Some(Norm::Date(f.timex)),
+                });
+                taken[i..f.end].iter_mut().for_each(|x| *x = true);
+                i = f.end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The stems of token `i` with their proclitic lengths.
+fn stems<'t>(t: &'t Text, i: usize) -> Vec<(usize, &'t str)> {
+    if t.is_word(i) { readings(t.key(i)) } else { Vec::new() }
+}
+
+fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    // A part word before a period: «مطلع الشهر الجاري», «أواخر 2023».
+    for (skip, w) in stems(t, i) {
+        if let Some(m) = part(w) {
+            let mut j = i + 1;
+            if matches!(t.key(j), "شهر" | "عام" | "سنه") && !t.is_number(j) && (t.is_number(j + 1) || month_at(t, j + 1).is_some()) {
+                j += 1;
+            }
+            if let Some(mut f) = core_at(t, j, dct)
+                && f.timex.kind == TimexKind::Date
+                && f.timex.value.len() <= 7
+                && !f.timex.value.ends_with("_REF")
+            {
+                f.timex.modifier = Some(m);
+                f.skip = skip;
+                return Some(f);
+            }
+        }
+    }
+    core_at(t, i, dct)
+}
+
+fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    weekday_date(t, i, dct)
+        .or_else(|| day_month(t, i, dct))
+        .or_else(|| month_year(t, i, dct))
+        .or_else(|| numeric_date(t, i))
+        .or_else(|| year_after_cue(t, i))
+        .or_else(|| relative(t, i, dct))
+        .or_else(|| season(t, i, dct))
+        .or_else(|| duration(t, i, dct))
+}
+
+/// A month name at `i` (one or two tokens): (month, hijri, next token,
+/// proclitic bytes, key of the name).
+fn month_at(t: &Text, i: usize) -> Option<(u32, bool, usize, usize, String)> {
+    for (skip, w) in stems(t, i) {
+        let two = format!("{w} {}", t.key(i + 1));
+        if t.is_word(i + 1) {
+            if let Some(&m) = GREGORIAN.get(&two) {
+                return Some((m, false, i + 2, skip, two));
+            }
+            if let Some(&m) = HIJRI.get(&two) {
+                return Some((m, true, i + 2, skip, two));
+            }
+        }
+        if let Some(&m) = GREGORIAN.get(w) {
+            return Some((m, false, i + 1, skip, w.to_owned()));
+        }
+        if let Some(&m) = HIJRI.get(w) {
+            return Some((m, true, i + 1, skip, w.to_owned()));
+        }
+    }
+    None
+}
+
+/// A second month name after «/» or in brackets: «تشرين الأول/أكتوبر».
+fn alt_month(t: &Text, j: usize) -> usize {
+    match t.key(j) {
+        "/" | "-" => month_at(t, j + 1).map_or(j, |m| m.2),
+        "(" => match month_at(t, j + 1) {
+            Some(m) if t.key(m.2) == ")" => m.2 + 1,
+            _ => j,
+        },
+        _ => j,
+    }
+}
+
+/// A year after a month or day-month: optional connector, the year, an
+/// optional era mark. Returns (year, hijri era seen, next token).
+fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
+    let mut k = j;
+    let connectors: &[&[&str]] = &[&["من", "العام"], &["من", "عام"], &["من", "سنه"], &["،"], &[","], &["عام"], &["العام"], &["سنه"], &["لعام"], &["للعام"], &["لسنه"], &["من"]];
+    for c in connectors {
+        if c.iter().enumerate().all(|(n, w)| t.key(j + n) == *w) && t.is_number(j + c.len()) {
+            k = j + c.len();
+            break;
+        }
+    }
+    if !t.is_number(k) {
+        return None;
+    }
+    let y: i32 = t.key(k).parse().ok()?;
+    let range = if hijri { 1..=1600 } else { 1..=2200 };
+    if !range.contains(&y) || t.key(k).len() < 3 {
+        return None;
+    }
+    let (era, end) = era_at(t, k + 1);
+    Some((y, era == Some(true), end))
+}
+
+/// An era mark: (Some(true) Hijri, Some(false) Gregorian, next token).
+fn era_at(t: &Text, k: usize) -> (Option<bool>, usize) {
+    match t.key(k) {
+        "ه" | "هجري" | "هجريه" | "للهجره" => (Some(true), k + 1 + usize::from(t.key(k + 1) == ".")),
+        "م" | "ميلادي" | "ميلاديه" | "للميلاد" => (Some(false), k + 1),
+        _ => (None, k),
+    }
+}
+
+/// A day of the month at `i`: digits 1–31 or an ordinal (up to three tokens).
+fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
+    if t.is_number(i) {
+        let d: u32 = t.key(i).parse().ok()?;
+        return (1..=31).contains(&d).then_some((d, i + 1, 0));
+    }
+    for (skip, w) in stems(t, i) {
+        for n in [3usize, 2, 1] {
+            let mut k = w.to_owned();
+            for m in 1..n {
+                k.push(' ');
+                k.push_str(t.key(i + m));
+            }
+            if let Some(&d) = DAY_ORDINALS.get(&k) {
+                return Some((d, i + n, skip));
+            }
+        }
+    }
+    None
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// «7 أكتوبر 2023», «السابع من تشرين الأول/أكتوبر», «15 رمضان 1445 هـ».
+fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (day, mut j, skip) = day_at(t, i)?;
+    if t.key(j) == "من" {
+        j += 1;
+    }
+    if t.key(j) == "شهر" {
+        j += 1;
+    }
+    let (month, hijri, next, _, _) = month_at(t, j)?;
+    let mut end = alt_month(t, next);
+    let value = match year_part(t, end, hijri) {
+        Some((y, _, e)) => {
+            end = e;
+            if hijri {
+                let (gy, gm, gd) = hijri_to_gregorian(y, month, day);
+                ymd(gy, gm, gd)
+            } else {
+                if day > super::calendar::days_in_month(y, month) {
+                    return None;
+                }
+                ymd(y, month, day)
+            }
+        }
+        None if hijri => return None,
+        None => {
+            let y = match dct {
+                Some(d) => nearest_year_for_day(d, month, day),
+                None => return Some(Found { end, skip, timex: date(format!("XXXX-{month:02}-{day:02}")) }),
+            };
+            ymd(y, month, day)
+        }
+    };
+    Some(Found { end, skip, timex: date(value) })
+}
+
+/// «السبت 7 أكتوبر», «السبت الماضي», «يوم الأحد».
+fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, wd) = stems(t, i).into_iter().find_map(|(s, w)| WEEKDAY.get(w).map(|&d| (s, d)))?;
+    let mut j = i + 1;
+    if matches!(t.key(j), "،" | ",") {
+        j += 1;
+    }
+    if t.key(j) == "الموافق" {
+        j += 1;
+    }
+    if let Some(f) = day_month(t, j, dct) {
+        return Some(Found { skip, ..f });
+    }
+    let d = dct?;
+    let day = d.day?;
+    let today = days_from_civil(d.year, d.month, day);
+    let dct_wd = super::calendar::weekday(d.year, d.month, day) as i64;
+    let back = (dct_wd - wd as i64).rem_euclid(7);
+    let (offset, end) = match direction(t.key(i + 1)) {
+        Some(-1) => (if back == 0 { -7 } else { -back }, i + 2),
+        Some(1) => ((wd as i64 - dct_wd).rem_euclid(7).max(1).min(7) + if (wd as i64 - dct_wd).rem_euclid(7) == 0 { 6 } else { 0 }, i + 2),
+        Some(_) => (-back, i + 2),
+        None => (-back, i + 1),
+    };
+    let (y, m, dd) = super::calendar::civil_from_days(today + offset);
+    Some(Found { end, skip, timex: date(ymd(y, m, dd)) })
+}
+
+/// «أكتوبر 2023», «كانون الثاني/يناير 2024», «أكتوبر الماضي», «شهر أكتوبر».
+fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let after_shahr = t.key(i) == "شهر";
+    let start = if after_shahr { i + 1 } else { i };
+    let (month, hijri, next, skip, name) = month_at(t, start)?;
+    let end = alt_month(t, next);
+    let second_name = end > next;
+    if let Some((y, _, e)) = year_part(t, end, hijri) {
+        let value = if hijri {
+            let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
+            format!("{gy:04}-{gm:02}")
+        } else {
+            format!("{y:04}-{month:02}")
+        };
+        return Some(Found { end: e, skip: if after_shahr { 0 } else { skip }, timex: date(value) });
+    }
+    if hijri {
+        return None;
+    }
+    let dir = direction(t.key(end));
+    if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() {
+        return None;
+    }
+    // A month word glued to a clitic other than و ف ب ل ك is not a month.
+    let d = dct?;
+    let y = match dir {
+        Some(-1) => if month < d.month { d.year } else { d.year - 1 },
+        Some(1) => if month > d.month { d.year } else { d.year + 1 },
+        Some(_) => d.year,
+        None => nearest_year_for_month(d, month),
+    };
+    let end = if dir.is_some() { end + 1 } else { end };
+    Some(Found { end, skip: if after_shahr { 0 } else { skip }, timex: date(format!("{y:04}-{month:02}")) })
+}
+
+/// «7/10/2023» (day first), «2023-10-07», «2023/10/07».
+fn numeric_date(t: &Text, i: usize) -> Option<Found> {
+    if !t.is_number(i) {
+        return None;
+    }
+    let s = t.key(i);
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    if parts.len() != 3 || !s.contains(['/', '-']) {
+        return None;
+    }
+    let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let (y, m, d) = if parts[0].len() == 4 { (nums[0], nums[1], nums[2]) } else if parts[2].len() == 4 { (nums[2], nums[1], nums[0]) } else { return None };
+    let y = y as i32;
+    if !(1..=12).contains(&m) || d == 0 || d > super::calendar::days_in_month(y, m) {
+        return None;
+    }
+    let (era, end) = era_at(t, i + 1);
+    let value = if era == Some(true) {
+        let (gy, gm, gd) = hijri_to_gregorian(y, m, d);
+        ymd(gy, gm, gd)
+    } else {
+        ymd(y, m, d)
+    };
+    Some(Found { end, skip: 0, timex: date(value) })
+}
+
+/// Words after which a four-digit number is a year.
+const YEAR_CUES: &[&str] = &["في", "عام", "العام", "لعام", "للعام", "سنه", "السنه", "لسنه", "منذ", "خلال", "حتي", "قبل", "بعد", "ومنذ", "وفي", "بحلول", "مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف"];
+
+/// «في 2014», «عام 2014م», «1445 هـ».
+fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
+    if !t.is_number(i) || t.key(i).len() != 4 {
+        return None;
+    }
+    let y: i32 = t.key(i).parse().ok()?;
+    let (era, end) = era_at(t, i + 1);
+    let cue = i > 0 && YEAR_CUES.contains(&t.key(i - 1));
+    match era {
+        Some(true) => {
+            let (gy, _, _) = hijri_to_gregorian(y, 1, 1);
+            Some(Found { end, skip: 0, timex: date(format!("{gy:04}")) })
+        }
+        _ if (era.is_some() || cue) && (1000..=2200).contains(&y) => Some(Found { end, skip: 0, timex: date(format!("{y:04}")) }),
+        _ => None,
+    }
+}
+
+fn reference(value: &str) -> Timex {
+    date(value.to_owned())
+}
+
+/// Deictic words and unit + direction: «أمس», «الآن», «مؤخرا», «العام الماضي».
+fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let k0 = t.key(i);
+    // Phrases first.
+    let phrases: &[(&[&str], &str)] = &[
+        (&["الوقت", "الراهن"], "PRESENT_REF"),
+        (&["الوقت", "الحالي"], "PRESENT_REF"),
+        (&["الوقت", "الحاضر"], "PRESENT_REF"),
+        (&["هذه", "الايام"], "PRESENT_REF"),
+        (&["الايام", "الاخيره"], "PAST_REF"),
+    ];
+    for (words, value) in phrases {
+        if words.iter().enumerate().all(|(n, w)| t.key(i + n) == *w) {
+            return Some(Found { end: i + words.len(), skip: 0, timex: reference(value) });
+        }
+    }
+    for (skip, w) in stems(t, i) {
+        let simple = match w {
+            "الان" | "حاليا" | "راهنا" => Some("PRESENT_REF"),
+            "مؤخرا" | "سابقا" | "انذاك" => Some("PAST_REF"),
+            "قريبا" => Some("FUTURE_REF"),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            return Some(Found { end: i + 1, skip, timex: reference(v) });
+        }
+        // Days.
+        let day_offset = match w {
+            "امس" | "الامس" | "البارحه" if !(t.key(i.wrapping_sub(1)) == "اول" || (t.key(i.wrapping_sub(1)) == "من" && t.key(i.wrapping_sub(2)) == "اول")) => Some((-1, i + 1)),
+            "اول" if t.key(i + 1) == "امس" => Some((-2, i + 2)),
+            "اول" if t.key(i + 1) == "من" && t.key(i + 2) == "امس" => Some((-2, i + 3)),
+            "اليوم" if !matches!(t.key(i + 1), "العالمي" | "الاول" | "التالي" | "الثاني" | "نفسه" | "ذاته" | "الوطني" | "الدولي") => Some((0, i + 1)),
+            "غدا" | "الغد" if !matches!(k0, "بعد") => Some((1, i + 1)),
+            "بعد" if matches!(t.key(i + 1), "غد" | "الغد") => Some((2, i + 2)),
+            _ => None,
+        };
+        if let Some((off, end)) = day_offset {
+            let d = dct?;
+            let value = match d.day {
+                Some(day) => {
+                    let (y, m, dd) = add_days(d.year, d.month, day, off);
+                    ymd(y, m, dd)
+                }
+                None if off == 0 => "PRESENT_REF".to_owned(),
+                None => format!("{:04}-{:02}", d.year, d.month),
+            };
+            return Some(Found { end, skip, timex: date(value) });
+        }
+    }
+    // هذا العام / هذه السنة / هذا الشهر.
+    let (this, unit_at) = if matches!(k0, "هذا" | "هذه") { (true, i + 1) } else { (false, i) };
+    for (skip, w) in stems(t, unit_at) {
+        let unit = match w {
+            "العام" | "السنه" => "Y",
+            "الشهر" => "M",
+            "الاسبوع" => "W",
+            _ => continue,
+        };
+        let (dir, end) = if this {
+            (0, unit_at + 1)
+        } else {
+            match direction(t.key(unit_at + 1)) {
+                Some(d) => (d, unit_at + 2),
+                None => continue,
+            }
+        };
+        let d = dct?;
+        let value = match unit {
+            "Y" => format!("{:04}", d.year + dir),
+            "M" => {
+                let (y, m) = add_months(d.year, d.month, dir);
+                format!("{y:04}-{m:02}")
+            }
+            _ => match d.day {
+                Some(day) => {
+                    let (y, m, dd) = add_days(d.year, d.month, day, 7 * dir as i64);
+                    let (wy, wn) = iso_week(y, m, dd);
+                    format!("{wy:04}-W{wn:02}")
+                }
+                None => "XXXX-WXX".to_owned(),
+            },
+        };
+        return Some(Found { end, skip: if this { 0 } else { skip }, timex: date(value) });
+    }
+    None
+}
+
+/// «في الخريف», «خريف 2023», «الصيف الماضي», «فصل الشتاء».
+fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, start) = if t.key(i) == "فصل" { (0, i + 1) } else { (usize::MAX, i) };
+    for (s, w) in stems(t, start) {
+        let (code, article) = match w {
+            "الخريف" => ("FA", true),
+            "الصيف" => ("SU", true),
+            "الشتاء" => ("WI", true),
+            "الربيع" => ("SP", true),
+            "خريف" => ("FA", false),
+            "صيف" => ("SU", false),
+            "شتاء" => ("WI", false),
+            "ربيع" => ("SP", false),
+            _ => continue,
+        };
+        let skip = if skip == usize::MAX { s } else { skip };
+        let next = t.key(start + 1);
+        if matches!(next, "العربي" | "الاول" | "الاخر" | "الثاني") {
+            return None;
+        }
+        if !article && t.is_number(start + 1) {
+            let y: i32 = next.parse().ok()?;
+            return Some(Found { end: start + 2, skip, timex: date(format!("{y:04}-{code}")) });
+        }
+        if !article {
+            return None;
+        }
+        let d = dct?;
+        let mid = |y: i32| -> i32 {
+            y * 12 + match code { "SP" => 4, "SU" => 7, "FA" => 10, _ => 1 } - 1
+        };
+        let now = d.year * 12 + d.month as i32 - 1;
+        let containing = season_of(d.month) == code;
+        let candidates = [d.year - 1, d.year, d.year + 1];
+        let (year, end) = match direction(next) {
+            Some(-1) => (*candidates.iter().filter(|&&y| mid(y) < now && !(containing && (mid(y) - now).abs() <= 1)).max()?, start + 2),
+            Some(1) => (*candidates.iter().filter(|&&y| mid(y) > now && !(containing && (mid(y) - now).abs() <= 1)).min()?, start + 2),
+            Some(_) => (d.year, start + 2),
+            None => (*candidates.iter().min_by_key(|&&y| ((mid(y) - now).abs(), mid(y) > now))?, start + 1),
+        };
+        return Some(Found { end, skip, timex: date(format!("{year:04}-{code}")) });
+    }
+    None
+}
+
+/// «ثلاثة أيام», «عامين», «منذ شهور», «عدة أشهر», «قبل يومين», «يوميا».
+fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    // Sets.
+    for (skip, w) in stems(t, i) {
+        let set = match w {
+            "يوميا" => Some("P1D"),
+            "اسبوعيا" => Some("P1W"),
+            "شهريا" => Some("P1M"),
+            "سنويا" => Some("P1Y"),
+            _ => None,
+        };
+        if let Some(v) = set {
+            return Some(Found { end: i + 1, skip, timex: Timex { value: v.into(), kind: TimexKind::Set, modifier: None } });
+        }
+    }
+    if t.key(i) == "كل"
+        && let Some(&(u, None, false)) = UNITS.get(t.key(i + 1))
+    {
+        return Some(Found { end: i + 2, skip: 0, timex: Timex { value: duration_value(u, Some(1.0)), kind: TimexKind::Set, modifier: None } });
+    }
+    // «قبل/بعد» + amount + unit: a date relative to the document date.
+    if matches!(t.key(i), "قبل" | "بعد")
+        && let Some((n, unit, end)) = amount_unit(t, i + 1, true)
+    {
+        let sign = if t.key(i) == "قبل" { -1 } else { 1 };
+        let value = match (n, dct) {
+            (None, _) => if sign < 0 { "PAST_REF".to_owned() } else { "FUTURE_REF".to_owned() },
+            (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
+            (Some(_), None) => return None,
+        };
+        return Some(Found { end, skip: 0, timex: date(value) });
+    }
+    // Vague: «عدة أشهر», «بضعة أيام»; after «منذ» the unit alone: «منذ شهور».
+    for (skip, w) in stems(t, i) {
+        if matches!(w, "عده" | "بضعه" | "بضع")
+            && let Some(&(u, None, true)) = UNITS.get(t.key(i + 1))
+        {
+            return Some(Found { end: i + 2, skip, timex: Timex { value: duration_value(u, None), kind: TimexKind::Duration, modifier: None } });
+        }
+    }
+    if i > 0
+        && matches!(t.key(i - 1), "منذ" | "لسنوات" | "طوال")
+        && let Some(&(u, None, true)) = UNITS.get(t.key(i))
+    {
+        return Some(Found { end: i + 1, skip: 0, timex: Timex { value: duration_value(u, None), kind: TimexKind::Duration, modifier: None } });
+    }
+    // A bare singular unit is one of it only after a duration cue
+    // («لمدة عام»); alone, «عام» is too often "general".
+    let cue = i > 0 && matches!(t.key(i - 1), "لمده" | "طوال" | "خلال" | "مده" | "منذ");
+    let (n, unit, end) = amount_unit(t, i, cue)?;
+    let n = n?;
+    Some(Found { end, skip: proclitic_of_amount(t, i), timex: Timex { value: duration_value(unit, Some(n)), kind: TimexKind::Duration, modifier: None } })
+}
+
+fn proclitic_of_amount(t: &Text, i: usize) -> usize {
+    if t.is_word(i) && !NUMBER_WORDS.contains_key(t.key(i)) && !UNITS.contains_key(t.key(i)) {
+        readings(t.key(i)).into_iter().find(|(_, w)| NUMBER_WORDS.contains_key(*w) || UNITS.contains_key(*w)).map_or(0, |r| r.0)
+    } else {
+        0
+    }
+}
+
+/// An amount of time units at `i`: digits or a number word then a unit
+/// («3 أيام», «ثلاثة أشهر»), a dual unit alone («يومين»), or a singular unit
+/// alone meaning one («شهر»). (count or None when vague, TIMEX unit, end).
+fn amount_unit(t: &Text, i: usize, single: bool) -> Option<(Option<f64>, &'static str, usize)> {
+    let unit_of = |k: usize| UNITS.get(t.key(k)).copied();
+    if let Some((u, dual, plural)) = unit_of(i) {
+        return match (dual, plural) {
+            (Some(n), _) => Some((Some(n as f64), u, i + 1)),
+            (None, true) => Some((None, u, i + 1)),
+            (None, false) if single => Some((Some(1.0), u, i + 1)),
+            (None, false) => None,
+        };
+    }
+    let n = if t.is_number(i) {
+        super::numbers::parse_digits(t.key(i))?
+    } else {
+        let w = readings(t.key(i)).into_iter().find_map(|(_, w)| NUMBER_WORDS.get(w).copied())?;
+        match w {
+            NumWord::Unit(u) if u >= 3 => u as f64,
+            NumWord::Ten(n) => n as f64,
+            NumWord::Hundred(n) => n as f64,
+            _ => return None,
+        }
+    };
+    let (u, dual, _) = unit_of(i + 1)?;
+    if dual.is_some() {
+        return None;
+    }
+    Some((Some(n), u, i + 2))
+}
+
+/// The document date moved by `n` units, at that unit's granularity.
+fn shift(d: DocDate, unit: &str, n: i32) -> Option<String> {
+    Some(match unit {
+        "D" => {
+            let (y, m, dd) = add_days(d.year, d.month, d.day?, n as i64);
+            ymd(y, m, dd)
+        }
+        "W" => {
+            let (y, m, dd) = add_days(d.year, d.month, d.day?, 7 * n as i64);
+            let (wy, wn) = iso_week(y, m, dd);
+            format!("{wy:04}-W{wn:02}")
+        }
+        "M" => {
+            let (y, m) = add_months(d.year, d.month, n);
+            format!("{y:04}-{m:02}")
+        }
+        "Y" => format!("{:04}", d.year + n),
+        "DE" => format!("{:03}", (d.year + 10 * n) / 10),
+        "CE" => format!("{:02}", (d.year + 100 * n) / 100),
+        _ => return None,
+    })
+}
+
+/// The year that puts `month` nearest the document date (ties go to the past).
+fn nearest_year_for_month(d: DocDate, month: u32) -> i32 {
+    let now = d.year * 12 + d.month as i32;
+    [d.year - 1, d.year, d.year + 1]
+        .into_iter()
+        .min_by_key(|&y| {
+            let at = y * 12 + month as i32;
+            ((at - now).abs(), at > now)
+        })
+        .unwrap_or(d.year)
+}
+
+fn nearest_year_for_day(d: DocDate, month: u32, day: u32) -> i32 {
+    let now = days_from_civil(d.year, d.month, d.day.unwrap_or(15));
+    [d.year - 1, d.year, d.year + 1]
+        .into_iter()
+        .filter(|&y| day <= super::calendar::days_in_month(y, month))
+        .min_by_key(|&y| {
+            let at = days_from_civil(y, month, day);
+            ((at - now).abs(), at > now)
+        })
+        .unwrap_or(d.year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{MentionType, analyze};
+
+    /// (span, value, kind, mod) of every date in `s`.
+    fn dates(s: &str, dct: &str) -> Vec<(String, String, &'static str, Option<&'static str>)> {
+        analyze(s, DocDate::parse(dct))
+            .into_iter()
+            .filter(|m| m.kind == MentionType::Date)
+            .map(|m| {
+                let Some(Norm::Date(x)) = m.norm else { unreachable!() };
+                (s[m.range].to_owned(), x.value, x.kind.name(), x.modifier)
+            })
+            .collect()
+    }
+
+    fn one(s: &str, dct: &str) -> (String, String) {
+        let d = dates(s, dct);
+        assert_eq!(d.len(), 1, "{s}: {d:?}");
+        (d[0].0.clone(), d[0].1.clone())
+    }
+
+    #[test]
+    fn reference_end_to_end_example() {
+        // Reference §9, DCT 2023-10-08.
+        let text = "وقال المتحدث أمسِ إن الهجوم وقع في 7\u{200f}/10\u{200f}/2023، أي قبل يومين، وإن نحو ٣٠٠ شخص قُتلوا منذ السابع من تشرين الأول/أكتوبر، وإن الانتخابات ستجري في الخريف المقبل أو مطلع العام المقبل.";
+        let got = dates(text, "2023-10-08");
+        let want = [
+            ("أمسِ", "2023-10-07", None),
+            ("7\u{200f}/10\u{200f}/2023", "2023-10-07", None),
+            ("قبل يومين", "2023-10-06", None),
+            ("السابع من تشرين الأول/أكتوبر", "2023-10-07", None),
+            ("الخريف المقبل", "2024-FA", None),
+            ("مطلع العام المقبل", "2024", Some("START")),
+        ];
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert_eq!((g.0.as_str(), g.1.as_str(), g.3), w);
+        }
+        let n = analyze(text, None).into_iter().find(|m| m.kind == MentionType::Number).unwrap();
+        assert_eq!(&text[n.range], "نحو ٣٠٠");
+    }
+
+    #[test]
+    fn sample_article_expressions() {
+        let dct = "2024-01";
+        assert_eq!(one("سيطر على مساحات في 2014 قبل هزيمته", dct), ("2014".into(), "2014".into()));
+        assert_eq!(one("شنته حركة حماس على إسرائيل في 7 أكتوبر 2023 وتصاعد", dct), ("7 أكتوبر 2023".into(), "2023-10-07".into()));
+        assert_eq!(one("منذ أكتوبر 2023 بينهم", dct).1, "2023-10");
+        assert_eq!(one("الحرب الإسرائيلية في غزة في أكتوبر.", dct), ("أكتوبر".into(), "2023-10".into()));
+        assert_eq!(one("تأخير اجتماعات اللجنة في الخريف، لكنها", dct), ("الخريف".into(), "2023-FA".into()));
+        assert_eq!(one("لكنها ستبدأ الآن", dct), ("الآن".into(), "PRESENT_REF".into()));
+        assert_eq!(one("وقالت وزارة الخارجية العراقية مؤخرا أن", dct), ("مؤخرا".into(), "PAST_REF".into()));
+        let d = dates("السوداني مطلع الشهر الجاري تشكيل", dct);
+        assert_eq!((d[0].0.as_str(), d[0].1.as_str(), d[0].3), ("مطلع الشهر الجاري", "2024-01", Some("START")));
+        let d = dates("إننا نناقش ذلك منذ شهور.", dct);
+        assert_eq!((d[0].0.as_str(), d[0].1.as_str(), d[0].2), ("شهور", "PXM", "DURATION"));
+    }
+
+    #[test]
+    fn every_gregorian_month_of_every_regional_set() {
+        // Reference §1.1, one column after another.
+        let columns: [[&str; 12]; 6] = [
+            ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
+            ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+            ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
+            ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"],
+            ["يناير", "فبراير", "مارس", "إبريل", "مايو", "يونيو", "يوليو", "أغشت", "شتمبر", "أكتوبر", "نوفمبر", "دجمبر"],
+            ["أي النار", "النوار", "الربيع", "الطير", "الماء", "الصيف", "ناصر", "هانيبال", "الفاتح", "التمور", "الحرث", "الكانون"],
+        ];
+        for (c, col) in columns.iter().enumerate() {
+            for (m, name) in col.iter().enumerate() {
+                // The Libyan 1986–2011 names that are common nouns (spring,
+                // bird, water, summer) cannot be told from their meaning.
+                if c == 5 && matches!(*name, "الربيع" | "الطير" | "الماء" | "الصيف") {
+                    continue;
+                }
+                let text = format!("في 7 {name} 2023 وقع");
+                assert_eq!(one(&text, "2024-01-15"), (format!("7 {name} 2023"), format!("2023-{:02}-07", m + 1)), "column {c}");
+            }
+        }
+        // Spelling variants (§1.2).
+        for (name, m) in [
+            ("كانون ثاني", 1), ("فبرایر", 2), ("اذار", 3), ("أذار", 3), ("ابريل", 4), ("افريل", 4), ("ايار", 5), ("يونيه", 6),
+            ("يونية", 6), ("يوليه", 7), ("يولية", 7), ("اب", 8), ("اغسطس", 8), ("اوت", 8), ("ايلول", 9), ("تشرين أول", 10),
+            ("تشرين الاول", 10), ("اكتوبر", 10), ("تشرين ثاني", 11), ("نوڤمبر", 11), ("كانون أول", 12), ("کانون الأول", 12),
+        ] {
+            assert_eq!(one(&format!("في 3 {name} 2020"), "2024-01-15").1, format!("2020-{m:02}-03"), "{name}");
+        }
+    }
+
+    #[test]
+    fn combined_month_forms() {
+        assert_eq!(one("في 7 تشرين الأول/أكتوبر 2023", "2024-01").1, "2023-10-07");
+        assert_eq!(one("في كانون الثاني/يناير 2024", "2024-01").1, "2024-01");
+        assert_eq!(one("في أكتوبر/تشرين الأول 2023", "2024-01").1, "2023-10");
+        assert_eq!(one("في آذار/ مارس 2023", "2024-01").1, "2023-03");
+        assert_eq!(one("في أكتوبر (تشرين الأول) 2023", "2024-01").1, "2023-10");
+    }
+
+    #[test]
+    fn ambiguous_month_words_need_context() {
+        assert!(dates("مارس ضغوطا كبيرة", "2024-01-15").is_empty(), "مارس is also a verb");
+        assert!(dates("قالت تيريزا ماي", "2024-01-15").is_empty());
+        assert!(dates("رجب طيب أردوغان", "2024-01-15").is_empty());
+        assert_eq!(one("في شهر مارس", "2024-01-15").1, "2024-03", "the nearest March");
+        assert_eq!(one("في مارس 2022", "2024-01-15").1, "2022-03");
+    }
+
+    #[test]
+    fn every_hijri_month() {
+        // Reference §2.1; 15th of each month of 1445.
+        let names = [
+            ("محرم", 1), ("صفر", 2), ("ربيع الأول", 3), ("ربيع الآخر", 4), ("ربيع الثاني", 4), ("جمادى الأولى", 5),
+            ("جمادى الآخرة", 6), ("جمادى الثانية", 6), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10),
+            ("ذو القعدة", 11), ("ذي القعدة", 11), ("ذو الحجة", 12), ("ذي الحجة", 12),
+        ];
+        for (name, m) in names {
+            let (gy, gm, gd) = hijri_to_gregorian(1445, m, 15);
+            let text = format!("في 15 {name} 1445 هـ");
+            assert_eq!(one(&text, "2024-01"), (format!("15 {name} 1445 هـ"), ymd(gy, gm, gd)), "{name}");
+        }
+        assert_eq!(one("في ١٥ رمضان ١٤٤٥هـ", "2024-01").1, "2024-03-25");
+        assert_eq!(one("22 ربيع الأول 1445 هجرية", "2024-01").1, "2023-10-07");
+    }
+
+    #[test]
+    fn years_numeric_dates_and_eras() {
+        assert_eq!(one("عام 2014م", "2024-01").0, "2014م");
+        assert_eq!(one("في 2023-10-07", "2024-01").1, "2023-10-07");
+        assert_eq!(one("في ٢٠٢٣/١٠/٠٧", "2024-01").1, "2023-10-07");
+        assert!(dates("أرسلت 2000 جندي", "2024-01").is_empty(), "a quantity, not a year");
+        assert_eq!(one("أواخر 2023", "2024-01"), ("أواخر 2023".into(), "2023".into()));
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let dct = "2023-10-08";
+        for (text, span, value) in [
+            ("قال بالأمس إن", "الأمس", "2023-10-07"),
+            ("وقع أول من أمس", "أول من أمس", "2023-10-06"),
+            ("يصل غدا إلى", "غدا", "2023-10-09"),
+            ("تعقد اليوم جلسة", "اليوم", "2023-10-08"),
+            ("في العام الماضي", "العام الماضي", "2022"),
+            ("خلال الشهر الماضي", "الشهر الماضي", "2023-09"),
+            ("هذا العام", "هذا العام", "2023"),
+            ("الأسبوع الماضي", "الأسبوع الماضي", "2023-W39"),
+            ("الأسبوع المقبل", "الأسبوع المقبل", "2023-W41"),
+            ("الخريف الماضي", "الخريف الماضي", "2022-FA"),
+            ("الصيف الماضي", "الصيف الماضي", "2023-SU"),
+            ("الربيع المقبل", "الربيع المقبل", "2024-SP"),
+            ("قبل ثلاثة أيام", "قبل ثلاثة أيام", "2023-10-05"),
+            ("قبل شهر", "قبل شهر", "2023-09"),
+            ("قبل عامين", "قبل عامين", "2021"),
+            ("بعد أسبوعين", "بعد أسبوعين", "2023-W42"),
+            ("السبت الماضي", "السبت الماضي", "2023-10-07"),
+            ("في ديسمبر الماضي", "ديسمبر الماضي", "2022-12"),
+            ("قريبا", "قريبا", "FUTURE_REF"),
+            ("سنويا", "سنويا", "P1Y"),
+            ("لمدة ثلاثة أيام", "ثلاثة أيام", "P3D"),
+            ("منذ عدة سنوات", "عدة سنوات", "PXY"),
+        ] {
+            assert_eq!(one(text, dct), (span.to_owned(), value.to_owned()), "{text}");
+        }
+        assert!(dates("اليوم العالمي للمرأة", dct).is_empty());
+        assert!(dates("الربيع العربي", dct).is_empty());
+    }
+}

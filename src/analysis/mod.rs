@@ -1,0 +1,191 @@
+//! Reading an article: numbers and dates with normalised values (and, in a
+//! later step, actors and places).
+//!
+//! The original text is normalised once into a matching key with an offset
+//! map ([`normalize`]); the key is cut into tokens ([`tokenize`]) and
+//! sentences ([`sentences`]); matchers run over the tokens: [`dates`] first
+//! (numbers inside a date belong to it), then [`numbers`] on what is left.
+//! Every mention is a byte range of the original text; proclitics (و ف ب ل ك)
+//! stay outside it, the article ال inside.
+
+pub mod calendar;
+pub mod dates;
+pub mod lexicon;
+pub mod normalize;
+pub mod numbers;
+pub mod sentences;
+pub mod tokenize;
+
+use std::ops::Range;
+
+use normalize::Normalized;
+use tokenize::Token;
+
+/// The five kinds of mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MentionType {
+    Person,
+    Organization,
+    Place,
+    Number,
+    Date,
+}
+
+impl MentionType {
+    pub fn name(self) -> &'static str {
+        match self {
+            MentionType::Person => "PERSON",
+            MentionType::Organization => "ORGANIZATION",
+            MentionType::Place => "PLACE",
+            MentionType::Number => "NUMBER",
+            MentionType::Date => "DATE",
+        }
+    }
+}
+
+/// The value of a number: exact, or a range; approximate when hedged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NumberValue {
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub approximate: bool,
+    /// The counted noun or `%`.
+    pub unit: Option<String>,
+}
+
+/// TIMEX3 kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexKind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
+/// A normalised time expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timex {
+    pub value: String,
+    pub kind: TimexKind,
+    /// START, MID, END, APPROX, …
+    pub modifier: Option<&'static str>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Norm {
+    Number(NumberValue),
+    Date(Timex),
+}
+
+/// A mention: a byte range of the original text, its type and value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub kind: MentionType,
+    pub norm: Option<Norm>,
+}
+
+/// The date relative expressions are resolved against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: Option<u32>,
+}
+
+impl DocDate {
+    /// Parses `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(s: &str) -> Option<DocDate> {
+        let mut parts = s.trim().split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: Option<u32> = match parts.next() {
+            Some(d) => Some(d.parse().ok()?),
+            None => None,
+        };
+        if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=9999).contains(&year) {
+            return None;
+        }
+        if let Some(d) = day
+            && !(1..=calendar::days_in_month(year, month)).contains(&d)
+        {
+            return None;
+        }
+        Some(DocDate { year, month, day })
+    }
+
+    pub fn to_timex(self) -> String {
+        match self.day {
+            Some(d) => format!("{:04}-{:02}-{:02}", self.year, self.month, d),
+            None => format!("{:04}-{:02}", self.year, self.month),
+        }
+    }
+}
+
+/// Shared view of a text for the matchers.
+pub struct Text<'a> {
+    pub original: &'a str,
+    pub norm: Normalized,
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(original: &'a str) -> Self {
+        let norm = Normalized::new(original);
+        let tokens = tokenize::tokenize(&norm);
+        Text {
+            original,
+            norm,
+            tokens,
+        }
+    }
+
+    /// The key of token `i`.
+    pub fn key(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.norm.text[t.norm.clone()])
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == tokenize::TokenKind::Word)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == tokenize::TokenKind::Number)
+    }
+
+    /// The original byte range of tokens `first..=last`, leaving out the
+    /// first `skip` normalised bytes (proclitics).
+    pub fn span(&self, first: usize, skip: usize, last: usize) -> Range<usize> {
+        let start = self.tokens[first].norm.start + skip;
+        let end = self.tokens[last].norm.end;
+        self.norm.original_range(start..end)
+    }
+}
+
+/// Numbers and dates of `text`. Relative dates resolve against `doc_date`.
+pub fn analyze(text: &str, doc_date: Option<DocDate>) -> Vec<Mention> {
+    let t = Text::new(text);
+    let mut taken = vec![false; t.tokens.len()];
+    let mut mentions = dates::find(&t, doc_date, &mut taken);
+    mentions.extend(numbers::find(&t, &mut taken));
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    mentions
+}

@@ -1,0 +1,213 @@
+//! The matching key: Arabic text folded for lookup, with a map back to the
+//! original bytes.
+//!
+//! Pipeline (reference §8.6), one character at a time so that every output
+//! byte knows where it came from: drop format characters (bidi marks, zero
+//! width characters, BOM, prepended marks), make every space a plain space,
+//! decompose presentation forms (and drop the space NFKC puts before an
+//! isolated haraka), drop harakat, Quranic marks and tatweel, fold alef,
+//! yeh, teh marbuta and kaf variants (tier A), turn Arabic-Indic and Persian
+//! digits and Arabic separators into ASCII, lowercase Latin.
+//! [`fold_key`] adds the aggressive tier B for lexicon keys.
+
+use std::ops::Range;
+
+use unicode_normalization::char::decompose_compatible;
+
+/// A normalised text and, for each of its bytes, the byte offset in the
+/// original text where the character it came from starts; one more entry
+/// for the end.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Normalized {
+    pub text: String,
+    map: Vec<u32>,
+    original_len: u32,
+}
+
+impl Normalized {
+    /// Normalises `original` (tier A).
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut buf = Vec::with_capacity(4);
+        for (i, c) in original.char_indices() {
+            buf.clear();
+            fold_char(c, &mut buf);
+            for &o in &buf {
+                let before = text.len();
+                text.push(o);
+                map.extend(std::iter::repeat_n(i as u32, text.len() - before));
+            }
+        }
+        map.push(original.len() as u32);
+        Normalized {
+            text,
+            map,
+            original_len: original.len() as u32,
+        }
+    }
+
+    /// The original byte offset of normalised byte offset `i`.
+    pub fn original(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or(self.original_len) as usize
+    }
+
+    /// The original byte range of the normalised range `r`. A match that ends
+    /// before deleted marks takes them in (the end is the start of the next
+    /// kept character).
+    pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
+        self.original(r.start)..self.original(r.end)
+    }
+}
+
+/// Tier-A folding of one character into `out` (nothing when it is deleted).
+pub fn fold_char(c: char, out: &mut Vec<char>) {
+    match c {
+        // Presentation forms: decompose, then fold what comes out.
+        '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' if c != '\u{feff}' => {
+            let mut parts = Vec::with_capacity(4);
+            decompose_compatible(c, |d| parts.push(d));
+            if parts.len() == 1 && parts[0] == c {
+                out.push(c);
+                return;
+            }
+            // NFKC puts a space before isolated harakat: drop it with them.
+            let only_marks = parts.iter().all(|&d| d == ' ' || is_deleted(d));
+            if only_marks {
+                return;
+            }
+            for d in parts {
+                fold_char(d, out);
+            }
+        }
+        _ if is_deleted(c) => {}
+        _ if is_space(c) => out.push(' '),
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => out.push('ا'),
+        'ى' | 'ی' => out.push('ي'),
+        'ة' => out.push('ه'),
+        'ک' | 'ڪ' => out.push('ك'),
+        '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - 0x660) as u8)),
+        '۰'..='۹' => out.push(char::from(b'0' + (c as u32 - 0x6f0) as u8)),
+        '٫' => out.push('.'),
+        '٬' => out.push(','),
+        '٪' => out.push('%'),
+        '؉' => out.push('‰'),
+        '؍' => out.push('/'),
+        '–' | '—' | '−' => out.push('-'),
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        _ => out.push(c),
+    }
+}
+
+/// Characters with no place in the matching key (reference §8.1).
+pub fn is_deleted(c: char) -> bool {
+    matches!(c,
+        '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0610}'..='\u{061a}'
+        | '\u{06d6}'..='\u{06dc}' | '\u{06df}'..='\u{06e4}' | '\u{06e7}'..='\u{06e8}'
+        | '\u{06ea}'..='\u{06ed}' | '\u{0898}'..='\u{089f}' | '\u{08ca}'..='\u{08e1}'
+        | '\u{08e3}'..='\u{08ff}' | '\u{06e5}' | '\u{06e6}' | '\u{0640}'
+        | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+        | '\u{0600}'..='\u{0605}' | '\u{0890}'..='\u{0891}' | '\u{08e2}' | '\u{06dd}')
+}
+
+/// Space characters, folded to U+0020.
+pub fn is_space(c: char) -> bool {
+    c != ' ' && c.is_whitespace() && c != '\n' && c != '\r' && c != '\u{2029}' && c != '\u{2028}'
+}
+
+/// Tier A then tier B: the key for lexicon lookups (never for output).
+pub fn fold_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut buf = Vec::with_capacity(4);
+    for c in text.chars() {
+        buf.clear();
+        fold_char(c, &mut buf);
+        for &o in &buf {
+            out.push(match o {
+                'ؤ' => 'و',
+                'ئ' | 'ې' | 'ۍ' | 'ێ' | 'ؽ' | 'ؾ' | 'ؿ' => 'ي',
+                'ۃ' | 'ۀ' | 'ە' | 'ہ' | 'ھ' => 'ه',
+                'گ' => 'ك',
+                'ڤ' => 'ف',
+                'ڨ' => 'ق',
+                'پ' => 'ب',
+                'چ' => 'ج',
+                'ژ' => 'ز',
+                other => other,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        Normalized::new(s).text
+    }
+
+    #[test]
+    fn folds_letters_marks_and_digits() {
+        assert_eq!(key("أمسِ"), "امس");
+        assert_eq!(key("إبريل"), "ابريل");
+        assert_eq!(key("آذار"), "اذار");
+        assert_eq!(key("فى"), "في");
+        assert_eq!(key("فبرایر"), "فبراير", "Farsi yeh");
+        assert_eq!(key("الولايات المتحدة"), "الولايات المتحده");
+        assert_eq!(key("کانون"), "كانون", "keheh");
+        assert_eq!(key("١٤٤٥ هـ"), "1445 ه", "digits and tatweel");
+        assert_eq!(key("۱۴۰۲"), "1402");
+        assert_eq!(key("٣٨٫٢٪"), "38.2%");
+        assert_eq!(key("١٬٠٠٠"), "1,000");
+        assert_eq!(
+            key("7\u{200f}/10\u{200f}/2023"),
+            "7/10/2023",
+            "RLM inside a CLDR date"
+        );
+        assert_eq!(key("تشرين\u{a0}الأول"), "تشرين الاول", "no-break space");
+        assert_eq!(key("بِسْمِ"), "بسم");
+        assert_eq!(key("Washington"), "washington");
+    }
+
+    #[test]
+    fn presentation_forms_decompose() {
+        assert_eq!(key("\u{fefb}"), "لا", "lam-alef ligature, 1 -> 2");
+        assert_eq!(key("\u{fe8e}\u{fedf}"), "ال", "final alef, initial lam");
+        assert_eq!(
+            key("ب\u{fe70}ت"),
+            "بت",
+            "isolated fathatan: space and mark dropped"
+        );
+        assert_eq!(key("\u{fdf2}"), "الله");
+        assert_eq!(
+            key("\u{fdfc}"),
+            "ريال",
+            "rial sign gives Farsi yeh, folded again"
+        );
+    }
+
+    #[test]
+    fn map_points_back_to_the_original() {
+        let original = "وأمسِ \u{fefb} ٣";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "وامس لا 3");
+        let amsi = n.text.find("امس").unwrap();
+        let r = n.original_range(amsi..amsi + "امس".len());
+        assert_eq!(&original[r], "أمسِ", "the trailing kasra is inside the span");
+        let la = n.text.find("لا").unwrap();
+        assert_eq!(&original[n.original_range(la..la + "لا".len())], "\u{fefb}");
+        let three = n.text.find('3').unwrap();
+        assert_eq!(&original[n.original_range(three..three + 1)], "٣");
+    }
+
+    #[test]
+    fn tier_b_only_for_keys() {
+        assert_eq!(fold_key("مئة"), "ميه");
+        assert_eq!(fold_key("مؤتمر"), "موتمر");
+        assert_eq!(fold_key("گاز"), "كاز");
+        assert_eq!(key("مؤتمر"), "مؤتمر");
+    }
+}

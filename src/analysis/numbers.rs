@@ -1,0 +1,537 @@
+//! Numbers: digits of three systems with their separators, number words
+//! composed with و, scale words, percentages, approximators and vague
+//! numerals, with the counted noun as unit (reference §4, §6).
+
+use super::lexicon::{NUMBER_WORDS, NumWord};
+use super::tokenize::readings;
+use super::{Mention, MentionType, Norm, NumberValue, Text};
+
+/// How an approximator bounds the number after it.
+#[derive(Clone, Copy, PartialEq)]
+enum Hedge {
+    About,
+    MoreThan,
+    LessThan,
+}
+
+const HEDGES: &[(&[&str], Hedge)] = &[
+    (&["نحو"], Hedge::About),
+    (&["حوالي"], Hedge::About),
+    (&["قرابه"], Hedge::About),
+    (&["زهاء"], Hedge::About),
+    (&["ما", "يقارب"], Hedge::About),
+    (&["ما", "يقرب", "من"], Hedge::About),
+    (&["ما", "يناهز"], Hedge::About),
+    (&["اكثر", "من"], Hedge::MoreThan),
+    (&["ازيد", "من"], Hedge::MoreThan),
+    (&["ما", "يزيد", "عن"], Hedge::MoreThan),
+    (&["ما", "يزيد", "علي"], Hedge::MoreThan),
+    (&["ما", "يربو", "علي"], Hedge::MoreThan),
+    (&["اقل", "من"], Hedge::LessThan),
+];
+
+/// Words that never count as the counted noun.
+const NOT_UNITS: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "او",
+    "ثم",
+    "حتي",
+    "منذ",
+    "بين",
+    "قبل",
+    "بعد",
+    "خلال",
+    "عند",
+    "الذي",
+    "التي",
+    "الذين",
+    "ان",
+    "انه",
+    "قد",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "هو",
+    "هي",
+    "كما",
+    "وفق",
+    "حسب",
+    "نحو",
+    "حوالي",
+    "تقريبا",
+    "فقط",
+];
+
+/// Single words too ambiguous to be a number on their own.
+const NOT_ALONE: &[&str] = &[
+    "احد",
+    "احدي",
+    "اثنا",
+    "اثني",
+    "اثنتا",
+    "اثنتي",
+    "ست",
+    "عشر",
+    "عشره",
+    "نصف",
+    "ربع",
+    "ثمان",
+    "عشرا",
+];
+
+/// Vague numerals: (key, min, max).
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("بضع", 3.0, 9.0),
+    ("بضعه", 3.0, 9.0),
+    ("عده", 3.0, 9.0),
+    ("عشرات", 20.0, 99.0),
+    ("مئات", 200.0, 999.0),
+    ("الاف", 2000.0, 9999.0),
+    ("الالاف", 2000.0, 9999.0),
+    ("الوف", 2000.0, 9999.0),
+    ("ملايين", 2e6, 9_999_999.0),
+    ("الملايين", 2e6, 9_999_999.0),
+];
+
+/// Scale words that may follow a vague numeral or digits.
+fn scale_of(key: &str) -> Option<f64> {
+    let found = NUMBER_WORDS
+        .get(key)
+        .or_else(|| NUMBER_WORDS.get(key.strip_prefix("ال")?));
+    match found {
+        Some(NumWord::Scale(s)) => Some(*s as f64),
+        _ => None,
+    }
+}
+
+/// Finds numbers in tokens not yet `taken`.
+pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.tokens.len() {
+        if taken[i] {
+            i += 1;
+            continue;
+        }
+        match number_at(t, i, taken) {
+            Some((end, skip, value)) => {
+                out.push(Mention {
+                    range: t.span(i, skip, end - 1),
+                    kind: MentionType::Number,
+                    norm: Some(Norm::Number(value)),
+                });
+                taken[i..end].iter_mut().for_each(|x| *x = true);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A number starting at token `i`: (end token, proclitic bytes to skip, value).
+fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, NumberValue)> {
+    // A hedge, possibly after و/ف.
+    for (skip, first) in readings(t.key(i)).into_iter().take(2) {
+        for (words, hedge) in HEDGES {
+            if words[0] != first || !(1..words.len()).all(|k| t.key(i + k) == words[k]) {
+                continue;
+            }
+            let j = i + words.len();
+            if j < taken.len()
+                && !taken[j]
+                && let Some((end, mut v)) = bare_number(t, j, taken)
+            {
+                match hedge {
+                    Hedge::About => v.approximate = true,
+                    Hedge::MoreThan => {
+                        v.min = v.min.or(v.value);
+                        v.max = None;
+                        v.value = None;
+                    }
+                    Hedge::LessThan => {
+                        v.max = v.max.or(v.value);
+                        v.min = None;
+                        v.value = None;
+                    }
+                }
+                return Some((end, skip, v));
+            }
+        }
+    }
+    let skip = if t.is_word(i) {
+        proclitic_skip(t.key(i))
+    } else {
+        0
+    };
+    bare_number(t, i, taken).map(|(end, v)| (end, skip, v))
+}
+
+/// Bytes of a leading و or ف on a number word (وثلاثة -> ثلاثة).
+fn proclitic_skip(key: &str) -> usize {
+    readings(key)
+        .into_iter()
+        .find(|(s, w)| {
+            *s <= 2 && (NUMBER_WORDS.contains_key(*w) || VAGUE.iter().any(|v| v.0 == *w))
+        })
+        .map_or(0, |(s, _)| s)
+}
+
+/// A number without hedge: digits or words, then scale, percent, تقريبا and
+/// the counted noun.
+fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
+    let free = |k: usize| k < taken.len() && !taken[k];
+    let (mut end, mut v) = if t.is_number(i) {
+        let value = parse_digits(t.key(i))?;
+        let mut end = i + 1;
+        let mut value = value;
+        if free(end)
+            && let Some(s) = scale_of(t.key(end))
+        {
+            value *= s;
+            end += 1;
+        }
+        (
+            end,
+            NumberValue {
+                value: Some(value),
+                ..Default::default()
+            },
+        )
+    } else if let Some(r) = vague_at(t, i, taken) {
+        r
+    } else {
+        words_at(t, i, taken)?
+    };
+    // Percent.
+    if free(end) && matches!(t.key(end), "%" | "‰") {
+        v.unit = Some(t.key(end).to_owned());
+        end += 1;
+    } else if free(end + 1)
+        && matches!(
+            (t.key(end), t.key(end + 1)),
+            ("في", "المئه") | ("في", "المائه")
+        )
+    {
+        v.unit = Some("%".into());
+        end += 2;
+    } else if free(end) && matches!(t.key(end), "بالمئه" | "بالمائه") {
+        v.unit = Some("%".into());
+        end += 1;
+    }
+    if free(end) && t.key(end) == "تقريبا" {
+        v.approximate = true;
+        end += 1;
+    }
+    // The counted noun.
+    if v.unit.is_none() && free(end) && t.is_word(end) && !t.tokens[end].glued {
+        let k = t.key(end);
+        if !NOT_UNITS.contains(&k) && !NUMBER_WORDS.contains_key(k) && k.chars().count() > 1 {
+            let r = t.span(end, 0, end);
+            v.unit = Some(t.original[r].to_owned());
+        }
+    }
+    Some((end, v))
+}
+
+fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
+    let (_, w) = readings(t.key(i))
+        .into_iter()
+        .take(2)
+        .find(|(_, w)| VAGUE.iter().any(|v| v.0 == *w))?;
+    let &(_, mut lo, mut hi) = VAGUE.iter().find(|v| v.0 == w)?;
+    let mut end = i + 1;
+    let free = |k: usize| k < taken.len() && !taken[k];
+    if matches!(w, "بضع" | "بضعه") && free(end) && matches!(t.key(end), "عشر" | "عشره")
+    {
+        lo += 10.0;
+        hi += 10.0;
+        end += 1;
+    } else if free(end)
+        && let Some(s) = scale_of(t.key(end))
+        && s > 100.0
+    {
+        // عشرات الآلاف, بضعة آلاف: the vague count multiplies the scale.
+        lo *= s;
+        hi *= s;
+        end += 1;
+    }
+    Some((
+        end,
+        NumberValue {
+            min: Some(lo),
+            max: Some(hi),
+            approximate: true,
+            ..Default::default()
+        },
+    ))
+}
+
+/// Number words composed with و: «ألفان وثلاثة وعشرون», «مليون وخمسمئة ألف».
+fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
+    let mut total = 0.0f64;
+    let mut group = 0.0f64;
+    let mut end = i;
+    let mut words = Vec::new();
+    let mut pending_fraction: Option<f64> = None;
+    let mut last_scale = 0.0f64;
+    let mut k = i;
+    while k < taken.len() && !taken[k] && t.is_word(k) {
+        let key = t.key(k);
+        let w = if k == i {
+            // The first word may carry و/ف as a conjunction.
+            if NUMBER_WORDS.contains_key(key) {
+                key
+            } else {
+                &key[proclitic_skip(key)..]
+            }
+        } else {
+            match key.strip_prefix('و') {
+                Some(rest) if NUMBER_WORDS.contains_key(rest) => rest,
+                // Without و only a word that multiplies or completes what
+                // precedes: «خمسمئة ألف», «ثلاث مئة».
+                _ if matches!(
+                    NUMBER_WORDS.get(key),
+                    Some(NumWord::Scale(_) | NumWord::DualScale(_) | NumWord::Hundred(100))
+                ) =>
+                {
+                    key
+                }
+                _ => break,
+            }
+        };
+        let Some(&nw) = NUMBER_WORDS.get(w) else {
+            break;
+        };
+        match nw {
+            NumWord::Unit(u) => {
+                if matches!(t.key(k + 1), "عشر" | "عشره") && u < 10 {
+                    group += 10.0 + u as f64;
+                    k += 1;
+                } else {
+                    group += u as f64;
+                }
+            }
+            NumWord::TeenTen => group += 10.0,
+            NumWord::Ten(n) => group += n as f64,
+            NumWord::Hundred(h) => {
+                if h == 100 && (1.0..=9.0).contains(&group) {
+                    group *= 100.0;
+                } else {
+                    group += h as f64;
+                }
+            }
+            NumWord::DualScale(100) => group += 200.0,
+            NumWord::DualScale(s) => {
+                total += 2.0 * s as f64 + group;
+                group = 0.0;
+                last_scale = s as f64;
+            }
+            NumWord::Scale(s) => {
+                let s = s as f64;
+                let base = match pending_fraction.take() {
+                    Some(f) => f,
+                    None if group == 0.0 => 1.0,
+                    None => group,
+                };
+                total += base * s;
+                group = 0.0;
+                last_scale = s;
+            }
+            NumWord::Fraction(f) => {
+                if k == i {
+                    pending_fraction = Some(f);
+                } else if last_scale > 0.0 && group == 0.0 {
+                    total += f * last_scale;
+                } else {
+                    group += f;
+                }
+            }
+        }
+        words.push(w);
+        k += 1;
+        end = k;
+    }
+    if words.is_empty() || pending_fraction.is_some() {
+        return None;
+    }
+    if end - i == 1 && NOT_ALONE.contains(&words[0]) {
+        return None;
+    }
+    Some((
+        end,
+        NumberValue {
+            value: Some(total + group),
+            ..Default::default()
+        },
+    ))
+}
+
+/// The value of a digit token: `1,250,000`, `42.5`, `2,5` (Maghreb decimal
+/// comma), `1.234.567`, `1.234,5`. Dates and times (`/`, `:`, `-`) are not
+/// numbers.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    if s.contains(['/', ':', '-']) {
+        return None;
+    }
+    let seps: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '.' | ','))
+        .collect();
+    let digits = |a: &str| a.chars().filter(char::is_ascii_digit).collect::<String>();
+    let value = match seps.as_slice() {
+        [] => s.parse().ok()?,
+        [(p, c)] => {
+            let after = s.len() - p - 1;
+            // One comma before exactly three digits groups; otherwise a
+            // single separator is a decimal point.
+            if *c == ',' && after == 3 {
+                digits(s).parse().ok()?
+            } else {
+                format!("{}.{}", &s[..*p], &s[p + 1..]).parse().ok()?
+            }
+        }
+        many => {
+            let (last_p, last_c) = *many.last().unwrap();
+            let first_c = many[0].1;
+            let groups_of_three = s.split(['.', ',']).skip(1).all(|g| g.len() == 3);
+            if many.iter().all(|(_, c)| *c == first_c) && groups_of_three {
+                digits(s).parse().ok()?
+            } else if last_c != first_c {
+                format!("{}.{}", digits(&s[..last_p]), &s[last_p + 1..])
+                    .parse()
+                    .ok()?
+            } else {
+                return None;
+            }
+        }
+    };
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(s: &str) -> Vec<(String, NumberValue)> {
+        let t = Text::new(s);
+        let mut taken = vec![false; t.tokens.len()];
+        find(&t, &mut taken)
+            .into_iter()
+            .map(|m| {
+                let Some(Norm::Number(v)) = m.norm else {
+                    unreachable!()
+                };
+                (s[m.range].to_owned(), v)
+            })
+            .collect()
+    }
+
+    fn value(s: &str) -> f64 {
+        let n = numbers(s);
+        assert_eq!(n.len(), 1, "{s}: {n:?}");
+        n[0].1.value.unwrap_or_else(|| panic!("{s}: {:?}", n[0].1))
+    }
+
+    #[test]
+    fn digits_of_every_system_and_separator() {
+        assert_eq!(value("2500"), 2500.0);
+        assert_eq!(value("٢٥٠٠"), 2500.0);
+        assert_eq!(value("۲۵۰۰"), 2500.0);
+        assert_eq!(value("1,250,000"), 1_250_000.0);
+        assert_eq!(value("١٬٢٥٠٬٠٠٠"), 1_250_000.0);
+        assert_eq!(value("1.250.000"), 1_250_000.0);
+        assert_eq!(value("42.5"), 42.5);
+        assert_eq!(value("٣٨٫٢"), 38.2);
+        assert_eq!(value("2,5"), 2.5);
+        assert_eq!(value("1.234,5"), 1234.5);
+        assert_eq!(value("1,234.5"), 1234.5);
+    }
+
+    #[test]
+    fn percent_scale_and_unit() {
+        let n = numbers("ارتفع بنسبة 42.5% أمس");
+        assert_eq!(n[0].0, "42.5%");
+        assert_eq!(n[0].1.unit.as_deref(), Some("%"));
+        let n = numbers("بلغت ٣٨٫٢٪");
+        assert_eq!((n[0].0.as_str(), n[0].1.value), ("٣٨٫٢٪", Some(38.2)));
+        let n = numbers("نما 3 في المئة");
+        assert_eq!(
+            (n[0].0.as_str(), n[0].1.unit.as_deref()),
+            ("3 في المئة", Some("%"))
+        );
+        assert_eq!(value("2.5 مليون"), 2_500_000.0);
+        assert_eq!(value("٢٫٥ مليار"), 2_500_000_000.0);
+        assert_eq!(value("3 آلاف"), 3000.0);
+        let n = numbers("تنشر 2500 عسكري");
+        assert_eq!(
+            (n[0].0.as_str(), n[0].1.unit.as_deref()),
+            ("2500", Some("عسكري"))
+        );
+    }
+
+    #[test]
+    fn number_words() {
+        for (text, v) in [
+            ("خمسمئة وثلاث وعشرون", 523.0),
+            ("مليون وخمسمئة ألف", 1_500_000.0),
+            ("ألفين وثلاثة وعشرين", 2023.0),
+            ("مئتين وخمسين ألفا", 250_000.0),
+            ("واحدة", 1.0),
+            ("ثلاث مئة", 300.0),
+            ("مئتي", 200.0),
+            ("نصف مليون", 500_000.0),
+            ("مليون ونصف", 1_500_000.0),
+            ("أحد عشر", 11.0),
+            ("إحدى عشرة", 11.0),
+            ("اثنا عشر", 12.0),
+            ("ثلاثة عشر", 13.0),
+            ("تسعة عشر", 19.0),
+            ("واحد وعشرون", 21.0),
+            ("ثلاثمائة", 300.0),
+            ("ألفان", 2000.0),
+            ("مليونين", 2_000_000.0),
+        ] {
+            assert_eq!(value(text), v, "{text}");
+        }
+    }
+
+    #[test]
+    fn hedges_and_vague_numerals() {
+        let n = numbers("إن نحو 70 أميركياً أصيبوا");
+        assert_eq!(n[0].0, "نحو 70");
+        assert_eq!((n[0].1.value, n[0].1.approximate), (Some(70.0), true));
+        assert_eq!(n[0].1.unit.as_deref(), Some("أميركياً"));
+        let n = numbers("ونحو ٣٠٠ شخص");
+        assert_eq!(n[0].0, "نحو ٣٠٠", "the conjunction stays outside");
+        let n = numbers("أكثر من 100 قتيل");
+        assert_eq!(
+            (n[0].1.min, n[0].1.max, n[0].1.value),
+            (Some(100.0), None, None)
+        );
+        let n = numbers("ويتواجد أيضا مئات العسكريين");
+        assert_eq!(n[0].0, "مئات");
+        assert_eq!(
+            (n[0].1.min, n[0].1.max, n[0].1.approximate),
+            (Some(200.0), Some(999.0), true)
+        );
+        let n = numbers("عشرات الآلاف");
+        assert_eq!((n[0].1.min, n[0].1.max), (Some(20_000.0), Some(99_000.0)));
+        let n = numbers("بضعة عشر");
+        assert_eq!((n[0].1.min, n[0].1.max), (Some(13.0), Some(19.0)));
+        let n = numbers("بضعة آلاف");
+        assert_eq!((n[0].1.min, n[0].1.max), (Some(3000.0), Some(9000.0)));
+    }
+
+    #[test]
+    fn ambiguous_single_words_are_not_numbers() {
+        assert!(numbers("أحد الجنود").is_empty());
+        assert!(numbers("ست الحبايب").is_empty());
+    }
+}

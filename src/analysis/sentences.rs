@@ -1,0 +1,83 @@
+//! Sentences: byte ranges of the original text.
+
+use std::ops::Range;
+
+/// Splits `text` into sentences at . ! ? ؟ ۔ … and line ends. A full stop
+/// between digits (2.5) or after a single letter (an initial, "د.") does not
+/// end a sentence; closing quotes and brackets stay with their sentence.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let end_here = match c {
+            '\n' | '\r' | '\u{2029}' => Some(pos),
+            '!' | '?' | '؟' | '۔' | '…' => Some(pos + c.len_utf8()),
+            '.' => {
+                let next_digit = chars.get(i + 1).is_some_and(|(_, d)| d.is_numeric());
+                let prev_digit = i > 0 && chars[i - 1].1.is_numeric();
+                let initial = i >= 1
+                    && chars[i - 1].1.is_alphabetic()
+                    && (i < 2 || !chars[i - 2].1.is_alphabetic());
+                (!(initial || next_digit && prev_digit)).then_some(pos + 1)
+            }
+            _ => None,
+        };
+        if let Some(mut end) = end_here {
+            // Take closing quotes and brackets along.
+            if c != '\n' && c != '\r' && c != '\u{2029}' {
+                while let Some(&(p, q)) = chars.get(i + 1) {
+                    if matches!(
+                        q,
+                        '"' | '»' | ')' | ']' | '”' | '\'' | '.' | '!' | '?' | '؟'
+                    ) {
+                        end = p + q.len_utf8();
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(r.start + lead..r.start + lead + t.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_stops_not_in_numbers() {
+        let text = "نما الاقتصاد 2.5 في المئة. وقال \"نعم.\" هل؟ نعم\nسطر";
+        let got: Vec<&str> = split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "نما الاقتصاد 2.5 في المئة.",
+                "وقال \"نعم.\"",
+                "هل؟",
+                "نعم",
+                "سطر"
+            ]
+        );
+    }
+}

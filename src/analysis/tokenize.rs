@@ -1,0 +1,169 @@
+//! Tokens of the normalised text, and the proclitics a word may carry.
+//!
+//! Tokens are words (letters), numbers (digits with the separators inside a
+//! number or a numeric date: `1,250,000`, `42.5`, `7/10/2023`) and single
+//! punctuation characters. White space separates tokens and is not one.
+
+use std::ops::Range;
+
+use super::normalize::Normalized;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: its kind and its byte range in the normalised text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub norm: Range<usize>,
+    /// No white space between this token and the previous one.
+    pub glued: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\u{200c}'
+}
+
+/// Splits the normalised text into tokens.
+pub fn tokenize(n: &Normalized) -> Vec<Token> {
+    let text = n.text.as_str();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut prev_end = usize::MAX;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind;
+        let mut end = i + c.len_utf8();
+        if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            loop {
+                match chars.peek() {
+                    Some(&(j, d)) if d.is_ascii_digit() => {
+                        end = j + 1;
+                        chars.next();
+                    }
+                    Some(&(j, s))
+                        if matches!(s, '.' | ',' | '/' | ':' | '-')
+                            && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) =>
+                    {
+                        end = j + 1;
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            }
+        } else if is_word_char(c) {
+            kind = TokenKind::Word;
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = TokenKind::Punct;
+        }
+        tokens.push(Token {
+            kind,
+            norm: i..end,
+            glued: prev_end == i,
+        });
+        prev_end = end;
+    }
+    tokens
+}
+
+/// The ways to read a word as proclitics + stem, longest stem first: the
+/// whole word; without و or ف; then without ب, ل or ك; then without the
+/// article ال (ل + ال is written لل). Each reading is (bytes of proclitics,
+/// stem). The order of clitics is fixed (reference §7.9).
+pub fn readings(word: &str) -> Vec<(usize, &str)> {
+    const LETTER: usize = 2; // every proclitic letter is two bytes in UTF-8
+    let mut starts = vec![0];
+    if word.starts_with(['و', 'ف']) {
+        starts.push(LETTER);
+    }
+    let prepositions: Vec<usize> = starts
+        .iter()
+        .filter(|&&s| word[s..].starts_with(['ب', 'ل', 'ك']))
+        .map(|s| s + LETTER)
+        .collect();
+    starts.extend(prepositions);
+    let mut skips = Vec::new();
+    for &s in &starts {
+        skips.push(s);
+        let rest = &word[s..];
+        if rest.starts_with("ال") {
+            skips.push(s + 2 * LETTER);
+        } else if s >= LETTER && &word[s - LETTER..s] == "ل" && rest.starts_with('ل') {
+            // لل: the article's alef is dropped after ل.
+            skips.push(s + LETTER);
+        }
+    }
+    skips.sort_unstable();
+    skips.dedup();
+    skips
+        .into_iter()
+        .filter(|&s| s == 0 || word[s..].chars().count() >= 2)
+        .map(|s| (s, &word[s..]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(TokenKind, String)> {
+        let n = Normalized::new(s);
+        tokenize(&n)
+            .into_iter()
+            .map(|t| (t.kind, n.text[t.norm].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("وتنشر 2500 عسكري، في 7/10/2023 و42.5% و١٬٢٥٠٬٠٠٠."),
+            [
+                (Word, "وتنشر".into()),
+                (Number, "2500".into()),
+                (Word, "عسكري".into()),
+                (Punct, "،".into()),
+                (Word, "في".into()),
+                (Number, "7/10/2023".into()),
+                (Word, "و".into()),
+                (Number, "42.5".into()),
+                (Punct, "%".into()),
+                (Word, "و".into()),
+                (Number, "1,250,000".into()),
+                (Punct, ".".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn proclitic_readings() {
+        let r = |w: &str| {
+            readings(w)
+                .into_iter()
+                .map(|(_, s)| s.to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(r("وواشنطن"), ["وواشنطن", "واشنطن"]);
+        assert_eq!(r("والولايات"), ["والولايات", "الولايات", "ولايات"]);
+        assert_eq!(r("بالامس"), ["بالامس", "الامس", "امس"]);
+        assert_eq!(r("للعام"), ["للعام", "لعام", "عام"]);
+        assert!(r("ولعام").contains(&"عام".to_owned()));
+    }
+}
