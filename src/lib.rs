@@ -10,5 +10,6 @@
 
 pub mod analysis;
 pub mod document;
+pub mod export;
 pub mod layout;
 pub mod ui;

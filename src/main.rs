@@ -20,6 +20,19 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print the numbers and dates of articles, with normalised values, and
+    /// their timeline, as JSON.
+    Annotate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, default_value = "json", value_parser = ["json"])]
+        format: String,
+        /// The document date relative expressions resolve against
+        /// (YYYY-MM-DD or YYYY-MM); without it, it is inferred.
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// Print the right-to-left layout of a document as JSON.
     Layout {
         file: PathBuf,
@@ -40,6 +53,7 @@ fn main() -> std::process::ExitCode {
             width,
             font_size,
         }) => layout_cmd(&file, width, font_size),
+        Some(Command::Annotate { files, date, .. }) => annotate_cmd(&files, date.as_deref()),
         None => {
             marsad::ui::run(cli.file).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
         }
@@ -81,5 +95,55 @@ fn layout_cmd(file: &std::path::Path, width: f32, font_size: f32) -> Result<()> 
     let dump = layout::dump::dump(&doc.text, &lay, fonts::READING_FONT, font_size);
     let out = serde_json::to_string(&dump).context("cannot write JSON")?;
     println!("{out}");
+    Ok(())
+}
+
+fn annotate_cmd(files: &[PathBuf], date: Option<&str>) -> Result<()> {
+    use marsad::analysis::{self, DocDate, doc_date};
+    use marsad::export::json::{Annotation, to_json};
+    let given = match date {
+        Some(d) => Some(
+            DocDate::parse(d)
+                .with_context(|| format!("--date {d:?} is not a date (YYYY-MM-DD or YYYY-MM)"))?,
+        ),
+        None => None,
+    };
+    let mut out = Vec::new();
+    for file in files {
+        let doc = document::load_path(file)?;
+        let (doc_date, date_source) = match given {
+            Some(d) => (Some(d), doc_date::DateSource::CommandLine),
+            None => doc_date::infer(&doc, &analysis::analyze(&doc.text, None)),
+        };
+        let mentions = analysis::analyze(&doc.text, doc_date);
+        let sentences: Vec<_> = doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                analysis::sentences::split_sentences(&doc.text[p.clone()])
+                    .into_iter()
+                    .map(move |s| s.start + p.start..s.end + p.start)
+            })
+            .collect();
+        let timeline = analysis::timeline::build(&sentences, &mentions);
+        let name = file.display().to_string();
+        out.push(to_json(&Annotation {
+            text_file: &name,
+            text: &doc.text,
+            doc_date,
+            date_source,
+            mentions: &mentions,
+            timeline: &timeline,
+        }));
+    }
+    let value = if out.len() == 1 {
+        out.remove(0)
+    } else {
+        serde_json::Value::Array(out)
+    };
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&value).context("cannot write JSON")?
+    );
     Ok(())
 }

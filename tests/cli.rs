@@ -98,3 +98,80 @@ fn layout_of_bad_input_fails_with_a_message() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--width"));
 }
+
+#[test]
+fn annotate_prints_numbers_and_dates_with_both_offsets() {
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/iraq-us-talks.ar.txt");
+    let out = marsad(&["annotate", sample.to_str().unwrap(), "--date", "2024-01"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["document_date"]["value"], "2024-01");
+    assert_eq!(json["document_date"]["source"], "command line");
+    let text = std::fs::read_to_string(&sample).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let mentions = json["mentions"].as_array().unwrap();
+    let m = mentions
+        .iter()
+        .find(|m| m["text"] == "7 أكتوبر 2023")
+        .unwrap();
+    let (s, e) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(chars[s..e].iter().collect::<String>(), "7 أكتوبر 2023");
+    let (bs, be) = (
+        m["byte_start"].as_u64().unwrap() as usize,
+        m["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[bs..be], "7 أكتوبر 2023");
+    assert_eq!(m["norm"]["timex"], "2023-10-07");
+    let n = mentions.iter().find(|m| m["text"] == "2500").unwrap();
+    assert_eq!(n["norm"]["value"], 2500);
+    assert_eq!(n["norm"]["unit"], "عسكري");
+    // Events are in date order, each pointing at its mentions.
+    let timeline = json["timeline"].as_array().unwrap();
+    let dates: Vec<&str> = timeline
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates.first(), Some(&"2014"));
+    assert!(
+        dates.windows(2).all(|w| w[0][..4] <= w[1][..4]),
+        "{dates:?}"
+    );
+    let first = &timeline[0]["mentions"].as_array().unwrap();
+    assert!(
+        first
+            .iter()
+            .any(|i| mentions[i.as_u64().unwrap() as usize]["text"] == "2500")
+    );
+}
+
+#[test]
+fn annotate_infers_the_date_and_takes_several_files() {
+    let page = fixture("news-page.html");
+    let mixed = fixture("mixed-script.txt");
+    let out = marsad(&["annotate", page.to_str().unwrap(), mixed.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json.as_array().expect("several files give an array");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["document_date"]["value"], "2024-01-26");
+    assert_eq!(files[0]["document_date"]["source"], "html metadata");
+    assert_eq!(
+        files[1]["document_date"]["source"],
+        "latest date in the text"
+    );
+    assert_eq!(files[1]["document_date"]["value"], "2024-01-27");
+    let out = marsad(&["annotate", page.to_str().unwrap(), "--date", "yesterday"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--date"));
+}

@@ -36,6 +36,15 @@ fn tricky() -> impl Strategy<Value = String> {
         Just("\n\r\u{2028}\u{2029}\u{85}\u{1c}".to_owned()),
         Just("שלום".to_owned()),
         Just("👩‍👩‍👧".to_owned()),
+        Just(" 7 أكتوبر 2023 ".to_owned()),
+        Just(" مطلع الشهر الجاري ".to_owned()),
+        Just(" نحو ".to_owned()),
+        Just(" ألفين وثلاثة وعشرين ".to_owned()),
+        Just(" 15 رمضان 1445 هـ ".to_owned()),
+        Just("/".to_owned()),
+        Just(" قبل يومين ".to_owned()),
+        Just(" 31/02/2023 ".to_owned()),
+        Just(" 99999999999999999999999 ".to_owned()),
         any::<char>().prop_map(String::from),
     ];
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(""))
@@ -93,6 +102,19 @@ proptest! {
             for r in &doc.paragraphs {
                 prop_assert!(doc.text.get(r.clone()).is_some());
             }
+        }
+    }
+
+    #[test]
+    fn analysis_spans_are_sorted_whole_and_apart(text in tricky(), date in prop::option::of((1900i32..2100, 1u32..=12, 1u32..=28))) {
+        let doc_date = date.map(|(y, m, d)| marsad::analysis::DocDate { year: y, month: m, day: Some(d) });
+        let mentions = marsad::analysis::analyze(&text, doc_date);
+        let mut prev_end = 0;
+        for m in &mentions {
+            prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+            prop_assert!(m.range.start < m.range.end);
+            prop_assert!(m.range.start >= prev_end, "sorted and never overlapping");
+            prev_end = m.range.end;
         }
     }
 }

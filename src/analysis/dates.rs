@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::calendar::{add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of};
+use super::calendar::{
+    add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
+};
 use super::lexicon::{self, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord, WEEKDAY};
 use super::normalize::Normalized;
 use super::tokenize::readings;
@@ -20,7 +22,11 @@ struct Found {
 }
 
 fn date(value: String) -> Timex {
-    Timex { value, kind: TimexKind::Date, modifier: None }
+    Timex {
+        value,
+        kind: TimexKind::Date,
+        modifier: None,
+    }
 }
 
 fn key(s: &str) -> String {
@@ -28,13 +34,18 @@ fn key(s: &str) -> String {
 }
 
 static AMBIGUOUS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    lexicon::AMBIGUOUS_MONTHS.iter().chain(lexicon::AMBIGUOUS_HIJRI).map(|m| key(m)).collect()
+    lexicon::AMBIGUOUS_MONTHS
+        .iter()
+        .chain(lexicon::AMBIGUOUS_HIJRI)
+        .map(|m| key(m))
+        .collect()
 });
 
 /// Direction words after a unit, month, season or weekday (reference §7.7).
 fn direction(k: &str) -> Option<i32> {
     match k {
-        "الماضي" | "الماضيه" | "السابق" | "السابقه" | "الفائت" | "الفائته" | "المنصرم" | "المنصرمه" | "المنقضي" => Some(-1),
+        "الماضي" | "الماضيه" | "السابق" | "السابقه" | "الفائت" | "الفائته" | "المنصرم"
+        | "المنصرمه" | "المنقضي" => Some(-1),
         "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Some(0),
         "المقبل" | "المقبله" | "القادم" | "القادمه" => Some(1),
         _ => None,
@@ -52,21 +63,57 @@ fn part(k: &str) -> Option<&'static str> {
 }
 
 /// Time units: (singular/plural/dual key, TIMEX unit, count for duals).
-static UNITS: LazyLock<HashMap<String, (&'static str, Option<u32>, bool)>> = LazyLock::new(|| {
+/// (TIMEX unit, count of a dual, plural).
+type UnitInfo = (&'static str, Option<u32>, bool);
+
+static UNITS: LazyLock<HashMap<String, UnitInfo>> = LazyLock::new(|| {
     // (word, unit, dual count, plural)
     let rows: &[(&str, &str, Option<u32>, bool)] = &[
-        ("يوم", "D", None, false), ("يوما", "D", None, false), ("أيام", "D", None, true), ("يومين", "D", Some(2), false), ("يومان", "D", Some(2), false),
-        ("أسبوع", "W", None, false), ("أسبوعا", "W", None, false), ("أسابيع", "W", None, true), ("أسبوعين", "W", Some(2), false), ("أسبوعان", "W", Some(2), false),
-        ("شهر", "M", None, false), ("شهرا", "M", None, false), ("أشهر", "M", None, true), ("شهور", "M", None, true), ("شهرين", "M", Some(2), false), ("شهران", "M", Some(2), false),
-        ("عام", "Y", None, false), ("عاما", "Y", None, false), ("أعوام", "Y", None, true), ("عامين", "Y", Some(2), false), ("عامان", "Y", Some(2), false),
-        ("سنة", "Y", None, false), ("سنوات", "Y", None, true), ("سنين", "Y", None, true), ("سنتين", "Y", Some(2), false), ("سنتان", "Y", Some(2), false),
-        ("عقد", "DE", None, false), ("عقود", "DE", None, true), ("عقدين", "DE", Some(2), false),
-        ("قرن", "CE", None, false), ("قرون", "CE", None, true), ("قرنين", "CE", Some(2), false),
-        ("ساعة", "TH", None, false), ("ساعات", "TH", None, true), ("ساعتين", "TH", Some(2), false),
-        ("دقيقة", "TM", None, false), ("دقائق", "TM", None, true), ("دقيقتين", "TM", Some(2), false),
-        ("ثانية", "TS", None, false), ("ثوان", "TS", None, true), ("ثواني", "TS", None, true),
+        ("يوم", "D", None, false),
+        ("يوما", "D", None, false),
+        ("أيام", "D", None, true),
+        ("يومين", "D", Some(2), false),
+        ("يومان", "D", Some(2), false),
+        ("أسبوع", "W", None, false),
+        ("أسبوعا", "W", None, false),
+        ("أسابيع", "W", None, true),
+        ("أسبوعين", "W", Some(2), false),
+        ("أسبوعان", "W", Some(2), false),
+        ("شهر", "M", None, false),
+        ("شهرا", "M", None, false),
+        ("أشهر", "M", None, true),
+        ("شهور", "M", None, true),
+        ("شهرين", "M", Some(2), false),
+        ("شهران", "M", Some(2), false),
+        ("عام", "Y", None, false),
+        ("عاما", "Y", None, false),
+        ("أعوام", "Y", None, true),
+        ("عامين", "Y", Some(2), false),
+        ("عامان", "Y", Some(2), false),
+        ("سنة", "Y", None, false),
+        ("سنوات", "Y", None, true),
+        ("سنين", "Y", None, true),
+        ("سنتين", "Y", Some(2), false),
+        ("سنتان", "Y", Some(2), false),
+        ("عقد", "DE", None, false),
+        ("عقود", "DE", None, true),
+        ("عقدين", "DE", Some(2), false),
+        ("قرن", "CE", None, false),
+        ("قرون", "CE", None, true),
+        ("قرنين", "CE", Some(2), false),
+        ("ساعة", "TH", None, false),
+        ("ساعات", "TH", None, true),
+        ("ساعتين", "TH", Some(2), false),
+        ("دقيقة", "TM", None, false),
+        ("دقائق", "TM", None, true),
+        ("دقيقتين", "TM", Some(2), false),
+        ("ثانية", "TS", None, false),
+        ("ثوان", "TS", None, true),
+        ("ثواني", "TS", None, true),
     ];
-    rows.iter().map(|(w, u, d, p)| (key(w), (*u, *d, *p))).collect()
+    rows.iter()
+        .map(|(w, u, d, p)| (key(w), (*u, *d, *p)))
+        .collect()
 });
 
 fn duration_value(unit: &str, n: Option<f64>) -> String {
@@ -83,11 +130,95 @@ fn duration_value(unit: &str, n: Option<f64>) -> String {
     }
 }
 
+/// Words a time expression can start with (after proclitics): the matchers
+/// run only where one of these, or a number, stands.
+static STARTERS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut s: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for k in GREGORIAN
+        .keys()
+        .chain(HIJRI.keys())
+        .chain(DAY_ORDINALS.keys())
+    {
+        s.insert(k.split(' ').next().unwrap_or(k).to_owned());
+    }
+    s.extend(WEEKDAY.keys().cloned());
+    s.extend(UNITS.keys().cloned());
+    s.extend(NUMBER_WORDS.keys().cloned());
+    for w in [
+        "مطلع",
+        "بدايه",
+        "اوائل",
+        "مستهل",
+        "منتصف",
+        "اواسط",
+        "نهايه",
+        "اواخر",
+        "ختام",
+        "شهر",
+        "الان",
+        "حاليا",
+        "راهنا",
+        "مؤخرا",
+        "سابقا",
+        "انذاك",
+        "قريبا",
+        "امس",
+        "الامس",
+        "البارحه",
+        "اول",
+        "اليوم",
+        "غدا",
+        "الغد",
+        "بعد",
+        "قبل",
+        "هذا",
+        "هذه",
+        "العام",
+        "السنه",
+        "الشهر",
+        "الاسبوع",
+        "الوقت",
+        "الايام",
+        "فصل",
+        "الخريف",
+        "الصيف",
+        "الشتاء",
+        "الربيع",
+        "خريف",
+        "صيف",
+        "شتاء",
+        "ربيع",
+        "يوميا",
+        "اسبوعيا",
+        "شهريا",
+        "سنويا",
+        "كل",
+        "عده",
+        "بضعه",
+        "بضع",
+    ] {
+        s.insert(w.to_owned());
+    }
+    s
+});
+
+fn may_start(t: &Text, i: usize) -> bool {
+    t.is_number(i)
+        || (t.is_word(i)
+            && readings(t.key(i))
+                .iter()
+                .any(|(_, w)| STARTERS.contains(*w)))
+}
+
 /// Finds time expressions; marks their tokens `taken`.
 pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.tokens.len() {
+        if !may_start(t, i) {
+            i += 1;
+            continue;
+        }
         match match_at(t, i, dct) {
             Some(f) if f.end > i => {
                 out.push(Mention {
@@ -106,7 +237,11 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
 
 /// The stems of token `i` with their proclitic lengths.
 fn stems<'t>(t: &'t Text, i: usize) -> Vec<(usize, &'t str)> {
-    if t.is_word(i) { readings(t.key(i)) } else { Vec::new() }
+    if t.is_word(i) {
+        readings(t.key(i))
+    } else {
+        Vec::new()
+    }
 }
 
 fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
@@ -114,7 +249,10 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     for (skip, w) in stems(t, i) {
         if let Some(m) = part(w) {
             let mut j = i + 1;
-            if matches!(t.key(j), "شهر" | "عام" | "سنه") && !t.is_number(j) && (t.is_number(j + 1) || month_at(t, j + 1).is_some()) {
+            if matches!(t.key(j), "شهر" | "عام" | "سنه")
+                && !t.is_number(j)
+                && (t.is_number(j + 1) || month_at(t, j + 1).is_some())
+            {
                 j += 1;
             }
             if let Some(mut f) = core_at(t, j, dct)
@@ -146,8 +284,13 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 /// proclitic bytes, key of the name).
 fn month_at(t: &Text, i: usize) -> Option<(u32, bool, usize, usize, String)> {
     for (skip, w) in stems(t, i) {
-        let two = format!("{w} {}", t.key(i + 1));
-        if t.is_word(i + 1) {
+        let two_words = t.is_word(i + 1)
+            && matches!(
+                w,
+                "كانون" | "تشرين" | "ربيع" | "جمادي" | "ذو" | "ذي" | "ذا" | "اي"
+            );
+        if two_words {
+            let two = format!("{w} {}", t.key(i + 1));
             if let Some(&m) = GREGORIAN.get(&two) {
                 return Some((m, false, i + 2, skip, two));
             }
@@ -181,7 +324,20 @@ fn alt_month(t: &Text, j: usize) -> usize {
 /// optional era mark. Returns (year, hijri era seen, next token).
 fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
     let mut k = j;
-    let connectors: &[&[&str]] = &[&["من", "العام"], &["من", "عام"], &["من", "سنه"], &["،"], &[","], &["عام"], &["العام"], &["سنه"], &["لعام"], &["للعام"], &["لسنه"], &["من"]];
+    let connectors: &[&[&str]] = &[
+        &["من", "العام"],
+        &["من", "عام"],
+        &["من", "سنه"],
+        &["،"],
+        &[","],
+        &["عام"],
+        &["العام"],
+        &["سنه"],
+        &["لعام"],
+        &["للعام"],
+        &["لسنه"],
+        &["من"],
+    ];
     for c in connectors {
         if c.iter().enumerate().all(|(n, w)| t.key(j + n) == *w) && t.is_number(j + c.len()) {
             k = j + c.len();
@@ -203,7 +359,9 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
 /// An era mark: (Some(true) Hijri, Some(false) Gregorian, next token).
 fn era_at(t: &Text, k: usize) -> (Option<bool>, usize) {
     match t.key(k) {
-        "ه" | "هجري" | "هجريه" | "للهجره" => (Some(true), k + 1 + usize::from(t.key(k + 1) == ".")),
+        "ه" | "هجري" | "هجريه" | "للهجره" => {
+            (Some(true), k + 1 + usize::from(t.key(k + 1) == "."))
+        }
         "م" | "ميلادي" | "ميلاديه" | "للميلاد" => (Some(false), k + 1),
         _ => (None, k),
     }
@@ -262,17 +420,29 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         None => {
             let y = match dct {
                 Some(d) => nearest_year_for_day(d, month, day),
-                None => return Some(Found { end, skip, timex: date(format!("XXXX-{month:02}-{day:02}")) }),
+                None => {
+                    return Some(Found {
+                        end,
+                        skip,
+                        timex: date(format!("XXXX-{month:02}-{day:02}")),
+                    });
+                }
             };
             ymd(y, month, day)
         }
     };
-    Some(Found { end, skip, timex: date(value) })
+    Some(Found {
+        end,
+        skip,
+        timex: date(value),
+    })
 }
 
 /// «السبت 7 أكتوبر», «السبت الماضي», «يوم الأحد».
 fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, wd) = stems(t, i).into_iter().find_map(|(s, w)| WEEKDAY.get(w).map(|&d| (s, d)))?;
+    let (skip, wd) = stems(t, i)
+        .into_iter()
+        .find_map(|(s, w)| WEEKDAY.get(w).map(|&d| (s, d)))?;
     let mut j = i + 1;
     if matches!(t.key(j), "،" | ",") {
         j += 1;
@@ -290,12 +460,19 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let back = (dct_wd - wd as i64).rem_euclid(7);
     let (offset, end) = match direction(t.key(i + 1)) {
         Some(-1) => (if back == 0 { -7 } else { -back }, i + 2),
-        Some(1) => ((wd as i64 - dct_wd).rem_euclid(7).max(1).min(7) + if (wd as i64 - dct_wd).rem_euclid(7) == 0 { 6 } else { 0 }, i + 2),
+        Some(1) => {
+            let ahead = (wd as i64 - dct_wd).rem_euclid(7);
+            (if ahead == 0 { 7 } else { ahead }, i + 2)
+        }
         Some(_) => (-back, i + 2),
         None => (-back, i + 1),
     };
     let (y, m, dd) = super::calendar::civil_from_days(today + offset);
-    Some(Found { end, skip, timex: date(ymd(y, m, dd)) })
+    Some(Found {
+        end,
+        skip,
+        timex: date(ymd(y, m, dd)),
+    })
 }
 
 /// «أكتوبر 2023», «كانون الثاني/يناير 2024», «أكتوبر الماضي», «شهر أكتوبر».
@@ -312,7 +489,11 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         } else {
             format!("{y:04}-{month:02}")
         };
-        return Some(Found { end: e, skip: if after_shahr { 0 } else { skip }, timex: date(value) });
+        return Some(Found {
+            end: e,
+            skip: if after_shahr { 0 } else { skip },
+            timex: date(value),
+        });
     }
     if hijri {
         return None;
@@ -324,13 +505,29 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // A month word glued to a clitic other than و ف ب ل ك is not a month.
     let d = dct?;
     let y = match dir {
-        Some(-1) => if month < d.month { d.year } else { d.year - 1 },
-        Some(1) => if month > d.month { d.year } else { d.year + 1 },
+        Some(-1) => {
+            if month < d.month {
+                d.year
+            } else {
+                d.year - 1
+            }
+        }
+        Some(1) => {
+            if month > d.month {
+                d.year
+            } else {
+                d.year + 1
+            }
+        }
         Some(_) => d.year,
         None => nearest_year_for_month(d, month),
     };
     let end = if dir.is_some() { end + 1 } else { end };
-    Some(Found { end, skip: if after_shahr { 0 } else { skip }, timex: date(format!("{y:04}-{month:02}")) })
+    Some(Found {
+        end,
+        skip: if after_shahr { 0 } else { skip },
+        timex: date(format!("{y:04}-{month:02}")),
+    })
 }
 
 /// «7/10/2023» (day first), «2023-10-07», «2023/10/07».
@@ -343,8 +540,17 @@ fn numeric_date(t: &Text, i: usize) -> Option<Found> {
     if parts.len() != 3 || !s.contains(['/', '-']) {
         return None;
     }
-    let nums: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    let (y, m, d) = if parts[0].len() == 4 { (nums[0], nums[1], nums[2]) } else if parts[2].len() == 4 { (nums[2], nums[1], nums[0]) } else { return None };
+    let nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (y, m, d) = if parts[0].len() == 4 {
+        (nums[0], nums[1], nums[2])
+    } else if parts[2].len() == 4 {
+        (nums[2], nums[1], nums[0])
+    } else {
+        return None;
+    };
     let y = y as i32;
     if !(1..=12).contains(&m) || d == 0 || d > super::calendar::days_in_month(y, m) {
         return None;
@@ -356,11 +562,38 @@ fn numeric_date(t: &Text, i: usize) -> Option<Found> {
     } else {
         ymd(y, m, d)
     };
-    Some(Found { end, skip: 0, timex: date(value) })
+    Some(Found {
+        end,
+        skip: 0,
+        timex: date(value),
+    })
 }
 
 /// Words after which a four-digit number is a year.
-const YEAR_CUES: &[&str] = &["في", "عام", "العام", "لعام", "للعام", "سنه", "السنه", "لسنه", "منذ", "خلال", "حتي", "قبل", "بعد", "ومنذ", "وفي", "بحلول", "مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "منتصف"];
+const YEAR_CUES: &[&str] = &[
+    "في",
+    "عام",
+    "العام",
+    "لعام",
+    "للعام",
+    "سنه",
+    "السنه",
+    "لسنه",
+    "منذ",
+    "خلال",
+    "حتي",
+    "قبل",
+    "بعد",
+    "ومنذ",
+    "وفي",
+    "بحلول",
+    "مطلع",
+    "بدايه",
+    "نهايه",
+    "اواخر",
+    "اوائل",
+    "منتصف",
+];
 
 /// «في 2014», «عام 2014م», «1445 هـ».
 fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
@@ -373,9 +606,17 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
     match era {
         Some(true) => {
             let (gy, _, _) = hijri_to_gregorian(y, 1, 1);
-            Some(Found { end, skip: 0, timex: date(format!("{gy:04}")) })
+            Some(Found {
+                end,
+                skip: 0,
+                timex: date(format!("{gy:04}")),
+            })
         }
-        _ if (era.is_some() || cue) && (1000..=2200).contains(&y) => Some(Found { end, skip: 0, timex: date(format!("{y:04}")) }),
+        _ if (era.is_some() || cue) && (1000..=2200).contains(&y) => Some(Found {
+            end,
+            skip: 0,
+            timex: date(format!("{y:04}")),
+        }),
         _ => None,
     }
 }
@@ -397,7 +638,11 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     ];
     for (words, value) in phrases {
         if words.iter().enumerate().all(|(n, w)| t.key(i + n) == *w) {
-            return Some(Found { end: i + words.len(), skip: 0, timex: reference(value) });
+            return Some(Found {
+                end: i + words.len(),
+                skip: 0,
+                timex: reference(value),
+            });
         }
     }
     for (skip, w) in stems(t, i) {
@@ -408,14 +653,37 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             _ => None,
         };
         if let Some(v) = simple {
-            return Some(Found { end: i + 1, skip, timex: reference(v) });
+            return Some(Found {
+                end: i + 1,
+                skip,
+                timex: reference(v),
+            });
         }
         // Days.
         let day_offset = match w {
-            "امس" | "الامس" | "البارحه" if !(t.key(i.wrapping_sub(1)) == "اول" || (t.key(i.wrapping_sub(1)) == "من" && t.key(i.wrapping_sub(2)) == "اول")) => Some((-1, i + 1)),
+            "امس" | "الامس" | "البارحه"
+                if !(t.key(i.wrapping_sub(1)) == "اول"
+                    || (t.key(i.wrapping_sub(1)) == "من" && t.key(i.wrapping_sub(2)) == "اول")) =>
+            {
+                Some((-1, i + 1))
+            }
             "اول" if t.key(i + 1) == "امس" => Some((-2, i + 2)),
             "اول" if t.key(i + 1) == "من" && t.key(i + 2) == "امس" => Some((-2, i + 3)),
-            "اليوم" if !matches!(t.key(i + 1), "العالمي" | "الاول" | "التالي" | "الثاني" | "نفسه" | "ذاته" | "الوطني" | "الدولي") => Some((0, i + 1)),
+            "اليوم"
+                if !matches!(
+                    t.key(i + 1),
+                    "العالمي"
+                        | "الاول"
+                        | "التالي"
+                        | "الثاني"
+                        | "نفسه"
+                        | "ذاته"
+                        | "الوطني"
+                        | "الدولي"
+                ) =>
+            {
+                Some((0, i + 1))
+            }
             "غدا" | "الغد" if !matches!(k0, "بعد") => Some((1, i + 1)),
             "بعد" if matches!(t.key(i + 1), "غد" | "الغد") => Some((2, i + 2)),
             _ => None,
@@ -430,11 +698,19 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 None if off == 0 => "PRESENT_REF".to_owned(),
                 None => format!("{:04}-{:02}", d.year, d.month),
             };
-            return Some(Found { end, skip, timex: date(value) });
+            return Some(Found {
+                end,
+                skip,
+                timex: date(value),
+            });
         }
     }
     // هذا العام / هذه السنة / هذا الشهر.
-    let (this, unit_at) = if matches!(k0, "هذا" | "هذه") { (true, i + 1) } else { (false, i) };
+    let (this, unit_at) = if matches!(k0, "هذا" | "هذه") {
+        (true, i + 1)
+    } else {
+        (false, i)
+    };
     for (skip, w) in stems(t, unit_at) {
         let unit = match w {
             "العام" | "السنه" => "Y",
@@ -466,14 +742,22 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 None => "XXXX-WXX".to_owned(),
             },
         };
-        return Some(Found { end, skip: if this { 0 } else { skip }, timex: date(value) });
+        return Some(Found {
+            end,
+            skip: if this { 0 } else { skip },
+            timex: date(value),
+        });
     }
     None
 }
 
 /// «في الخريف», «خريف 2023», «الصيف الماضي», «فصل الشتاء».
 fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, start) = if t.key(i) == "فصل" { (0, i + 1) } else { (usize::MAX, i) };
+    let (skip, start) = if t.key(i) == "فصل" {
+        (0, i + 1)
+    } else {
+        (usize::MAX, i)
+    };
     for (s, w) in stems(t, start) {
         let (code, article) = match w {
             "الخريف" => ("FA", true),
@@ -493,25 +777,57 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
         if !article && t.is_number(start + 1) {
             let y: i32 = next.parse().ok()?;
-            return Some(Found { end: start + 2, skip, timex: date(format!("{y:04}-{code}")) });
+            return Some(Found {
+                end: start + 2,
+                skip,
+                timex: date(format!("{y:04}-{code}")),
+            });
         }
         if !article {
             return None;
         }
         let d = dct?;
         let mid = |y: i32| -> i32 {
-            y * 12 + match code { "SP" => 4, "SU" => 7, "FA" => 10, _ => 1 } - 1
+            y * 12
+                + match code {
+                    "SP" => 4,
+                    "SU" => 7,
+                    "FA" => 10,
+                    _ => 1,
+                }
+                - 1
         };
         let now = d.year * 12 + d.month as i32 - 1;
         let containing = season_of(d.month) == code;
         let candidates = [d.year - 1, d.year, d.year + 1];
         let (year, end) = match direction(next) {
-            Some(-1) => (*candidates.iter().filter(|&&y| mid(y) < now && !(containing && (mid(y) - now).abs() <= 1)).max()?, start + 2),
-            Some(1) => (*candidates.iter().filter(|&&y| mid(y) > now && !(containing && (mid(y) - now).abs() <= 1)).min()?, start + 2),
+            Some(-1) => (
+                *candidates
+                    .iter()
+                    .filter(|&&y| mid(y) < now && !(containing && (mid(y) - now).abs() <= 1))
+                    .max()?,
+                start + 2,
+            ),
+            Some(1) => (
+                *candidates
+                    .iter()
+                    .filter(|&&y| mid(y) > now && !(containing && (mid(y) - now).abs() <= 1))
+                    .min()?,
+                start + 2,
+            ),
             Some(_) => (d.year, start + 2),
-            None => (*candidates.iter().min_by_key(|&&y| ((mid(y) - now).abs(), mid(y) > now))?, start + 1),
+            None => (
+                *candidates
+                    .iter()
+                    .min_by_key(|&&y| ((mid(y) - now).abs(), mid(y) > now))?,
+                start + 1,
+            ),
         };
-        return Some(Found { end, skip, timex: date(format!("{year:04}-{code}")) });
+        return Some(Found {
+            end,
+            skip,
+            timex: date(format!("{year:04}-{code}")),
+        });
     }
     None
 }
@@ -528,13 +844,29 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             _ => None,
         };
         if let Some(v) = set {
-            return Some(Found { end: i + 1, skip, timex: Timex { value: v.into(), kind: TimexKind::Set, modifier: None } });
+            return Some(Found {
+                end: i + 1,
+                skip,
+                timex: Timex {
+                    value: v.into(),
+                    kind: TimexKind::Set,
+                    modifier: None,
+                },
+            });
         }
     }
     if t.key(i) == "كل"
         && let Some(&(u, None, false)) = UNITS.get(t.key(i + 1))
     {
-        return Some(Found { end: i + 2, skip: 0, timex: Timex { value: duration_value(u, Some(1.0)), kind: TimexKind::Set, modifier: None } });
+        return Some(Found {
+            end: i + 2,
+            skip: 0,
+            timex: Timex {
+                value: duration_value(u, Some(1.0)),
+                kind: TimexKind::Set,
+                modifier: None,
+            },
+        });
     }
     // «قبل/بعد» + amount + unit: a date relative to the document date.
     if matches!(t.key(i), "قبل" | "بعد")
@@ -542,37 +874,74 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     {
         let sign = if t.key(i) == "قبل" { -1 } else { 1 };
         let value = match (n, dct) {
-            (None, _) => if sign < 0 { "PAST_REF".to_owned() } else { "FUTURE_REF".to_owned() },
+            (None, _) => {
+                if sign < 0 {
+                    "PAST_REF".to_owned()
+                } else {
+                    "FUTURE_REF".to_owned()
+                }
+            }
             (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
             (Some(_), None) => return None,
         };
-        return Some(Found { end, skip: 0, timex: date(value) });
+        return Some(Found {
+            end,
+            skip: 0,
+            timex: date(value),
+        });
     }
     // Vague: «عدة أشهر», «بضعة أيام»; after «منذ» the unit alone: «منذ شهور».
     for (skip, w) in stems(t, i) {
         if matches!(w, "عده" | "بضعه" | "بضع")
             && let Some(&(u, None, true)) = UNITS.get(t.key(i + 1))
         {
-            return Some(Found { end: i + 2, skip, timex: Timex { value: duration_value(u, None), kind: TimexKind::Duration, modifier: None } });
+            return Some(Found {
+                end: i + 2,
+                skip,
+                timex: Timex {
+                    value: duration_value(u, None),
+                    kind: TimexKind::Duration,
+                    modifier: None,
+                },
+            });
         }
     }
     if i > 0
         && matches!(t.key(i - 1), "منذ" | "لسنوات" | "طوال")
         && let Some(&(u, None, true)) = UNITS.get(t.key(i))
     {
-        return Some(Found { end: i + 1, skip: 0, timex: Timex { value: duration_value(u, None), kind: TimexKind::Duration, modifier: None } });
+        return Some(Found {
+            end: i + 1,
+            skip: 0,
+            timex: Timex {
+                value: duration_value(u, None),
+                kind: TimexKind::Duration,
+                modifier: None,
+            },
+        });
     }
     // A bare singular unit is one of it only after a duration cue
     // («لمدة عام»); alone, «عام» is too often "general".
     let cue = i > 0 && matches!(t.key(i - 1), "لمده" | "طوال" | "خلال" | "مده" | "منذ");
     let (n, unit, end) = amount_unit(t, i, cue)?;
     let n = n?;
-    Some(Found { end, skip: proclitic_of_amount(t, i), timex: Timex { value: duration_value(unit, Some(n)), kind: TimexKind::Duration, modifier: None } })
+    Some(Found {
+        end,
+        skip: proclitic_of_amount(t, i),
+        timex: Timex {
+            value: duration_value(unit, Some(n)),
+            kind: TimexKind::Duration,
+            modifier: None,
+        },
+    })
 }
 
 fn proclitic_of_amount(t: &Text, i: usize) -> usize {
     if t.is_word(i) && !NUMBER_WORDS.contains_key(t.key(i)) && !UNITS.contains_key(t.key(i)) {
-        readings(t.key(i)).into_iter().find(|(_, w)| NUMBER_WORDS.contains_key(*w) || UNITS.contains_key(*w)).map_or(0, |r| r.0)
+        readings(t.key(i))
+            .into_iter()
+            .find(|(_, w)| NUMBER_WORDS.contains_key(*w) || UNITS.contains_key(*w))
+            .map_or(0, |r| r.0)
     } else {
         0
     }
@@ -594,7 +963,9 @@ fn amount_unit(t: &Text, i: usize, single: bool) -> Option<(Option<f64>, &'stati
     let n = if t.is_number(i) {
         super::numbers::parse_digits(t.key(i))?
     } else {
-        let w = readings(t.key(i)).into_iter().find_map(|(_, w)| NUMBER_WORDS.get(w).copied())?;
+        let w = readings(t.key(i))
+            .into_iter()
+            .find_map(|(_, w)| NUMBER_WORDS.get(w).copied())?;
         match w {
             NumWord::Unit(u) if u >= 3 => u as f64,
             NumWord::Ten(n) => n as f64,
@@ -667,7 +1038,9 @@ mod tests {
             .into_iter()
             .filter(|m| m.kind == MentionType::Date)
             .map(|m| {
-                let Some(Norm::Date(x)) = m.norm else { unreachable!() };
+                let Some(Norm::Date(x)) = m.norm else {
+                    unreachable!()
+                };
                 (s[m.range].to_owned(), x.value, x.kind.name(), x.modifier)
             })
             .collect()
@@ -696,61 +1069,197 @@ mod tests {
         for (g, w) in got.iter().zip(want) {
             assert_eq!((g.0.as_str(), g.1.as_str(), g.3), w);
         }
-        let n = analyze(text, None).into_iter().find(|m| m.kind == MentionType::Number).unwrap();
+        let n = analyze(text, None)
+            .into_iter()
+            .find(|m| m.kind == MentionType::Number)
+            .unwrap();
         assert_eq!(&text[n.range], "نحو ٣٠٠");
     }
 
     #[test]
     fn sample_article_expressions() {
         let dct = "2024-01";
-        assert_eq!(one("سيطر على مساحات في 2014 قبل هزيمته", dct), ("2014".into(), "2014".into()));
-        assert_eq!(one("شنته حركة حماس على إسرائيل في 7 أكتوبر 2023 وتصاعد", dct), ("7 أكتوبر 2023".into(), "2023-10-07".into()));
+        assert_eq!(
+            one("سيطر على مساحات في 2014 قبل هزيمته", dct),
+            ("2014".into(), "2014".into())
+        );
+        assert_eq!(
+            one("شنته حركة حماس على إسرائيل في 7 أكتوبر 2023 وتصاعد", dct),
+            ("7 أكتوبر 2023".into(), "2023-10-07".into())
+        );
         assert_eq!(one("منذ أكتوبر 2023 بينهم", dct).1, "2023-10");
-        assert_eq!(one("الحرب الإسرائيلية في غزة في أكتوبر.", dct), ("أكتوبر".into(), "2023-10".into()));
-        assert_eq!(one("تأخير اجتماعات اللجنة في الخريف، لكنها", dct), ("الخريف".into(), "2023-FA".into()));
-        assert_eq!(one("لكنها ستبدأ الآن", dct), ("الآن".into(), "PRESENT_REF".into()));
-        assert_eq!(one("وقالت وزارة الخارجية العراقية مؤخرا أن", dct), ("مؤخرا".into(), "PAST_REF".into()));
+        assert_eq!(
+            one("الحرب الإسرائيلية في غزة في أكتوبر.", dct),
+            ("أكتوبر".into(), "2023-10".into())
+        );
+        assert_eq!(
+            one("تأخير اجتماعات اللجنة في الخريف، لكنها", dct),
+            ("الخريف".into(), "2023-FA".into())
+        );
+        assert_eq!(
+            one("لكنها ستبدأ الآن", dct),
+            ("الآن".into(), "PRESENT_REF".into())
+        );
+        assert_eq!(
+            one("وقالت وزارة الخارجية العراقية مؤخرا أن", dct),
+            ("مؤخرا".into(), "PAST_REF".into())
+        );
         let d = dates("السوداني مطلع الشهر الجاري تشكيل", dct);
-        assert_eq!((d[0].0.as_str(), d[0].1.as_str(), d[0].3), ("مطلع الشهر الجاري", "2024-01", Some("START")));
+        assert_eq!(
+            (d[0].0.as_str(), d[0].1.as_str(), d[0].3),
+            ("مطلع الشهر الجاري", "2024-01", Some("START"))
+        );
         let d = dates("إننا نناقش ذلك منذ شهور.", dct);
-        assert_eq!((d[0].0.as_str(), d[0].1.as_str(), d[0].2), ("شهور", "PXM", "DURATION"));
+        assert_eq!(
+            (d[0].0.as_str(), d[0].1.as_str(), d[0].2),
+            ("شهور", "PXM", "DURATION")
+        );
     }
 
     #[test]
     fn every_gregorian_month_of_every_regional_set() {
         // Reference §1.1, one column after another.
         let columns: [[&str; 12]; 6] = [
-            ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول"],
-            ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
-            ["جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"],
-            ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر", "دجنبر"],
-            ["يناير", "فبراير", "مارس", "إبريل", "مايو", "يونيو", "يوليو", "أغشت", "شتمبر", "أكتوبر", "نوفمبر", "دجمبر"],
-            ["أي النار", "النوار", "الربيع", "الطير", "الماء", "الصيف", "ناصر", "هانيبال", "الفاتح", "التمور", "الحرث", "الكانون"],
+            [
+                "كانون الثاني",
+                "شباط",
+                "آذار",
+                "نيسان",
+                "أيار",
+                "حزيران",
+                "تموز",
+                "آب",
+                "أيلول",
+                "تشرين الأول",
+                "تشرين الثاني",
+                "كانون الأول",
+            ],
+            [
+                "يناير",
+                "فبراير",
+                "مارس",
+                "أبريل",
+                "مايو",
+                "يونيو",
+                "يوليو",
+                "أغسطس",
+                "سبتمبر",
+                "أكتوبر",
+                "نوفمبر",
+                "ديسمبر",
+            ],
+            [
+                "جانفي",
+                "فيفري",
+                "مارس",
+                "أفريل",
+                "ماي",
+                "جوان",
+                "جويلية",
+                "أوت",
+                "سبتمبر",
+                "أكتوبر",
+                "نوفمبر",
+                "ديسمبر",
+            ],
+            [
+                "يناير",
+                "فبراير",
+                "مارس",
+                "أبريل",
+                "ماي",
+                "يونيو",
+                "يوليوز",
+                "غشت",
+                "شتنبر",
+                "أكتوبر",
+                "نونبر",
+                "دجنبر",
+            ],
+            [
+                "يناير",
+                "فبراير",
+                "مارس",
+                "إبريل",
+                "مايو",
+                "يونيو",
+                "يوليو",
+                "أغشت",
+                "شتمبر",
+                "أكتوبر",
+                "نوفمبر",
+                "دجمبر",
+            ],
+            [
+                "أي النار",
+                "النوار",
+                "الربيع",
+                "الطير",
+                "الماء",
+                "الصيف",
+                "ناصر",
+                "هانيبال",
+                "الفاتح",
+                "التمور",
+                "الحرث",
+                "الكانون",
+            ],
         ];
         for (c, col) in columns.iter().enumerate() {
             for (m, name) in col.iter().enumerate() {
                 // The Libyan 1986–2011 names that are common nouns (spring,
                 // bird, water, summer) cannot be told from their meaning.
-                if c == 5 && matches!(*name, "الربيع" | "الطير" | "الماء" | "الصيف") {
+                if c == 5 && matches!(*name, "الربيع" | "الطير" | "الماء" | "الصيف")
+                {
                     continue;
                 }
                 let text = format!("في 7 {name} 2023 وقع");
-                assert_eq!(one(&text, "2024-01-15"), (format!("7 {name} 2023"), format!("2023-{:02}-07", m + 1)), "column {c}");
+                assert_eq!(
+                    one(&text, "2024-01-15"),
+                    (format!("7 {name} 2023"), format!("2023-{:02}-07", m + 1)),
+                    "column {c}"
+                );
             }
         }
         // Spelling variants (§1.2).
         for (name, m) in [
-            ("كانون ثاني", 1), ("فبرایر", 2), ("اذار", 3), ("أذار", 3), ("ابريل", 4), ("افريل", 4), ("ايار", 5), ("يونيه", 6),
-            ("يونية", 6), ("يوليه", 7), ("يولية", 7), ("اب", 8), ("اغسطس", 8), ("اوت", 8), ("ايلول", 9), ("تشرين أول", 10),
-            ("تشرين الاول", 10), ("اكتوبر", 10), ("تشرين ثاني", 11), ("نوڤمبر", 11), ("كانون أول", 12), ("کانون الأول", 12),
+            ("كانون ثاني", 1),
+            ("فبرایر", 2),
+            ("اذار", 3),
+            ("أذار", 3),
+            ("ابريل", 4),
+            ("افريل", 4),
+            ("ايار", 5),
+            ("يونيه", 6),
+            ("يونية", 6),
+            ("يوليه", 7),
+            ("يولية", 7),
+            ("اب", 8),
+            ("اغسطس", 8),
+            ("اوت", 8),
+            ("ايلول", 9),
+            ("تشرين أول", 10),
+            ("تشرين الاول", 10),
+            ("اكتوبر", 10),
+            ("تشرين ثاني", 11),
+            ("نوڤمبر", 11),
+            ("كانون أول", 12),
+            ("کانون الأول", 12),
         ] {
-            assert_eq!(one(&format!("في 3 {name} 2020"), "2024-01-15").1, format!("2020-{m:02}-03"), "{name}");
+            assert_eq!(
+                one(&format!("في 3 {name} 2020"), "2024-01-15").1,
+                format!("2020-{m:02}-03"),
+                "{name}"
+            );
         }
     }
 
     #[test]
     fn combined_month_forms() {
-        assert_eq!(one("في 7 تشرين الأول/أكتوبر 2023", "2024-01").1, "2023-10-07");
+        assert_eq!(
+            one("في 7 تشرين الأول/أكتوبر 2023", "2024-01").1,
+            "2023-10-07"
+        );
         assert_eq!(one("في كانون الثاني/يناير 2024", "2024-01").1, "2024-01");
         assert_eq!(one("في أكتوبر/تشرين الأول 2023", "2024-01").1, "2023-10");
         assert_eq!(one("في آذار/ مارس 2023", "2024-01").1, "2023-03");
@@ -759,10 +1268,17 @@ mod tests {
 
     #[test]
     fn ambiguous_month_words_need_context() {
-        assert!(dates("مارس ضغوطا كبيرة", "2024-01-15").is_empty(), "مارس is also a verb");
+        assert!(
+            dates("مارس ضغوطا كبيرة", "2024-01-15").is_empty(),
+            "مارس is also a verb"
+        );
         assert!(dates("قالت تيريزا ماي", "2024-01-15").is_empty());
         assert!(dates("رجب طيب أردوغان", "2024-01-15").is_empty());
-        assert_eq!(one("في شهر مارس", "2024-01-15").1, "2024-03", "the nearest March");
+        assert_eq!(
+            one("في شهر مارس", "2024-01-15").1,
+            "2024-03",
+            "the nearest March"
+        );
         assert_eq!(one("في مارس 2022", "2024-01-15").1, "2022-03");
     }
 
@@ -770,14 +1286,31 @@ mod tests {
     fn every_hijri_month() {
         // Reference §2.1; 15th of each month of 1445.
         let names = [
-            ("محرم", 1), ("صفر", 2), ("ربيع الأول", 3), ("ربيع الآخر", 4), ("ربيع الثاني", 4), ("جمادى الأولى", 5),
-            ("جمادى الآخرة", 6), ("جمادى الثانية", 6), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10),
-            ("ذو القعدة", 11), ("ذي القعدة", 11), ("ذو الحجة", 12), ("ذي الحجة", 12),
+            ("محرم", 1),
+            ("صفر", 2),
+            ("ربيع الأول", 3),
+            ("ربيع الآخر", 4),
+            ("ربيع الثاني", 4),
+            ("جمادى الأولى", 5),
+            ("جمادى الآخرة", 6),
+            ("جمادى الثانية", 6),
+            ("رجب", 7),
+            ("شعبان", 8),
+            ("رمضان", 9),
+            ("شوال", 10),
+            ("ذو القعدة", 11),
+            ("ذي القعدة", 11),
+            ("ذو الحجة", 12),
+            ("ذي الحجة", 12),
         ];
         for (name, m) in names {
             let (gy, gm, gd) = hijri_to_gregorian(1445, m, 15);
             let text = format!("في 15 {name} 1445 هـ");
-            assert_eq!(one(&text, "2024-01"), (format!("15 {name} 1445 هـ"), ymd(gy, gm, gd)), "{name}");
+            assert_eq!(
+                one(&text, "2024-01"),
+                (format!("15 {name} 1445 هـ"), ymd(gy, gm, gd)),
+                "{name}"
+            );
         }
         assert_eq!(one("في ١٥ رمضان ١٤٤٥هـ", "2024-01").1, "2024-03-25");
         assert_eq!(one("22 ربيع الأول 1445 هجرية", "2024-01").1, "2023-10-07");
@@ -788,8 +1321,14 @@ mod tests {
         assert_eq!(one("عام 2014م", "2024-01").0, "2014م");
         assert_eq!(one("في 2023-10-07", "2024-01").1, "2023-10-07");
         assert_eq!(one("في ٢٠٢٣/١٠/٠٧", "2024-01").1, "2023-10-07");
-        assert!(dates("أرسلت 2000 جندي", "2024-01").is_empty(), "a quantity, not a year");
-        assert_eq!(one("أواخر 2023", "2024-01"), ("أواخر 2023".into(), "2023".into()));
+        assert!(
+            dates("أرسلت 2000 جندي", "2024-01").is_empty(),
+            "a quantity, not a year"
+        );
+        assert_eq!(
+            one("أواخر 2023", "2024-01"),
+            ("أواخر 2023".into(), "2023".into())
+        );
     }
 
     #[test]
@@ -813,13 +1352,20 @@ mod tests {
             ("قبل عامين", "قبل عامين", "2021"),
             ("بعد أسبوعين", "بعد أسبوعين", "2023-W42"),
             ("السبت الماضي", "السبت الماضي", "2023-10-07"),
+            ("السبت المقبل", "السبت المقبل", "2023-10-14"),
+            ("الأحد المقبل", "الأحد المقبل", "2023-10-15"),
+            ("يوم الجمعة", "الجمعة", "2023-10-06"),
             ("في ديسمبر الماضي", "ديسمبر الماضي", "2022-12"),
             ("قريبا", "قريبا", "FUTURE_REF"),
             ("سنويا", "سنويا", "P1Y"),
             ("لمدة ثلاثة أيام", "ثلاثة أيام", "P3D"),
             ("منذ عدة سنوات", "عدة سنوات", "PXY"),
         ] {
-            assert_eq!(one(text, dct), (span.to_owned(), value.to_owned()), "{text}");
+            assert_eq!(
+                one(text, dct),
+                (span.to_owned(), value.to_owned()),
+                "{text}"
+            );
         }
         assert!(dates("اليوم العالمي للمرأة", dct).is_empty());
         assert!(dates("الربيع العربي", dct).is_empty());

@@ -10,10 +10,12 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod doc_date;
 pub mod lexicon;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
+pub mod timeline;
 pub mod tokenize;
 
 use std::ops::Range;

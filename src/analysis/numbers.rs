@@ -110,12 +110,24 @@ fn scale_of(key: &str) -> Option<f64> {
     }
 }
 
+/// Whether a number can start at token `i`: digits, or a word that is (after
+/// و/ف) a number word, a vague numeral or the first word of a hedge.
+fn may_start(t: &Text, i: usize) -> bool {
+    t.is_number(i)
+        || (t.is_word(i)
+            && readings(t.key(i)).iter().take(2).any(|(_, w)| {
+                NUMBER_WORDS.contains_key(*w)
+                    || VAGUE.iter().any(|v| v.0 == *w)
+                    || HEDGES.iter().any(|h| h.0[0] == *w)
+            }))
+}
+
 /// Finds numbers in tokens not yet `taken`.
 pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.tokens.len() {
-        if taken[i] {
+        if taken[i] || !may_start(t, i) {
             i += 1;
             continue;
         }
@@ -229,8 +241,15 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
         v.approximate = true;
         end += 1;
     }
-    // The counted noun.
-    if v.unit.is_none() && free(end) && t.is_word(end) && !t.tokens[end].glued {
+    // The counted noun: before «واحد» and «اثنان» (جندي واحد), else after.
+    let one_or_two =
+        end == i + 1 && matches!(NUMBER_WORDS.get(t.key(i)), Some(NumWord::Unit(1 | 2)));
+    if one_or_two {
+        if i > 0 && t.is_word(i - 1) && !NOT_UNITS.contains(&t.key(i - 1)) {
+            let r = t.span(i - 1, 0, i - 1);
+            v.unit = Some(t.original[r].to_owned());
+        }
+    } else if v.unit.is_none() && free(end) && t.is_word(end) && !t.tokens[end].glued {
         let k = t.key(end);
         if !NOT_UNITS.contains(&k) && !NUMBER_WORDS.contains_key(k) && k.chars().count() > 1 {
             let r = t.span(end, 0, end);
@@ -361,8 +380,17 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     if words.is_empty() || pending_fraction.is_some() {
         return None;
     }
+    // An ambiguous word alone is a number only before a counted noun without
+    // the article: «عشر سنوات», not «أحد الجنود».
     if end - i == 1 && NOT_ALONE.contains(&words[0]) {
-        return None;
+        let next = t.key(end);
+        let noun = t.is_word(end)
+            && !next.starts_with("ال")
+            && !NOT_UNITS.contains(&next)
+            && !NUMBER_WORDS.contains_key(next);
+        if !noun || matches!(words[0], "نصف" | "ربع") {
+            return None;
+        }
     }
     Some((
         end,
@@ -533,5 +561,115 @@ mod tests {
     fn ambiguous_single_words_are_not_numbers() {
         assert!(numbers("أحد الجنود").is_empty());
         assert!(numbers("ست الحبايب").is_empty());
+    }
+
+    #[test]
+    fn every_number_word_row_of_the_reference() {
+        // §6.1 units, both genders, and case/spelling variants.
+        let units: [(u32, &[&str]); 11] = [
+            (0, &["صفر"]),
+            (1, &["واحد", "واحدة"]),
+            (
+                2,
+                &[
+                    "اثنان",
+                    "اثنين",
+                    "اثنتان",
+                    "اثنتين",
+                    "إثنان",
+                    "إثنين",
+                    "إثنتان",
+                ],
+            ),
+            (3, &["ثلاثة", "ثلاث", "ثلاثا"]),
+            (4, &["أربعة", "أربع", "أربعا"]),
+            (5, &["خمسة", "خمس", "خمسا"]),
+            (6, &["ستة", "ست", "ستا"]),
+            (7, &["سبعة", "سبع", "سبعا"]),
+            (8, &["ثمانية", "ثماني", "ثمان"]),
+            (9, &["تسعة", "تسع", "تسعا"]),
+            (10, &["عشرة", "عشر", "عشرا"]),
+        ];
+        for (v, forms) in units {
+            for f in forms {
+                // Before a counted noun, as they are used.
+                let n = numbers(&format!("{f} سنوات"));
+                assert_eq!(n.first().and_then(|n| n.1.value), Some(v as f64), "{f}");
+            }
+        }
+        // §6.2 eleven to nineteen, both columns.
+        let teens = [
+            (11, "أحد عشر", "إحدى عشرة"),
+            (12, "اثنا عشر", "اثنتا عشرة"),
+            (12, "اثني عشر", "اثنتي عشرة"),
+            (13, "ثلاثة عشر", "ثلاث عشرة"),
+            (14, "أربعة عشر", "أربع عشرة"),
+            (15, "خمسة عشر", "خمس عشرة"),
+            (16, "ستة عشر", "ست عشرة"),
+            (17, "سبعة عشر", "سبع عشرة"),
+            (18, "ثمانية عشر", "ثماني عشرة"),
+            (19, "تسعة عشر", "تسع عشرة"),
+        ];
+        for (v, m, f) in teens {
+            assert_eq!(value(m), v as f64, "{m}");
+            assert_eq!(value(f), v as f64, "{f}");
+        }
+        // §6.3 tens, both cases.
+        for (v, nom, obl) in [
+            (20, "عشرون", "عشرين"),
+            (30, "ثلاثون", "ثلاثين"),
+            (40, "أربعون", "أربعين"),
+            (50, "خمسون", "خمسين"),
+            (60, "ستون", "ستين"),
+            (70, "سبعون", "سبعين"),
+            (80, "ثمانون", "ثمانين"),
+            (90, "تسعون", "تسعين"),
+        ] {
+            assert_eq!(value(nom), v as f64);
+            assert_eq!(value(obl), v as f64);
+        }
+        // §6.4 hundreds.
+        for (v, forms) in [
+            (100.0, &["مئة", "مائة", "مئه", "مائه"][..]),
+            (
+                200.0,
+                &[
+                    "مئتان",
+                    "مئتين",
+                    "مائتان",
+                    "مائتين",
+                    "مئتا",
+                    "مئتي",
+                    "مائتا",
+                    "مائتي",
+                ][..],
+            ),
+            (300.0, &["ثلاثمئة", "ثلاثمائة", "ثلاث مئة", "ثلاث مائة"][..]),
+            (800.0, &["ثمانمئة", "ثماني مئة"][..]),
+            (900.0, &["تسعمئة", "تسعمائة"][..]),
+        ] {
+            for f in forms {
+                assert_eq!(value(f), v, "{f}");
+            }
+        }
+        // §6.5 scale words: singular, accusative, dual, plural after 3–10.
+        for (text, v) in [
+            ("ألف", 1e3),
+            ("عشرون ألفا", 2e4),
+            ("ألفان", 2e3),
+            ("ألفين", 2e3),
+            ("ثلاثة آلاف", 3e3),
+            ("مليون", 1e6),
+            ("ثلاثون مليونا", 3e7),
+            ("مليونان", 2e6),
+            ("ثلاثة ملايين", 3e6),
+            ("مليار", 1e9),
+            ("ملياران", 2e9),
+            ("خمسة مليارات", 5e9),
+            ("بليون", 1e9),
+            ("تريليون", 1e12),
+        ] {
+            assert_eq!(value(text), v, "{text}");
+        }
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod offsets;
 mod paragraphs;
 
 use std::ops::Range;
@@ -67,6 +68,8 @@ pub struct Document {
     pub text: String,
     /// Byte ranges of the non-empty paragraphs of `text`, in order.
     pub paragraphs: Vec<Range<usize>>,
+    /// The publication date a web page declares in its metadata, as written.
+    pub published: Option<String>,
 }
 
 impl Document {
@@ -81,6 +84,7 @@ impl Document {
             title,
             text,
             paragraphs,
+            published: None,
         }
     }
 
@@ -149,6 +153,7 @@ pub fn load_bytes(bytes: &[u8], name: &Path) -> Result<Document, LoadError> {
     let format = format_of(name, bytes);
     let decoded = decode::decode(bytes, format == Format::Html)
         .ok_or_else(|| LoadError::Binary(name.to_owned()))?;
+    let mut published = None;
     let (title, text) = match format {
         Format::Html => {
             let article = html::extract(&decoded.text);
@@ -161,6 +166,7 @@ pub fn load_bytes(bytes: &[u8], name: &Path) -> Result<Document, LoadError> {
                 text.push_str("\n\n");
             }
             text.push_str(&article.paragraphs.join("\n"));
+            published = article.published;
             (Some(article.title), text)
         }
         Format::Text | Format::Markdown => (None, decoded.text),
@@ -180,6 +186,7 @@ pub fn load_bytes(bytes: &[u8], name: &Path) -> Result<Document, LoadError> {
         title,
         text,
         paragraphs,
+        published,
     })
 }
 

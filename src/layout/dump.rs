@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::Layout;
+use crate::document::offsets::CodePoints;
 
 #[derive(Serialize)]
 pub struct LayoutDump {
@@ -27,25 +28,6 @@ pub struct ItemDump {
     pub x: f32,
     pub width: f32,
     pub rtl: bool,
-}
-
-/// Converts byte offsets of `text` to code point offsets.
-pub struct CodePoints {
-    starts: Vec<usize>,
-}
-
-impl CodePoints {
-    pub fn new(text: &str) -> Self {
-        CodePoints {
-            starts: text.char_indices().map(|(i, _)| i).collect(),
-        }
-    }
-
-    /// The code point index of the byte offset `byte` (a char boundary, or
-    /// the end of the text).
-    pub fn of(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&s| s < byte)
-    }
 }
 
 pub fn dump(text: &str, layout: &Layout, font: &str, font_size: f32) -> LayoutDump {

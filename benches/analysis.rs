@@ -1,0 +1,50 @@
+//! Analysis speed on 1 MB of real Arabic news (ANERcorp's text): the whole
+//! pipeline as it stands (normalisation, tokens, dates, numbers).
+//! Run: `cargo bench --bench analysis`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use marsad::analysis::{DocDate, Text, analyze};
+
+/// ANERcorp's tokens joined by spaces, one sentence a line, up to `bytes`.
+fn news_text(bytes: usize) -> String {
+    let corpus = include_str!("../data/ner/anercorp-train.txt");
+    let mut text = String::with_capacity(bytes + 1024);
+    let mut line = Vec::new();
+    'outer: loop {
+        for l in corpus.lines() {
+            match l.split_once(' ') {
+                Some((token, _)) => line.push(token),
+                None if !line.is_empty() => {
+                    let s = line.join(" ");
+                    line.clear();
+                    if text.len() + s.len() + 1 > bytes {
+                        break 'outer;
+                    }
+                    text.push_str(&s);
+                    text.push('\n');
+                }
+                None => {}
+            }
+        }
+    }
+    text
+}
+
+fn analysis(c: &mut Criterion) {
+    let text = news_text(1_000_000);
+    let tokens = Text::new(&text).tokens.len() as u64;
+    let date = DocDate::parse("2024-01-15");
+    let mut g = c.benchmark_group("analysis");
+    g.sample_size(20);
+    g.throughput(Throughput::Elements(tokens));
+    g.bench_function("numbers and dates, 1 MB news", |b| {
+        b.iter(|| black_box(analyze(&text, date)))
+    });
+    g.finish();
+    eprintln!("1 MB = {tokens} tokens");
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);

@@ -1,0 +1,66 @@
+//! The document date: given, declared by the page, written in a dateline,
+//! or the latest explicit date of the text.
+
+use super::{DocDate, Mention, MentionType, Norm};
+use crate::document::Document;
+
+/// Where the document date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    CommandLine,
+    HtmlMetadata,
+    Dateline,
+    LatestDate,
+    None,
+}
+
+impl DateSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::CommandLine => "command line",
+            DateSource::HtmlMetadata => "html metadata",
+            DateSource::Dateline => "dateline",
+            DateSource::LatestDate => "latest date in the text",
+            DateSource::None => "none",
+        }
+    }
+}
+
+/// Infers the document date from `doc` and the mentions found without one.
+pub fn infer(doc: &Document, unanchored: &[Mention]) -> (Option<DocDate>, DateSource) {
+    if let Some(d) = doc
+        .published
+        .as_deref()
+        .and_then(|p| DocDate::parse(p.get(..10).unwrap_or(p)))
+    {
+        return (Some(d), DateSource::HtmlMetadata);
+    }
+    let explicit = |m: &Mention| -> Option<DocDate> {
+        match (&m.kind, &m.norm) {
+            (MentionType::Date, Some(Norm::Date(t))) if !t.value.starts_with('X') => {
+                DocDate::parse(&t.value)
+            }
+            _ => None,
+        }
+    };
+    // A dateline: a full date within the first two paragraphs' first 80 bytes.
+    for p in doc.paragraphs.iter().take(3) {
+        let head = p.start..(p.start + 80).min(p.end);
+        if let Some(d) = unanchored
+            .iter()
+            .filter(|m| head.start <= m.range.start && m.range.start < head.end)
+            .filter_map(explicit)
+            .find(|d| d.day.is_some())
+        {
+            return (Some(d), DateSource::Dateline);
+        }
+    }
+    match unanchored
+        .iter()
+        .filter_map(explicit)
+        .max_by_key(|d| (d.year, d.month, d.day.unwrap_or(0)))
+    {
+        Some(d) => (Some(d), DateSource::LatestDate),
+        None => (None, DateSource::None),
+    }
+}
