@@ -20,6 +20,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Train the actor and place recogniser on the gold corpora and write
+    /// the model; prints scores on the held-out data.
+    Train {
+        /// Folder with anercorp-train.txt, aqmar-train.txt and aqmar-dev.txt.
+        #[arg(long, default_value = "data/ner")]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "assets/ner/model.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+    },
+    /// Score the recogniser on a gold file (`token TAG` lines): per-type and
+    /// micro precision, recall and F1, entity level.
+    Eval {
+        file: PathBuf,
+        /// A model file instead of the built-in one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
     /// Print the numbers and dates of articles, with normalised values, and
     /// their timeline, as JSON.
     Annotate {
@@ -54,6 +74,8 @@ fn main() -> std::process::ExitCode {
             font_size,
         }) => layout_cmd(&file, width, font_size),
         Some(Command::Annotate { files, date, .. }) => annotate_cmd(&files, date.as_deref()),
+        Some(Command::Train { data, out, epochs }) => train_cmd(&data, &out, epochs),
+        Some(Command::Eval { file, model }) => eval_cmd(&file, model.as_deref()),
         None => {
             marsad::ui::run(cli.file).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
         }
@@ -144,6 +166,95 @@ fn annotate_cmd(files: &[PathBuf], date: Option<&str>) -> Result<()> {
     println!(
         "{}",
         serde_json::to_string_pretty(&value).context("cannot write JSON")?
+    );
+    Ok(())
+}
+
+fn read_corpus(path: &std::path::Path) -> Result<Vec<marsad::analysis::ner::corpus::Sentence>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    marsad::analysis::ner::corpus::parse(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn print_scores(
+    name: &str,
+    scores: &[(marsad::analysis::MentionType, marsad::analysis::ner::Counts)],
+) {
+    use marsad::analysis::ner::Counts;
+    println!("{name}");
+    let mut micro = Counts::default();
+    for (kind, c) in scores {
+        println!(
+            "  {:<13} precision {:5.1}  recall {:5.1}  F1 {:5.1}  ({} found, {} gold)",
+            kind.name(),
+            100.0 * c.precision(),
+            100.0 * c.recall(),
+            100.0 * c.f1(),
+            c.tp + c.fp,
+            c.tp + c.fn_
+        );
+        micro.tp += c.tp;
+        micro.fp += c.fp;
+        micro.fn_ += c.fn_;
+    }
+    println!(
+        "  {:<13} precision {:5.1}  recall {:5.1}  F1 {:5.1}",
+        "micro",
+        100.0 * micro.precision(),
+        100.0 * micro.recall(),
+        100.0 * micro.f1()
+    );
+}
+
+fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Result<()> {
+    use marsad::analysis::ner::{self, Recognizer, perceptron};
+    let anercorp = read_corpus(&data.join("anercorp-train.txt"))?;
+    let (train_part, held_out) = ner::split_last_sixth(&anercorp);
+    let mut training: Vec<_> = train_part.to_vec();
+    training.extend(read_corpus(&data.join("aqmar-train.txt"))?);
+    let dev = read_corpus(&data.join("aqmar-dev.txt"))?;
+    eprintln!(
+        "training on {} sentences ({} held out)",
+        training.len(),
+        held_out.len()
+    );
+    let model = ner::train(&training, epochs, |e, wrong| {
+        eprintln!("epoch {}: {wrong} sentences wrong", e + 1)
+    });
+    let bytes = perceptron::save(&model);
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).ok();
+    }
+    std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB)",
+        out.display(),
+        bytes.len() as f64 / 1e6
+    );
+    let rec = Recognizer::from_bytes(&bytes).map_err(|e| anyhow::anyhow!(e))?;
+    print_scores(
+        "ANERcorp, last sixth (held out)",
+        &ner::evaluate(&rec, held_out),
+    );
+    print_scores("AQMAR dev", &ner::evaluate(&rec, &dev));
+    Ok(())
+}
+
+fn eval_cmd(file: &std::path::Path, model: Option<&std::path::Path>) -> Result<()> {
+    use marsad::analysis::ner::{self, Recognizer};
+    let rec = match model {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Recognizer::from_bytes(&bytes)
+        }
+        None => Recognizer::embedded(),
+    }
+    .map_err(|e| anyhow::anyhow!("the model cannot be loaded: {e}"))?;
+    let sentences = read_corpus(file)?;
+    print_scores(
+        &file.display().to_string(),
+        &ner::evaluate(&rec, &sentences),
     );
     Ok(())
 }

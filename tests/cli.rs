@@ -175,3 +175,29 @@ fn annotate_infers_the_date_and_takes_several_files() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--date"));
 }
+
+#[test]
+fn eval_scores_a_gold_file_per_type() {
+    let file = fixture("anercorp-heldout-sample.txt");
+    let out = marsad(&["eval", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    for kind in ["PERSON", "ORGANIZATION", "PLACE", "micro"] {
+        assert!(report.contains(kind), "{report}");
+    }
+    let micro = report
+        .lines()
+        .find(|l| l.trim_start().starts_with("micro"))
+        .unwrap();
+    let f1: f64 = micro.split("F1").nth(1).unwrap().trim().parse().unwrap();
+    assert!(
+        f1 > 40.0,
+        "the shipped model recognises held-out news: {report}"
+    );
+    let out = marsad(&["eval", fixture("binary.png").to_str().unwrap()]);
+    assert!(!out.status.success());
+}

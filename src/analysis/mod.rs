@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod dates;
 pub mod doc_date;
 pub mod lexicon;
+pub mod ner;
 pub mod normalize;
 pub mod numbers;
 pub mod sentences;
@@ -182,12 +183,29 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Numbers and dates of `text`. Relative dates resolve against `doc_date`.
+/// The recogniser shipped in the binary, loaded on first use.
+pub static RECOGNIZER: std::sync::LazyLock<Result<ner::Recognizer, String>> =
+    std::sync::LazyLock::new(ner::Recognizer::embedded);
+
+/// Actors, places, numbers and dates of `text`, with the built-in model.
+/// Relative dates resolve against `doc_date`.
 pub fn analyze(text: &str, doc_date: Option<DocDate>) -> Vec<Mention> {
+    analyze_with(text, doc_date, RECOGNIZER.as_ref().ok())
+}
+
+/// [`analyze`] with a given recogniser (`None`: numbers and dates only).
+pub fn analyze_with(
+    text: &str,
+    doc_date: Option<DocDate>,
+    rec: Option<&ner::Recognizer>,
+) -> Vec<Mention> {
     let t = Text::new(text);
     let mut taken = vec![false; t.tokens.len()];
     let mut mentions = dates::find(&t, doc_date, &mut taken);
     mentions.extend(numbers::find(&t, &mut taken));
+    if let Some(rec) = rec {
+        mentions.extend(rec.find(&t, &taken));
+    }
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     mentions
 }

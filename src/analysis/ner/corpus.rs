@@ -1,0 +1,114 @@
+//! Gold NER corpora in the `token TAG` format (one pair a line, BIO tags, a
+//! blank line between sentences): ANERcorp and AQMAR.
+
+use std::ops::Range;
+
+use crate::analysis::MentionType;
+
+/// One gold sentence: its tokens and the entities over them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentence {
+    pub tokens: Vec<String>,
+    /// Entities as token ranges with their type (MISC is dropped).
+    pub entities: Vec<(Range<usize>, MentionType)>,
+}
+
+impl Sentence {
+    /// The sentence as raw text: tokens joined by spaces.
+    pub fn text(&self) -> String {
+        self.tokens.join(" ")
+    }
+
+    /// Byte range of each token in [`Sentence::text`].
+    pub fn token_ranges(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::with_capacity(self.tokens.len());
+        let mut at = 0;
+        for t in &self.tokens {
+            out.push(at..at + t.len());
+            at += t.len() + 1;
+        }
+        out
+    }
+}
+
+fn kind(tag: &str) -> Option<MentionType> {
+    match tag {
+        "PERS" | "PER" => Some(MentionType::Person),
+        "ORG" => Some(MentionType::Organization),
+        "LOC" => Some(MentionType::Place),
+        _ => None,
+    }
+}
+
+/// Parses a corpus. Lines that are not `token TAG` are an error naming the
+/// line; MISC/MIS entities are read as outside.
+pub fn parse(text: &str) -> Result<Vec<Sentence>, String> {
+    let mut sentences = Vec::new();
+    let mut tokens: Vec<String> = Vec::new();
+    let mut tags: Vec<(char, Option<MentionType>)> = Vec::new();
+    let mut flush = |tokens: &mut Vec<String>, tags: &mut Vec<(char, Option<MentionType>)>| {
+        if tokens.is_empty() {
+            return;
+        }
+        let mut entities = Vec::new();
+        let mut open: Option<(usize, MentionType)> = None;
+        for (i, &(bio, k)) in tags.iter().enumerate() {
+            let continues = bio == 'I' && open.is_some_and(|(_, t)| Some(t) == k);
+            if !continues {
+                if let Some((s, t)) = open.take() {
+                    entities.push((s..i, t));
+                }
+                if let (Some(k), 'B' | 'I') = (k, bio) {
+                    open = Some((i, k));
+                }
+            }
+        }
+        if let Some((s, t)) = open {
+            entities.push((s..tags.len(), t));
+        }
+        sentences.push(Sentence {
+            tokens: std::mem::take(tokens),
+            entities,
+        });
+        tags.clear();
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            flush(&mut tokens, &mut tags);
+            continue;
+        }
+        let (token, tag) = line
+            .rsplit_once(' ')
+            .ok_or_else(|| format!("line {}: expected `token TAG`, got {line:?}", n + 1))?;
+        let (bio, name) = match tag.split_once('-') {
+            Some((b, name)) => (b.chars().next().unwrap_or('O'), name),
+            None => ('O', ""),
+        };
+        tokens.push(token.to_owned());
+        tags.push((bio, kind(name)));
+    }
+    flush(&mut tokens, &mut tags);
+    Ok(sentences)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_spans_and_misc_dropped() {
+        let s = parse("أعلن O\nاتحاد B-ORG\nصناعة I-ORG\nفي O\nألمانيا B-LOC\nكأس B-MISC\n\nقال O\nمحمد B-PERS\n").unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            s[0].entities,
+            [
+                (1..3, MentionType::Organization),
+                (4..5, MentionType::Place)
+            ]
+        );
+        assert_eq!(s[1].entities, [(1..2, MentionType::Person)]);
+        assert_eq!(s[1].text(), "قال محمد");
+        assert!(parse("broken\n").is_err());
+    }
+}

@@ -1,0 +1,116 @@
+//! Features of a token in its sentence, hashed into a fixed number of
+//! buckets (the hashing trick keeps the model a fixed, small size).
+
+use crate::analysis::normalize::fold_key;
+use crate::analysis::tokenize::readings;
+
+/// Number of feature buckets (2^20).
+pub const BUCKETS: usize = 1 << 20;
+
+/// FNV-1a over a template number and a value.
+fn bucket(template: u8, value: &str) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ template as u64;
+    h = h.wrapping_mul(0x100_0000_01b3);
+    for b in value.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    (h % BUCKETS as u64) as u32
+}
+
+/// What the features of one token need, computed once per token.
+pub struct TokenInfo {
+    pub key: String,
+    pub folded: String,
+    pub stem: String,
+    pub shape: &'static str,
+}
+
+impl TokenInfo {
+    pub fn new(key: &str) -> Self {
+        let stem = readings(key).last().map_or(key, |(_, s)| s).to_owned();
+        let first = key.chars().next().unwrap_or(' ');
+        let shape = if first.is_ascii_digit() {
+            "num"
+        } else if first.is_ascii_alphabetic() {
+            "lat"
+        } else if !first.is_alphabetic() {
+            "pun"
+        } else if key.chars().count() <= 2 {
+            "ar-short"
+        } else {
+            "ar"
+        };
+        TokenInfo {
+            key: key.to_owned(),
+            folded: fold_key(key),
+            stem,
+            shape,
+        }
+    }
+}
+
+fn prefix(s: &str, n: usize) -> Option<&str> {
+    let end = s.char_indices().nth(n).map(|(i, _)| i)?;
+    Some(&s[..end])
+}
+
+fn suffix(s: &str, n: usize) -> Option<&str> {
+    let count = s.chars().count();
+    if count <= n {
+        return None;
+    }
+    let start = s.char_indices().nth(count - n).map(|(i, _)| i)?;
+    Some(&s[start..])
+}
+
+/// The feature buckets of token `i`. `extra` adds features computed
+/// elsewhere (lexicons), each as (template, value).
+pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut Vec<u32>) {
+    out.clear();
+    let t = &tokens[i];
+    let at = |j: isize| -> Option<&TokenInfo> {
+        let k = i as isize + j;
+        (k >= 0).then(|| tokens.get(k as usize)).flatten()
+    };
+    let key = |j: isize| at(j).map_or("<s>", |t| t.key.as_str());
+    let stem = |j: isize| at(j).map_or("<s>", |t| t.stem.as_str());
+    let shape = |j: isize| at(j).map_or("<s>", |t| t.shape);
+    out.push(bucket(0, ""));
+    out.push(bucket(1, &t.key));
+    out.push(bucket(2, &t.folded));
+    out.push(bucket(3, &t.stem));
+    for n in 1..=3 {
+        if let Some(p) = prefix(&t.stem, n) {
+            out.push(bucket(4 + n as u8, p));
+        }
+    }
+    for n in 1..=4 {
+        if let Some(s) = suffix(&t.key, n) {
+            out.push(bucket(8 + n as u8, s));
+        }
+    }
+    out.push(bucket(13, t.shape));
+    out.push(bucket(14, key(-1)));
+    out.push(bucket(15, key(1)));
+    out.push(bucket(16, key(-2)));
+    out.push(bucket(17, key(2)));
+    out.push(bucket(18, stem(-1)));
+    out.push(bucket(19, stem(1)));
+    out.push(bucket(20, &format!("{}|{}", key(-1), t.key)));
+    out.push(bucket(21, &format!("{}|{}", t.key, key(1))));
+    out.push(bucket(
+        22,
+        &format!("{}|{}|{}", shape(-1), t.shape, shape(1)),
+    ));
+    out.push(bucket(23, &format!("{}|{}", stem(-1), t.stem)));
+    if let Some(s) = suffix(key(-1), 2) {
+        out.push(bucket(24, s));
+    }
+    if let Some(s) = suffix(key(1), 2) {
+        out.push(bucket(25, s));
+    }
+    for (template, value) in extra {
+        out.push(bucket(64 + template, value));
+    }
+}

@@ -1,0 +1,356 @@
+//! Actors and places: a structured perceptron over BIO tags, trained in the
+//! repository on ANERcorp and AQMAR (`marsad train`), scored by `marsad eval`.
+//!
+//! The recogniser sees the same tokens as the rest of the analysis (the
+//! normalised text cut by [`crate::analysis::tokenize`]). For training, the
+//! gold tokens of a corpus sentence are joined by spaces, tokenised the same
+//! way, and each of our tokens takes the tag of the gold token it lies in.
+//! A recognised span leaves out a proclitic (و ف ب ل ك) when the rest is
+//! plainly a word of its own (الولايات after و, a doubled و).
+
+pub mod corpus;
+pub mod features;
+pub mod perceptron;
+
+use std::ops::Range;
+
+use corpus::Sentence;
+use features::{TokenInfo, features};
+use perceptron::{N, Perceptron, Trainer};
+
+use super::tokenize::TokenKind;
+use super::{Mention, MentionType, Text};
+
+/// The model shipped in the binary (see `assets/ner/`).
+const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
+
+pub struct Recognizer {
+    model: Perceptron,
+}
+
+fn tag_type(tag: usize) -> Option<MentionType> {
+    match tag {
+        1 | 2 => Some(MentionType::Person),
+        3 | 4 => Some(MentionType::Organization),
+        5 | 6 => Some(MentionType::Place),
+        _ => None,
+    }
+}
+
+fn type_tag(kind: MentionType, begin: bool) -> usize {
+    let base = match kind {
+        MentionType::Person => 1,
+        MentionType::Organization => 3,
+        MentionType::Place => 5,
+        _ => return 0,
+    };
+    if begin { base } else { base + 1 }
+}
+
+/// Token runs decoded as one sequence: cut at sentence-final punctuation and
+/// line ends.
+fn segments(t: &Text) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..t.tokens.len() {
+        let line_end = i + 1 < t.tokens.len() && {
+            let a = t.norm.original(t.tokens[i].norm.end);
+            let b = t.norm.original(t.tokens[i + 1].norm.start);
+            t.original[a..b].contains('\n')
+        };
+        let stop =
+            t.tokens[i].kind == TokenKind::Punct && matches!(t.key(i), "." | "!" | "?" | "؟");
+        if stop || line_end || i + 1 == t.tokens.len() {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+fn token_features(t: &Text, seg: Range<usize>) -> Vec<Vec<u32>> {
+    let infos: Vec<TokenInfo> = seg.clone().map(|i| TokenInfo::new(t.key(i))).collect();
+    (0..infos.len())
+        .map(|i| {
+            let mut f = Vec::with_capacity(32);
+            features(&infos, i, &[], &mut f);
+            f
+        })
+        .collect()
+}
+
+/// Bytes of a proclitic to leave out of an entity that starts with `key`.
+fn entity_proclitic(key: &str) -> usize {
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() < 4 || !matches!(chars[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+        return 0;
+    }
+    // و + ال..., ب + ال..., or a doubled letter (وواشنطن, ووزارة).
+    let rest = &key[chars[0].len_utf8()..];
+    let conj = matches!(chars[0], 'و' | 'ف');
+    if rest.starts_with("ال") && chars.len() >= 5 && chars[0] != 'ل' {
+        return chars[0].len_utf8();
+    }
+    if conj && matches!(chars[1], 'و' | 'ب' | 'ل') && chars.len() >= 5 {
+        // وبال..., ولل...: conjunction then preposition.
+        if rest[chars[1].len_utf8()..].starts_with("ال") {
+            return chars[0].len_utf8() + chars[1].len_utf8();
+        }
+        if chars[1] == 'و' {
+            return chars[0].len_utf8();
+        }
+    }
+    if chars[0] == 'ل' && chars[1] == 'ل' && chars.len() >= 5 {
+        // للقوات: ل + (ا)لقوات; the span starts at the second ل.
+        return chars[0].len_utf8();
+    }
+    0
+}
+
+impl Recognizer {
+    /// The model compiled into the binary.
+    pub fn embedded() -> Result<Self, String> {
+        Self::from_bytes(EMBEDDED)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        Ok(Recognizer {
+            model: perceptron::load(bytes)?,
+        })
+    }
+
+    /// Actors and places in `t`, skipping tokens already `taken`.
+    pub fn find(&self, t: &Text, taken: &[bool]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for seg in segments(t) {
+            let feats = token_features(t, seg.clone());
+            let tags = self.model.decode(&feats);
+            let mut i = 0;
+            while i < tags.len() {
+                let Some(kind) = tag_type(tags[i]) else {
+                    i += 1;
+                    continue;
+                };
+                let mut j = i + 1;
+                while j < tags.len() && tags[j] == type_tag(kind, false) {
+                    j += 1;
+                }
+                let (first, last) = (seg.start + i, seg.start + j - 1);
+                if !(first..=last).any(|k| taken[k]) {
+                    let skip = entity_proclitic(t.key(first));
+                    out.push(Mention {
+                        range: t.span(first, skip, last),
+                        kind,
+                        norm: None,
+                    });
+                }
+                i = j;
+            }
+        }
+        out
+    }
+}
+
+/// Our tokens of a gold sentence, with the gold tag each takes.
+fn aligned(s: &Sentence) -> (String, Vec<usize>) {
+    let text = s.text();
+    let ranges = s.token_ranges();
+    let t = Text::new(&text);
+    let mut gold_tag = vec![0usize; s.tokens.len()];
+    let mut begins = vec![false; s.tokens.len()];
+    for (r, kind) in &s.entities {
+        for k in r.clone() {
+            gold_tag[k] = type_tag(*kind, false);
+        }
+        gold_tag[r.start] = type_tag(*kind, true);
+        begins[r.start] = true;
+    }
+    let mut tags = Vec::with_capacity(t.tokens.len());
+    let mut seen = vec![false; s.tokens.len()];
+    for tok in &t.tokens {
+        let start = t.norm.original(tok.norm.start);
+        let g = ranges
+            .partition_point(|r| r.end <= start)
+            .min(s.tokens.len() - 1);
+        let mut tag = gold_tag[g];
+        if tag != 0 && seen[g] && tag % 2 == 1 {
+            tag += 1; // the second of our tokens in a B token continues it
+        }
+        seen[g] = true;
+        tags.push(tag);
+    }
+    (text, tags)
+}
+
+/// Trains on `sentences` for `epochs`, in a fixed order (deterministic).
+pub fn train(
+    sentences: &[Sentence],
+    epochs: usize,
+    mut progress: impl FnMut(usize, usize),
+) -> Perceptron {
+    let examples: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
+        .iter()
+        .filter(|s| !s.tokens.is_empty())
+        .map(|s| {
+            let (text, tags) = aligned(s);
+            let t = Text::new(&text);
+            (token_features(&t, 0..t.tokens.len()), tags)
+        })
+        .filter(|(f, _)| !f.is_empty())
+        .collect();
+    let mut trainer = Trainer::default();
+    // A fixed pseudo-random order per epoch (linear congruential).
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x5eed;
+    for epoch in 0..epochs {
+        for k in (1..order.len()).rev() {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(k, (seed >> 33) as usize % (k + 1));
+        }
+        let mut wrong = 0;
+        for &e in &order {
+            let (f, g) = &examples[e];
+            wrong += usize::from(trainer.learn(f, g));
+        }
+        progress(epoch, wrong);
+    }
+    trainer.averaged()
+}
+
+/// Per-type counts as conlleval makes them: exact entity matches.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Scores the recogniser on gold sentences fed as raw text; predicted
+/// spans are mapped back to the gold tokens they touch.
+pub fn evaluate(rec: &Recognizer, sentences: &[Sentence]) -> Vec<(MentionType, Counts)> {
+    let kinds = [
+        MentionType::Person,
+        MentionType::Organization,
+        MentionType::Place,
+    ];
+    let mut counts = [Counts::default(); 3];
+    for s in sentences {
+        let text = s.text();
+        let ranges = s.token_ranges();
+        let t = Text::new(&text);
+        let taken = vec![false; t.tokens.len()];
+        let predicted: Vec<(Range<usize>, MentionType)> = rec
+            .find(&t, &taken)
+            .into_iter()
+            .map(|m| {
+                let a = ranges.partition_point(|r| r.end <= m.range.start);
+                let b = ranges.partition_point(|r| r.start < m.range.end);
+                (a..b.max(a + 1), m.kind)
+            })
+            .collect();
+        for (k, kind) in kinds.iter().enumerate() {
+            let g: Vec<&Range<usize>> = s
+                .entities
+                .iter()
+                .filter(|e| e.1 == *kind)
+                .map(|e| &e.0)
+                .collect();
+            let p: Vec<&Range<usize>> = predicted
+                .iter()
+                .filter(|e| e.1 == *kind)
+                .map(|e| &e.0)
+                .collect();
+            let tp = p.iter().filter(|r| g.contains(r)).count();
+            counts[k].tp += tp;
+            counts[k].fp += p.len() - tp;
+            counts[k].fn_ += g.len() - tp;
+        }
+    }
+    kinds.into_iter().zip(counts).collect()
+}
+
+/// Splits ANERcorp's train file sequentially: the sentences holding the first
+/// five sixths of the tokens, and the rest.
+pub fn split_last_sixth(sentences: &[Sentence]) -> (&[Sentence], &[Sentence]) {
+    let total: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let mut seen = 0;
+    let cut = sentences
+        .iter()
+        .position(|s| {
+            seen += s.tokens.len();
+            seen * 6 > total * 5
+        })
+        .unwrap_or(sentences.len());
+    sentences.split_at(cut)
+}
+
+/// The number of tags, for reports.
+pub const TAG_COUNT: usize = N;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics_left_out_of_entities() {
+        assert_eq!(entity_proclitic("والولايات"), "و".len());
+        assert_eq!(entity_proclitic("وواشنطن"), "و".len());
+        assert_eq!(entity_proclitic("وزاره"), 0);
+        assert_eq!(entity_proclitic("بغداد"), 0);
+        assert_eq!(entity_proclitic("بالعراق"), "ب".len());
+        assert_eq!(entity_proclitic("للقوات"), "ل".len());
+        assert_eq!(entity_proclitic("وبالعراق"), "وب".len());
+    }
+
+    #[test]
+    fn gold_tags_follow_our_tokens() {
+        let s = corpus::parse("(د O\nقال O\nمحمد B-PERS\nعلي I-PERS\n").unwrap();
+        let (text, tags) = aligned(&s[0]);
+        assert_eq!(text, "(د قال محمد علي");
+        assert_eq!(tags, [0, 0, 0, 1, 2]);
+    }
+}
+
+#[cfg(test)]
+mod training_tests {
+    use super::*;
+
+    #[test]
+    fn training_is_deterministic_and_learns() {
+        let text = "قال O\nمحمد B-PERS\nعلي I-PERS\nفي O\nبغداد B-LOC\n.\n\nوصل O\nمحمد B-PERS\nإلى O\nبغداد B-LOC\n.\n".replace("\n.\n", "\n. O\n");
+        let s = corpus::parse(&text).unwrap();
+        let a = perceptron::save(&train(&s, 4, |_, _| {}));
+        let b = perceptron::save(&train(&s, 4, |_, _| {}));
+        assert_eq!(a, b, "same data, same model");
+        let rec = Recognizer::from_bytes(&a).unwrap();
+        let scores = evaluate(&rec, &s);
+        assert!(scores.iter().all(|(_, c)| c.fn_ == 0), "{scores:?}");
+    }
+}

@@ -1,0 +1,225 @@
+//! A first-order structured perceptron over BIO tags, averaged, decoded
+//! with Viterbi (invalid BIO transitions are forbidden).
+
+use super::features::BUCKETS;
+
+/// The tags, in weight order.
+pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+pub const N: usize = TAGS.len();
+/// Row of the transition table used for the sentence start.
+const START: usize = N;
+
+/// Whether tag `b` may follow tag `a` (or start a sentence when `a` is
+/// [`START`]): an I-X follows only B-X or I-X.
+fn allowed(a: usize, b: usize) -> bool {
+    if b == 0 || b % 2 == 1 {
+        return true;
+    }
+    a != START && a != 0 && (a == b || a == b - 1)
+}
+
+#[derive(Clone)]
+pub struct Perceptron {
+    /// BUCKETS × N emission weights.
+    pub weights: Vec<f32>,
+    /// (N + 1) × N transition weights; the last row is the start.
+    pub trans: Vec<f32>,
+}
+
+impl Default for Perceptron {
+    fn default() -> Self {
+        Perceptron {
+            weights: vec![0.0; BUCKETS * N],
+            trans: vec![0.0; (N + 1) * N],
+        }
+    }
+}
+
+impl Perceptron {
+    fn emission(&self, feats: &[u32], out: &mut [f32; N]) {
+        *out = [0.0; N];
+        for &f in feats {
+            let row = &self.weights[f as usize * N..f as usize * N + N];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += w;
+            }
+        }
+    }
+
+    /// The best tag sequence for a sentence given each token's features.
+    pub fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        let n = feats.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = vec![[f32::NEG_INFINITY; N]; n];
+        let mut back = vec![[0usize; N]; n];
+        let mut e = [0.0; N];
+        self.emission(&feats[0], &mut e);
+        for t in 0..N {
+            if allowed(START, t) {
+                score[0][t] = e[t] + self.trans[START * N + t];
+            }
+        }
+        for i in 1..n {
+            self.emission(&feats[i], &mut e);
+            for t in 0..N {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for (p, &prev) in score[i - 1].iter().enumerate() {
+                    if !allowed(p, t) || prev == f32::NEG_INFINITY {
+                        continue;
+                    }
+                    let s = prev + self.trans[p * N + t];
+                    if s > best.0 {
+                        best = (s, p);
+                    }
+                }
+                score[i][t] = best.0 + e[t];
+                back[i][t] = best.1;
+            }
+        }
+        let mut tag = (0..N)
+            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+            .unwrap_or(0);
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = tag;
+            tag = back[i][tag];
+        }
+        out
+    }
+}
+
+/// Training state: weights and their running sums for averaging.
+pub struct Trainer {
+    pub model: Perceptron,
+    sums: Perceptron,
+    step: f32,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Trainer {
+            model: Perceptron::default(),
+            sums: Perceptron::default(),
+            step: 1.0,
+        }
+    }
+}
+
+impl Trainer {
+    /// One perceptron step on a sentence: returns whether it was wrong.
+    pub fn learn(&mut self, feats: &[Vec<u32>], gold: &[usize]) -> bool {
+        let pred = self.model.decode(feats);
+        let wrong = pred != gold;
+        if wrong {
+            let c = self.step;
+            for (i, f) in feats.iter().enumerate() {
+                let (g, p) = (gold[i], pred[i]);
+                let (gp, pp) = if i == 0 {
+                    (START, START)
+                } else {
+                    (gold[i - 1], pred[i - 1])
+                };
+                if g != p {
+                    for &b in f {
+                        let b = b as usize * N;
+                        self.model.weights[b + g] += 1.0;
+                        self.sums.weights[b + g] += c;
+                        self.model.weights[b + p] -= 1.0;
+                        self.sums.weights[b + p] -= c;
+                    }
+                }
+                if g != p || gp != pp {
+                    self.model.trans[gp * N + g] += 1.0;
+                    self.sums.trans[gp * N + g] += c;
+                    self.model.trans[pp * N + p] -= 1.0;
+                    self.sums.trans[pp * N + p] -= c;
+                }
+            }
+        }
+        self.step += 1.0;
+        wrong
+    }
+
+    /// The averaged weights.
+    pub fn averaged(&self) -> Perceptron {
+        let c = self.step;
+        let avg = |w: &[f32], s: &[f32]| w.iter().zip(s).map(|(w, s)| w - s / c).collect();
+        Perceptron {
+            weights: avg(&self.model.weights, &self.sums.weights),
+            trans: avg(&self.model.trans, &self.sums.trans),
+        }
+    }
+}
+
+const MAGIC: &[u8; 8] = b"MRSDNER1";
+
+/// Saves weights as 16-bit integers with one scale, deflated.
+pub fn save(p: &Perceptron) -> Vec<u8> {
+    let max = p
+        .weights
+        .iter()
+        .chain(&p.trans)
+        .fold(0.0f32, |m, w| m.max(w.abs()))
+        .max(1e-9);
+    let scale = max / 32767.0;
+    let mut raw = Vec::with_capacity((p.weights.len() + p.trans.len()) * 2);
+    for w in p.weights.iter().chain(&p.trans) {
+        raw.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+    }
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&scale.to_le_bytes());
+    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(&raw, 6));
+    out
+}
+
+/// Loads what [`save`] wrote.
+pub fn load(bytes: &[u8]) -> Result<Perceptron, String> {
+    if bytes.len() < 12 || &bytes[..8] != MAGIC {
+        return Err("not a Marsad NER model".into());
+    }
+    let scale = f32::from_le_bytes(bytes[8..12].try_into().unwrap());
+    let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[12..])
+        .map_err(|e| format!("damaged model: {e:?}"))?;
+    let want = (BUCKETS * N + (N + 1) * N) * 2;
+    if raw.len() != want {
+        return Err(format!(
+            "model has {} bytes of weights, expected {want}",
+            raw.len()
+        ));
+    }
+    let mut values = raw
+        .chunks_exact(2)
+        .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale);
+    let weights: Vec<f32> = values.by_ref().take(BUCKETS * N).collect();
+    let trans: Vec<f32> = values.collect();
+    Ok(Perceptron { weights, trans })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_toy_pattern_and_round_trips() {
+        // Feature 1 marks a person's first token, 2 its second, 3 outside.
+        let sent = vec![vec![3u32], vec![1], vec![2], vec![3]];
+        let gold = vec![0, 1, 2, 0];
+        let mut t = Trainer::default();
+        for _ in 0..5 {
+            t.learn(&sent, &gold);
+        }
+        let m = t.averaged();
+        assert_eq!(m.decode(&sent), gold);
+        let back = load(&save(&m)).unwrap();
+        assert_eq!(back.decode(&sent), gold);
+        assert!(load(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn bio_transitions() {
+        assert!(allowed(START, 1) && !allowed(START, 2));
+        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
+    }
+}
