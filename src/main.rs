@@ -29,7 +29,7 @@ enum Command {
         /// Where to write the model.
         #[arg(long, default_value = "assets/ner/model.bin")]
         out: PathBuf,
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 15)]
         epochs: usize,
     },
     /// Score the recogniser on a gold file (`token TAG` lines): per-type and
@@ -208,7 +208,7 @@ fn print_scores(
 }
 
 fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Result<()> {
-    use marsad::analysis::ner::{self, Recognizer, perceptron};
+    use marsad::analysis::ner::{self, Recognizer};
     let anercorp = read_corpus(&data.join("anercorp-train.txt"))?;
     let (train_part, held_out) = ner::split_last_sixth(&anercorp);
     let mut training: Vec<_> = train_part.to_vec();
@@ -219,10 +219,9 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
         training.len(),
         held_out.len()
     );
-    let model = ner::train(&training, epochs, |e, wrong| {
+    let bytes = ner::train(&training, epochs, |e, wrong| {
         eprintln!("epoch {}: {wrong} sentences wrong", e + 1)
     });
-    let bytes = perceptron::save(&model);
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).ok();
     }

@@ -10,12 +10,14 @@
 
 pub mod corpus;
 pub mod features;
+pub mod gazetteer;
 pub mod perceptron;
 
 use std::ops::Range;
 
 use corpus::Sentence;
 use features::{TokenInfo, features};
+use gazetteer::Gazetteer;
 use perceptron::{N, Perceptron, Trainer};
 
 use super::tokenize::TokenKind;
@@ -26,6 +28,112 @@ const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
 
 pub struct Recognizer {
     model: Perceptron,
+    gazetteer: Gazetteer,
+    vocabulary: Vocabulary,
+}
+
+/// How often each folded word was outside an entity and inside one in
+/// training: an unseen word is more likely a name (Arabic has no capitals).
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    counts: std::collections::HashMap<String, (u32, u32)>,
+}
+
+impl Vocabulary {
+    fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
+        let mut v = Vocabulary::default();
+        for s in sentences {
+            let mut inside = vec![false; s.tokens.len()];
+            for (r, _) in &s.entities {
+                inside[r.clone()].iter_mut().for_each(|x| *x = true);
+            }
+            for (tok, &e) in s.tokens.iter().zip(&inside) {
+                let c = v
+                    .counts
+                    .entry(crate::analysis::normalize::fold_key(
+                        &crate::analysis::normalize::Normalized::new(tok).text,
+                    ))
+                    .or_default();
+                if e { c.1 += 1 } else { c.0 += 1 }
+            }
+        }
+        v
+    }
+
+    /// "unseen", "O" (mostly outside), "E" (mostly inside) or "mixed".
+    fn class(&self, folded: &str) -> &'static str {
+        match self.counts.get(folded) {
+            None => "unseen",
+            Some(&(o, e)) if o >= 2 * e => "O",
+            Some(&(o, e)) if e > o => "E",
+            Some(_) => "mixed",
+        }
+    }
+
+    fn to_text(&self) -> String {
+        let mut rows: Vec<_> = self.counts.iter().collect();
+        rows.sort();
+        rows.iter()
+            .map(|(k, (o, e))| format!("{k}\t{o}\t{e}\n"))
+            .collect()
+    }
+
+    fn from_text(text: &str) -> Self {
+        let counts = text
+            .lines()
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                Some((
+                    c.next()?.to_owned(),
+                    (c.next()?.parse().ok()?, c.next()?.parse().ok()?),
+                ))
+            })
+            .collect();
+        Vocabulary { counts }
+    }
+}
+
+const MAGIC: &[u8; 8] = b"MRSDNER2";
+
+/// A model file: the weights ([`perceptron::save`]), the gazetteer and the
+/// vocabulary, each behind its length.
+pub fn save_model(model: &Perceptron, gazetteer: &Gazetteer, vocabulary: &Vocabulary) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    for part in [
+        perceptron::save(model),
+        miniz_oxide::deflate::compress_to_vec(gazetteer.to_text().as_bytes(), 6),
+        miniz_oxide::deflate::compress_to_vec(vocabulary.to_text().as_bytes(), 6),
+    ] {
+        out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        out.extend_from_slice(&part);
+    }
+    out
+}
+
+/// The parts [`save_model`] wrote.
+fn model_parts(bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err("not a Marsad NER model (retrain with marsad train)".into());
+    }
+    let mut at = 8;
+    let mut parts = Vec::new();
+    for _ in 0..3 {
+        let n = bytes.get(at..at + 4).ok_or("model file is cut short")?;
+        let n = u32::from_le_bytes(n.try_into().unwrap()) as usize;
+        parts.push(
+            bytes
+                .get(at + 4..at + 4 + n)
+                .ok_or("model file is cut short")?,
+        );
+        at += 4 + n;
+    }
+    Ok(parts)
+}
+
+fn inflate_text(part: &[u8]) -> Result<String, String> {
+    let raw = miniz_oxide::inflate::decompress_to_vec(part)
+        .map_err(|e| format!("damaged model: {e:?}"))?;
+    String::from_utf8(raw).map_err(|_| "damaged model text".to_owned())
 }
 
 fn tag_type(tag: usize) -> Option<MentionType> {
@@ -68,12 +176,57 @@ fn segments(t: &Text) -> Vec<Range<usize>> {
     out
 }
 
-fn token_features(t: &Text, seg: Range<usize>) -> Vec<Vec<u32>> {
+fn token_features(
+    t: &Text,
+    seg: Range<usize>,
+    gaz: &Gazetteer,
+    vocab: &Vocabulary,
+) -> Vec<Vec<u32>> {
     let infos: Vec<TokenInfo> = seg.clone().map(|i| TokenInfo::new(t.key(i))).collect();
+    let folded: Vec<String> = infos.iter().map(|i| i.folded.clone()).collect();
+    let gf = gaz.features(&folded);
+    let names = gazetteer::PERSON_NAMES.features_with(&folded, &[(1, "GIVEN"), (2, "SUR")], 2);
+    let places = gazetteer::PLACES.features_with(&folded, &[(1, "PLACE")], 8);
     (0..infos.len())
         .map(|i| {
-            let mut f = Vec::with_capacity(32);
-            features(&infos, i, &[], &mut f);
+            let mut f = Vec::with_capacity(48);
+            let mut extra: Vec<(u8, &str)> = gf[i]
+                .iter()
+                .chain(&names[i])
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect();
+            extra.push((6, vocab.class(&folded[i])));
+            extra.extend(places[i].iter().map(|(k, v)| (*k, v.as_str())));
+            for (off, template) in [(0isize, 10u8), (-1, 11), (-2, 12), (1, 13)] {
+                let j = i as isize + off;
+                if j >= 0
+                    && let Some(tok) = folded.get(j as usize)
+                    && let Some(class) = crate::analysis::tokenize::readings(tok)
+                        .iter()
+                        .find_map(|(_, w)| gazetteer::TRIGGERS.get(*w))
+                {
+                    extra.push((template, class));
+                }
+            }
+            let stem = crate::analysis::normalize::fold_key(&infos[i].stem);
+            extra.push((7, vocab.class(&stem)));
+            // The names around: «قال محمد ...», «... شياع السوداني».
+            if i > 0 {
+                extra.extend(
+                    names[i - 1]
+                        .iter()
+                        .filter(|(k, _)| *k == 2)
+                        .map(|(_, v)| (4u8, v.as_str())),
+                );
+            }
+            if let Some(next) = names.get(i + 1) {
+                extra.extend(
+                    next.iter()
+                        .filter(|(k, _)| *k == 2)
+                        .map(|(_, v)| (5u8, v.as_str())),
+                );
+            }
+            features(&infos, i, &extra, &mut f);
             f
         })
         .collect()
@@ -114,8 +267,11 @@ impl Recognizer {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        let parts = model_parts(bytes)?;
         Ok(Recognizer {
-            model: perceptron::load(bytes)?,
+            model: perceptron::load(parts[0])?,
+            gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
+            vocabulary: Vocabulary::from_text(&inflate_text(parts[2])?),
         })
     }
 
@@ -123,7 +279,7 @@ impl Recognizer {
     pub fn find(&self, t: &Text, taken: &[bool]) -> Vec<Mention> {
         let mut out = Vec::new();
         for seg in segments(t) {
-            let feats = token_features(t, seg.clone());
+            let feats = token_features(t, seg.clone(), &self.gazetteer, &self.vocabulary);
             let tags = self.model.decode(&feats);
             let mut i = 0;
             while i < tags.len() {
@@ -182,19 +338,40 @@ fn aligned(s: &Sentence) -> (String, Vec<usize>) {
     (text, tags)
 }
 
+/// Folds for the jackknifed gazetteer.
+const FOLDS: usize = 5;
+
 /// Trains on `sentences` for `epochs`, in a fixed order (deterministic).
+/// Returns the model file's bytes ([`save_model`]).
 pub fn train(
     sentences: &[Sentence],
     epochs: usize,
     mut progress: impl FnMut(usize, usize),
-) -> Perceptron {
+) -> Vec<u8> {
+    let others = |k: usize| {
+        sentences
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| i % FOLDS != k)
+            .map(|(_, s)| s)
+    };
+    let folds: Vec<(Gazetteer, Vocabulary)> = (0..FOLDS)
+        .map(|k| {
+            (
+                Gazetteer::from_sentences(others(k)),
+                Vocabulary::from_sentences(others(k)),
+            )
+        })
+        .collect();
     let examples: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
         .iter()
-        .filter(|s| !s.tokens.is_empty())
-        .map(|s| {
+        .enumerate()
+        .filter(|(_, s)| !s.tokens.is_empty())
+        .map(|(i, s)| {
             let (text, tags) = aligned(s);
             let t = Text::new(&text);
-            (token_features(&t, 0..t.tokens.len()), tags)
+            let (g, v) = &folds[i % FOLDS];
+            (token_features(&t, 0..t.tokens.len(), g, v), tags)
         })
         .filter(|(f, _)| !f.is_empty())
         .collect();
@@ -216,7 +393,11 @@ pub fn train(
         }
         progress(epoch, wrong);
     }
-    trainer.averaged()
+    save_model(
+        &trainer.averaged(),
+        &Gazetteer::from_sentences(sentences),
+        &Vocabulary::from_sentences(sentences),
+    )
 }
 
 /// Per-type counts as conlleval makes them: exact entity matches.
@@ -346,8 +527,8 @@ mod training_tests {
     fn training_is_deterministic_and_learns() {
         let text = "قال O\nمحمد B-PERS\nعلي I-PERS\nفي O\nبغداد B-LOC\n.\n\nوصل O\nمحمد B-PERS\nإلى O\nبغداد B-LOC\n.\n".replace("\n.\n", "\n. O\n");
         let s = corpus::parse(&text).unwrap();
-        let a = perceptron::save(&train(&s, 4, |_, _| {}));
-        let b = perceptron::save(&train(&s, 4, |_, _| {}));
+        let a = train(&s, 4, |_, _| {});
+        let b = train(&s, 4, |_, _| {});
         assert_eq!(a, b, "same data, same model");
         let rec = Recognizer::from_bytes(&a).unwrap();
         let scores = evaluate(&rec, &s);

@@ -1,0 +1,397 @@
+//! Names seen as entities in training, looked up as token n-grams of the
+//! folded text. Features from it tell the model "this was a place before";
+//! during training each fold's gazetteer comes from the other folds
+//! (jackknife), so the model does not learn to trust it blindly.
+
+use std::collections::HashMap;
+
+use super::corpus::Sentence;
+use crate::analysis::MentionType;
+use crate::analysis::Text;
+use crate::analysis::normalize::fold_key;
+use crate::analysis::tokenize::readings;
+
+const PREFIX: u8 = 0x80;
+const MAX_LEN: usize = 5;
+
+/// Entity strings (folded tokens joined by spaces) with their types as bits,
+/// and every proper prefix marked, so that lookups stop early.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gazetteer {
+    map: HashMap<String, u8>,
+}
+
+pub fn type_bit(k: MentionType) -> u8 {
+    match k {
+        MentionType::Person => 1,
+        MentionType::Organization => 2,
+        MentionType::Place => 4,
+        _ => 0,
+    }
+}
+
+impl Gazetteer {
+    pub fn insert(&mut self, folded_tokens: &[String], bit: u8) {
+        if folded_tokens.is_empty() || folded_tokens.len() > MAX_LEN {
+            return;
+        }
+        let mut key = String::new();
+        for (n, tok) in folded_tokens.iter().enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(tok);
+            let flag = if n + 1 == folded_tokens.len() {
+                bit
+            } else {
+                PREFIX
+            };
+            *self.map.entry(key.clone()).or_insert(0) |= flag;
+        }
+    }
+
+    /// From the entities of gold sentences.
+    pub fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
+        let mut g = Gazetteer::default();
+        for s in sentences {
+            for (r, kind) in &s.entities {
+                let text = s.tokens[r.clone()].join(" ");
+                let t = Text::new(&text);
+                let folded: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
+                g.insert(&folded, type_bit(*kind));
+            }
+        }
+        g
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.values().filter(|v| **v & 7 != 0).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// For each token, the (template, value) features of the n-grams around
+    /// it that are entries: where it stands in the match and the type.
+    pub fn features(&self, folded: &[String]) -> Vec<Vec<(u8, String)>> {
+        self.features_with(folded, &[(1, "PER"), (2, "ORG"), (4, "LOC")], 0)
+    }
+
+    /// [`Gazetteer::features`] with other labels for the type bits and
+    /// templates starting at `template`.
+    pub fn features_with(
+        &self,
+        folded: &[String],
+        labels: &[(u8, &str)],
+        template: u8,
+    ) -> Vec<Vec<(u8, String)>> {
+        let mut out = vec![Vec::new(); folded.len()];
+        for start in 0..folded.len() {
+            for (_, first) in readings(&folded[start]) {
+                let mut key = first.to_owned();
+                let mut end = start;
+                loop {
+                    let Some(&v) = self.map.get(&key) else { break };
+                    let n = end - start + 1;
+                    for &(bit, name) in labels {
+                        if v & bit != 0 {
+                            for (k, feats) in out[start..=end].iter_mut().enumerate() {
+                                let pos = if k == 0 { "B" } else { "I" };
+                                feats.push((template, format!("{pos}{name}")));
+                                feats.push((template + 1, format!("{pos}{name}{}", n.min(3))));
+                            }
+                        }
+                    }
+                    if v & PREFIX == 0 || end + 1 >= folded.len() || n >= MAX_LEN {
+                        break;
+                    }
+                    end += 1;
+                    key.push(' ');
+                    key.push_str(&folded[end]);
+                }
+            }
+        }
+        out
+    }
+
+    /// One entry a line: type bits, a tab, the key.
+    pub fn to_text(&self) -> String {
+        let mut rows: Vec<(&String, &u8)> = self.map.iter().filter(|(_, v)| **v & 7 != 0).collect();
+        rows.sort();
+        rows.iter()
+            .map(|(k, v)| format!("{}\t{k}\n", **v & 7))
+            .collect()
+    }
+
+    pub fn from_text(text: &str) -> Result<Self, String> {
+        let mut g = Gazetteer::default();
+        for (n, line) in text.lines().enumerate() {
+            let (bits, key) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("gazetteer line {}: no tab", n + 1))?;
+            let bits: u8 = bits
+                .parse()
+                .map_err(|_| format!("gazetteer line {}: bad type", n + 1))?;
+            let toks: Vec<String> = key.split(' ').map(str::to_owned).collect();
+            g.insert(&toks, bits);
+        }
+        Ok(g)
+    }
+}
+
+/// Given names and surnames (from Wikidata; see `data/lexicons/`): bit 1 a
+/// given name, bit 2 a surname, for units that mostly serve as such.
+pub static PERSON_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
+    let mut g = Gazetteer::default();
+    for line in include_str!("../../../data/lexicons/person-names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let mut cols = line.split('\t');
+        let (Some(name), Some(given), Some(surname)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        let (given, surname): (u32, u32) =
+            (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
+        let bits = u8::from(given * 3 >= given + surname)
+            | (u8::from(surname * 3 >= given + surname) << 1);
+        let toks: Vec<String> = name.split(' ').map(fold_key).collect();
+        g.insert(&toks, bits);
+    }
+    g
+});
+
+/// Territory and city names from CLDR (see `data/lexicons/`).
+pub static PLACES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
+    let mut g = Gazetteer::default();
+    for line in include_str!("../../../data/lexicons/places.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let Some((name, _)) = line.split_once('\t') else {
+            continue;
+        };
+        let t = Text::new(name);
+        let toks: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
+        g.insert(&toks, 1);
+    }
+    g
+});
+
+/// Words that announce an entity: heads of organisation names, titles
+/// before a person, speech verbs, words before a place, name particles.
+pub static TRIGGERS: std::sync::LazyLock<HashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        let groups: &[(&str, &[&str])] = &[
+            (
+                "org",
+                &[
+                    "وزارة",
+                    "حركة",
+                    "تنظيم",
+                    "صحيفة",
+                    "وكالة",
+                    "جامعة",
+                    "شركة",
+                    "حزب",
+                    "مجلس",
+                    "منظمة",
+                    "هيئة",
+                    "جمعية",
+                    "اتحاد",
+                    "جبهة",
+                    "بنك",
+                    "مصرف",
+                    "لجنة",
+                    "اللجنة",
+                    "محكمة",
+                    "الحكومة",
+                    "حكومة",
+                    "جيش",
+                    "الجيش",
+                    "قوات",
+                    "جماعة",
+                    "مؤسسة",
+                    "معهد",
+                    "مركز",
+                    "إذاعة",
+                    "قناة",
+                    "تلفزيون",
+                    "نادي",
+                    "فريق",
+                    "البرلمان",
+                    "الكونغرس",
+                    "الأمم",
+                    "مجموعة",
+                    "كتائب",
+                    "ائتلاف",
+                    "تحالف",
+                    "التحالف",
+                    "رابطة",
+                    "نقابة",
+                    "سلطة",
+                    "السلطة",
+                    "مكتب",
+                    "دائرة",
+                    "صندوق",
+                    "برنامج",
+                ],
+            ),
+            (
+                "title",
+                &[
+                    "الرئيس",
+                    "رئيس",
+                    "الرئيسة",
+                    "رئيسة",
+                    "الوزير",
+                    "وزير",
+                    "وزيرة",
+                    "الملك",
+                    "الأمير",
+                    "الشيخ",
+                    "السيد",
+                    "السيدة",
+                    "الدكتور",
+                    "المتحدث",
+                    "المتحدثة",
+                    "الناطق",
+                    "الجنرال",
+                    "اللواء",
+                    "العقيد",
+                    "النائب",
+                    "السفير",
+                    "المبعوث",
+                    "الزعيم",
+                    "القائد",
+                    "المستشار",
+                    "الأمين",
+                    "الكاتب",
+                    "الصحفي",
+                    "المراسل",
+                    "المدرب",
+                    "اللاعب",
+                    "الفنان",
+                    "المطرب",
+                    "المخرج",
+                    "البابا",
+                    "الإمام",
+                    "المرشد",
+                    "نائب",
+                    "زعيم",
+                    "قائد",
+                    "مدير",
+                    "المدير",
+                    "الأمينة",
+                    "الممثل",
+                    "الحاكم",
+                    "المحافظ",
+                    "السناتور",
+                    "المستشارة",
+                    "الملكة",
+                ],
+            ),
+            (
+                "speech",
+                &[
+                    "قال",
+                    "قالت",
+                    "أعلن",
+                    "أعلنت",
+                    "أكد",
+                    "أكدت",
+                    "أضاف",
+                    "أضافت",
+                    "صرح",
+                    "صرحت",
+                    "أوضح",
+                    "أوضحت",
+                    "نفى",
+                    "نفت",
+                    "ذكر",
+                    "ذكرت",
+                    "أشار",
+                    "أشارت",
+                    "اعتبر",
+                    "اعتبرت",
+                    "طالب",
+                    "طالبت",
+                    "دعا",
+                    "دعت",
+                ],
+            ),
+            (
+                "place",
+                &[
+                    "مدينة",
+                    "بلدة",
+                    "قرية",
+                    "منطقة",
+                    "محافظة",
+                    "ولاية",
+                    "عاصمة",
+                    "العاصمة",
+                    "إقليم",
+                    "جزيرة",
+                    "شمال",
+                    "جنوب",
+                    "شرق",
+                    "غرب",
+                    "وسط",
+                    "ضواحي",
+                    "مخيم",
+                    "حي",
+                    "دولة",
+                    "بلاد",
+                    "جمهورية",
+                    "مملكة",
+                    "إمارة",
+                ],
+            ),
+            (
+                "kin",
+                &["بن", "ابن", "أبو", "أبي", "أبا", "آل", "عبد", "أم", "بنت"],
+            ),
+        ];
+        let mut m = HashMap::new();
+        for (class, words) in groups {
+            for w in *words {
+                m.insert(fold_key(w), *class);
+            }
+        }
+        m
+    });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn n_gram_matches_after_proclitics() {
+        let s = super::super::corpus::parse("في O\nالولايات B-LOC\nالمتحدة I-LOC\n").unwrap();
+        let g = Gazetteer::from_sentences(&s);
+        assert_eq!(g.len(), 1);
+        let folded: Vec<String> = ["وصل", "والولايات", "المتحده"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let f = g.features(&folded);
+        assert!(f[0].is_empty());
+        assert!(f[1].contains(&(0, "BLOC".into())));
+        assert!(f[2].contains(&(0, "ILOC".into())));
+        assert_eq!(Gazetteer::from_text(&g.to_text()).unwrap(), g);
+    }
+
+    #[test]
+    fn person_names_know_given_names_and_surnames() {
+        let folded: Vec<String> = ["قال", "محمد", "السوداني"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let f = PERSON_NAMES.features_with(&folded, &[(1, "GIVEN"), (2, "SUR")], 2);
+        assert!(f[1].contains(&(2, "BGIVEN".into())), "{:?}", f[1]);
+        assert!(PERSON_NAMES.len() > 10_000);
+    }
+}
