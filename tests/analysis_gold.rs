@@ -1,6 +1,7 @@
-//! The sample article against its hand-checked annotation: every required
-//! number and date found with its span, type and value, and nothing else
-//! claimed. (Actors and places are scored once the recogniser lands.)
+//! The sample article against its hand-checked annotation: required
+//! mentions found with their span, type and value (recall at least 95%),
+//! and at most 5% of what is claimed wrong; optional mentions count neither
+//! way. Numbers and dates are held to every mention.
 
 use std::path::Path;
 
@@ -36,7 +37,8 @@ fn same(m: &Mention, g: &Value, cp: &CodePoints) -> bool {
                 && n["kind"].as_str().is_none_or(|k| k == t.kind.name())
                 && n["mod"].as_str() == t.modifier
         }
-        None => false,
+        // Actors and places carry no value.
+        None => n.is_null(),
     }
 }
 
@@ -94,4 +96,39 @@ fn sample_numbers_and_dates_match_the_gold() {
         wrong.len() * 100 <= counted * 5,
         "precision: wrong {wrong:?} of {counted}"
     );
+}
+
+#[test]
+fn sample_all_mentions_reach_the_targets() {
+    let gold = gold();
+    let text = marsad::document::SAMPLE_TEXT;
+    let cp = CodePoints::new(text);
+    let date = DocDate::parse(gold["document_date"].as_str().unwrap()).unwrap();
+    let predicted = analyze(text, Some(date));
+    let golds: Vec<&Value> = gold["entities"].as_array().unwrap().iter().collect();
+    let optional = |g: &Value| g["optional"].as_bool().unwrap_or(false);
+    let required: Vec<&&Value> = golds.iter().filter(|g| !optional(g)).collect();
+    let missed: Vec<&str> = required
+        .iter()
+        .filter(|g| !predicted.iter().any(|m| same(m, g, &cp)))
+        .map(|g| g["text"].as_str().unwrap())
+        .collect();
+    let recall = 1.0 - missed.len() as f64 / required.len() as f64;
+    let wrong: Vec<&str> = predicted
+        .iter()
+        .filter(|m| !golds.iter().any(|g| same(m, g, &cp)))
+        .map(|m| &text[m.range.clone()])
+        .collect();
+    let counted = predicted
+        .iter()
+        .filter(|m| !golds.iter().any(|g| optional(g) && same(m, g, &cp)))
+        .count();
+    let precision = 1.0 - wrong.len() as f64 / counted as f64;
+    eprintln!(
+        "sample: recall {:.1}% (missed {missed:?}), precision {:.1}% (wrong {wrong:?})",
+        100.0 * recall,
+        100.0 * precision
+    );
+    assert!(recall >= 0.95, "recall {recall}: missed {missed:?}");
+    assert!(precision >= 0.95, "precision {precision}: wrong {wrong:?}");
 }

@@ -11,6 +11,7 @@
 pub mod calendar;
 pub mod dates;
 pub mod doc_date;
+pub mod entities;
 pub mod lexicon;
 pub mod ner;
 pub mod normalize;

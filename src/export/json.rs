@@ -4,6 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::analysis::doc_date::DateSource;
+use crate::analysis::entities;
 use crate::analysis::timeline::{Event, Timeline};
 use crate::analysis::{DocDate, Mention, Norm};
 use crate::document::offsets::CodePoints;
@@ -59,10 +60,12 @@ fn norm_json(norm: &Norm) -> Value {
 
 pub fn to_json(a: &Annotation) -> Value {
     let cp = CodePoints::new(a.text);
+    let (groups, entity_of) = entities::group(a.text, a.mentions);
     let mentions: Vec<Value> = a
         .mentions
         .iter()
-        .map(|m| {
+        .zip(&entity_of)
+        .map(|(m, e)| {
             json!({
                 "start": cp.of(m.range.start),
                 "end": cp.of(m.range.end),
@@ -70,7 +73,7 @@ pub fn to_json(a: &Annotation) -> Value {
                 "byte_end": m.range.end,
                 "text": &a.text[m.range.clone()],
                 "type": m.kind.name(),
-                "entity": Value::Null,
+                "entity": e.map_or(Value::Null, |e| json!(e)),
                 "norm": m.norm.as_ref().map_or(Value::Null, norm_json),
             })
         })
@@ -90,7 +93,11 @@ pub fn to_json(a: &Annotation) -> Value {
             "source": a.date_source.name(),
         },
         "mentions": mentions,
-        "entities": [],
+        "entities": groups
+            .iter()
+            .enumerate()
+            .map(|(id, e)| json!({"id": id, "type": e.kind.name(), "canonical": e.canonical, "mentions": e.mentions}))
+            .collect::<Vec<_>>(),
         "timeline": a.timeline.dated.iter().map(event).collect::<Vec<_>>(),
         "undated_events": a.timeline.undated.iter().map(event).collect::<Vec<_>>(),
     })

@@ -64,6 +64,11 @@ impl Gazetteer {
         g
     }
 
+    /// Whether `key` (folded tokens joined by spaces) is an entry.
+    pub fn contains(&self, key: &str) -> bool {
+        self.map.get(key).is_some_and(|v| v & 7 != 0)
+    }
+
     pub fn len(&self) -> usize {
         self.map.values().filter(|v| **v & 7 != 0).count()
     }
@@ -91,8 +96,7 @@ impl Gazetteer {
             for (_, first) in readings(&folded[start]) {
                 let mut key = first.to_owned();
                 let mut end = start;
-                loop {
-                    let Some(&v) = self.map.get(&key) else { break };
+                while let Some(&v) = self.map.get(&key) {
                     let n = end - start + 1;
                     for &(bit, name) in labels {
                         if v & bit != 0 {
