@@ -1,10 +1,12 @@
 //! Analysis speed on 1 MB of real Arabic news (ANERcorp's text): the whole
-//! pipeline as it stands (normalisation, tokens, dates, numbers).
+//! pipeline (normalisation, tokens, dates, numbers, actors and places), and
+//! loading the built-in model.
 //! Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use marsad::analysis::ner::Recognizer;
 use marsad::analysis::{DocDate, Text, analyze};
 
 /// ANERcorp's tokens joined by spaces, one sentence a line, up to `bytes`.
@@ -39,10 +41,13 @@ fn analysis(c: &mut Criterion) {
     let mut g = c.benchmark_group("analysis");
     g.sample_size(20);
     g.throughput(Throughput::Elements(tokens));
-    g.bench_function("numbers and dates, 1 MB news", |b| {
+    g.bench_function("whole pipeline, 1 MB news", |b| {
         b.iter(|| black_box(analyze(&text, date)))
     });
     g.finish();
+    c.bench_function("load the built-in model", |b| {
+        b.iter(|| black_box(Recognizer::embedded().is_ok()))
+    });
     eprintln!("1 MB = {tokens} tokens");
 }
 

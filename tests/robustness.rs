@@ -118,3 +118,16 @@ proptest! {
         }
     }
 }
+
+/// Ten megabytes work, and each copy of an article is read alike.
+#[test]
+fn ten_megabytes_of_articles() {
+    let sample = marsad::document::SAMPLE_TEXT;
+    let date = marsad::analysis::DocDate::parse("2024-01");
+    let once = marsad::analysis::analyze(sample, date).len();
+    let copies = 10_000_000 / sample.len() + 1;
+    let big = format!("{sample}\n").repeat(copies);
+    assert!(big.len() > 10_000_000);
+    let all = marsad::analysis::analyze(&big, date);
+    assert_eq!(all.len(), once * copies);
+}

@@ -3,7 +3,7 @@
 //! Hijri dates, bare years after a cue, numeric dates, relative and vague
 //! expressions resolved against the document date, durations and sets.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::calendar::{
@@ -132,8 +132,8 @@ fn duration_value(unit: &str, n: Option<f64>) -> String {
 
 /// Words a time expression can start with (after proclitics): the matchers
 /// run only where one of these, or a number, stands.
-static STARTERS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-    let mut s: std::collections::HashSet<String> = std::collections::HashSet::new();
+static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    let mut s: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for k in GREGORIAN
         .keys()
         .chain(HIJRI.keys())
@@ -236,11 +236,11 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
 }
 
 /// The stems of token `i` with their proclitic lengths.
-fn stems<'t>(t: &'t Text, i: usize) -> Vec<(usize, &'t str)> {
+fn stems<'t>(t: &'t Text, i: usize) -> crate::analysis::tokenize::Readings<'t> {
     if t.is_word(i) {
         readings(t.key(i))
     } else {
-        Vec::new()
+        Default::default()
     }
 }
 

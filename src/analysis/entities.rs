@@ -17,7 +17,9 @@ pub struct Entity {
 /// for each mention, the index of its entity.
 pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut keys: Vec<(String, MentionType)> = Vec::new();
+    // (folded name, type) -> entity; a word of a multi-word person's name -> entity.
+    let mut by_key: rustc_hash::FxHashMap<(String, MentionType), usize> = Default::default();
+    let mut by_name_part: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut of = vec![None; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
         if !matches!(
@@ -28,21 +30,12 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize
         }
         let surface = &text[m.range.clone()];
         let key = fold_key(surface);
-        let found = keys
-            .iter()
-            .position(|(k, kind)| *kind == m.kind && *k == key)
-            .or_else(|| {
-                // A person's surname or first name alone: the full name seen before.
-                (m.kind == MentionType::Person && !key.contains(' '))
-                    .then(|| {
-                        keys.iter().position(|(k, kind)| {
-                            *kind == MentionType::Person
-                                && k.split(' ').count() > 1
-                                && k.split(' ').any(|w| w == key)
-                        })
-                    })
-                    .flatten()
-            });
+        let found = by_key.get(&(key.clone(), m.kind)).copied().or_else(|| {
+            // A person's surname or first name alone: the full name seen before.
+            (m.kind == MentionType::Person && !key.contains(' '))
+                .then(|| by_name_part.get(&key).copied())
+                .flatten()
+        });
         let e = match found {
             Some(e) => e,
             None => {
@@ -51,8 +44,14 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize
                     canonical: surface.to_owned(),
                     mentions: Vec::new(),
                 });
-                keys.push((key, m.kind));
-                entities.len() - 1
+                let e = entities.len() - 1;
+                if m.kind == MentionType::Person && key.contains(' ') {
+                    for part in key.split(' ') {
+                        by_name_part.entry(part.to_owned()).or_insert(e);
+                    }
+                }
+                by_key.insert((key, m.kind), e);
+                e
             }
         };
         if surface.chars().count() > entities[e].canonical.chars().count() {

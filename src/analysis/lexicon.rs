@@ -4,7 +4,7 @@
 //! marbuta) and folded when the tables are built, so a spelling is never
 //! mistyped into a key. Sources: the reference tables (§1–§7).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use super::normalize::Normalized;

@@ -40,12 +40,17 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
     Some((year, month, day))
 }
 
-/// Builds the timeline of `mentions` (sorted by start) over `sentences`.
+/// Builds the timeline of `mentions` over `sentences`, both sorted by start.
 pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
     let mut timeline = Timeline::default();
+    let mut first = 0; // mentions are sorted by start; sentences too
     for s in sentences {
-        let inside: Vec<usize> = (0..mentions.len())
-            .filter(|&i| s.start <= mentions[i].range.start && mentions[i].range.end <= s.end)
+        while first < mentions.len() && mentions[first].range.start < s.start {
+            first += 1;
+        }
+        let inside: Vec<usize> = (first..mentions.len())
+            .take_while(|&i| mentions[i].range.start < s.end)
+            .filter(|&i| mentions[i].range.end <= s.end)
             .collect();
         let dates: Vec<(usize, &Timex)> = inside
             .iter()

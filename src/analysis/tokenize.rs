@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use tinyvec::ArrayVec;
+
 use super::normalize::Normalized;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +27,11 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '\u{200c}'
+    // Arabic letters and ASCII first: `is_alphabetic` is a slow table search
+    // outside ASCII.
+    matches!(c, 'ء'..='ي' | 'ٱ'..='ۓ' | 'a'..='z' | 'A'..='Z')
+        || (c > '\u{7f}' && c.is_alphabetic())
+        || c == '\u{200c}'
 }
 
 /// Splits the normalised text into tokens.
@@ -86,19 +92,20 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
 /// whole word; without و or ف; then without ب, ل or ك; then without the
 /// article ال (ل + ال is written لل). Each reading is (bytes of proclitics,
 /// stem). The order of clitics is fixed (reference §7.9).
-pub fn readings(word: &str) -> Vec<(usize, &str)> {
+pub fn readings(word: &str) -> Readings<'_> {
     const LETTER: usize = 2; // every proclitic letter is two bytes in UTF-8
-    let mut starts = vec![0];
+    let mut starts: ArrayVec<[usize; 4]> = ArrayVec::new();
+    starts.push(0);
     if word.starts_with(['و', 'ف']) {
         starts.push(LETTER);
     }
-    let prepositions: Vec<usize> = starts
-        .iter()
-        .filter(|&&s| word[s..].starts_with(['ب', 'ل', 'ك']))
-        .map(|s| s + LETTER)
-        .collect();
-    starts.extend(prepositions);
-    let mut skips = Vec::new();
+    for k in 0..starts.len() {
+        let s = starts[k];
+        if word[s..].starts_with(['ب', 'ل', 'ك']) {
+            starts.push(s + LETTER);
+        }
+    }
+    let mut skips: ArrayVec<[usize; 8]> = ArrayVec::new();
     for &s in &starts {
         skips.push(s);
         let rest = &word[s..];
@@ -110,13 +117,22 @@ pub fn readings(word: &str) -> Vec<(usize, &str)> {
         }
     }
     skips.sort_unstable();
-    skips.dedup();
-    skips
-        .into_iter()
-        .filter(|&s| s == 0 || word[s..].chars().count() >= 2)
-        .map(|s| (s, &word[s..]))
-        .collect()
+    let mut out = Readings::new();
+    let mut last = None;
+    for s in skips {
+        if last == Some(s) {
+            continue;
+        }
+        last = Some(s);
+        if s == 0 || word[s..].chars().nth(1).is_some() {
+            out.push((s, &word[s..]));
+        }
+    }
+    out
 }
+
+/// The readings of a word, without allocating.
+pub type Readings<'a> = ArrayVec<[(usize, &'a str); 8]>;
 
 #[cfg(test)]
 mod tests {

@@ -9,9 +9,15 @@ pub const BUCKETS: usize = 1 << 20;
 
 /// FNV-1a over a template number and a value.
 fn bucket(template: u8, value: &str) -> u32 {
+    bucket_parts(template, &[value])
+}
+
+/// [`bucket`] of the parts written one after another, without building
+/// the string.
+fn bucket_parts(template: u8, parts: &[&str]) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ template as u64;
     h = h.wrapping_mul(0x100_0000_01b3);
-    for b in value.bytes() {
+    for b in parts.iter().flat_map(|p| p.bytes()) {
         h ^= b as u64;
         h = h.wrapping_mul(0x100_0000_01b3);
     }
@@ -23,6 +29,7 @@ pub struct TokenInfo {
     pub key: String,
     pub folded: String,
     pub stem: String,
+    pub folded_stem: String,
     pub shape: &'static str,
 }
 
@@ -44,6 +51,7 @@ impl TokenInfo {
         TokenInfo {
             key: key.to_owned(),
             folded: fold_key(key),
+            folded_stem: fold_key(&stem),
             stem,
             shape,
         }
@@ -97,13 +105,10 @@ pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut 
     out.push(bucket(17, key(2)));
     out.push(bucket(18, stem(-1)));
     out.push(bucket(19, stem(1)));
-    out.push(bucket(20, &format!("{}|{}", key(-1), t.key)));
-    out.push(bucket(21, &format!("{}|{}", t.key, key(1))));
-    out.push(bucket(
-        22,
-        &format!("{}|{}|{}", shape(-1), t.shape, shape(1)),
-    ));
-    out.push(bucket(23, &format!("{}|{}", stem(-1), t.stem)));
+    out.push(bucket_parts(20, &[key(-1), "|", &t.key]));
+    out.push(bucket_parts(21, &[&t.key, "|", key(1)]));
+    out.push(bucket_parts(22, &[shape(-1), "|", t.shape, "|", shape(1)]));
+    out.push(bucket_parts(23, &[stem(-1), "|", &t.stem]));
     if let Some(s) = suffix(key(-1), 2) {
         out.push(bucket(24, s));
     }

@@ -3,7 +3,7 @@
 //! during training each fold's gazetteer comes from the other folds
 //! (jackknife), so the model does not learn to trust it blindly.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::corpus::Sentence;
 use crate::analysis::MentionType;
@@ -94,6 +94,10 @@ impl Gazetteer {
         let mut out = vec![Vec::new(); folded.len()];
         for start in 0..folded.len() {
             for (_, first) in readings(&folded[start]) {
+                // Most words start no entry: look before allocating.
+                if !self.map.contains_key(first) {
+                    continue;
+                }
                 let mut key = first.to_owned();
                 let mut end = start;
                 while let Some(&v) = self.map.get(&key) {
@@ -359,7 +363,7 @@ pub static TRIGGERS: std::sync::LazyLock<HashMap<String, &'static str>> =
                 &["بن", "ابن", "أبو", "أبي", "أبا", "آل", "عبد", "أم", "بنت"],
             ),
         ];
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for (class, words) in groups {
             for w in *words {
                 m.insert(fold_key(w), *class);

@@ -37,7 +37,7 @@ pub struct Recognizer {
 /// training: an unseen word is more likely a name (Arabic has no capitals).
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    counts: std::collections::HashMap<String, (u32, u32)>,
+    counts: rustc_hash::FxHashMap<String, (u32, u32)>,
 }
 
 impl Vocabulary {
@@ -188,6 +188,14 @@ fn token_features(
     let gf = gaz.features(&folded);
     let names = gazetteer::PERSON_NAMES.features_with(&folded, &[(1, "GIVEN"), (2, "SUR")], 2);
     let places = gazetteer::PLACES.features_with(&folded, &[(1, "PLACE")], 8);
+    let triggers: Vec<Option<&str>> = folded
+        .iter()
+        .map(|f| {
+            readings(f)
+                .iter()
+                .find_map(|(_, w)| gazetteer::TRIGGERS.get(*w).copied())
+        })
+        .collect();
     (0..infos.len())
         .map(|i| {
             let mut f = Vec::with_capacity(48);
@@ -201,16 +209,12 @@ fn token_features(
             for (off, template) in [(0isize, 10u8), (-1, 11), (-2, 12), (1, 13)] {
                 let j = i as isize + off;
                 if j >= 0
-                    && let Some(tok) = folded.get(j as usize)
-                    && let Some(class) = crate::analysis::tokenize::readings(tok)
-                        .iter()
-                        .find_map(|(_, w)| gazetteer::TRIGGERS.get(*w))
+                    && let Some(Some(class)) = triggers.get(j as usize)
                 {
                     extra.push((template, class));
                 }
             }
-            let stem = crate::analysis::normalize::fold_key(&infos[i].stem);
-            extra.push((7, vocab.class(&stem)));
+            extra.push((7, vocab.class(&infos[i].folded_stem)));
             // The names around: «قال محمد ...», «... شياع السوداني».
             if i > 0 {
                 extra.extend(
@@ -380,14 +384,19 @@ impl Recognizer {
             "الاخري",
             "الاخر",
         ];
-        let covered = |spans: &[(usize, usize, MentionType)], k: usize| {
-            spans.iter().any(|s| s.0 <= k && k <= s.1)
-        };
+        let mut in_span = vec![false; t.tokens.len()];
+        for s in spans.iter() {
+            in_span[s.0..=s.1].iter_mut().for_each(|c| *c = true);
+        }
+        let starts: rustc_hash::FxHashMap<usize, usize> =
+            spans.iter().enumerate().map(|(k, s)| (s.0, k)).collect();
+        let mut dead = vec![false; spans.len()];
+        let mut added = Vec::new();
         let mut i = 0;
         while i < t.tokens.len() {
             let head = t.is_word(i)
                 && !taken[i]
-                && !covered(spans, i)
+                && !in_span[i]
                 && readings(t.key(i)).iter().any(|(_, w)| {
                     let w = fold_key(w);
                     HEADS.contains(&w.as_str())
@@ -401,16 +410,16 @@ impl Recognizer {
             let free = |k: usize| k < t.tokens.len() && !taken[k] && t.is_word(k);
             let mut end = None;
             // A recognised name right after the head: the head joins it.
-            if let Some(pos) = spans
-                .iter()
-                .position(|s| s.0 == next && s.2 != MentionType::Person)
+            if let Some(&pos) = starts.get(&next)
+                && !dead[pos]
+                && spans[pos].2 != MentionType::Person
             {
                 end = Some(spans[pos].1);
-                spans.remove(pos);
+                dead[pos] = true;
             } else {
                 let mut run = Vec::new();
                 let mut k = next;
-                while free(k) && run.len() < 3 && !covered(spans, k) {
+                while free(k) && run.len() < 3 && !in_span[k] {
                     let key = fold_key(t.key(k));
                     if !key.starts_with("ال")
                         || NOT_NAMES.contains(&key.as_str())
@@ -440,13 +449,20 @@ impl Recognizer {
             }
             match end {
                 Some(e) => {
-                    spans.retain(|s| s.1 < i || s.0 > e);
-                    spans.push((i, e, MentionType::Organization));
+                    // The run held no other name (only unclaimed tokens).
+                    added.push((i, e, MentionType::Organization));
+                    in_span[i..=e].iter_mut().for_each(|c| *c = true);
                     i = e + 1;
                 }
                 None => i += 1,
             }
         }
+        let mut n = 0;
+        spans.retain(|_| {
+            n += 1;
+            !dead[n - 1]
+        });
+        spans.extend(added);
         spans.sort_by_key(|s| s.0);
     }
 
@@ -463,8 +479,8 @@ impl Recognizer {
             }
             k
         };
-        let mut known: std::collections::HashMap<String, MentionType> =
-            std::collections::HashMap::new();
+        let mut known: rustc_hash::FxHashMap<String, MentionType> =
+            rustc_hash::FxHashMap::default();
         for &(first, last, kind) in spans.iter() {
             known.entry(key_of(first, last)).or_insert(kind);
             if kind == MentionType::Person && last > first && t.key(last).chars().count() >= 3 {
@@ -478,6 +494,19 @@ impl Recognizer {
         for &(first, last, _) in spans.iter() {
             covered[first..=last].iter_mut().for_each(|c| *c = true);
         }
+        let firsts: rustc_hash::FxHashSet<&str> = known
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or(k))
+            .collect();
+        let folded: Vec<String> = (0..t.tokens.len())
+            .map(|i| {
+                if t.is_word(i) {
+                    fold_key(t.key(i))
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         let mut i = 0;
         while i < t.tokens.len() {
             if covered[i] || !t.is_word(i) {
@@ -485,25 +514,24 @@ impl Recognizer {
                 continue;
             }
             let mut found = None;
-            for n in (1..=4).rev() {
-                let last = i + n - 1;
-                if last >= t.tokens.len() || covered[i..=last].iter().any(|c| *c) {
+            'readings: for (_, w) in readings(&folded[i]) {
+                if !firsts.contains(w) || w.chars().count() < 3 {
                     continue;
                 }
-                let mut rest = String::new();
-                for k in i + 1..=last {
-                    rest.push(' ');
-                    rest.push_str(&fold_key(t.key(k)));
-                }
-                let hit = readings(t.key(i)).into_iter().find_map(|(_, w)| {
-                    let k = fold_key(w) + &rest;
-                    (k.chars().count() >= 3)
-                        .then(|| known.get(&k).copied())
-                        .flatten()
-                });
-                if let Some(kind) = hit {
-                    found = Some((last, kind));
-                    break;
+                for n in (1..=4).rev() {
+                    let last = i + n - 1;
+                    if last >= t.tokens.len() || covered[i..=last].iter().any(|c| *c) {
+                        continue;
+                    }
+                    let mut k = w.to_owned();
+                    for f in &folded[i + 1..=last] {
+                        k.push(' ');
+                        k.push_str(f);
+                    }
+                    if let Some(&kind) = known.get(&k) {
+                        found = Some((last, kind));
+                        break 'readings;
+                    }
                 }
             }
             match found {
