@@ -107,6 +107,7 @@ fn layout_cmd(file: &std::path::Path, width: f32, font_size: f32) -> Result<()> 
         line_height: (font_size * 1.7).round(),
         paragraph_gap: (font_size * 0.6).round(),
     };
+    m.prefetch(&doc.text, &doc.paragraphs, layout::mostly_rtl(&doc.text));
     let (_, lay) = layout::layout_text(
         &doc.text,
         &doc.paragraphs,

@@ -69,16 +69,18 @@ fn push_section(job: &mut LayoutJob, text: &str, format: TextFormat) {
     });
 }
 
+/// The fonts widths are measured with: the same faces and text options as
+/// the window's, shared by every measurer, laid out without caching. egui's
+/// galley cache would keep a galley (with its mesh) for every distinct word
+/// of the article until the next frame, some 100 MB for a 5 MB article.
+/// Built once: parsing the faces takes milliseconds.
+static MEASURE_FONTS: std::sync::Mutex<Option<(Fonts, f32)>> = std::sync::Mutex::new(None);
+
 /// Widths measured once per distinct piece and font size.
-///
-/// Measuring uses a private [`Fonts`] of the same faces and text options as
-/// the window's and lays out without caching: egui's galley cache would keep a
-/// galley (with its mesh) for every distinct word of the article until the
-/// next frame, some 100 MB for a 5 MB article.
 #[derive(Default)]
 pub struct WidthCache {
-    fonts: Option<(Fonts, f32)>,
     font: Option<FontId>,
+    pixels_per_point: f32,
     /// Left-to-right and right-to-left pieces.
     widths: [HashMap<String, f32>; 2],
     space: HashMap<String, f32>,
@@ -87,13 +89,13 @@ pub struct WidthCache {
 impl WidthCache {
     fn check(&mut self, ctx: &egui::Context, font: &FontId) {
         let ppp = ctx.pixels_per_point();
-        if self.fonts.as_ref().is_none_or(|(_, p)| *p != ppp) {
+        let mut shared = MEASURE_FONTS.lock().unwrap_or_else(|e| e.into_inner());
+        if shared.as_ref().is_none_or(|(_, p)| *p != ppp) {
             let options = ctx.global_style().visuals.text_options;
-            let fonts = Fonts::new(options, super::fonts::definitions());
-            self.fonts = Some((fonts, ppp));
-            self.font = None;
+            *shared = Some((Fonts::new(options, super::fonts::definitions()), ppp));
         }
-        if self.font.as_ref() != Some(font) {
+        if self.font.as_ref() != Some(font) || self.pixels_per_point != ppp {
+            self.pixels_per_point = ppp;
             self.widths.iter_mut().for_each(HashMap::clear);
             self.space.clear();
             self.font = Some(font.clone());
@@ -115,7 +117,8 @@ impl<'a> EguiMeasure<'a> {
     }
 
     fn shaped_width(&mut self, job: LayoutJob) -> f32 {
-        match &mut self.cache.fonts {
+        let mut shared = MEASURE_FONTS.lock().unwrap_or_else(|e| e.into_inner());
+        match shared.as_mut() {
             Some((fonts, ppp)) => fonts.layout_uncached(*ppp, Arc::new(job)).size().x,
             None => self.ctx.fonts_mut(|f| f.layout_job(job)).size().x,
         }
@@ -143,6 +146,74 @@ impl Measure for EguiMeasure<'_> {
         let w = one * n as f32;
         self.cache.space.insert(text.to_owned(), w);
         w
+    }
+}
+
+/// Records what a layout asks to measure; answers zero.
+#[derive(Default)]
+struct Recorder {
+    items: rustc_hash::FxHashSet<(String, bool)>,
+}
+
+impl Measure for Recorder {
+    fn item_width(&mut self, text: &str, rtl: bool) -> f32 {
+        self.items.insert((text.to_owned(), rtl));
+        0.0
+    }
+    fn space_width(&mut self, _text: &str) -> f32 {
+        0.0
+    }
+}
+
+thread_local! {
+    /// Each worker thread's own fonts for shaping in parallel.
+    static THREAD_FONTS: std::cell::RefCell<Option<(Fonts, f32)>> = const { std::cell::RefCell::new(None) };
+}
+
+impl EguiMeasure<'_> {
+    /// Shapes every distinct piece of the `paragraphs` of `text` on all
+    /// cores and keeps the widths, so that laying them out measures nothing.
+    /// Shaping Arabic with Amiri is the cost of opening an article (about
+    /// 10 µs a distinct word); line breaking is cheap.
+    pub fn prefetch(
+        &mut self,
+        text: &str,
+        paragraphs: &[std::ops::Range<usize>],
+        default_rtl: bool,
+    ) {
+        use rayon::prelude::*;
+        let mut rec = Recorder::default();
+        let _ = crate::layout::Shaped::new(text, paragraphs, default_rtl, &mut rec);
+        let todo: Vec<(String, bool)> = rec
+            .items
+            .into_iter()
+            .filter(|(s, rtl)| !self.cache.widths[*rtl as usize].contains_key(s))
+            .collect();
+        if todo.len() < 256 {
+            return; // not worth the threads
+        }
+        let ppp = self.ctx.pixels_per_point();
+        let options = self.ctx.global_style().visuals.text_options;
+        let font = self.font.clone();
+        let widths: Vec<f32> = todo
+            .par_iter()
+            .map(|(s, rtl)| {
+                THREAD_FONTS.with(|cell| {
+                    let mut cell = cell.borrow_mut();
+                    if cell.as_ref().is_none_or(|(_, p)| *p != ppp) {
+                        *cell = Some((Fonts::new(options, super::fonts::definitions()), ppp));
+                    }
+                    let (fonts, _) = cell.as_mut().expect("just set");
+                    fonts
+                        .layout_uncached(ppp, Arc::new(item_job(s, *rtl, &font, Color32::WHITE)))
+                        .size()
+                        .x
+                })
+            })
+            .collect();
+        for ((s, rtl), w) in todo.into_iter().zip(widths) {
+            self.cache.widths[rtl as usize].insert(s, w);
+        }
     }
 }
 
@@ -194,5 +265,32 @@ mod tests {
         // Glyphs come out in visual order: the last letter leftmost.
         let d = drawn(item_job("بغداد", true, &font, Color32::BLACK));
         assert_eq!(d, "دادغب");
+    }
+
+    #[test]
+    fn parallel_widths_equal_sequential_ones() {
+        let corpus = include_str!("../../data/ner/aqmar-dev.txt");
+        let text: String = corpus
+            .lines()
+            .take(4000)
+            .filter_map(|l| l.split(' ').next())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let paras = crate::document::split_paragraphs(&text);
+        let ctx = headless_context();
+        let font = super::super::fonts::reading(22.0);
+        let mut fast = WidthCache::default();
+        let mut m = EguiMeasure::new(&ctx, font.clone(), &mut fast);
+        m.prefetch(&text, &paras, true);
+        let prefetched = fast.widths[1].len();
+        assert!(
+            prefetched > 256,
+            "the parallel path ran ({prefetched} pieces)"
+        );
+        let mut slow = WidthCache::default();
+        let mut s = EguiMeasure::new(&ctx, font, &mut slow);
+        for (piece, w) in fast.widths[1].iter().take(500) {
+            assert_eq!(s.item_width(piece, true), *w, "{piece}");
+        }
     }
 }

@@ -58,7 +58,9 @@ impl ReaderCache {
         let mut m = EguiMeasure::new(ctx, font, &mut self.widths);
         if self.shaped_for != Some(key) {
             let paras = body_paragraphs(doc);
-            self.shaped = Shaped::new(&doc.text, paras, mostly_rtl(&doc.text), &mut m);
+            let rtl = mostly_rtl(&doc.text);
+            m.prefetch(&doc.text, paras, rtl);
+            self.shaped = Shaped::new(&doc.text, paras, rtl, &mut m);
             self.shaped_for = Some(key);
             self.layout = Layout::default();
         }
