@@ -115,6 +115,13 @@ pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut 
     if let Some(s) = suffix(key(1), 2) {
         out.push(bucket(25, s));
     }
+    // Inner character trigrams of the stem: unseen names share their pieces.
+    let chars: Vec<(usize, char)> = t.stem.char_indices().collect();
+    if chars.len() >= 5 {
+        for w in chars.windows(4) {
+            out.push(bucket(30, &t.stem[w[0].0..w[3].0]));
+        }
+    }
     for (template, value) in extra {
         out.push(bucket(64 + template, value));
     }

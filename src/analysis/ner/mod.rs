@@ -490,6 +490,22 @@ impl Recognizer {
         if known.is_empty() {
             return;
         }
+        // A name cut short where the article also has it whole
+        // («الواشنطن» where «الواشنطن بوست» was seen) is extended.
+        for k in 0..spans.len() {
+            let (first, last, _) = spans[k];
+            let next_start = spans.get(k + 1).map_or(t.tokens.len(), |s| s.0);
+            for n in (last - first + 2..=4).rev() {
+                let end = first + n - 1;
+                if end >= next_start || (last + 1..=end).any(|j| taken[j] || !t.is_word(j)) {
+                    continue;
+                }
+                if let Some(&whole) = known.get(&key_of(first, end)) {
+                    spans[k] = (first, end, whole);
+                    break;
+                }
+            }
+        }
         let mut covered = taken.to_vec();
         for &(first, last, _) in spans.iter() {
             covered[first..=last].iter_mut().for_each(|c| *c = true);
