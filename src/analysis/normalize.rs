@@ -62,6 +62,12 @@ impl Normalized {
 
 /// Tier-A folding of one character into `out` (nothing when it is deleted).
 pub fn fold_char(c: char, out: &mut Vec<char>) {
+    // Fast path: plain Arabic letters and ASCII that stay as they are.
+    if matches!(c, 'ء' | 'ؤ' | 'ئ' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ه' | 'و' | 'ي' | 'a'..='z' | '0'..='9')
+    {
+        out.push(c);
+        return;
+    }
     match c {
         // Presentation forms: decompose, then fold what comes out.
         '\u{fb50}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' if c != '\u{feff}' => {

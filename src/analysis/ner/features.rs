@@ -116,10 +116,15 @@ pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut 
         out.push(bucket(25, s));
     }
     // Inner character trigrams of the stem: unseen names share their pieces.
-    let chars: Vec<(usize, char)> = t.stem.char_indices().collect();
-    if chars.len() >= 5 {
-        for w in chars.windows(4) {
-            out.push(bucket(30, &t.stem[w[0].0..w[3].0]));
+    // Three characters from each char but the last three (ring of starts).
+    let len = t.stem.chars().count();
+    if len >= 5 {
+        let mut starts = [0usize; 4];
+        for (n, (b, _)) in t.stem.char_indices().enumerate() {
+            if n >= 3 {
+                out.push(bucket(30, &t.stem[starts[(n - 3) % 4]..b]));
+            }
+            starts[n % 4] = b;
         }
     }
     for (template, value) in extra {

@@ -79,21 +79,36 @@ impl Gazetteer {
 
     /// For each token, the (template, value) features of the n-grams around
     /// it that are entries: where it stands in the match and the type.
-    pub fn features(&self, folded: &[String]) -> Vec<Vec<(u8, String)>> {
+    pub fn features<S: AsRef<str>>(&self, folded: &[S]) -> Vec<Vec<(u8, String)>> {
         self.features_with(folded, &[(1, "PER"), (2, "ORG"), (4, "LOC")], 0)
     }
 
     /// [`Gazetteer::features`] with other labels for the type bits and
     /// templates starting at `template`.
-    pub fn features_with(
+    pub fn features_with<S: AsRef<str>>(
         &self,
-        folded: &[String],
+        folded: &[S],
+        labels: &[(u8, &str)],
+        template: u8,
+    ) -> Vec<Vec<(u8, String)>> {
+        self.features_read(folded, None, labels, template)
+    }
+
+    /// [`Gazetteer::features_with`] with the readings of each token given.
+    pub fn features_read<'a, S: AsRef<str>>(
+        &self,
+        folded: &'a [S],
+        pre: Option<&[crate::analysis::tokenize::Readings<'a>]>,
         labels: &[(u8, &str)],
         template: u8,
     ) -> Vec<Vec<(u8, String)>> {
         let mut out = vec![Vec::new(); folded.len()];
         for start in 0..folded.len() {
-            for (_, first) in readings(&folded[start]) {
+            let reads = match pre {
+                Some(r) => r[start],
+                None => readings(folded[start].as_ref()),
+            };
+            for (_, first) in reads {
                 // Most words start no entry: look before allocating.
                 if !self.map.contains_key(first) {
                     continue;
@@ -116,7 +131,7 @@ impl Gazetteer {
                     }
                     end += 1;
                     key.push(' ');
-                    key.push_str(&folded[end]);
+                    key.push_str(folded[end].as_ref());
                 }
             }
         }

@@ -184,15 +184,26 @@ fn token_features(
     vocab: &Vocabulary,
 ) -> Vec<Vec<u32>> {
     let infos: Vec<TokenInfo> = seg.clone().map(|i| TokenInfo::new(t.key(i))).collect();
-    let folded: Vec<String> = infos.iter().map(|i| i.folded.clone()).collect();
-    let gf = gaz.features(&folded);
-    let names = gazetteer::PERSON_NAMES.features_with(&folded, &[(1, "GIVEN"), (2, "SUR")], 2);
-    let places = gazetteer::PLACES.features_with(&folded, &[(1, "PLACE")], 8);
-    let triggers: Vec<Option<&str>> = folded
+    let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
+    let reads: Vec<crate::analysis::tokenize::Readings> =
+        folded.iter().map(|f| readings(f)).collect();
+    let gf = gaz.features_read(
+        &folded,
+        Some(&reads),
+        &[(1, "PER"), (2, "ORG"), (4, "LOC")],
+        0,
+    );
+    let names = gazetteer::PERSON_NAMES.features_read(
+        &folded,
+        Some(&reads),
+        &[(1, "GIVEN"), (2, "SUR")],
+        2,
+    );
+    let places = gazetteer::PLACES.features_read(&folded, Some(&reads), &[(1, "PLACE")], 8);
+    let triggers: Vec<Option<&str>> = reads
         .iter()
-        .map(|f| {
-            readings(f)
-                .iter()
+        .map(|r| {
+            r.iter()
                 .find_map(|(_, w)| gazetteer::TRIGGERS.get(*w).copied())
         })
         .collect();
@@ -204,7 +215,7 @@ fn token_features(
                 .chain(&names[i])
                 .map(|(k, v)| (*k, v.as_str()))
                 .collect();
-            extra.push((6, vocab.class(&folded[i])));
+            extra.push((6, vocab.class(folded[i])));
             extra.extend(places[i].iter().map(|(k, v)| (*k, v.as_str())));
             for (off, template) in [(0isize, 10u8), (-1, 11), (-2, 12), (1, 13)] {
                 let j = i as isize + off;
