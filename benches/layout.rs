@@ -57,10 +57,9 @@ fn params(width: f32) -> LineParams {
     }
 }
 
-/// Shaping from cold: egui's galley cache is flushed by an empty pass and
-/// the width cache starts empty, as when a file is opened.
+/// Shaping from cold: an empty width cache, as when a file is opened
+/// (measuring never goes through egui's galley cache).
 fn shape_cold(ctx: &egui::Context, doc: &Document) -> Shaped {
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
     let mut cache = WidthCache::default();
     let mut m = EguiMeasure::new(ctx, fonts::reading(DEFAULT_FONT), &mut cache);
     m.prefetch(&doc.text, &doc.paragraphs, mostly_rtl(&doc.text));
