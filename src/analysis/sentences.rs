@@ -50,12 +50,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    if !t.is_empty() {
-        out.push(r.start + lead..r.start + lead + t.len());
-    }
+    out.extend(crate::document::trim_range(text, r));
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ mod paragraphs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-pub use paragraphs::split_paragraphs;
+pub use paragraphs::{split_paragraphs, trim_range};
 
 /// The largest file Marsad opens. A 5 MB article is fine; a 200 MB file is
 /// refused with a message rather than freezing the reader.

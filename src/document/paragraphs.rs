@@ -8,15 +8,7 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
-        let line = &text[s..e];
-        let trimmed_start = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let a = s + trimmed_start;
-            out.push(a..a + trimmed.len());
-        }
-    };
+    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| out.extend(trim_range(text, s..e));
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -37,6 +29,14 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     }
     push(start, bytes.len(), &mut out);
     out
+}
+
+/// `r` without the white space at its ends; `None` when nothing is left.
+pub fn trim_range(text: &str, r: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    (!t.is_empty()).then(|| r.start + lead..r.start + lead + t.len())
 }
 
 #[cfg(test)]

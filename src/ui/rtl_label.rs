@@ -1,6 +1,8 @@
 //! A heading set by Marsad's own layout engine (egui's labels have no bidi
 //! step): wrapped to a width, right-aligned when it reads right to left.
 
+use std::sync::{Arc, Mutex};
+
 use egui::{Color32, FontId, Response, Sense, Ui, pos2, vec2};
 
 use super::measure::{EguiMeasure, WidthCache, item_job};
@@ -14,7 +16,13 @@ pub fn rtl_label_ui(
     width: f32,
 ) -> Response {
     let ctx = ui.ctx().clone();
-    let mut cache = WidthCache::default();
+    // Widths kept between frames (a heading is drawn every frame).
+    let id = ui.scope_id().with("rtl_label_widths");
+    let cache: Arc<Mutex<WidthCache>> = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<Mutex<WidthCache>>>(id)
+            .clone()
+    });
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
     let mut m = EguiMeasure::new(&ctx, font.clone(), &mut cache);
     let params = LineParams {
         width,
