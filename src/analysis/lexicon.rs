@@ -195,8 +195,6 @@ pub fn day_ordinals() -> Vec<(String, u32)> {
 pub enum NumWord {
     /// 0–10, and the first half of 11–19.
     Unit(u64),
-    /// عشر / عشرة after a unit: 11–19.
-    TeenTen,
     Ten(u64),
     Hundred(u64),
     /// ألف, مليون, …: multiplies what precedes it (or 1).
@@ -209,7 +207,7 @@ pub enum NumWord {
 
 pub static NUMBER_WORDS: LazyLock<HashMap<String, NumWord>> = LazyLock::new(|| {
     use NumWord::*;
-    let mut rows: Vec<(&str, NumWord)> = vec![
+    let rows: Vec<(&str, NumWord)> = vec![
         ("صفر", Unit(0)),
         ("واحد", Unit(1)),
         ("واحدة", Unit(1)),
@@ -329,7 +327,6 @@ pub static NUMBER_WORDS: LazyLock<HashMap<String, NumWord>> = LazyLock::new(|| {
         map.insert(key(&w), NumWord::Hundred(v));
     }
     map.insert(key("ثمانيمئة"), NumWord::Hundred(800));
-    rows.clear();
     map
 });
 
@@ -338,10 +335,3 @@ pub static HIJRI: LazyLock<HashMap<String, u32>> = LazyLock::new(|| table(HIJRI_
 pub static WEEKDAY: LazyLock<HashMap<String, u32>> = LazyLock::new(|| table(WEEKDAYS));
 pub static DAY_ORDINALS: LazyLock<HashMap<String, u32>> =
     LazyLock::new(|| day_ordinals().into_iter().collect());
-
-pub fn is_ambiguous_month(k: &str) -> bool {
-    AMBIGUOUS_MONTHS
-        .iter()
-        .chain(AMBIGUOUS_HIJRI)
-        .any(|m| key(m) == k)
-}

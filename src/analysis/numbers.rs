@@ -337,7 +337,6 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
                     group += u as f64;
                 }
             }
-            NumWord::TeenTen => group += 10.0,
             NumWord::Ten(n) => group += n as f64,
             NumWord::Hundred(h) => {
                 if h == 100 && (1.0..=9.0).contains(&group) {

@@ -26,6 +26,8 @@ pub struct MarsadApp {
     doc: Option<Document>,
     /// Bumped on each document opened: the reader's caches key on it.
     generation: u64,
+    /// Words of the open document, for the status line.
+    words: usize,
     error: Option<String>,
     reader: ReaderState,
     dialog: Option<mpsc::Receiver<DialogResult>>,
@@ -47,6 +49,7 @@ impl MarsadApp {
             settings,
             doc: None,
             generation: 0,
+            words: 0,
             error: None,
             reader: ReaderState::default(),
             dialog: None,
@@ -92,6 +95,7 @@ impl MarsadApp {
     }
 
     fn show(&mut self, doc: Document) {
+        self.words = doc.text.split_whitespace().count();
         self.doc = Some(doc);
         self.generation += 1;
         self.error = None;
@@ -226,7 +230,7 @@ impl eframe::App for MarsadApp {
         if let Some(doc) = &self.doc {
             let lines = self.reader.cache.layout().lines.len();
             egui::Panel::bottom("status").show(ui, |ui| {
-                status::status_ui(ui, doc, lines, &palette);
+                status::status_ui(ui, doc, self.words, lines, &palette);
             });
         }
         egui::CentralPanel::default()

@@ -5,8 +5,14 @@ use egui::{Response, RichText, Ui};
 use super::theme::Palette;
 use crate::document::Document;
 
-pub fn status_ui(ui: &mut Ui, doc: &Document, lines: usize, palette: &Palette) -> Response {
-    let words = doc.text.split_whitespace().count();
+/// `words` is counted once when the document opens, not every frame.
+pub fn status_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    words: usize,
+    lines: usize,
+    palette: &Palette,
+) -> Response {
     let text = format!(
         "{}  ·  {}  ·  {} paragraphs  ·  {} words  ·  {} lines",
         doc.display_name(),

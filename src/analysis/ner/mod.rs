@@ -18,7 +18,7 @@ use std::ops::Range;
 use corpus::Sentence;
 use features::{TokenInfo, features};
 use gazetteer::Gazetteer;
-use perceptron::{N, Perceptron, Trainer};
+use perceptron::{Perceptron, Trainer};
 
 use super::normalize::fold_key;
 use super::tokenize::{TokenKind, readings};
@@ -758,9 +758,6 @@ pub fn split_last_sixth(sentences: &[Sentence]) -> (&[Sentence], &[Sentence]) {
         .unwrap_or(sentences.len());
     sentences.split_at(cut)
 }
-
-/// The number of tags, for reports.
-pub const TAG_COUNT: usize = N;
 
 #[cfg(test)]
 mod tests {
