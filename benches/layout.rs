@@ -62,8 +62,7 @@ fn params(width: f32) -> LineParams {
 fn shape_cold(ctx: &egui::Context, doc: &Document) -> Shaped {
     let mut cache = WidthCache::default();
     let mut m = EguiMeasure::new(ctx, fonts::reading(DEFAULT_FONT), &mut cache);
-    m.prefetch(&doc.text, &doc.paragraphs, mostly_rtl(&doc.text));
-    Shaped::new(&doc.text, &doc.paragraphs, mostly_rtl(&doc.text), &mut m)
+    m.shape(&doc.text, &doc.paragraphs, mostly_rtl(&doc.text))
 }
 
 fn layout_benches(c: &mut Criterion) {

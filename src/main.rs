@@ -107,14 +107,8 @@ fn layout_cmd(file: &std::path::Path, width: f32, font_size: f32) -> Result<()> 
         line_height: (font_size * 1.7).round(),
         paragraph_gap: (font_size * 0.6).round(),
     };
-    m.prefetch(&doc.text, &doc.paragraphs, layout::mostly_rtl(&doc.text));
-    let (_, lay) = layout::layout_text(
-        &doc.text,
-        &doc.paragraphs,
-        layout::mostly_rtl(&doc.text),
-        params,
-        &mut m,
-    );
+    let shaped = m.shape(&doc.text, &doc.paragraphs, layout::mostly_rtl(&doc.text));
+    let lay = layout::Layout::new(&shaped, params);
     let dump = layout::dump::dump(&doc.text, &lay, fonts::READING_FONT, font_size);
     let out = serde_json::to_string(&dump).context("cannot write JSON")?;
     println!("{out}");

@@ -98,6 +98,15 @@ impl Shaped {
                 .collect(),
         }
     }
+
+    /// Sets the widths of all atoms, paragraph by paragraph in logical
+    /// order: the order in which [`Shaped::new`] asked its measurer.
+    pub fn set_widths(&mut self, widths: impl IntoIterator<Item = f32>) {
+        let atoms = self.paragraphs.iter_mut().flat_map(|p| p.atoms.iter_mut());
+        for (atom, w) in atoms.zip(widths) {
+            atom.width = w;
+        }
+    }
 }
 
 /// Lines of a whole document at one width.

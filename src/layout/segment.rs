@@ -109,20 +109,20 @@ fn make_atom(
     break_after: bool,
     m: &mut dyn Measure,
 ) -> Atom {
-    let s = &para[r.clone()];
-    let rtl = level % 2 == 1;
-    let width = if space {
-        m.space_width(s)
-    } else {
-        m.item_width(&display_text(s, rtl), rtl)
-    };
-    Atom {
+    let mut atom = Atom {
         range: r.start + offset..r.end + offset,
         level,
         space,
-        width,
+        width: 0.0,
         break_after,
-    }
+    };
+    let s = &para[r];
+    atom.width = if space {
+        m.space_width(s)
+    } else {
+        m.item_width(&display_text(s, atom.rtl()), atom.rtl())
+    };
+    atom
 }
 
 #[cfg(test)]

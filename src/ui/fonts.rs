@@ -10,8 +10,15 @@ use egui::{FontData, FontDefinitions, FontFamily, FontId};
 
 /// The family name of the reading face, as the layout dump reports it.
 pub const READING_FONT: &str = "Amiri";
-const READING: &str = "reading";
-const READING_BOLD: &str = "reading-bold";
+/// The egui family names of the reading faces.
+pub const READING_FAMILY: &str = "reading";
+pub const READING_BOLD_FAMILY: &str = "reading-bold";
+const READING: &str = READING_FAMILY;
+const READING_BOLD: &str = READING_BOLD_FAMILY;
+/// The first face of each reading family (measured directly by
+/// [`super::shaper`]).
+pub const READING_REGULAR_TTF: &[u8] = include_bytes!("../../fonts/Amiri-Regular.ttf");
+pub const READING_BOLD_TTF: &[u8] = include_bytes!("../../fonts/Amiri-Bold.ttf");
 const UI_BOLD: &str = "interface-bold";
 
 pub fn reading(size: f32) -> FontId {
@@ -33,11 +40,8 @@ pub fn definitions() -> FontDefinitions {
         defs.font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     };
-    add(
-        "Amiri-Regular",
-        include_bytes!("../../fonts/Amiri-Regular.ttf"),
-    );
-    add("Amiri-Bold", include_bytes!("../../fonts/Amiri-Bold.ttf"));
+    add("Amiri-Regular", READING_REGULAR_TTF);
+    add("Amiri-Bold", READING_BOLD_TTF);
     add(
         "NotoSans-Regular",
         include_bytes!("../../fonts/NotoSans-Regular.ttf"),

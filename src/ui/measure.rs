@@ -8,7 +8,7 @@ use egui::epaint::text::Fonts;
 use egui::text::{ByteIndex, LayoutJob, LayoutSection, TextFormat, TextWrapping};
 use egui::{Color32, FontId};
 
-use crate::layout::Measure;
+use crate::layout::{Measure, Shaped};
 
 /// Whether `c` belongs to the Arabic script blocks (letters, Arabic-Indic
 /// digits, Arabic punctuation, presentation forms).
@@ -43,7 +43,7 @@ pub fn pieces_job<'a>(
     let mut job = empty_job();
     for (text, color) in pieces {
         let format = TextFormat::simple(font.clone(), color);
-        if !rtl && text.chars().any(is_arabic_script) {
+        if per_char(text, rtl) {
             let mut buf = [0u8; 4];
             for c in text.chars() {
                 push_section(&mut job, c.encode_utf8(&mut buf), format.clone());
@@ -53,6 +53,12 @@ pub fn pieces_job<'a>(
         }
     }
     job
+}
+
+/// Whether a piece is drawn one section per character: a left-to-right
+/// piece in Arabic script.
+pub fn per_char(text: &str, rtl: bool) -> bool {
+    !rtl && text.chars().any(is_arabic_script)
 }
 
 /// Appends a section that is shaped on its own. (`LayoutJob::append` merges
@@ -130,7 +136,9 @@ impl Measure for EguiMeasure<'_> {
         if let Some(w) = self.cache.widths[rtl as usize].get(text) {
             return *w;
         }
-        let w = self.shaped_width(item_job(text, rtl, &self.font, Color32::WHITE));
+        let ppp = self.cache.pixels_per_point;
+        let w = super::shaper::width(&self.font, text, per_char(text, rtl), ppp)
+            .unwrap_or_else(|| self.shaped_width(item_job(text, rtl, &self.font, Color32::WHITE)));
         self.cache.widths[rtl as usize].insert(text.to_owned(), w);
         w
     }
@@ -149,19 +157,38 @@ impl Measure for EguiMeasure<'_> {
     }
 }
 
-/// Records what a layout asks to measure; answers zero.
+/// Records what a layout asks to measure, in order; answers zero.
 #[derive(Default)]
 struct Recorder {
-    items: rustc_hash::FxHashSet<(String, bool)>,
+    /// Distinct pieces by kind: left-to-right, right-to-left, white space.
+    index: [rustc_hash::FxHashMap<String, u32>; 3],
+    pieces: Vec<(String, usize)>,
+    /// The piece of each call.
+    order: Vec<u32>,
+}
+
+impl Recorder {
+    fn record(&mut self, text: &str, kind: usize) -> f32 {
+        let i = match self.index[kind].get(text) {
+            Some(i) => *i,
+            None => {
+                let i = self.pieces.len() as u32;
+                self.index[kind].insert(text.to_owned(), i);
+                self.pieces.push((text.to_owned(), kind));
+                i
+            }
+        };
+        self.order.push(i);
+        0.0
+    }
 }
 
 impl Measure for Recorder {
     fn item_width(&mut self, text: &str, rtl: bool) -> f32 {
-        self.items.insert((text.to_owned(), rtl));
-        0.0
+        self.record(text, rtl as usize)
     }
-    fn space_width(&mut self, _text: &str) -> f32 {
-        0.0
+    fn space_width(&mut self, text: &str) -> f32 {
+        self.record(text, 2)
     }
 }
 
@@ -171,49 +198,69 @@ thread_local! {
 }
 
 impl EguiMeasure<'_> {
-    /// Shapes every distinct piece of the `paragraphs` of `text` on all
-    /// cores and keeps the widths, so that laying them out measures nothing.
-    /// Shaping Arabic with Amiri is the cost of opening an article (about
-    /// 10 µs a distinct word); line breaking is cheap.
-    pub fn prefetch(
+    /// Shapes the `paragraphs` of `text`: bidi and atoms first, then every
+    /// distinct piece measured once, on all cores when there are many.
+    /// Shaping Arabic with Amiri is the cost of opening an article (some
+    /// 5 µs a distinct word); line breaking is cheap.
+    pub fn shape(
         &mut self,
         text: &str,
         paragraphs: &[std::ops::Range<usize>],
         default_rtl: bool,
-    ) {
+    ) -> Shaped {
         use rayon::prelude::*;
         let mut rec = Recorder::default();
-        let _ = crate::layout::Shaped::new(text, paragraphs, default_rtl, &mut rec);
-        let todo: Vec<(String, bool)> = rec
-            .items
-            .into_iter()
-            .filter(|(s, rtl)| !self.cache.widths[*rtl as usize].contains_key(s))
-            .collect();
-        if todo.len() < 256 {
-            return; // not worth the threads
-        }
-        let ppp = self.ctx.pixels_per_point();
-        let options = self.ctx.global_style().visuals.text_options;
-        let font = self.font.clone();
-        let widths: Vec<f32> = todo
-            .par_iter()
-            .map(|(s, rtl)| {
-                THREAD_FONTS.with(|cell| {
-                    let mut cell = cell.borrow_mut();
-                    if cell.as_ref().is_none_or(|(_, p)| *p != ppp) {
-                        *cell = Some((Fonts::new(options, super::fonts::definitions()), ppp));
-                    }
-                    let (fonts, _) = cell.as_mut().expect("just set");
-                    fonts
-                        .layout_uncached(ppp, Arc::new(item_job(s, *rtl, &font, Color32::WHITE)))
-                        .size()
-                        .x
-                })
+        let mut shaped = Shaped::new(text, paragraphs, default_rtl, &mut rec);
+        let todo: Vec<usize> = (0..rec.pieces.len())
+            .filter(|&i| {
+                let (s, kind) = &rec.pieces[i];
+                *kind == 2 || !self.cache.widths[*kind].contains_key(s)
             })
             .collect();
-        for ((s, rtl), w) in todo.into_iter().zip(widths) {
-            self.cache.widths[rtl as usize].insert(s, w);
+        if todo.len() >= 64 {
+            let ppp = self.cache.pixels_per_point;
+            let options = self.ctx.global_style().visuals.text_options;
+            let font = self.font.clone();
+            let widths: Vec<f32> = todo
+                .par_iter()
+                .map(|&i| {
+                    let (s, kind) = &rec.pieces[i];
+                    if *kind == 2 {
+                        return 0.0; // measured below
+                    }
+                    let rtl = *kind == 1;
+                    if let Some(w) = super::shaper::width(&font, s, per_char(s, rtl), ppp) {
+                        return w;
+                    }
+                    THREAD_FONTS.with(|cell| {
+                        let mut cell = cell.borrow_mut();
+                        if cell.as_ref().is_none_or(|(_, p)| *p != ppp) {
+                            *cell = Some((Fonts::new(options, super::fonts::definitions()), ppp));
+                        }
+                        let (fonts, _) = cell.as_mut().expect("just set");
+                        let job = item_job(s, rtl, &font, Color32::WHITE);
+                        fonts.layout_uncached(ppp, Arc::new(job)).size().x
+                    })
+                })
+                .collect();
+            for (i, w) in todo.into_iter().zip(widths) {
+                let (s, kind) = &rec.pieces[i];
+                if *kind < 2 {
+                    self.cache.widths[*kind].insert(s.clone(), w);
+                }
+            }
         }
+        // Everything is cached now but white space and short lists.
+        let widths: Vec<f32> = rec
+            .pieces
+            .iter()
+            .map(|(s, kind)| match kind {
+                2 => self.space_width(s),
+                k => self.item_width(s, *k == 1),
+            })
+            .collect();
+        shaped.set_widths(rec.order.iter().map(|&i| widths[i as usize]));
+        shaped
     }
 }
 
@@ -267,6 +314,73 @@ mod tests {
         assert_eq!(d, "دادغب");
     }
 
+    /// The direct shaper must give the widths egui draws, to the bit: a
+    /// difference would leave gaps or overlaps between placed words.
+    #[test]
+    fn direct_shaping_widths_equal_egui_galley_widths() {
+        let corpus = include_str!("../../data/ner/aqmar-dev.txt");
+        let mut pieces: Vec<(String, bool)> = corpus
+            .lines()
+            .take(6000)
+            .filter_map(|l| l.split(' ').next())
+            .map(|w| (w.to_owned(), true))
+            .collect();
+        let mixed = include_str!("../../tests/fixtures/mixed-script.txt");
+        let sample = crate::document::SAMPLE_TEXT;
+        for text in [mixed, sample] {
+            let paras = crate::document::split_paragraphs(text);
+            let mut rec = Recorder::default();
+            let _ = crate::layout::Shaped::new(text, &paras, true, &mut rec);
+            pieces.extend(
+                rec.pieces
+                    .into_iter()
+                    .filter(|(_, kind)| *kind < 2)
+                    .map(|(s, kind)| (s, kind == 1)),
+            );
+        }
+        pieces.extend(
+            [
+                "٣٨٫٢",
+                "٣٨٫٢٪",
+                "2023",
+                "7/10/2023",
+                "(البنتاغون)",
+                "42.5%",
+                "Washington",
+                "ـــ",
+            ]
+            .map(|s| (s.to_owned(), false)),
+        );
+        let ctx = headless_context();
+        let mut fonts = Fonts::new(
+            ctx.global_style().visuals.text_options,
+            super::super::fonts::definitions(),
+        );
+        let mut direct = 0;
+        for font in [
+            super::super::fonts::reading(22.0),
+            super::super::fonts::reading(17.5),
+            super::super::fonts::reading_bold(30.0),
+        ] {
+            for ppp in [1.0, 1.25, 2.0] {
+                for (piece, rtl) in &pieces {
+                    let job = item_job(piece, *rtl, &font, Color32::WHITE);
+                    let egui_width = fonts.layout_uncached(ppp, Arc::new(job)).size().x;
+                    if let Some(w) =
+                        super::super::shaper::width(&font, piece, per_char(piece, *rtl), ppp)
+                    {
+                        direct += 1;
+                        assert_eq!(w, egui_width, "{piece:?} rtl={rtl} {font:?} ppp={ppp}");
+                    }
+                }
+            }
+        }
+        assert!(
+            direct > pieces.len() * 8,
+            "most pieces take the direct path ({direct})"
+        );
+    }
+
     #[test]
     fn parallel_widths_equal_sequential_ones() {
         let corpus = include_str!("../../data/ner/aqmar-dev.txt");
@@ -281,7 +395,7 @@ mod tests {
         let font = super::super::fonts::reading(22.0);
         let mut fast = WidthCache::default();
         let mut m = EguiMeasure::new(&ctx, font.clone(), &mut fast);
-        m.prefetch(&text, &paras, true);
+        let _ = m.shape(&text, &paras, true);
         let prefetched = fast.widths[1].len();
         assert!(
             prefetched > 256,

@@ -14,6 +14,7 @@ pub mod menu;
 pub mod reader;
 pub mod rtl_label;
 pub mod settings;
+pub mod shaper;
 pub mod status;
 pub mod theme;
 

@@ -59,8 +59,7 @@ impl ReaderCache {
         if self.shaped_for != Some(key) {
             let paras = body_paragraphs(doc);
             let rtl = mostly_rtl(&doc.text);
-            m.prefetch(&doc.text, paras, rtl);
-            self.shaped = Shaped::new(&doc.text, paras, rtl, &mut m);
+            self.shaped = m.shape(&doc.text, paras, rtl);
             self.shaped_for = Some(key);
             self.layout = Layout::default();
         }
