@@ -39,6 +39,11 @@ enum Command {
         /// A model file instead of the built-in one.
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Give the recogniser one sentence at a time, without the rest of
+        /// the file (by default the file is read as one document, a
+        /// sentence per line).
+        #[arg(long)]
+        sentences: bool,
     },
     /// Print the numbers and dates of articles, with normalised values, and
     /// their timeline, as JSON.
@@ -75,7 +80,11 @@ fn main() -> std::process::ExitCode {
         }) => layout_cmd(&file, width, font_size),
         Some(Command::Annotate { files, date, .. }) => annotate_cmd(&files, date.as_deref()),
         Some(Command::Train { data, out, epochs }) => train_cmd(&data, &out, epochs),
-        Some(Command::Eval { file, model }) => eval_cmd(&file, model.as_deref()),
+        Some(Command::Eval {
+            file,
+            model,
+            sentences,
+        }) => eval_cmd(&file, model.as_deref(), sentences),
         None => {
             marsad::ui::run(cli.file).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
         }
@@ -235,7 +244,11 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
     Ok(())
 }
 
-fn eval_cmd(file: &std::path::Path, model: Option<&std::path::Path>) -> Result<()> {
+fn eval_cmd(
+    file: &std::path::Path,
+    model: Option<&std::path::Path>,
+    sentences: bool,
+) -> Result<()> {
     use marsad::analysis::ner::{self, Recognizer};
     let rec = match model {
         Some(p) => {
@@ -245,10 +258,15 @@ fn eval_cmd(file: &std::path::Path, model: Option<&std::path::Path>) -> Result<(
         None => Recognizer::embedded(),
     }
     .map_err(|e| anyhow::anyhow!("the model cannot be loaded: {e}"))?;
-    let sentences = read_corpus(file)?;
+    let context = if sentences {
+        ner::Context::Sentence
+    } else {
+        ner::Context::Document
+    };
+    let gold = read_corpus(file)?;
     print_scores(
         &file.display().to_string(),
-        &ner::evaluate(&rec, &sentences),
+        &ner::evaluate_as(&rec, &gold, context),
     );
     Ok(())
 }

@@ -201,3 +201,29 @@ fn eval_scores_a_gold_file_per_type() {
     let out = marsad(&["eval", fixture("binary.png").to_str().unwrap()]);
     assert!(!out.status.success());
 }
+
+/// The recogniser reads a gold file as one document by default (a name
+/// tagged in one sentence is found again in the others), and `--sentences`
+/// gives it one sentence at a time. Either way its spans land on the right
+/// gold tokens: a wrong mapping from the document back to its sentences
+/// would sink the score.
+#[test]
+fn eval_reads_the_file_as_a_document_unless_told_sentences() {
+    let path = fixture("anercorp-heldout-sample.txt");
+    let micro_f1 = |args: &[&str]| -> f64 {
+        let out = marsad(args);
+        assert!(out.status.success());
+        let report = String::from_utf8_lossy(&out.stdout).into_owned();
+        let micro = report
+            .lines()
+            .find(|l| l.trim_start().starts_with("micro"))
+            .unwrap_or_else(|| panic!("{report}"))
+            .to_owned();
+        micro.split("F1").nth(1).unwrap().trim().parse().unwrap()
+    };
+    let path = path.to_str().unwrap();
+    let document = micro_f1(&["eval", path]);
+    let sentences = micro_f1(&["eval", path, "--sentences"]);
+    assert!(document > 60.0, "as a document: {document}");
+    assert!(sentences > 60.0, "a sentence at a time: {sentences}");
+}

@@ -4,8 +4,8 @@
 use crate::analysis::normalize::fold_key;
 use crate::analysis::tokenize::readings;
 
-/// Number of feature buckets (2^20).
-pub const BUCKETS: usize = 1 << 20;
+/// Number of feature buckets (2^18).
+pub const BUCKETS: usize = 1 << 18;
 
 /// FNV-1a over a template number and a value.
 fn bucket(template: u8, value: &str) -> u32 {
@@ -74,12 +74,12 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
 
 /// The feature buckets of token `i`. `extra` adds features computed
 /// elsewhere (lexicons), each as (template, value).
-pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut Vec<u32>) {
+pub fn features(tokens: &[&TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut Vec<u32>) {
     out.clear();
     let t = &tokens[i];
     let at = |j: isize| -> Option<&TokenInfo> {
         let k = i as isize + j;
-        (k >= 0).then(|| tokens.get(k as usize)).flatten()
+        (k >= 0).then(|| tokens.get(k as usize).copied()).flatten()
     };
     let key = |j: isize| at(j).map_or("<s>", |t| t.key.as_str());
     let stem = |j: isize| at(j).map_or("<s>", |t| t.stem.as_str());
@@ -88,6 +88,9 @@ pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut 
     out.push(bucket(1, &t.key));
     out.push(bucket(2, &t.folded));
     out.push(bucket(3, &t.stem));
+    out.push(bucket_parts(20, &[key(-1), "|", &t.key]));
+    out.push(bucket_parts(21, &[&t.key, "|", key(1)]));
+    out.push(bucket_parts(23, &[stem(-1), "|", &t.stem]));
     for n in 1..=3 {
         if let Some(p) = prefix(&t.stem, n) {
             out.push(bucket(4 + n as u8, p));
@@ -105,10 +108,7 @@ pub fn features(tokens: &[TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut 
     out.push(bucket(17, key(2)));
     out.push(bucket(18, stem(-1)));
     out.push(bucket(19, stem(1)));
-    out.push(bucket_parts(20, &[key(-1), "|", &t.key]));
-    out.push(bucket_parts(21, &[&t.key, "|", key(1)]));
     out.push(bucket_parts(22, &[shape(-1), "|", t.shape, "|", shape(1)]));
-    out.push(bucket_parts(23, &[stem(-1), "|", &t.stem]));
     if let Some(s) = suffix(key(-1), 2) {
         out.push(bucket(24, s));
     }

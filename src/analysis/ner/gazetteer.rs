@@ -186,6 +186,22 @@ pub static PERSON_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::n
     g
 });
 
+/// Full names of people (from Wikidata; see `data/lexicons/`).
+pub static PERSON_FULL_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
+    let mut g = Gazetteer::default();
+    for line in include_str!("../../../data/lexicons/person-full-names.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
+        let Some((name, _)) = line.split_once('\t') else {
+            continue;
+        };
+        let toks: Vec<String> = name.split(' ').map(fold_key).collect();
+        g.insert(&toks, 1);
+    }
+    g
+});
+
 /// Territory and city names from CLDR (see `data/lexicons/`).
 pub static PLACES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
     let mut g = Gazetteer::default();
@@ -386,6 +402,153 @@ pub static TRIGGERS: std::sync::LazyLock<HashMap<String, &'static str>> =
         }
         m
     });
+
+/// Words that give a sentence its topic, where a name's type depends on it:
+/// in sport, a city's name is often its club (برشلونة, دينامو كييف); in
+/// business, an unknown name is often a company. Bit 1 sport, bit 2
+/// business. Keys folded.
+pub static TOPICS: std::sync::LazyLock<HashMap<String, u8>> = std::sync::LazyLock::new(|| {
+    let sport: &[&str] = &[
+        "مباراة",
+        "مباريات",
+        "المباراة",
+        "الدوري",
+        "دوري",
+        "بطولة",
+        "البطولة",
+        "كأس",
+        "هدف",
+        "أهداف",
+        "الأهداف",
+        "الفريق",
+        "فريق",
+        "المنتخب",
+        "منتخب",
+        "لاعب",
+        "اللاعب",
+        "لاعبي",
+        "لاعبين",
+        "اللاعبين",
+        "المدرب",
+        "مدرب",
+        "نادي",
+        "النادي",
+        "الملعب",
+        "ملعب",
+        "تعادل",
+        "التعادل",
+        "فوز",
+        "الفوز",
+        "فاز",
+        "هزم",
+        "خسر",
+        "مرمى",
+        "المرمى",
+        "الكرة",
+        "كرة",
+        "الشوط",
+        "شوط",
+        "ركلة",
+        "ضربة",
+        "جزاء",
+        "المجموعة",
+        "تصفيات",
+        "ذهاب",
+        "إياب",
+        "دقيقة",
+        "الدقيقة",
+        "نهائي",
+        "النهائي",
+        "نصف",
+        "ربع",
+        "الأبطال",
+        "أبطال",
+        "بطل",
+        "لقب",
+        "اللقب",
+        "التأهل",
+        "تأهل",
+        "المدافع",
+        "المهاجم",
+        "مهاجم",
+        "الحارس",
+        "حارس",
+        "الرياضة",
+        "رياضة",
+        "الرياضي",
+        "الرياضية",
+        "ميدالية",
+        "الأولمبية",
+        "الأولمبي",
+        "سباق",
+        "السباق",
+        "التنس",
+        "الجولة",
+        "جولة",
+        "المرحلة",
+        "الترتيب",
+        "نقطة",
+        "نقاط",
+        "الصدارة",
+        "الهبوط",
+        "الإعارة",
+        "انتقال",
+        "الانتقالات",
+        "عقد",
+        "موسم",
+        "الموسم",
+    ];
+    let business: &[&str] = &[
+        "شركة",
+        "الشركة",
+        "شركات",
+        "الشركات",
+        "أسهم",
+        "الأسهم",
+        "سهم",
+        "السوق",
+        "الأسواق",
+        "بورصة",
+        "البورصة",
+        "مبيعات",
+        "المبيعات",
+        "أرباح",
+        "الأرباح",
+        "سيارة",
+        "سيارات",
+        "السيارات",
+        "صفقة",
+        "الصفقة",
+        "استثمار",
+        "الاستثمار",
+        "المستثمرين",
+        "إنتاج",
+        "الإنتاج",
+        "منتجات",
+        "تكنولوجيا",
+        "التكنولوجيا",
+        "البرمجيات",
+        "الهاتف",
+        "مصنع",
+        "المصنع",
+        "العملاق",
+        "دولار",
+        "يورو",
+        "مليار",
+        "عائدات",
+        "إيرادات",
+        "الإيرادات",
+        "العلامة",
+        "التجارية",
+    ];
+    let mut m = HashMap::default();
+    for (bit, words) in [(1u8, sport), (2, business)] {
+        for w in words {
+            *m.entry(fold_key(w)).or_insert(0) |= bit;
+        }
+    }
+    m
+});
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,159 @@
+//! How common a word is in Arabic at large: wordfreq's Arabic list (see
+//! `data/lexicons/README.md`), folded to matching keys.
+//!
+//! Arabic has no capitals; the nearest substitute is knowing the language's
+//! common words. A word the list lacks, or a rare one, is more likely a
+//! name; a word whose form with the article ال is far more common than the
+//! bare form is a common noun or adjective (names take no article).
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::analysis::normalize::fold_key;
+
+/// The list, gzip-compressed: lines of `word<TAB>bin`, where the bin is the
+/// frequency in centibels below one (bin 300: once in 10^3 words).
+const DATA: &[u8] = include_bytes!("../../../data/lexicons/word-frequency-ar.tsv.gz");
+
+/// Folded word (hashed) to its best frequency bin.
+pub struct WordFrequency {
+    bins: FxHashMap<u64, u16>,
+}
+
+fn hash(folded: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = FxHasher::default();
+    h.write(folded.as_bytes());
+    h.finish()
+}
+
+impl WordFrequency {
+    fn load() -> Self {
+        let text = gunzip(DATA).unwrap_or_default();
+        let mut bins: FxHashMap<u64, u16> = FxHashMap::default();
+        bins.reserve(200_000);
+        for line in text.lines() {
+            let Some((word, bin)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(bin) = bin.parse::<u16>() else {
+                continue;
+            };
+            let b = bins.entry(hash(&fold_key(word))).or_insert(bin);
+            *b = (*b).min(bin);
+        }
+        WordFrequency { bins }
+    }
+
+    /// The frequency bin of a folded word (smaller is more common).
+    pub fn bin(&self, folded: &str) -> Option<u16> {
+        self.bins.get(&hash(folded)).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.bins.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bins.is_empty()
+    }
+}
+
+/// The list, loaded on first use.
+pub static WORD_FREQUENCY: LazyLock<WordFrequency> = LazyLock::new(WordFrequency::load);
+
+/// The text of a gzip member with no optional header fields (as `gzip -n`
+/// writes it).
+fn gunzip(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 18 || bytes[..3] != [0x1f, 0x8b, 8] || bytes[3] != 0 {
+        return None;
+    }
+    let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[10..bytes.len() - 8]).ok()?;
+    String::from_utf8(raw).ok()
+}
+
+/// A coarse class of a bin, for features.
+pub fn bin_class(bin: Option<u16>) -> &'static str {
+    match bin {
+        None => "absent",
+        Some(b) if b < 350 => "f3",
+        Some(b) if b < 450 => "f4",
+        Some(b) if b < 550 => "f5",
+        Some(b) if b < 650 => "f6",
+        Some(b) if b < 750 => "f7",
+        Some(_) => "f8",
+    }
+}
+
+/// The classes of a token for features: of the word, of its stem (folded,
+/// proclitics off), and how the stem's form with the article ال compares
+/// with its bare form (see [`article_class`]; empty for a stem under two
+/// letters).
+pub fn classes(folded: &str, stem: &str) -> [&'static str; 3] {
+    let f = &*WORD_FREQUENCY;
+    let word = f.bin(folded);
+    let of_stem = if stem == folded { word } else { f.bin(stem) };
+    let article = match stem.strip_prefix("ال") {
+        Some(bare) if bare.chars().count() >= 2 => article_class(f.bin(bare), of_stem),
+        Some(_) => "",
+        None if stem.chars().count() >= 2 => {
+            let mut with = String::with_capacity(stem.len() + 4);
+            with.push_str("ال");
+            with.push_str(stem);
+            article_class(of_stem, f.bin(&with))
+        }
+        None => "",
+    };
+    [bin_class(word), bin_class(of_stem), article]
+}
+
+/// How the form with the article (bin `with`) compares with the bare form
+/// (bin `bare`): "al>>" when the article form is much more common, "al<<"
+/// when the bare form is, "al=" when close, "noal" when the list has only
+/// the bare form, "onlyal" only the article form, "none" neither.
+pub fn article_class(bare: Option<u16>, with: Option<u16>) -> &'static str {
+    match (bare, with) {
+        (None, None) => "none",
+        (None, Some(_)) => "onlyal",
+        (Some(_), None) => "noal",
+        (Some(b), Some(a)) => {
+            let d = b as i32 - a as i32; // > 0: the article form is more common
+            if d > 60 {
+                "al>>"
+            } else if d > 15 {
+                "al>"
+            } else if d >= -15 {
+                "al="
+            } else if d >= -60 {
+                "al<"
+            } else {
+                "al<<"
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_loads_and_knows_common_words() {
+        let f = &*WORD_FREQUENCY;
+        assert!(f.len() > 150_000, "{} words", f.len());
+        let common = f.bin(&fold_key("قال")).expect("قال is listed");
+        let rare = f.bin(&fold_key("عرفات")).expect("عرفات is listed");
+        assert!(common < rare);
+        assert_eq!(f.bin("zzzzqqqq"), None);
+    }
+
+    #[test]
+    fn common_nouns_take_the_article_names_do_not() {
+        // حكومة is far more common as الحكومة; بوش (a name) is not.
+        let article = |w: &str| classes(&fold_key(w), &fold_key(w))[2];
+        assert!(article("حكومة").starts_with("al>"));
+        assert!(article("الحكومة").starts_with("al>"));
+        assert!(matches!(article("بوش"), "al<<" | "al<" | "noal"));
+    }
+}
