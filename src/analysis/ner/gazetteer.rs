@@ -166,58 +166,49 @@ impl Gazetteer {
 /// Given names and surnames (from Wikidata; see `data/lexicons/`): bit 1 a
 /// given name, bit 2 a surname, for units that mostly serve as such.
 pub static PERSON_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
-    let mut g = Gazetteer::default();
-    for line in include_str!("../../../data/lexicons/person-names.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-    {
-        let mut cols = line.split('\t');
-        let (Some(name), Some(given), Some(surname)) = (cols.next(), cols.next(), cols.next())
-        else {
-            continue;
-        };
-        let (given, surname): (u32, u32) =
-            (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
-        let bits = u8::from(given * 3 >= given + surname)
-            | (u8::from(surname * 3 >= given + surname) << 1);
-        let toks: Vec<String> = name.split(' ').map(fold_key).collect();
-        g.insert(&toks, bits);
-    }
-    g
+    from_rows(
+        include_str!("../../../data/lexicons/person-names.tsv"),
+        |cols| {
+            let (name, given, surname) = (cols.next()?, cols.next()?, cols.next()?);
+            let (given, surname): (u32, u32) =
+                (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
+            let bits = u8::from(given * 3 >= given + surname)
+                | (u8::from(surname * 3 >= given + surname) << 1);
+            Some((name.split(' ').map(fold_key).collect(), bits))
+        },
+    )
 });
 
 /// Full names of people (from Wikidata; see `data/lexicons/`).
 pub static PERSON_FULL_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
-    let mut g = Gazetteer::default();
-    for line in include_str!("../../../data/lexicons/person-full-names.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-    {
-        let Some((name, _)) = line.split_once('\t') else {
-            continue;
-        };
-        let toks: Vec<String> = name.split(' ').map(fold_key).collect();
-        g.insert(&toks, 1);
-    }
-    g
+    from_rows(
+        include_str!("../../../data/lexicons/person-full-names.tsv"),
+        |cols| Some((cols.next()?.split(' ').map(fold_key).collect(), 1)),
+    )
 });
 
 /// Territory and city names from CLDR (see `data/lexicons/`).
 pub static PLACES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
+    from_rows(include_str!("../../../data/lexicons/places.tsv"), |cols| {
+        let t = Text::new(cols.next()?);
+        Some(((0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect(), 1))
+    })
+});
+
+/// A gazetteer from tab-separated rows (a `#` line is a comment): `row`
+/// reads a row's columns into its folded tokens and type bits.
+fn from_rows(
+    text: &str,
+    row: impl Fn(&mut std::str::Split<'_, char>) -> Option<(Vec<String>, u8)>,
+) -> Gazetteer {
     let mut g = Gazetteer::default();
-    for line in include_str!("../../../data/lexicons/places.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-    {
-        let Some((name, _)) = line.split_once('\t') else {
-            continue;
-        };
-        let t = Text::new(name);
-        let toks: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
-        g.insert(&toks, 1);
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((tokens, bits)) = row(&mut line.split('\t')) {
+            g.insert(&tokens, bits);
+        }
     }
     g
-});
+}
 
 /// Words that announce an entity: heads of organisation names, titles
 /// before a person, speech verbs, words before a place, name particles.
