@@ -44,6 +44,9 @@ enum Command {
         /// sentence per line).
         #[arg(long)]
         sentences: bool,
+        /// Also list each entity missed and each found wrongly.
+        #[arg(long)]
+        errors: bool,
     },
     /// Print the numbers and dates of articles, with normalised values, and
     /// their timeline, as JSON.
@@ -84,7 +87,8 @@ fn main() -> std::process::ExitCode {
             file,
             model,
             sentences,
-        }) => eval_cmd(&file, model.as_deref(), sentences),
+            errors,
+        }) => eval_cmd(&file, model.as_deref(), sentences, errors),
         None => {
             marsad::ui::run(cli.file).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
         }
@@ -248,6 +252,7 @@ fn eval_cmd(
     file: &std::path::Path,
     model: Option<&std::path::Path>,
     sentences: bool,
+    errors: bool,
 ) -> Result<()> {
     use marsad::analysis::ner::{self, Recognizer};
     let rec = match model {
@@ -264,9 +269,14 @@ fn eval_cmd(
         ner::Context::Document
     };
     let gold = read_corpus(file)?;
-    print_scores(
-        &file.display().to_string(),
-        &ner::evaluate_as(&rec, &gold, context),
-    );
+    let mut misses = Vec::new();
+    let scores = ner::evaluate_as(&rec, &gold, context, errors.then_some(&mut misses));
+    print_scores(&file.display().to_string(), &scores);
+    for miss in misses {
+        match miss {
+            ner::Miss::Missed(kind, words) => println!("missed\t{}\t{words}", kind.name()),
+            ner::Miss::Spurious(kind, words) => println!("wrong\t{}\t{words}", kind.name()),
+        }
+    }
     Ok(())
 }

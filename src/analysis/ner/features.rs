@@ -31,6 +31,9 @@ pub struct TokenInfo {
     pub stem: String,
     pub folded_stem: String,
     pub shape: &'static str,
+    /// The buckets of the features of the word alone (its forms, affixes,
+    /// shape and inner trigrams), made once per word.
+    pub own: Vec<u32>,
 }
 
 impl TokenInfo {
@@ -48,14 +51,50 @@ impl TokenInfo {
         } else {
             "ar"
         };
-        TokenInfo {
+        let mut info = TokenInfo {
             key: key.to_owned(),
             folded: fold_key(key),
             folded_stem: fold_key(&stem),
             stem,
             shape,
+            own: Vec::new(),
+        };
+        info.own = own_features(&info);
+        info
+    }
+}
+
+/// The features of a word that do not look at its neighbours.
+fn own_features(t: &TokenInfo) -> Vec<u32> {
+    let mut out = Vec::with_capacity(24);
+    out.push(bucket(0, ""));
+    out.push(bucket(1, &t.key));
+    out.push(bucket(2, &t.folded));
+    out.push(bucket(3, &t.stem));
+    for n in 1..=3 {
+        if let Some(p) = prefix(&t.stem, n) {
+            out.push(bucket(4 + n as u8, p));
         }
     }
+    for n in 1..=4 {
+        if let Some(s) = suffix(&t.key, n) {
+            out.push(bucket(8 + n as u8, s));
+        }
+    }
+    out.push(bucket(13, t.shape));
+    // Inner character trigrams of the stem: unseen names share their pieces.
+    // Three characters from each char but the last three (ring of starts).
+    let len = t.stem.chars().count();
+    if len >= 5 {
+        let mut starts = [0usize; 4];
+        for (n, (b, _)) in t.stem.char_indices().enumerate() {
+            if n >= 3 {
+                out.push(bucket(30, &t.stem[starts[(n - 3) % 4]..b]));
+            }
+            starts[n % 4] = b;
+        }
+    }
+    out
 }
 
 fn prefix(s: &str, n: usize) -> Option<&str> {
@@ -84,24 +123,10 @@ pub fn features(tokens: &[&TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut
     let key = |j: isize| at(j).map_or("<s>", |t| t.key.as_str());
     let stem = |j: isize| at(j).map_or("<s>", |t| t.stem.as_str());
     let shape = |j: isize| at(j).map_or("<s>", |t| t.shape);
-    out.push(bucket(0, ""));
-    out.push(bucket(1, &t.key));
-    out.push(bucket(2, &t.folded));
-    out.push(bucket(3, &t.stem));
+    out.extend_from_slice(&t.own);
     out.push(bucket_parts(20, &[key(-1), "|", &t.key]));
     out.push(bucket_parts(21, &[&t.key, "|", key(1)]));
     out.push(bucket_parts(23, &[stem(-1), "|", &t.stem]));
-    for n in 1..=3 {
-        if let Some(p) = prefix(&t.stem, n) {
-            out.push(bucket(4 + n as u8, p));
-        }
-    }
-    for n in 1..=4 {
-        if let Some(s) = suffix(&t.key, n) {
-            out.push(bucket(8 + n as u8, s));
-        }
-    }
-    out.push(bucket(13, t.shape));
     out.push(bucket(14, key(-1)));
     out.push(bucket(15, key(1)));
     out.push(bucket(16, key(-2)));
@@ -114,18 +139,6 @@ pub fn features(tokens: &[&TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut
     }
     if let Some(s) = suffix(key(1), 2) {
         out.push(bucket(25, s));
-    }
-    // Inner character trigrams of the stem: unseen names share their pieces.
-    // Three characters from each char but the last three (ring of starts).
-    let len = t.stem.chars().count();
-    if len >= 5 {
-        let mut starts = [0usize; 4];
-        for (n, (b, _)) in t.stem.char_indices().enumerate() {
-            if n >= 3 {
-                out.push(bucket(30, &t.stem[starts[(n - 3) % 4]..b]));
-            }
-            starts[n % 4] = b;
-        }
     }
     for (template, value) in extra {
         out.push(bucket(64 + template, value));

@@ -79,7 +79,7 @@ impl Gazetteer {
 
     /// For each token, the (template, value) features of the n-grams around
     /// it that are entries: where it stands in the match and the type.
-    pub fn features<S: AsRef<str>>(&self, folded: &[S]) -> Vec<Vec<(u8, String)>> {
+    pub fn features<S: AsRef<str>>(&self, folded: &[S]) -> Vec<Vec<(u8, &'static str)>> {
         self.features_with(folded, &[(1, "PER"), (2, "ORG"), (4, "LOC")], 0)
     }
 
@@ -88,9 +88,9 @@ impl Gazetteer {
     pub fn features_with<S: AsRef<str>>(
         &self,
         folded: &[S],
-        labels: &[(u8, &str)],
+        labels: &[(u8, &'static str)],
         template: u8,
-    ) -> Vec<Vec<(u8, String)>> {
+    ) -> Vec<Vec<(u8, &'static str)>> {
         self.features_read(folded, None, labels, template)
     }
 
@@ -99,10 +99,14 @@ impl Gazetteer {
         &self,
         folded: &'a [S],
         pre: Option<&[crate::analysis::tokenize::Readings<'a>]>,
-        labels: &[(u8, &str)],
+        labels: &[(u8, &'static str)],
         template: u8,
-    ) -> Vec<Vec<(u8, String)>> {
+    ) -> Vec<Vec<(u8, &'static str)>> {
         let mut out = vec![Vec::new(); folded.len()];
+        let values: Vec<[&'static str; 8]> = labels
+            .iter()
+            .map(|(_, name)| feature_values(name))
+            .collect();
         for start in 0..folded.len() {
             let reads = match pre {
                 Some(r) => r[start],
@@ -117,12 +121,12 @@ impl Gazetteer {
                 let mut end = start;
                 while let Some(&v) = self.map.get(&key) {
                     let n = end - start + 1;
-                    for &(bit, name) in labels {
+                    for (&(bit, _), values) in labels.iter().zip(&values) {
                         if v & bit != 0 {
                             for (k, feats) in out[start..=end].iter_mut().enumerate() {
-                                let pos = if k == 0 { "B" } else { "I" };
-                                feats.push((template, format!("{pos}{name}")));
-                                feats.push((template + 1, format!("{pos}{name}{}", n.min(3))));
+                                let pos = usize::from(k > 0) * 4;
+                                feats.push((template, values[pos]));
+                                feats.push((template + 1, values[pos + n.min(3)]));
                             }
                         }
                     }
@@ -161,6 +165,31 @@ impl Gazetteer {
         }
         Ok(g)
     }
+}
+
+/// The feature values of a gazetteer label, made once: «B» and «I» before
+/// it, alone and with the length of the match (1, 2, 3 or more):
+/// `[BX, BX1, BX2, BX3, IX, IX1, IX2, IX3]`.
+fn feature_values(label: &'static str) -> [&'static str; 8] {
+    static VALUES: std::sync::Mutex<Vec<(&'static str, [&'static str; 8])>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut values = VALUES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, v)) = values.iter().find(|(l, _)| *l == label) {
+        return *v;
+    }
+    let make = |pos: &str, n: &str| -> &'static str { format!("{pos}{label}{n}").leak() };
+    let v = [
+        make("B", ""),
+        make("B", "1"),
+        make("B", "2"),
+        make("B", "3"),
+        make("I", ""),
+        make("I", "1"),
+        make("I", "2"),
+        make("I", "3"),
+    ];
+    values.push((label, v));
+    v
 }
 
 /// Given names and surnames (from Wikidata; see `data/lexicons/`): bit 1 a
@@ -556,8 +585,9 @@ mod tests {
             .collect();
         let f = g.features(&folded);
         assert!(f[0].is_empty());
-        assert!(f[1].contains(&(0, "BLOC".into())));
-        assert!(f[2].contains(&(0, "ILOC".into())));
+        assert!(f[1].contains(&(0, "BLOC")));
+        assert!(f[2].contains(&(0, "ILOC")));
+        assert!(f[2].contains(&(1, "ILOC2")));
         assert_eq!(Gazetteer::from_text(&g.to_text()).unwrap(), g);
     }
 
@@ -568,7 +598,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         let f = PERSON_NAMES.features_with(&folded, &[(1, "GIVEN"), (2, "SUR")], 2);
-        assert!(f[1].contains(&(2, "BGIVEN".into())), "{:?}", f[1]);
+        assert!(f[1].contains(&(2, "BGIVEN")), "{:?}", f[1]);
         assert!(PERSON_NAMES.len() > 10_000);
     }
 }

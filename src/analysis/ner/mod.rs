@@ -252,11 +252,10 @@ fn token_features(
         .map(|i| {
             let mut f = Vec::with_capacity(64);
             extra.clear();
-            extra.extend(gf[i].iter().chain(&names[i]).map(|(k, v)| (*k, v.as_str())));
+            extra.extend(gf[i].iter().chain(&names[i]).copied());
             let [vocab_word, vocab_stem, word, stem, article] = classes[i];
             extra.push((6, vocab_word));
-            extra.extend(places[i].iter().map(|(k, v)| (*k, v.as_str())));
-            extra.extend(full_names[i].iter().map(|(k, v)| (*k, v.as_str())));
+            extra.extend(places[i].iter().chain(&full_names[i]).copied());
             for (off, template) in [(0isize, 10u8), (-1, 11), (-2, 12), (1, 13)] {
                 let j = i as isize + off;
                 if j >= 0
@@ -278,15 +277,11 @@ fn token_features(
                     names[i - 1]
                         .iter()
                         .filter(|(k, _)| *k == 2)
-                        .map(|(_, v)| (4u8, v.as_str())),
+                        .map(|(_, v)| (4u8, *v)),
                 );
             }
             if let Some(next) = names.get(i + 1) {
-                extra.extend(
-                    next.iter()
-                        .filter(|(k, _)| *k == 2)
-                        .map(|(_, v)| (5u8, v.as_str())),
-                );
+                extra.extend(next.iter().filter(|(k, _)| *k == 2).map(|(_, v)| (5u8, *v)));
             }
             // In a sentence on sport or business, the same evidence may
             // mean another type: each template is doubled per topic.
@@ -383,10 +378,17 @@ impl Recognizer {
                 i = j;
             }
         }
+        self.tidy_people(t, &mut spans);
         if heads {
             self.organisation_heads(t, taken, &mut spans);
         }
-        self.consistent(t, taken, &mut spans);
+        let folded: Vec<&str> = (0..t.tokens.len())
+            .map(|i| match memo.get(t.key(i)) {
+                Some((info, _)) if t.is_word(i) => info.folded.as_str(),
+                _ => "",
+            })
+            .collect();
+        self.consistent(t, taken, &folded, &mut spans);
         spans
             .into_iter()
             .map(|(first, last, kind)| Mention {
@@ -395,6 +397,48 @@ impl Recognizer {
                 norm: None,
             })
             .collect()
+    }
+
+    /// People's names as the tagger ran them together or on: two names
+    /// joined by «و» are two people («سولانا ولاريجاني»), and a name does not
+    /// end in a preposition with the article («... بالميدالية»).
+    fn tidy_people(&self, t: &Text, spans: &mut Vec<(usize, usize, MentionType)>) {
+        let name = |f: &str| gazetteer::PERSON_NAMES.contains(f);
+        let mut out = Vec::with_capacity(spans.len());
+        for &(first, mut last, kind) in spans.iter() {
+            if kind != MentionType::Person {
+                out.push((first, last, kind));
+                continue;
+            }
+            while last > first {
+                let f = fold_key(t.key(last));
+                let prepositional = ["بال", "فال", "كال", "وال", "لل"]
+                    .iter()
+                    .any(|p| f.starts_with(p))
+                    && f.chars().count() > 4;
+                if prepositional && !name(&f) && self.vocabulary.class(&f) != "E" {
+                    last -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut start = first;
+            for j in first + 1..=last {
+                let f = fold_key(t.key(j));
+                let Some(rest) = f.strip_prefix('و') else {
+                    continue;
+                };
+                let joined = rest.chars().count() >= 3
+                    && !name(&f)
+                    && (name(rest) || self.vocabulary.class(&f) == "unseen");
+                if joined {
+                    out.push((start, j - 1, kind));
+                    start = j;
+                }
+            }
+            out.push((start, last, kind));
+        }
+        *spans = out;
     }
 
     /// Bytes of a proclitic to leave out: by form ([`entity_proclitic`]), or
@@ -540,7 +584,15 @@ impl Recognizer {
     /// Document consistency: a name recognised once is the same entity
     /// where it appears again (also after proclitics), and a person's last
     /// name alone is that person.
-    fn consistent(&self, t: &Text, taken: &[bool], spans: &mut Vec<(usize, usize, MentionType)>) {
+    /// `folded` holds each token's folded key (empty for a token that is
+    /// not a word).
+    fn consistent(
+        &self,
+        t: &Text,
+        taken: &[bool],
+        folded: &[&str],
+        spans: &mut Vec<(usize, usize, MentionType)>,
+    ) {
         let key_of = |first: usize, last: usize| -> String {
             let skip = self.proclitic(t.key(first));
             let mut k = fold_key(&t.key(first)[skip..]);
@@ -552,8 +604,34 @@ impl Recognizer {
         };
         let mut known: rustc_hash::FxHashMap<String, MentionType> =
             rustc_hash::FxHashMap::default();
-        for &(first, last, kind) in spans.iter() {
-            known.entry(key_of(first, last)).or_insert(kind);
+        // One type per name in a document: the one it was given most often.
+        let keys: Vec<String> = spans.iter().map(|&(f, l, _)| key_of(f, l)).collect();
+        let mut votes: rustc_hash::FxHashMap<&str, [usize; 3]> = rustc_hash::FxHashMap::default();
+        let slot = |k: MentionType| match k {
+            MentionType::Person => 0,
+            MentionType::Organization => 1,
+            _ => 2,
+        };
+        for (key, &(_, _, kind)) in keys.iter().zip(spans.iter()) {
+            votes.entry(key).or_default()[slot(kind)] += 1;
+        }
+        {
+            for (key, span) in keys.iter().zip(spans.iter_mut()) {
+                let v = votes[key.as_str()];
+                let best = (0..3)
+                    .max_by_key(|&i| (v[i], i == slot(span.2)))
+                    .unwrap_or(0);
+                if v[best] > v[slot(span.2)] {
+                    span.2 = [
+                        MentionType::Person,
+                        MentionType::Organization,
+                        MentionType::Place,
+                    ][best];
+                }
+            }
+        }
+        for (key, &(first, last, kind)) in keys.iter().zip(spans.iter()) {
+            known.entry(key.clone()).or_insert(kind);
             // A surname after the full name; not the second half of a
             // compound given name (عبد الله, صلاح الدين).
             let compound = |k: &str| {
@@ -614,15 +692,6 @@ impl Recognizer {
             .keys()
             .map(|k| k.split(' ').next().unwrap_or(k))
             .collect();
-        let folded: Vec<String> = (0..t.tokens.len())
-            .map(|i| {
-                if t.is_word(i) {
-                    fold_key(t.key(i))
-                } else {
-                    String::new()
-                }
-            })
-            .collect();
         let mut i = 0;
         while i < t.tokens.len() {
             if covered[i] || !t.is_word(i) {
@@ -630,7 +699,7 @@ impl Recognizer {
                 continue;
             }
             let mut found = None;
-            'readings: for (_, w) in readings(&folded[i]) {
+            'readings: for (_, w) in readings(folded[i]) {
                 if !firsts.contains(w) || w.chars().count() < 3 {
                     continue;
                 }
@@ -731,7 +800,8 @@ pub fn train(
             let t = Text::new(&text);
             let (g, v) = &folds[i % FOLDS];
             let mut memo = WordMemo::default();
-            (token_features(&t, 0..t.tokens.len(), g, v, &mut memo), tags)
+            let f = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
+            (f, tags)
         })
         .filter(|(f, _)| !f.is_empty())
         .collect();
@@ -754,8 +824,9 @@ pub fn train(
         }
         progress(epoch, wrong);
     }
+    let model = trainer.averaged();
     save_model(
-        &trainer.averaged(),
+        &model,
         &Gazetteer::from_sentences(sentences),
         &Vocabulary::from_sentences(sentences),
     )
@@ -797,7 +868,15 @@ impl Counts {
 /// Scores the recogniser on gold sentences fed as raw text; predicted
 /// spans are mapped back to the gold tokens they touch.
 pub fn evaluate(rec: &Recognizer, sentences: &[Sentence]) -> Vec<(MentionType, Counts)> {
-    evaluate_as(rec, sentences, Context::Document)
+    evaluate_as(rec, sentences, Context::Document, None)
+}
+
+/// An entity the recogniser got wrong: a gold one it missed, or one it
+/// found that the gold lacks (type, tokens).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Miss {
+    Missed(MentionType, String),
+    Spurious(MentionType, String),
 }
 
 /// What the recogniser sees at once when scored.
@@ -811,10 +890,12 @@ pub enum Context {
 }
 
 /// Entity-level scores against gold `sentences`, as conlleval counts them.
+/// With `misses`, also lists what was missed and what was found wrongly.
 pub fn evaluate_as(
     rec: &Recognizer,
     sentences: &[Sentence],
     context: Context,
+    mut misses: Option<&mut Vec<Miss>>,
 ) -> Vec<(MentionType, Counts)> {
     let kinds = [
         MentionType::Person,
@@ -860,6 +941,19 @@ pub fn evaluate_as(
                     .map(|e| &e.0)
                     .collect();
                 let tp = p.iter().filter(|r| g.contains(r)).count();
+                if let Some(misses) = misses.as_deref_mut() {
+                    let words = |r: &Range<usize>| s.tokens[r.clone()].join(" ");
+                    misses.extend(
+                        g.iter()
+                            .filter(|r| !p.contains(r))
+                            .map(|r| Miss::Missed(*kind, words(r))),
+                    );
+                    misses.extend(
+                        p.iter()
+                            .filter(|r| !g.contains(r))
+                            .map(|r| Miss::Spurious(*kind, words(r))),
+                    );
+                }
                 counts[k].tp += tp;
                 counts[k].fp += p.len() - tp;
                 counts[k].fn_ += g.len() - tp;
@@ -946,6 +1040,63 @@ mod training_tests {
 #[cfg(test)]
 mod model_tests {
     use super::*;
+
+    fn texts(t: &Text, spans: &[(usize, usize, MentionType)]) -> Vec<(String, MentionType)> {
+        spans
+            .iter()
+            .map(|&(f, l, k)| {
+                let keys: Vec<&str> = (f..=l).map(|i| t.key(i)).collect();
+                (keys.join(" "), k)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_people_joined_by_wa_are_two_people() {
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new("التقى سولانا ولاريجاني أمس");
+        let mut spans = vec![(1, 2, MentionType::Person)];
+        rec.tidy_people(&t, &mut spans);
+        assert_eq!(
+            texts(&t, &spans),
+            [
+                ("سولانا".to_owned(), MentionType::Person),
+                ("ولاريجاني".to_owned(), MentionType::Person)
+            ]
+        );
+        // A name that starts with و stays whole.
+        let t = Text::new("قال محمد وليد");
+        let mut spans = vec![(1, 2, MentionType::Person)];
+        rec.tidy_people(&t, &mut spans);
+        assert_eq!(spans, [(1, 2, MentionType::Person)]);
+    }
+
+    #[test]
+    fn a_name_does_not_end_in_a_preposition_with_the_article() {
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new("فاز محمد عبد الفتاح بالميدالية");
+        let mut spans = vec![(1, 4, MentionType::Person)];
+        rec.tidy_people(&t, &mut spans);
+        assert_eq!(spans, [(1, 3, MentionType::Person)]);
+    }
+
+    #[test]
+    fn a_name_keeps_the_type_it_was_given_most_often() {
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new("فاز برشلونة . خسر برشلونة . هزم برشلونة .");
+        let mut spans = vec![
+            (1, 1, MentionType::Organization),
+            (4, 4, MentionType::Place),
+            (7, 7, MentionType::Organization),
+        ];
+        let folded: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        rec.consistent(&t, &[false; 9], &folded, &mut spans);
+        assert!(
+            spans.iter().all(|s| s.2 == MentionType::Organization),
+            "{spans:?}"
+        );
+    }
 
     #[test]
     fn known_names_lose_their_conjunction() {
