@@ -227,3 +227,65 @@ fn eval_reads_the_file_as_a_document_unless_told_sentences() {
     assert!(document > 60.0, "as a document: {document}");
     assert!(sentences > 60.0, "a sentence at a time: {sentences}");
 }
+
+/// `--errors` lists each gold entity missed and each one found wrongly,
+/// with its type and words, as many as the scores count.
+#[test]
+fn eval_errors_lists_misses_as_the_scores_count_them() {
+    let path = fixture("anercorp-heldout-sample.txt");
+    let out = marsad(&["eval", path.to_str().unwrap(), "--errors"]);
+    assert!(out.status.success());
+    let report = String::from_utf8_lossy(&out.stdout);
+    let count = |what: &str| report.lines().filter(|l| l.starts_with(what)).count();
+    // The micro line: "(N found, M gold)" per type; recall and precision
+    // below 100 mean there are misses and wrong finds to list.
+    let micro = report
+        .lines()
+        .find(|l| l.trim_start().starts_with("micro"))
+        .unwrap();
+    let value = |name: &str| -> f64 {
+        let rest = micro.split(name).nth(1).unwrap().trim_start();
+        rest.split_whitespace().next().unwrap().parse().unwrap()
+    };
+    assert_eq!(count("missed\t") > 0, value("recall") < 100.0, "{report}");
+    assert_eq!(count("wrong\t") > 0, value("precision") < 100.0, "{report}");
+    for line in report.lines().filter(|l| l.starts_with("missed\t")) {
+        let kind = line.split('\t').nth(1).unwrap();
+        assert!(
+            ["PERSON", "ORGANIZATION", "PLACE"].contains(&kind),
+            "{line}"
+        );
+    }
+}
+
+/// Cross-validation trains on five sixths of ANERcorp and scores the sixth,
+/// six times, and prints the mean.
+#[test]
+fn train_cross_validates_over_six_sixths() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ner");
+    let out = marsad(&[
+        "train",
+        "--data",
+        data.to_str().unwrap(),
+        "--cross-validate",
+        "--epochs",
+        "3",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("sixth ")).count(),
+        6
+    );
+    let mean: f64 = report
+        .lines()
+        .find_map(|l| l.strip_prefix("mean micro F1 "))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(mean > 50.0, "{report}");
+}

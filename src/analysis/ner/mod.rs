@@ -615,19 +615,17 @@ impl Recognizer {
         for (key, &(_, _, kind)) in keys.iter().zip(spans.iter()) {
             votes.entry(key).or_default()[slot(kind)] += 1;
         }
-        {
-            for (key, span) in keys.iter().zip(spans.iter_mut()) {
-                let v = votes[key.as_str()];
-                let best = (0..3)
-                    .max_by_key(|&i| (v[i], i == slot(span.2)))
-                    .unwrap_or(0);
-                if v[best] > v[slot(span.2)] {
-                    span.2 = [
-                        MentionType::Person,
-                        MentionType::Organization,
-                        MentionType::Place,
-                    ][best];
-                }
+        for (key, span) in keys.iter().zip(spans.iter_mut()) {
+            let v = votes[key.as_str()];
+            let best = (0..3)
+                .max_by_key(|&i| (v[i], i == slot(span.2)))
+                .unwrap_or(0);
+            if v[best] > v[slot(span.2)] {
+                span.2 = [
+                    MentionType::Person,
+                    MentionType::Organization,
+                    MentionType::Place,
+                ][best];
             }
         }
         for (key, &(first, last, kind)) in keys.iter().zip(spans.iter()) {
@@ -963,6 +961,33 @@ pub fn evaluate_as(
     kinds.into_iter().zip(counts).collect()
 }
 
+/// ANERcorp's train file in six sequential parts of about equal tokens
+/// (cut as [`split_last_sixth`] cuts: the last part is its held-out sixth).
+pub fn split_sixths(sentences: &[Sentence]) -> Vec<&[Sentence]> {
+    let total: usize = sentences.iter().map(|s| s.tokens.len()).sum();
+    let mut parts = Vec::with_capacity(6);
+    let (mut start, mut seen) = (0, 0);
+    for (i, s) in sentences.iter().enumerate() {
+        seen += s.tokens.len();
+        // The sentence that crosses a sixth starts the next part.
+        if seen * 6 > total * (parts.len() + 1) && parts.len() < 5 {
+            parts.push(&sentences[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&sentences[start..]);
+    parts
+}
+
+/// Micro counts over all types.
+pub fn micro(scores: &[(MentionType, Counts)]) -> Counts {
+    scores.iter().fold(Counts::default(), |a, (_, c)| Counts {
+        tp: a.tp + c.tp,
+        fp: a.fp + c.fp,
+        fn_: a.fn_ + c.fn_,
+    })
+}
+
 /// Splits ANERcorp's train file sequentially: the sentences holding the first
 /// five sixths of the tokens, and the rest.
 pub fn split_last_sixth(sentences: &[Sentence]) -> (&[Sentence], &[Sentence]) {
@@ -991,6 +1016,20 @@ mod tests {
         assert_eq!(entity_proclitic("بالعراق"), "ب".len());
         assert_eq!(entity_proclitic("للقوات"), "ل".len());
         assert_eq!(entity_proclitic("وبالعراق"), "وب".len());
+    }
+
+    #[test]
+    fn six_sequential_parts_end_with_the_held_out_sixth() {
+        let corpus = include_str!("../../../tests/fixtures/anercorp-heldout-sample.txt");
+        let sentences = corpus::parse(corpus).unwrap();
+        let parts = split_sixths(&sentences);
+        assert_eq!(parts.len(), 6);
+        assert_eq!(
+            parts.iter().map(|p| p.len()).sum::<usize>(),
+            sentences.len()
+        );
+        assert!(parts.iter().all(|p| !p.is_empty()));
+        assert_eq!(parts[5], split_last_sixth(&sentences).1);
     }
 
     #[test]
