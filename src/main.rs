@@ -52,6 +52,10 @@ enum Command {
         /// Also list each entity missed and each found wrongly.
         #[arg(long)]
         errors: bool,
+        /// Read the file as encyclopedia text (like AQMAR's Wikipedia
+        /// articles) rather than news, as Marsad reads articles.
+        #[arg(long)]
+        encyclopedia: bool,
     },
     /// Print the numbers and dates of articles, with normalised values, and
     /// their timeline, as JSON.
@@ -104,7 +108,8 @@ fn main() -> std::process::ExitCode {
             model,
             sentences,
             errors,
-        }) => eval_cmd(&file, model.as_deref(), sentences, errors),
+            encyclopedia,
+        }) => eval_cmd(&file, model.as_deref(), sentences, errors, encyclopedia),
         None => {
             marsad::ui::run(cli.file).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
         }
@@ -235,15 +240,15 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
     use marsad::analysis::ner::{self, Recognizer};
     let anercorp = read_corpus(&data.join("anercorp-train.txt"))?;
     let (train_part, held_out) = ner::split_last_sixth(&anercorp);
-    let mut training: Vec<_> = train_part.to_vec();
-    training.extend(read_corpus(&data.join("aqmar-train.txt"))?);
+    let aqmar = read_corpus(&data.join("aqmar-train.txt"))?;
     let dev = read_corpus(&data.join("aqmar-dev.txt"))?;
     eprintln!(
-        "training on {} sentences ({} held out)",
-        training.len(),
+        "training on {} news and {} encyclopedia sentences ({} held out)",
+        train_part.len(),
+        aqmar.len(),
         held_out.len()
     );
-    let bytes = ner::train(&training, epochs, |e, wrong| {
+    let bytes = ner::train(train_part, &aqmar, epochs, |e, wrong| {
         eprintln!("epoch {}: {wrong} sentences wrong", e + 1)
     });
     if let Some(dir) = out.parent() {
@@ -260,7 +265,13 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
         "ANERcorp, last sixth (held out)",
         &ner::evaluate(&rec, held_out),
     );
-    print_scores("AQMAR dev", &ner::evaluate(&rec, &dev));
+    for (name, genre) in [
+        ("AQMAR dev, read as news", ner::Genre::News),
+        ("AQMAR dev, read as encyclopedia", ner::Genre::Encyclopedia),
+    ] {
+        let scores = ner::evaluate_as(&rec, &dev, ner::Context::Document, genre, None);
+        print_scores(name, &scores);
+    }
     Ok(())
 }
 
@@ -271,14 +282,13 @@ fn cross_validate_cmd(data: &std::path::Path, epochs: usize) -> Result<()> {
     let sixths = ner::split_sixths(&anercorp);
     let mut sum = 0.0;
     for k in 0..sixths.len() {
-        let mut training: Vec<_> = sixths
+        let training: Vec<_> = sixths
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != k)
             .flat_map(|(_, s)| s.iter().cloned())
             .collect();
-        training.extend(aqmar.iter().cloned());
-        let bytes = ner::train(&training, epochs, |_, _| {});
+        let bytes = ner::train(&training, &aqmar, epochs, |_, _| {});
         let rec = Recognizer::from_bytes(&bytes).map_err(|e| anyhow::anyhow!(e))?;
         let scores = ner::evaluate(&rec, sixths[k]);
         let micro = ner::micro(&scores);
@@ -294,6 +304,7 @@ fn eval_cmd(
     model: Option<&std::path::Path>,
     sentences: bool,
     errors: bool,
+    encyclopedia: bool,
 ) -> Result<()> {
     use marsad::analysis::ner::{self, Recognizer};
     let rec = match model {
@@ -311,7 +322,12 @@ fn eval_cmd(
     };
     let gold = read_corpus(file)?;
     let mut misses = Vec::new();
-    let scores = ner::evaluate_as(&rec, &gold, context, errors.then_some(&mut misses));
+    let genre = if encyclopedia {
+        ner::Genre::Encyclopedia
+    } else {
+        ner::Genre::News
+    };
+    let scores = ner::evaluate_as(&rec, &gold, context, genre, errors.then_some(&mut misses));
     print_scores(&file.display().to_string(), &scores);
     for miss in misses {
         match miss {

@@ -17,6 +17,7 @@ pub mod perceptron;
 use std::ops::Range;
 
 use corpus::Sentence;
+pub use features::Genre;
 use features::{TokenInfo, features};
 use gazetteer::Gazetteer;
 use perceptron::{Perceptron, Trainer};
@@ -29,7 +30,9 @@ use super::{Mention, MentionType, Text};
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
 
 pub struct Recognizer {
-    model: Perceptron,
+    /// The weights for news and for encyclopedia text
+    /// ([`Perceptron::for_genre`]), in the order of [`Genre::ALL`].
+    models: Vec<Perceptron>,
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
 }
@@ -95,7 +98,7 @@ impl Vocabulary {
     }
 }
 
-const MAGIC: &[u8; 8] = b"MRSDNER2";
+const MAGIC: &[u8; 8] = b"MRSDNER3";
 
 /// A model file: the weights ([`perceptron::save`]), the gazetteer and the
 /// vocabulary, each behind its length.
@@ -338,7 +341,10 @@ impl Recognizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         let parts = model_parts(bytes)?;
         Ok(Recognizer {
-            model: perceptron::load(parts[0])?,
+            models: {
+                let raw = perceptron::load(parts[0])?;
+                Genre::ALL.iter().map(|g| raw.for_genre(*g)).collect()
+            },
             gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
             vocabulary: Vocabulary::from_text(&inflate_text(parts[2])?),
         })
@@ -349,18 +355,20 @@ impl Recognizer {
     /// name includes its head noun («وزارة الدفاع الأميركية», as the sample's
     /// gold has it), where ANERcorp leaves «وزارة» outside.
     pub fn find(&self, t: &Text, taken: &[bool]) -> Vec<Mention> {
-        self.find_with(t, taken, true)
+        self.find_with(t, taken, true, Genre::News)
     }
 
-    /// With `heads` false, the corpora's own convention (what `eval` scores).
-    pub fn find_with(&self, t: &Text, taken: &[bool], heads: bool) -> Vec<Mention> {
+    /// With `heads` false, the corpora's own convention (what `eval` scores);
+    /// `genre` says what kind of text `t` is.
+    pub fn find_with(&self, t: &Text, taken: &[bool], heads: bool, genre: Genre) -> Vec<Mention> {
+        let model = &self.models[Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0)];
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
         let mut memo = WordMemo::default();
         for seg in segments(t) {
             let feats =
                 token_features(t, seg.clone(), &self.gazetteer, &self.vocabulary, &mut memo);
-            let tags = self.model.decode(&feats);
+            let tags = model.decode(&feats);
             let mut i = 0;
             while i < tags.len() {
                 let Some(kind) = tag_type(tags[i]) else {
@@ -769,11 +777,24 @@ const FOLDS: usize = 5;
 
 /// Trains on `sentences` for `epochs`, in a fixed order (deterministic).
 /// Returns the model file's bytes ([`save_model`]).
+/// Trains on `news` and `encyclopedia` sentences (each feature has a
+/// shared weight and one per genre, see [`Genre`]) and returns the model
+/// file's bytes.
 pub fn train(
-    sentences: &[Sentence],
+    news: &[Sentence],
+    encyclopedia: &[Sentence],
     epochs: usize,
     mut progress: impl FnMut(usize, usize),
 ) -> Vec<u8> {
+    let sentences: Vec<Sentence> = news.iter().chain(encyclopedia).cloned().collect();
+    let sentences = &sentences[..];
+    let genre = |i: usize| {
+        if i < news.len() {
+            Genre::News
+        } else {
+            Genre::Encyclopedia
+        }
+    };
     let others = |k: usize| {
         sentences
             .iter()
@@ -798,7 +819,8 @@ pub fn train(
             let t = Text::new(&text);
             let (g, v) = &folds[i % FOLDS];
             let mut memo = WordMemo::default();
-            let f = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
+            let mut f = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
+            genre(i).add_copies(&mut f);
             (f, tags)
         })
         .filter(|(f, _)| !f.is_empty())
@@ -866,7 +888,7 @@ impl Counts {
 /// Scores the recogniser on gold sentences fed as raw text; predicted
 /// spans are mapped back to the gold tokens they touch.
 pub fn evaluate(rec: &Recognizer, sentences: &[Sentence]) -> Vec<(MentionType, Counts)> {
-    evaluate_as(rec, sentences, Context::Document, None)
+    evaluate_as(rec, sentences, Context::Document, Genre::News, None)
 }
 
 /// An entity the recogniser got wrong: a gold one it missed, or one it
@@ -893,6 +915,7 @@ pub fn evaluate_as(
     rec: &Recognizer,
     sentences: &[Sentence],
     context: Context,
+    genre: Genre,
     mut misses: Option<&mut Vec<Miss>>,
 ) -> Vec<(MentionType, Counts)> {
     let kinds = [
@@ -917,7 +940,7 @@ pub fn evaluate_as(
         let t = Text::new(&text);
         let taken = vec![false; t.tokens.len()];
         let mut predicted: Vec<Vec<(Range<usize>, MentionType)>> = vec![Vec::new(); group.len()];
-        for m in rec.find_with(&t, &taken, false) {
+        for m in rec.find_with(&t, &taken, false, genre) {
             let k = starts.partition_point(|&b| b <= m.range.start) - 1;
             let ranges = group[k].token_ranges();
             let (start, end) = (m.range.start - starts[k], m.range.end - starts[k]);
@@ -1067,8 +1090,8 @@ mod training_tests {
         })
         .join("\n");
         let s = corpus::parse(&text).unwrap();
-        let a = train(&s, 10, |_, _| {});
-        let b = train(&s, 10, |_, _| {});
+        let a = train(&s, &[], 10, |_, _| {});
+        let b = train(&s, &[], 10, |_, _| {});
         assert_eq!(a, b, "same data, same model");
         let rec = Recognizer::from_bytes(&a).unwrap();
         let scores = evaluate(&rec, &s);

@@ -90,6 +90,25 @@ impl Perceptron {
     }
 }
 
+impl Perceptron {
+    /// The weights as seen by a text of `genre`: each feature's shared
+    /// weight plus its genre copy's, so that decoding needs only the shared
+    /// features (see [`super::features::Genre`]).
+    pub fn for_genre(&self, genre: super::features::Genre) -> Perceptron {
+        let mut weights = self.weights.clone();
+        for b in 0..BUCKETS {
+            let c = genre.copy_of(b as u32) as usize;
+            for t in 0..N {
+                weights[b * N + t] += self.weights[c * N + t];
+            }
+        }
+        Perceptron {
+            weights,
+            trans: self.trans.clone(),
+        }
+    }
+}
+
 /// Training state: weights and their running sums for averaging.
 pub struct Trainer {
     pub model: Perceptron,
@@ -200,6 +219,30 @@ pub fn load(bytes: &[u8]) -> Result<Perceptron, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Decoding with a genre's folded weights gives what decoding with the
+    /// genre's feature copies gives (how training saw the features).
+    #[test]
+    fn genre_weights_decode_as_the_copies_do() {
+        use crate::analysis::ner::features::Genre;
+        let mut p = Perceptron::default();
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as u32
+        };
+        for w in p.weights.iter_mut().chain(p.trans.iter_mut()) {
+            *w = (next() % 2001) as f32 / 1000.0 - 1.0;
+        }
+        let feats: Vec<Vec<u32>> = (0..12)
+            .map(|_| (0..20).map(|_| next() % BUCKETS as u32).collect())
+            .collect();
+        for genre in Genre::ALL {
+            let mut copies = feats.clone();
+            genre.add_copies(&mut copies);
+            assert_eq!(p.for_genre(genre).decode(&feats), p.decode(&copies));
+        }
+    }
 
     #[test]
     fn learns_a_toy_pattern_and_round_trips() {
