@@ -164,6 +164,13 @@ pub enum Genre {
 impl Genre {
     pub const ALL: [Genre; 2] = [Genre::News, Genre::Encyclopedia];
 
+    pub fn name(self) -> &'static str {
+        match self {
+            Genre::News => "news",
+            Genre::Encyclopedia => "encyclopedia",
+        }
+    }
+
     /// The bucket of the genre's own copy of feature bucket `b`.
     pub fn copy_of(self, b: u32) -> u32 {
         let salt: u64 = match self {

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod features;
 pub mod frequency;
 pub mod gazetteer;
+pub mod genre;
 pub mod perceptron;
 
 use std::ops::Range;
@@ -20,6 +21,7 @@ use corpus::Sentence;
 pub use features::Genre;
 use features::{TokenInfo, features};
 use gazetteer::Gazetteer;
+use genre::GenreProfile;
 use perceptron::{Perceptron, Trainer};
 
 use super::normalize::fold_key;
@@ -35,6 +37,7 @@ pub struct Recognizer {
     models: Vec<Perceptron>,
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
+    genres: GenreProfile,
 }
 
 /// How often each folded word was outside an entity and inside one in
@@ -102,12 +105,18 @@ const MAGIC: &[u8; 8] = b"MRSDNER3";
 
 /// A model file: the weights ([`perceptron::save`]), the gazetteer and the
 /// vocabulary, each behind its length.
-pub fn save_model(model: &Perceptron, gazetteer: &Gazetteer, vocabulary: &Vocabulary) -> Vec<u8> {
+pub fn save_model(
+    model: &Perceptron,
+    gazetteer: &Gazetteer,
+    vocabulary: &Vocabulary,
+    genres: &GenreProfile,
+) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     for part in [
         perceptron::save(model),
         miniz_oxide::deflate::compress_to_vec(gazetteer.to_text().as_bytes(), 6),
         miniz_oxide::deflate::compress_to_vec(vocabulary.to_text().as_bytes(), 6),
+        miniz_oxide::deflate::compress_to_vec(genres.to_text().as_bytes(), 6),
     ] {
         out.extend_from_slice(&(part.len() as u32).to_le_bytes());
         out.extend_from_slice(&part);
@@ -122,7 +131,7 @@ fn model_parts(bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
     }
     let mut at = 8;
     let mut parts = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         let n = bytes.get(at..at + 4).ok_or("model file is cut short")?;
         let n = u32::from_le_bytes(n.try_into().unwrap()) as usize;
         parts.push(
@@ -347,6 +356,7 @@ impl Recognizer {
             },
             gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
             vocabulary: Vocabulary::from_text(&inflate_text(parts[2])?),
+            genres: GenreProfile::from_text(&inflate_text(parts[3])?),
         })
     }
 
@@ -355,7 +365,17 @@ impl Recognizer {
     /// name includes its head noun («وزارة الدفاع الأميركية», as the sample's
     /// gold has it), where ANERcorp leaves «وزارة» outside.
     pub fn find(&self, t: &Text, taken: &[bool]) -> Vec<Mention> {
-        self.find_with(t, taken, true, Genre::News)
+        self.find_with(t, taken, true, self.genre_of(t))
+    }
+
+    /// The genre `t` reads like, from its words.
+    pub fn genre_of(&self, t: &Text) -> Genre {
+        let words: Vec<String> = (0..t.tokens.len())
+            .filter(|&i| t.is_word(i))
+            .take(5000)
+            .map(|i| fold_key(t.key(i)))
+            .collect();
+        self.genres.genre_of(words.iter().map(String::as_str))
     }
 
     /// With `heads` false, the corpora's own convention (what `eval` scores);
@@ -849,6 +869,7 @@ pub fn train(
         &model,
         &Gazetteer::from_sentences(sentences),
         &Vocabulary::from_sentences(sentences),
+        &GenreProfile::from_sentences(news, encyclopedia),
     )
 }
 
@@ -888,7 +909,7 @@ impl Counts {
 /// Scores the recogniser on gold sentences fed as raw text; predicted
 /// spans are mapped back to the gold tokens they touch.
 pub fn evaluate(rec: &Recognizer, sentences: &[Sentence]) -> Vec<(MentionType, Counts)> {
-    evaluate_as(rec, sentences, Context::Document, Genre::News, None)
+    evaluate_as(rec, sentences, Context::Document, None, None)
 }
 
 /// An entity the recogniser got wrong: a gold one it missed, or one it
@@ -915,9 +936,10 @@ pub fn evaluate_as(
     rec: &Recognizer,
     sentences: &[Sentence],
     context: Context,
-    genre: Genre,
+    genre: Option<Genre>,
     mut misses: Option<&mut Vec<Miss>>,
 ) -> Vec<(MentionType, Counts)> {
+    let genre = genre.unwrap_or_else(|| genre_of_sentences(rec, sentences));
     let kinds = [
         MentionType::Person,
         MentionType::Organization,
@@ -1009,6 +1031,16 @@ pub fn micro(scores: &[(MentionType, Counts)]) -> Counts {
         fp: a.fp + c.fp,
         fn_: a.fn_ + c.fn_,
     })
+}
+
+/// The genre gold `sentences` read like, all together.
+pub fn genre_of_sentences(rec: &Recognizer, sentences: &[Sentence]) -> Genre {
+    let text: String = sentences
+        .iter()
+        .take(400)
+        .map(|s| s.text() + "\n")
+        .collect();
+    rec.genre_of(&Text::new(&text))
 }
 
 /// Splits ANERcorp's train file sequentially: the sentences holding the first
