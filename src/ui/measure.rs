@@ -211,10 +211,11 @@ impl EguiMeasure<'_> {
         use rayon::prelude::*;
         let mut rec = Recorder::default();
         let mut shaped = Shaped::new(text, paragraphs, default_rtl, &mut rec);
+        // Words not measured yet (white space is measured below).
         let todo: Vec<usize> = (0..rec.pieces.len())
             .filter(|&i| {
                 let (s, kind) = &rec.pieces[i];
-                *kind == 2 || !self.cache.widths[*kind].contains_key(s)
+                *kind < 2 && !self.cache.widths[*kind].contains_key(s)
             })
             .collect();
         if todo.len() >= 64 {
@@ -225,9 +226,6 @@ impl EguiMeasure<'_> {
                 .par_iter()
                 .map(|&i| {
                     let (s, kind) = &rec.pieces[i];
-                    if *kind == 2 {
-                        return 0.0; // measured below
-                    }
                     let rtl = *kind == 1;
                     if let Some(w) = super::shaper::width(&font, s, per_char(s, rtl), ppp) {
                         return w;
@@ -245,9 +243,7 @@ impl EguiMeasure<'_> {
                 .collect();
             for (i, w) in todo.into_iter().zip(widths) {
                 let (s, kind) = &rec.pieces[i];
-                if *kind < 2 {
-                    self.cache.widths[*kind].insert(s.clone(), w);
-                }
+                self.cache.widths[*kind].insert(s.clone(), w);
             }
         }
         // Everything is cached now but white space and short lists.

@@ -69,6 +69,12 @@ impl Vocabulary {
     }
 
     /// "unseen", "O" (mostly outside), "E" (mostly inside) or "mixed".
+    /// Whether training saw the word mostly outside names (or as often
+    /// in as out): such a word is not carried over as a name.
+    fn is_common(&self, folded: &str) -> bool {
+        matches!(self.class(folded), "O" | "mixed")
+    }
+
     fn class(&self, folded: &str) -> &'static str {
         match self.counts.get(folded) {
             None => "unseen",
@@ -406,16 +412,17 @@ impl Recognizer {
                 i = j;
             }
         }
-        self.tidy_people(t, &mut spans);
-        if heads {
-            self.organisation_heads(t, taken, &mut spans);
-        }
+        // Each token's folded key (empty for a token that is not a word).
         let folded: Vec<&str> = (0..t.tokens.len())
             .map(|i| match memo.get(t.key(i)) {
                 Some((info, _)) if t.is_word(i) => info.folded.as_str(),
                 _ => "",
             })
             .collect();
+        self.tidy_people(&folded, &mut spans);
+        if heads {
+            self.organisation_heads(t, taken, &mut spans);
+        }
         self.consistent(t, taken, &folded, &mut spans);
         spans
             .into_iter()
@@ -430,7 +437,8 @@ impl Recognizer {
     /// People's names as the tagger ran them together or on: two names
     /// joined by «و» are two people («سولانا ولاريجاني»), and a name does not
     /// end in a preposition with the article («... بالميدالية»).
-    fn tidy_people(&self, t: &Text, spans: &mut Vec<(usize, usize, MentionType)>) {
+    /// `folded` holds each token's folded key.
+    fn tidy_people(&self, folded: &[&str], spans: &mut Vec<(usize, usize, MentionType)>) {
         let name = |f: &str| gazetteer::PERSON_NAMES.contains(f);
         let mut out = Vec::with_capacity(spans.len());
         for &(first, mut last, kind) in spans.iter() {
@@ -439,26 +447,25 @@ impl Recognizer {
                 continue;
             }
             while last > first {
-                let f = fold_key(t.key(last));
+                let f = folded[last];
                 let prepositional = ["بال", "فال", "كال", "وال", "لل"]
                     .iter()
                     .any(|p| f.starts_with(p))
                     && f.chars().count() > 4;
-                if prepositional && !name(&f) && self.vocabulary.class(&f) != "E" {
+                if prepositional && !name(f) && self.vocabulary.class(f) != "E" {
                     last -= 1;
                 } else {
                     break;
                 }
             }
             let mut start = first;
-            for j in first + 1..=last {
-                let f = fold_key(t.key(j));
+            for (j, f) in folded.iter().enumerate().take(last + 1).skip(first + 1) {
                 let Some(rest) = f.strip_prefix('و') else {
                     continue;
                 };
                 let joined = rest.chars().count() >= 3
-                    && !name(&f)
-                    && (name(rest) || self.vocabulary.class(&f) == "unseen");
+                    && !name(f)
+                    && (name(rest) || self.vocabulary.class(f) == "unseen");
                 if joined {
                     out.push((start, j - 1, kind));
                     start = j;
@@ -683,14 +690,7 @@ impl Recognizer {
         }
         // Only names are carried over: not words that training mostly saw
         // outside names (a «الرئيس» tagged once, «الدين» of «صلاح الدين»).
-        known.retain(|k, _| {
-            let common = |w: &str| matches!(self.vocabulary.class(w), "O" | "mixed");
-            if k.contains(' ') {
-                !k.split(' ').all(common)
-            } else {
-                !common(k)
-            }
-        });
+        known.retain(|k, _| !k.split(' ').all(|w| self.vocabulary.is_common(w)));
         if known.is_empty() {
             return;
         }
@@ -739,9 +739,10 @@ impl Recognizer {
                         k.push(' ');
                         k.push_str(f);
                     }
-                    let common = |f: &str| matches!(self.vocabulary.class(f), "O" | "mixed");
                     if let Some(&kind) = known.get(&k)
-                        && !folded[i..=last].iter().all(|f| common(f))
+                        && !folded[i..=last]
+                            .iter()
+                            .all(|f| self.vocabulary.is_common(f))
                     {
                         found = Some((last, kind));
                         break 'readings;
@@ -1135,6 +1136,11 @@ mod training_tests {
 mod model_tests {
     use super::*;
 
+    /// The folded keys of the tokens of `t`.
+    fn folded(t: &Text) -> Vec<String> {
+        (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect()
+    }
+
     fn texts(t: &Text, spans: &[(usize, usize, MentionType)]) -> Vec<(String, MentionType)> {
         spans
             .iter()
@@ -1150,7 +1156,11 @@ mod model_tests {
         let rec = Recognizer::embedded().unwrap();
         let t = Text::new("التقى سولانا ولاريجاني أمس");
         let mut spans = vec![(1, 2, MentionType::Person)];
-        rec.tidy_people(&t, &mut spans);
+        let f = folded(&t);
+        rec.tidy_people(
+            &f.iter().map(String::as_str).collect::<Vec<_>>(),
+            &mut spans,
+        );
         assert_eq!(
             texts(&t, &spans),
             [
@@ -1161,7 +1171,11 @@ mod model_tests {
         // A name that starts with و stays whole.
         let t = Text::new("قال محمد وليد");
         let mut spans = vec![(1, 2, MentionType::Person)];
-        rec.tidy_people(&t, &mut spans);
+        let f = folded(&t);
+        rec.tidy_people(
+            &f.iter().map(String::as_str).collect::<Vec<_>>(),
+            &mut spans,
+        );
         assert_eq!(spans, [(1, 2, MentionType::Person)]);
     }
 
@@ -1170,7 +1184,11 @@ mod model_tests {
         let rec = Recognizer::embedded().unwrap();
         let t = Text::new("فاز محمد عبد الفتاح بالميدالية");
         let mut spans = vec![(1, 4, MentionType::Person)];
-        rec.tidy_people(&t, &mut spans);
+        let f = folded(&t);
+        rec.tidy_people(
+            &f.iter().map(String::as_str).collect::<Vec<_>>(),
+            &mut spans,
+        );
         assert_eq!(spans, [(1, 3, MentionType::Person)]);
     }
 
@@ -1183,9 +1201,9 @@ mod model_tests {
             (4, 4, MentionType::Place),
             (7, 7, MentionType::Organization),
         ];
-        let folded: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
-        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
-        rec.consistent(&t, &[false; 9], &folded, &mut spans);
+        let f = folded(&t);
+        let f: Vec<&str> = f.iter().map(String::as_str).collect();
+        rec.consistent(&t, &[false; 9], &f, &mut spans);
         assert!(
             spans.iter().all(|s| s.2 == MentionType::Organization),
             "{spans:?}"
