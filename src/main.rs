@@ -149,7 +149,8 @@ fn layout_cmd(file: &std::path::Path, width: f32, font_size: f32) -> Result<()> 
 }
 
 fn annotate_cmd(files: &[PathBuf], date: Option<&str>) -> Result<()> {
-    use marsad::analysis::{self, DocDate, doc_date};
+    use marsad::analysis::DocDate;
+    use marsad::analysis::article::{Progress, analyze_document};
     use marsad::export::json::{Annotation, to_json};
     let given = match date {
         Some(d) => Some(
@@ -161,29 +162,12 @@ fn annotate_cmd(files: &[PathBuf], date: Option<&str>) -> Result<()> {
     let mut out = Vec::new();
     for file in files {
         let doc = document::load_path(file)?;
-        let (doc_date, date_source) = match given {
-            Some(d) => (Some(d), doc_date::DateSource::CommandLine),
-            None => doc_date::infer(&doc, &analysis::analyze(&doc.text, None)),
-        };
-        let mentions = analysis::analyze(&doc.text, doc_date);
-        let sentences: Vec<_> = doc
-            .paragraphs
-            .iter()
-            .flat_map(|p| {
-                analysis::sentences::split_sentences(&doc.text[p.clone()])
-                    .into_iter()
-                    .map(move |s| s.start + p.start..s.end + p.start)
-            })
-            .collect();
-        let timeline = analysis::timeline::build(&sentences, &mentions);
+        let analysis = analyze_document(&doc, given, &Progress::default())?;
         let name = file.display().to_string();
         out.push(to_json(&Annotation {
             text_file: &name,
             text: &doc.text,
-            doc_date,
-            date_source,
-            mentions: &mentions,
-            timeline: &timeline,
+            analysis: &analysis,
         }));
     }
     let value = if out.len() == 1 {

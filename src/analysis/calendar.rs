@@ -142,9 +142,62 @@ pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
     civil_from_days(tabular_days(y, m, d))
 }
 
+/// The Hijri date of Gregorian `y-m-d`: the inverse of
+/// [`hijri_to_gregorian`] (Umm al-Qura where the reference anchors the
+/// month, else the tabular calendar, which can differ by a day).
+pub fn gregorian_to_hijri(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
+    let z = days_from_civil(y, m, d);
+    // The tabular year is close; the month whose start is the latest one on
+    // or before the day is the answer.
+    let estimate = ((z + 2_440_588 - 1_948_440) * 30 + 10_646).div_euclid(10_631) as i32;
+    let mut best: Option<(i32, u32, i64)> = None;
+    for hy in estimate - 1..=estimate + 1 {
+        for hm in 1..=12 {
+            let (gy, gm, gd) = hijri_to_gregorian(hy, hm, 1);
+            let start = days_from_civil(gy, gm, gd);
+            if start <= z && best.is_none_or(|(_, _, s)| start > s) {
+                best = Some((hy, hm, start));
+            }
+        }
+    }
+    match best {
+        Some((hy, hm, start)) => (hy, hm, ((z - start + 1) as u32).min(30)),
+        None => (estimate, 1, 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gregorian_to_hijri_inverts_the_anchors_and_the_check_value() {
+        assert_eq!(gregorian_to_hijri(2023, 10, 7), (1445, 3, 22));
+        for &(hy, hm, gy, gm, gd) in UMM_AL_QURA {
+            assert_eq!(gregorian_to_hijri(gy, gm, gd), (hy, hm, 1));
+            let (py, pm, pd) = add_days(gy, gm, gd, -1);
+            let (_, before_month, _) = gregorian_to_hijri(py, pm, pd);
+            assert_ne!(
+                before_month, hm,
+                "the day before {hy}-{hm}-01 is in the month before"
+            );
+        }
+        // Over eleven years, every day: a valid Hijri day, never going
+        // back, and back to the same day (or, where an anchored month meets
+        // a tabular one, the day next to it).
+        let start = days_from_civil(2018, 1, 1);
+        let mut last = (0, 0, 0);
+        for z in start..start + 4018 {
+            let (y, m, d) = civil_from_days(z);
+            let h = gregorian_to_hijri(y, m, d);
+            assert!((1..=30).contains(&h.2));
+            assert!(h >= last, "{y}-{m}-{d}");
+            last = h;
+            let (by, bm, bd) = hijri_to_gregorian(h.0, h.1, h.2);
+            assert!((days_from_civil(by, bm, bd) - z).abs() <= 1, "{y}-{m}-{d}");
+        }
+        assert_eq!(gregorian_to_hijri(2014, 1, 1).0, 1435);
+    }
 
     #[test]
     fn civil_round_trip_and_weeks() {

@@ -5,12 +5,15 @@ use super::{DocDate, Mention, MentionType, Norm};
 use crate::document::Document;
 
 /// Where the document date came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DateSource {
     CommandLine,
+    /// Chosen in the window.
+    Reader,
     HtmlMetadata,
     Dateline,
     LatestDate,
+    #[default]
     None,
 }
 
@@ -18,6 +21,7 @@ impl DateSource {
     pub fn name(self) -> &'static str {
         match self {
             DateSource::CommandLine => "command line",
+            DateSource::Reader => "reader",
             DateSource::HtmlMetadata => "html metadata",
             DateSource::Dateline => "dateline",
             DateSource::LatestDate => "latest date in the text",

@@ -1,8 +1,26 @@
 //! Mentions of one entity grouped under a canonical name: spelling variants
-//! (الأميركية, الاميركية), repeats, and a person's surname after the full name.
+//! (الأميركية, الاميركية), repeats, and a person's surname after the full
+//! name. Numbers group by value and unit, dates by their normalised value
+//! («2014» and «عام 2014» are one date).
 
 use super::normalize::fold_key;
-use super::{Mention, MentionType};
+use super::{Mention, MentionType, Norm};
+
+/// The grouping key of a number or a date: its normalised value.
+fn value_key(m: &Mention) -> Option<String> {
+    match &m.norm {
+        Some(Norm::Number(n)) => Some(format!(
+            "{:?}|{:?}|{:?}|{}|{}",
+            n.value,
+            n.min,
+            n.max,
+            n.approximate,
+            n.unit.as_deref().map(fold_key).unwrap_or_default()
+        )),
+        Some(Norm::Date(t)) => Some(format!("{}|{}", t.value, t.modifier.unwrap_or(""))),
+        None => None,
+    }
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
@@ -13,8 +31,9 @@ pub struct Entity {
     pub mentions: Vec<usize>,
 }
 
-/// Groups the actor and place mentions of `text`; returns the entities and,
-/// for each mention, the index of its entity.
+/// Groups the mentions of `text`; returns the entities (in order of first
+/// mention) and, for each mention, the index of its entity. A number or a
+/// date with no value stays alone.
 pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut entities: Vec<Entity> = Vec::new();
     // (folded name, type) -> entity; a word of a multi-word person's name -> entity.
@@ -22,14 +41,14 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize
     let mut by_name_part: rustc_hash::FxHashMap<String, usize> = Default::default();
     let mut of = vec![None; mentions.len()];
     for (i, m) in mentions.iter().enumerate() {
-        if !matches!(
-            m.kind,
-            MentionType::Person | MentionType::Organization | MentionType::Place
-        ) {
-            continue;
-        }
         let surface = &text[m.range.clone()];
-        let key = fold_key(surface);
+        let key = match m.kind {
+            MentionType::Number | MentionType::Date => match value_key(m) {
+                Some(k) => k,
+                None => format!("#{i}"),
+            },
+            _ => fold_key(surface),
+        };
         let found = by_key.get(&(key.clone(), m.kind)).copied().or_else(|| {
             // A person's surname or first name alone: the full name seen before.
             (m.kind == MentionType::Person && !key.contains(' '))
@@ -54,7 +73,8 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize
                 e
             }
         };
-        if surface.chars().count() > entities[e].canonical.chars().count() {
+        let actor_or_place = !matches!(m.kind, MentionType::Number | MentionType::Date);
+        if actor_or_place && surface.chars().count() > entities[e].canonical.chars().count() {
             entities[e].canonical = surface.to_owned();
         }
         entities[e].mentions.push(i);
@@ -88,6 +108,10 @@ mod tests {
         ];
         let (entities, of) = group(text, &ms);
         assert_eq!(entities.len(), 3);
+        assert_eq!(
+            entities[1].canonical, "القوات الأميركية",
+            "the first spelling, of equal length"
+        );
         assert_eq!(entities[0].canonical, "سابرينا سينغ");
         assert_eq!(entities[0].mentions, [0, 2]);
         assert_eq!(entities[1].mentions, [1, 3]);
@@ -95,6 +119,30 @@ mod tests {
             of,
             [Some(0), Some(1), Some(0), Some(1), Some(2)],
             "a different type is another entity"
+        );
+    }
+
+    #[test]
+    fn dates_and_numbers_group_by_value() {
+        use crate::analysis::{DocDate, analyze};
+        let text = "سيطر التنظيم على الموصل في 2014. وفي عام 2014 نشرت 2500 عسكري، ثم 2500 عسكري آخرين في 2015.";
+        let ms = analyze(text, DocDate::parse("2024-01-15"));
+        let (entities, of) = group(text, &ms);
+        let dates: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| e.kind == MentionType::Date)
+            .collect();
+        assert_eq!(dates.len(), 2, "{dates:?}");
+        assert_eq!(dates[0].mentions.len(), 2, "2014 twice");
+        let numbers: Vec<&Entity> = entities
+            .iter()
+            .filter(|e| e.kind == MentionType::Number)
+            .collect();
+        assert_eq!(numbers.len(), 1);
+        assert_eq!(numbers[0].mentions.len(), 2);
+        assert!(
+            of.iter().all(Option::is_some),
+            "every mention has its entity"
         );
     }
 }

@@ -1,5 +1,6 @@
-//! Reading an article: numbers and dates with normalised values (and, in a
-//! later step, actors and places).
+//! Reading an article: actors, places, numbers and dates with normalised
+//! values, grouped into entities and laid on a timeline ([`article`] runs
+//! it all for a document).
 //!
 //! The original text is normalised once into a matching key with an offset
 //! map ([`normalize`]); the key is cut into tokens ([`tokenize`]) and
@@ -8,11 +9,14 @@
 //! Every mention is a byte range of the original text; proclitics (و ف ب ل ك)
 //! stay outside it, the article ال inside.
 
+pub mod article;
 pub mod calendar;
 pub mod dates;
+pub mod describe;
 pub mod doc_date;
 pub mod entities;
 pub mod lexicon;
+pub mod loose;
 pub mod ner;
 pub mod normalize;
 pub mod numbers;

@@ -40,6 +40,90 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
     Some((year, month, day))
 }
 
+/// The days a calendar TIMEX value covers, as a half-open range of day
+/// counts from 1970-01-01: one day for `2023-10-07`, the month for
+/// `2023-10`, the year for `2014`, three months for a season (winter
+/// starts in December of the year before), seven days for an ISO week, ten
+/// years for a decade and a hundred for a century. A modifier narrows a
+/// longer span to its first (START), middle (MID) or last (END) third.
+/// `None` for references, durations and values with unknown parts.
+pub fn day_span(value: &str, modifier: Option<&str>) -> Option<Range<i64>> {
+    use super::calendar::{add_months, days_from_civil};
+    let parts: Vec<&str> = value.split('-').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !parts.iter().take(1).all(|p| digits(p)) {
+        return None;
+    }
+    let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1..=9999).contains(y));
+    let month_start = |y: i32, m: u32| days_from_civil(y, m, 1);
+    let span = match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = year(y)?;
+            month_start(y, 1)..month_start(y + 1, 1)
+        }
+        [d] if d.len() == 3 => {
+            let y = d.parse::<i32>().ok()? * 10;
+            month_start(y.max(1), 1)..month_start(y + 10, 1)
+        }
+        [c] if c.len() == 2 => {
+            let y = c.parse::<i32>().ok()? * 100;
+            month_start(y.max(1), 1)..month_start(y + 100, 1)
+        }
+        [y, m] if digits(m) => {
+            let (y, m) = (
+                year(y)?,
+                m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?,
+            );
+            let (ny, nm) = add_months(y, m, 1);
+            month_start(y, m)..month_start(ny, nm)
+        }
+        [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
+            let y = year(y)?;
+            let first = match *s {
+                "SP" => (y, 3),
+                "SU" => (y, 6),
+                "FA" => (y, 9),
+                _ => (y - 1, 12),
+            };
+            let (ey, em) = add_months(first.0, first.1, 3);
+            month_start(first.0, first.1)..month_start(ey, em)
+        }
+        [y, w, rest @ ..] if w.starts_with('W') && digits(&w[1..]) => {
+            let y = year(y)?;
+            let n: i64 = w[1..].parse().ok().filter(|n| (1..=53).contains(n))?;
+            // Monday of ISO week 1: the week with the year's first Thursday.
+            let jan4 = days_from_civil(y, 1, 4);
+            let monday = jan4 - (jan4 + 3).rem_euclid(7) + 7 * (n - 1);
+            if rest.first() == Some(&"WE") {
+                monday + 5..monday + 7
+            } else {
+                monday..monday + 7
+            }
+        }
+        [y, m, d] if digits(m) && d.len() >= 2 && digits(&d[..2]) => {
+            let (y, m) = (
+                year(y)?,
+                m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?,
+            );
+            let d: u32 = d[..2].parse().ok()?;
+            if !(1..=super::calendar::days_in_month(y, m)).contains(&d) {
+                return None;
+            }
+            let z = days_from_civil(y, m, d);
+            z..z + 1
+        }
+        _ => return None,
+    };
+    let len = span.end - span.start;
+    let third = len / 3;
+    Some(match modifier {
+        Some("START") if len >= 3 => span.start..span.start + third,
+        Some("MID") if len >= 3 => span.start + third..span.end - third,
+        Some("END") if len >= 3 => span.end - third..span.end,
+        _ => span,
+    })
+}
+
 /// Builds the timeline of `mentions` over `sentences`, both sorted by start.
 pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
     let mut timeline = Timeline::default();
@@ -116,5 +200,49 @@ mod tests {
         assert!(t.undated[0].mentions.contains(&n));
         assert_eq!(calendar_key("2023-FA"), Some((2023, 10, 0)));
         assert_eq!(calendar_key("PXM"), None);
+    }
+
+    #[test]
+    fn day_spans_of_calendar_values() {
+        use crate::analysis::calendar::days_from_civil as day;
+        assert_eq!(
+            day_span("2023-10-07", None),
+            Some(day(2023, 10, 7)..day(2023, 10, 8))
+        );
+        assert_eq!(
+            day_span("2023-10", None),
+            Some(day(2023, 10, 1)..day(2023, 11, 1))
+        );
+        assert_eq!(
+            day_span("2023-12", None),
+            Some(day(2023, 12, 1)..day(2024, 1, 1))
+        );
+        assert_eq!(
+            day_span("2014", None),
+            Some(day(2014, 1, 1)..day(2015, 1, 1))
+        );
+        assert_eq!(
+            day_span("2023-FA", None),
+            Some(day(2023, 9, 1)..day(2023, 12, 1))
+        );
+        assert_eq!(
+            day_span("2024-WI", None),
+            Some(day(2023, 12, 1)..day(2024, 3, 1))
+        );
+        // ISO week 40 of 2023 runs from Monday 2 October.
+        assert_eq!(
+            day_span("2023-W40", None),
+            Some(day(2023, 10, 2)..day(2023, 10, 9))
+        );
+        assert_eq!(
+            day_span("199", None),
+            Some(day(1990, 1, 1)..day(2000, 1, 1))
+        );
+        let start = day_span("2024-01", Some("START")).unwrap();
+        assert_eq!(start, day(2024, 1, 1)..day(2024, 1, 11));
+        assert_eq!(day_span("PAST_REF", None), None);
+        assert_eq!(day_span("P3M", None), None);
+        assert_eq!(day_span("XXXX-10-07", None), None);
+        assert_eq!(day_span("2023-02-30", None), None);
     }
 }

@@ -3,20 +3,16 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::analysis::doc_date::DateSource;
-use crate::analysis::entities;
-use crate::analysis::timeline::{Event, Timeline};
-use crate::analysis::{DocDate, Mention, Norm};
+use crate::analysis::article::Analysis;
+use crate::analysis::timeline::Event;
+use crate::analysis::{DocDate, Norm};
 use crate::document::offsets::CodePoints;
 
 /// Everything `annotate` reports about one file.
 pub struct Annotation<'a> {
     pub text_file: &'a str,
     pub text: &'a str,
-    pub doc_date: Option<DocDate>,
-    pub date_source: DateSource,
-    pub mentions: &'a [Mention],
-    pub timeline: &'a Timeline,
+    pub analysis: &'a Analysis,
 }
 
 fn number(v: f64) -> Value {
@@ -60,11 +56,11 @@ fn norm_json(norm: &Norm) -> Value {
 
 pub fn to_json(a: &Annotation) -> Value {
     let cp = CodePoints::new(a.text);
-    let (groups, entity_of) = entities::group(a.text, a.mentions);
-    let mentions: Vec<Value> = a
+    let an = a.analysis;
+    let mentions: Vec<Value> = an
         .mentions
         .iter()
-        .zip(&entity_of)
+        .zip(&an.entity_of)
         .map(|(m, e)| {
             json!({
                 "start": cp.of(m.range.start),
@@ -89,16 +85,16 @@ pub fn to_json(a: &Annotation) -> Value {
     json!({
         "text_file": a.text_file,
         "document_date": {
-            "value": a.doc_date.map(DocDate::to_timex),
-            "source": a.date_source.name(),
+            "value": an.doc_date.map(DocDate::to_timex),
+            "source": an.date_source.name(),
         },
         "mentions": mentions,
-        "entities": groups
+        "entities": an.entities
             .iter()
             .enumerate()
             .map(|(id, e)| json!({"id": id, "type": e.kind.name(), "canonical": e.canonical, "mentions": e.mentions}))
             .collect::<Vec<_>>(),
-        "timeline": a.timeline.dated.iter().map(event).collect::<Vec<_>>(),
-        "undated_events": a.timeline.undated.iter().map(event).collect::<Vec<_>>(),
+        "timeline": an.timeline.dated.iter().map(event).collect::<Vec<_>>(),
+        "undated_events": an.timeline.undated.iter().map(event).collect::<Vec<_>>(),
     })
 }

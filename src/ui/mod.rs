@@ -17,6 +17,7 @@ pub mod settings;
 pub mod shaper;
 pub mod status;
 pub mod theme;
+pub mod time_axis;
 
 pub use app::MarsadApp;
 

@@ -374,6 +374,17 @@ impl Recognizer {
         self.find_with(t, taken, true, self.genre_of(t))
     }
 
+    /// [`Recognizer::find`] that tells `observe` the share of the text done
+    /// (0 to 1) as it goes, and stops (`None`) when `observe` says false.
+    pub fn find_observed(
+        &self,
+        t: &Text,
+        taken: &[bool],
+        observe: &mut dyn FnMut(f32) -> bool,
+    ) -> Option<Vec<Mention>> {
+        self.find_inner(t, taken, true, self.genre_of(t), observe)
+    }
+
     /// The genre `t` reads like, from its words.
     pub fn genre_of(&self, t: &Text) -> Genre {
         let words: Vec<String> = (0..t.tokens.len())
@@ -387,11 +398,27 @@ impl Recognizer {
     /// With `heads` false, the corpora's own convention (what `eval` scores);
     /// `genre` says what kind of text `t` is.
     pub fn find_with(&self, t: &Text, taken: &[bool], heads: bool, genre: Genre) -> Vec<Mention> {
+        self.find_inner(t, taken, heads, genre, &mut |_| true)
+            .unwrap_or_default()
+    }
+
+    fn find_inner(
+        &self,
+        t: &Text,
+        taken: &[bool],
+        heads: bool,
+        genre: Genre,
+        observe: &mut dyn FnMut(f32) -> bool,
+    ) -> Option<Vec<Mention>> {
         let model = &self.models[Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0)];
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
         let mut memo = WordMemo::default();
-        for seg in segments(t) {
+        let total = t.tokens.len().max(1) as f32;
+        for (n, seg) in segments(t).into_iter().enumerate() {
+            if n % 64 == 0 && !observe(seg.start as f32 / total) {
+                return None;
+            }
             let feats =
                 token_features(t, seg.clone(), &self.gazetteer, &self.vocabulary, &mut memo);
             let tags = model.decode(&feats);
@@ -424,14 +451,16 @@ impl Recognizer {
             self.organisation_heads(t, taken, &mut spans);
         }
         self.consistent(t, taken, &folded, &mut spans);
-        spans
-            .into_iter()
-            .map(|(first, last, kind)| Mention {
-                range: t.span(first, self.proclitic(t.key(first)), last),
-                kind,
-                norm: None,
-            })
-            .collect()
+        Some(
+            spans
+                .into_iter()
+                .map(|(first, last, kind)| Mention {
+                    range: t.span(first, self.proclitic(t.key(first)), last),
+                    kind,
+                    norm: None,
+                })
+                .collect(),
+        )
     }
 
     /// People's names as the tagger ran them together or on: two names

@@ -1,0 +1,325 @@
+//! One analysis of an article: everything [`super`] finds in a
+//! [`Document`], built by one function that `marsad annotate` and the
+//! window both call.
+//!
+//! [`analyze_document`] normalises and tokenises the text once, finds the
+//! explicit dates (cheap) to infer the document date when none is given,
+//! then runs the matchers and the recogniser once with that date, groups
+//! mentions into entities, cuts sentences and builds the timeline.
+//! [`redate`] resolves the dates again against another document date and
+//! keeps the recogniser's work when the dates took the same tokens, so a
+//! new date reorders the timeline at once even on a long article.
+//!
+//! Long runs report progress and can be cancelled through [`Progress`].
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+use super::doc_date::{self, DateSource};
+use super::entities::{self, Entity};
+use super::timeline::{self, Timeline};
+use super::{DocDate, Mention, RECOGNIZER, Text, dates, ner, numbers, sentences};
+use crate::document::Document;
+
+/// How far a run has come (0 to 1000) and whether it should stop. Shared
+/// between the thread that runs the analysis and the one that shows it.
+#[derive(Debug, Default)]
+pub struct Progress {
+    permille: AtomicU32,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    /// The share done, from 0 to 1.
+    pub fn fraction(&self) -> f32 {
+        self.permille.load(Ordering::Relaxed) as f32 / 1000.0
+    }
+
+    /// Asks the run to stop at its next check.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    fn set(&self, fraction: f32) -> Result<(), Cancelled> {
+        self.permille.store(
+            (fraction.clamp(0.0, 1.0) * 1000.0) as u32,
+            Ordering::Relaxed,
+        );
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// The run was cancelled before it finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the analysis was cancelled")]
+pub struct Cancelled;
+
+/// What the recogniser found, and the tokens the dates and numbers had taken
+/// when it ran: reused by [`redate`] when they take the same tokens again.
+#[derive(Clone, Debug, Default)]
+struct Recognised {
+    taken: Vec<bool>,
+    mentions: Vec<Mention>,
+}
+
+/// Everything the analysis finds in one article.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// The date relative expressions were resolved against, and where it
+    /// came from.
+    pub doc_date: Option<DocDate>,
+    pub date_source: DateSource,
+    /// The date the article itself gives (what a reset returns to).
+    pub inferred_date: Option<DocDate>,
+    pub inferred_source: DateSource,
+    /// Every mention, sorted by start.
+    pub mentions: Vec<Mention>,
+    /// Mentions grouped; `entity_of[i]` is the entity of mention `i`.
+    pub entities: Vec<Entity>,
+    pub entity_of: Vec<Option<usize>>,
+    /// Sentences of the body, byte ranges of the text, in order.
+    pub sentences: Vec<Range<usize>>,
+    pub timeline: Timeline,
+    recognised: Recognised,
+}
+
+impl Analysis {
+    /// The index of the first mention that ends after `offset`.
+    pub fn first_mention_after(&self, offset: usize) -> usize {
+        self.mentions.partition_point(|m| m.range.end <= offset)
+    }
+
+    /// The mention that contains byte `offset`, if any.
+    pub fn mention_at(&self, offset: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.range.start <= offset);
+        (0..i)
+            .rev()
+            .take(4)
+            .find(|&j| self.mentions[j].range.contains(&offset))
+    }
+
+    /// The sentence that contains byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(i)
+            .filter(|s| s.start <= offset)
+            .map(|_| i)
+    }
+}
+
+/// The sentences of the paragraphs of `doc`.
+pub fn document_sentences(doc: &Document) -> Vec<Range<usize>> {
+    doc.paragraphs
+        .iter()
+        .flat_map(|p| {
+            sentences::split_sentences(&doc.text[p.clone()])
+                .into_iter()
+                .map(move |s| s.start + p.start..s.end + p.start)
+        })
+        .collect()
+}
+
+/// Analyses `doc` with the built-in recogniser. Relative dates resolve
+/// against `given` when there is one, else against the date the article
+/// gives ([`doc_date::infer`]).
+pub fn analyze_document(
+    doc: &Document,
+    given: Option<DocDate>,
+    progress: &Progress,
+) -> Result<Analysis, Cancelled> {
+    analyze_document_with(doc, given, RECOGNIZER.as_ref().ok(), progress)
+}
+
+/// [`analyze_document`] with a given recogniser (`None`: numbers and dates
+/// only).
+pub fn analyze_document_with(
+    doc: &Document,
+    given: Option<DocDate>,
+    rec: Option<&ner::Recognizer>,
+    progress: &Progress,
+) -> Result<Analysis, Cancelled> {
+    progress.set(0.0)?;
+    let t = Text::new(&doc.text);
+    progress.set(0.1)?;
+    // The explicit dates, found without a document date, tell it.
+    let (inferred_date, inferred_source) = {
+        let mut taken = vec![false; t.tokens.len()];
+        let unanchored = dates::find(&t, None, &mut taken);
+        doc_date::infer(doc, &unanchored)
+    };
+    let (doc_date, date_source) = match given {
+        Some(d) => (Some(d), DateSource::CommandLine),
+        None => (inferred_date, inferred_source),
+    };
+    progress.set(0.15)?;
+    let mut a = Analysis {
+        inferred_date,
+        inferred_source,
+        sentences: document_sentences(doc),
+        ..Default::default()
+    };
+    resolve(&t, &mut a, doc_date, date_source, rec, progress)?;
+    Ok(a)
+}
+
+/// The same article resolved against another document date: `date`, or,
+/// with `None`, the date the article gives. Reuses what the recogniser
+/// found when the dates and numbers take the same tokens.
+pub fn redate(
+    doc: &Document,
+    previous: &Analysis,
+    date: Option<DocDate>,
+    progress: &Progress,
+) -> Result<Analysis, Cancelled> {
+    redate_with(doc, previous, date, RECOGNIZER.as_ref().ok(), progress)
+}
+
+/// [`redate`] with a given recogniser.
+pub fn redate_with(
+    doc: &Document,
+    previous: &Analysis,
+    date: Option<DocDate>,
+    rec: Option<&ner::Recognizer>,
+    progress: &Progress,
+) -> Result<Analysis, Cancelled> {
+    progress.set(0.0)?;
+    let t = Text::new(&doc.text);
+    progress.set(0.1)?;
+    let (doc_date, source) = match date {
+        Some(d) => (Some(d), DateSource::Reader),
+        None => (previous.inferred_date, previous.inferred_source),
+    };
+    let mut a = Analysis {
+        inferred_date: previous.inferred_date,
+        inferred_source: previous.inferred_source,
+        sentences: previous.sentences.clone(),
+        recognised: previous.recognised.clone(),
+        ..Default::default()
+    };
+    resolve(&t, &mut a, doc_date, source, rec, progress)?;
+    Ok(a)
+}
+
+/// Runs the matchers against `doc_date`, the recogniser unless its last
+/// result still holds, then entities and the timeline.
+fn resolve(
+    t: &Text,
+    a: &mut Analysis,
+    doc_date: Option<DocDate>,
+    source: DateSource,
+    rec: Option<&ner::Recognizer>,
+    progress: &Progress,
+) -> Result<(), Cancelled> {
+    let mut taken = vec![false; t.tokens.len()];
+    let mut mentions = dates::find(t, doc_date, &mut taken);
+    mentions.extend(numbers::find(t, &mut taken));
+    progress.set(0.2)?;
+    let reuse = !a.recognised.taken.is_empty() && a.recognised.taken == taken;
+    if !reuse {
+        a.recognised = Recognised {
+            mentions: match rec {
+                Some(rec) => rec
+                    .find_observed(t, &taken, &mut |f| progress.set(0.2 + 0.75 * f).is_ok())
+                    .ok_or(Cancelled)?,
+                None => Vec::new(),
+            },
+            taken,
+        };
+    }
+    mentions.extend(a.recognised.mentions.iter().cloned());
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    progress.set(0.95)?;
+    let (entities, entity_of) = entities::group(t.original, &mentions);
+    a.timeline = timeline::build(&a.sentences, &mentions);
+    a.mentions = mentions;
+    a.entities = entities;
+    a.entity_of = entity_of;
+    a.doc_date = doc_date;
+    a.date_source = source;
+    progress.set(1.0)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{MentionType, Norm, analyze};
+    use crate::document::{Document, Format};
+
+    #[test]
+    fn one_run_gives_what_analyze_gives_with_the_inferred_date() {
+        let doc = Document::sample();
+        let a = analyze_document(&doc, None, &Progress::default()).unwrap();
+        assert!(a.doc_date.is_some());
+        assert_eq!(a.mentions, analyze(&doc.text, a.doc_date));
+        assert_eq!(a.entity_of.len(), a.mentions.len());
+        assert!(!a.timeline.dated.is_empty());
+        assert!(a.sentences.len() > 15);
+    }
+
+    #[test]
+    fn a_new_date_re_resolves_relative_dates_and_keeps_the_recogniser_work() {
+        let doc = Document::from_text(
+            "قالت الوزارة في 7 أكتوبر 2023 إن الاجتماع عقد في بغداد.\nوقال محمد شياع السوداني مطلع الشهر الجاري إن اللجنة ستبدأ.".into(),
+            Format::Text,
+        );
+        let p = Progress::default();
+        let a = analyze_document(&doc, None, &p).unwrap();
+        assert_eq!(a.date_source, DateSource::Dateline);
+        let month = |a: &Analysis| {
+            a.mentions
+                .iter()
+                .find_map(|m| match (&m.kind, &m.norm) {
+                    (MentionType::Date, Some(Norm::Date(t))) if t.modifier == Some("START") => {
+                        Some(t.value.clone())
+                    }
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(month(&a), "2023-10");
+        let b = redate(&doc, &a, DocDate::parse("2024-03-02"), &p).unwrap();
+        assert_eq!(month(&b), "2024-03");
+        assert_eq!(b.date_source, DateSource::Reader);
+        let people = |a: &Analysis| {
+            a.mentions
+                .iter()
+                .filter(|m| m.kind == MentionType::Person)
+                .count()
+        };
+        assert_eq!(people(&a), people(&b));
+        // The timeline is in the new order: «مطلع مارس 2024» comes last.
+        let last = b.timeline.dated.last().unwrap();
+        assert_eq!(last.date.value, "2024-03");
+        let c = redate(&doc, &b, None, &p).unwrap();
+        assert_eq!(c.doc_date, a.doc_date, "back to the article's own date");
+    }
+
+    #[test]
+    fn a_cancelled_run_stops() {
+        let doc = Document::sample();
+        let p = Progress::default();
+        p.cancel();
+        assert_eq!(analyze_document(&doc, None, &p).unwrap_err(), Cancelled);
+    }
+
+    #[test]
+    fn lookups_by_offset() {
+        let doc = Document::sample();
+        let a = analyze_document(&doc, None, &Progress::default()).unwrap();
+        let m = &a.mentions[3];
+        assert_eq!(a.mention_at(m.range.start), Some(3));
+        assert_eq!(a.first_mention_after(m.range.start), 3);
+        let s = a.sentence_at(m.range.start).unwrap();
+        assert!(a.sentences[s].contains(&m.range.start));
+    }
+}

@@ -1,0 +1,588 @@
+//! Values told in words, in Arabic or English: mention types, numbers with
+//! their unit, dates with their Hijri equivalent, counts with Arabic plural
+//! agreement. Pure functions over the analysis' values; the window shows
+//! what they return (through its own bidi layout), and exports may too.
+
+use super::calendar::{civil_from_days, gregorian_to_hijri};
+use super::timeline::day_span;
+use super::{MentionType, NumberValue, Timex, TimexKind};
+
+/// The language values are told in.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Lang {
+    #[default]
+    Arabic,
+    English,
+}
+
+/// Gregorian month names, the standard (Egypt and Gulf) set, as CLDR `ar`.
+pub const GREGORIAN_MONTHS: [&str; 12] = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+];
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Hijri month names as CLDR (`ar@calendar=islamic-umalqura`).
+pub const HIJRI_MONTHS: [&str; 12] = [
+    "محرم",
+    "صفر",
+    "ربيع الأول",
+    "ربيع الآخر",
+    "جمادى الأولى",
+    "جمادى الآخرة",
+    "رجب",
+    "شعبان",
+    "رمضان",
+    "شوال",
+    "ذو القعدة",
+    "ذو الحجة",
+];
+
+const HIJRI_MONTHS_EN: [&str; 12] = [
+    "Muharram",
+    "Safar",
+    "Rabi' al-Awwal",
+    "Rabi' al-Akhir",
+    "Jumada al-Ula",
+    "Jumada al-Akhirah",
+    "Rajab",
+    "Sha'ban",
+    "Ramadan",
+    "Shawwal",
+    "Dhu al-Qa'dah",
+    "Dhu al-Hijjah",
+];
+
+/// Western digits turned into Arabic-Indic ones (and `.` `,` `%` into
+/// their Arabic forms between digits) in Arabic; unchanged in English.
+pub fn digits(s: &str, lang: Lang) -> String {
+    if lang == Lang::English {
+        return s.to_owned();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            '0'..='9' => char::from_u32(0x660 + (c as u32 - '0' as u32)).unwrap_or(c),
+            '.' if i > 0 && digit(i - 1) && digit(i + 1) => '٫',
+            ',' if i > 0 && digit(i - 1) && digit(i + 1) => '٬',
+            '%' if i > 0 && digit(i - 1) => '٪',
+            _ => c,
+        })
+        .collect()
+}
+
+/// A number with thousands grouping and at most three decimals.
+pub fn number(v: f64, lang: Lang) -> String {
+    if !v.is_finite() {
+        return "?".into();
+    }
+    let mut s = format!("{:.3}", v.abs());
+    while s.contains('.') && (s.ends_with('0') || s.ends_with('.')) {
+        s.pop();
+    }
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(a, b)| (a, b));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if !frac.is_empty() {
+        grouped.push('.');
+        grouped.push_str(frac);
+    }
+    if v < 0.0 {
+        grouped.insert(0, '-');
+    }
+    digits(&grouped, lang)
+}
+
+/// The name of a mention type.
+pub fn type_name(kind: MentionType, lang: Lang) -> &'static str {
+    match (lang, kind) {
+        (Lang::Arabic, MentionType::Person) => "شخص",
+        (Lang::Arabic, MentionType::Organization) => "منظمة",
+        (Lang::Arabic, MentionType::Place) => "مكان",
+        (Lang::Arabic, MentionType::Number) => "عدد",
+        (Lang::Arabic, MentionType::Date) => "تاريخ",
+        (Lang::English, MentionType::Person) => "Person",
+        (Lang::English, MentionType::Organization) => "Organisation",
+        (Lang::English, MentionType::Place) => "Place",
+        (Lang::English, MentionType::Number) => "Number",
+        (Lang::English, MentionType::Date) => "Date",
+    }
+}
+
+/// The plural heading of a mention type (a sidebar group).
+pub fn type_plural(kind: MentionType, lang: Lang) -> &'static str {
+    match (lang, kind) {
+        (Lang::Arabic, MentionType::Person) => "أشخاص",
+        (Lang::Arabic, MentionType::Organization) => "منظمات",
+        (Lang::Arabic, MentionType::Place) => "أماكن",
+        (Lang::Arabic, MentionType::Number) => "أعداد",
+        (Lang::Arabic, MentionType::Date) => "تواريخ",
+        (Lang::English, MentionType::Person) => "People",
+        (Lang::English, MentionType::Organization) => "Organisations",
+        (Lang::English, MentionType::Place) => "Places",
+        (Lang::English, MentionType::Number) => "Numbers",
+        (Lang::English, MentionType::Date) => "Dates",
+    }
+}
+
+/// An Arabic noun in its counted forms: one, two, three to ten, eleven and
+/// more (the accusative singular).
+pub struct Noun {
+    pub one: &'static str,
+    pub two: &'static str,
+    pub few: &'static str,
+    pub many: &'static str,
+    pub english: (&'static str, &'static str),
+}
+
+pub const MENTION: Noun = Noun {
+    one: "إشارة واحدة",
+    two: "إشارتان",
+    few: "إشارات",
+    many: "إشارة",
+    english: ("mention", "mentions"),
+};
+
+pub const EVENT: Noun = Noun {
+    one: "حدث واحد",
+    two: "حدثان",
+    few: "أحداث",
+    many: "حدثاً",
+    english: ("event", "events"),
+};
+
+/// `n` things, with Arabic agreement: «إشارة واحدة», «إشارتان», «٣ إشارات»,
+/// «١١ إشارة».
+pub fn count(n: usize, noun: &Noun, lang: Lang) -> String {
+    match lang {
+        Lang::English => format!(
+            "{} {}",
+            number(n as f64, lang),
+            if n == 1 {
+                noun.english.0
+            } else {
+                noun.english.1
+            }
+        ),
+        Lang::Arabic => match n {
+            1 => noun.one.to_owned(),
+            2 => noun.two.to_owned(),
+            3..=10 => format!("{} {}", number(n as f64, lang), noun.few),
+            _ => format!("{} {}", number(n as f64, lang), noun.many),
+        },
+    }
+}
+
+/// A number's value: exact, a range or a bound, hedged, with its unit.
+pub fn number_value(n: &NumberValue, lang: Lang) -> String {
+    let f = |v: f64| number(v, lang);
+    let core = match (n.value, n.min, n.max, lang) {
+        (Some(v), _, _, _) => f(v),
+        (None, Some(a), Some(b), Lang::Arabic) => format!("بين {} و{}", f(a), f(b)),
+        (None, Some(a), Some(b), Lang::English) => format!("{}–{}", f(a), f(b)),
+        (None, Some(a), None, Lang::Arabic) => format!("أكثر من {}", f(a)),
+        (None, Some(a), None, Lang::English) => format!("more than {}", f(a)),
+        (None, None, Some(b), Lang::Arabic) => format!("أقل من {}", f(b)),
+        (None, None, Some(b), Lang::English) => format!("less than {}", f(b)),
+        (None, None, None, _) => "?".to_owned(),
+    };
+    // A range is vague already: only an exact value is hedged in words.
+    let core = if n.approximate && n.value.is_some() {
+        match lang {
+            Lang::Arabic => format!("نحو {core}"),
+            Lang::English => format!("about {core}"),
+        }
+    } else {
+        core
+    };
+    match n.unit.as_deref() {
+        Some("%") => match lang {
+            Lang::Arabic => format!("{core}٪"),
+            Lang::English => format!("{core}%"),
+        },
+        Some(u) => format!("{core} {u}"),
+        None => core,
+    }
+}
+
+fn month_name(m: u32, lang: Lang) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Arabic => GREGORIAN_MONTHS[i],
+        Lang::English => ENGLISH_MONTHS[i],
+    }
+}
+
+fn hijri_month_name(m: u32, lang: Lang) -> &'static str {
+    let i = (m.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Arabic => HIJRI_MONTHS[i],
+        Lang::English => HIJRI_MONTHS_EN[i],
+    }
+}
+
+/// A calendar date in words: «٧ أكتوبر ٢٠٢٣», "7 October 2023".
+pub fn day_date(y: i32, m: u32, d: u32, lang: Lang) -> String {
+    let year = digits(&y.to_string(), lang);
+    format!(
+        "{} {} {year}",
+        digits(&d.to_string(), lang),
+        month_name(m, lang)
+    )
+}
+
+fn duration_unit(code: &str, n: Option<u64>, lang: Lang) -> String {
+    // (one, two, few, many, English singular)
+    let (one, two, few, many, en) = match code {
+        "D" => ("يوم", "يومان", "أيام", "يوماً", "day"),
+        "W" => ("أسبوع", "أسبوعان", "أسابيع", "أسبوعاً", "week"),
+        "M" => ("شهر", "شهران", "أشهر", "شهراً", "month"),
+        "Y" => ("سنة", "سنتان", "سنوات", "سنة", "year"),
+        "DE" => ("عقد", "عقدان", "عقود", "عقداً", "decade"),
+        "CE" => ("قرن", "قرنان", "قرون", "قرناً", "century"),
+        "TH" => ("ساعة", "ساعتان", "ساعات", "ساعة", "hour"),
+        "TM" => ("دقيقة", "دقيقتان", "دقائق", "دقيقة", "minute"),
+        "TS" => ("ثانية", "ثانيتان", "ثوان", "ثانية", "second"),
+        _ => ("", "", "", "", ""),
+    };
+    match (lang, n) {
+        (Lang::Arabic, None) => format!("عدة {few}"),
+        (Lang::Arabic, Some(1)) => one.to_owned(),
+        (Lang::Arabic, Some(2)) => two.to_owned(),
+        (Lang::Arabic, Some(k @ 3..=10)) => format!("{} {few}", number(k as f64, lang)),
+        (Lang::Arabic, Some(k)) => format!("{} {many}", number(k as f64, lang)),
+        (Lang::English, None) => format!("several {en}s"),
+        (Lang::English, Some(1)) => format!("1 {en}"),
+        (Lang::English, Some(k)) => format!(
+            "{k} {}",
+            if en == "century" {
+                "centuries".to_owned()
+            } else {
+                format!("{en}s")
+            }
+        ),
+    }
+}
+
+/// A duration value (`P3M`, `PXY`, `PT2H`) in words.
+fn duration(value: &str, lang: Lang) -> Option<String> {
+    let rest = value.strip_prefix('P')?;
+    let (time, rest) = match rest.strip_prefix('T') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let split = rest.find(|c: char| !c.is_ascii_digit() && c != 'X')?;
+    let (amount, unit) = rest.split_at(split);
+    let n = if amount.contains('X') {
+        None
+    } else {
+        Some(amount.parse::<u64>().ok()?)
+    };
+    let code = if time {
+        format!("T{unit}")
+    } else {
+        unit.to_owned()
+    };
+    let words = duration_unit(&code, n, lang);
+    (!words.is_empty() && !words.ends_with(' ')).then_some(words)
+}
+
+/// A TIMEX value (with its modifier) in words: «٧ أكتوبر ٢٠٢٣», «أكتوبر
+/// ٢٠٢٣», «خريف ٢٠٢٣», «مطلع يناير ٢٠٢٤», «في الماضي», «عدة أشهر».
+pub fn timex(t: &Timex, lang: Lang) -> String {
+    let v = t.value.as_str();
+    let ar = lang == Lang::Arabic;
+    let body = match v {
+        "PAST_REF" => (if ar {
+            "في الماضي"
+        } else {
+            "in the past"
+        })
+        .to_owned(),
+        "PRESENT_REF" => (if ar { "الآن" } else { "now" }).to_owned(),
+        "FUTURE_REF" => (if ar {
+            "في المستقبل"
+        } else {
+            "in the future"
+        })
+        .to_owned(),
+        _ if t.kind == TimexKind::Duration || v.starts_with('P') => {
+            duration(v, lang).unwrap_or_else(|| v.to_owned())
+        }
+        _ => calendar_words(v, lang).unwrap_or_else(|| v.to_owned()),
+    };
+    let prefix = match (t.modifier, ar) {
+        (Some("START"), true) => Some("مطلع"),
+        (Some("MID"), true) => Some("منتصف"),
+        (Some("END"), true) => Some("أواخر"),
+        (Some("APPROX"), true) => Some("نحو"),
+        (Some("BEFORE"), true) => Some("قبل"),
+        (Some("AFTER"), true) => Some("بعد"),
+        (Some("START"), false) => Some("early"),
+        (Some("MID"), false) => Some("mid"),
+        (Some("END"), false) => Some("late"),
+        (Some("APPROX"), false) => Some("about"),
+        (Some("BEFORE"), false) => Some("before"),
+        (Some("AFTER"), false) => Some("after"),
+        _ => None,
+    };
+    let body = match prefix {
+        Some(p) => format!("{p} {body}"),
+        None => body,
+    };
+    if t.kind == TimexKind::Set {
+        return if ar {
+            format!("كل {body}")
+        } else {
+            format!("every {body}")
+        };
+    }
+    body
+}
+
+/// Calendar values: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, seasons, ISO weeks,
+/// decades, centuries, and dates with an unknown year.
+fn calendar_words(v: &str, lang: Lang) -> Option<String> {
+    let ar = lang == Lang::Arabic;
+    let d = |s: &str| digits(s, lang);
+    let parts: Vec<&str> = v.split('-').collect();
+    let num = |s: &str| s.parse::<u32>().ok();
+    match parts.as_slice() {
+        ["XXXX", m, day] => Some(format!(
+            "{} {}",
+            d(&num(day)?.to_string()),
+            month_name(num(m)?, lang)
+        )),
+        [y] if y.len() == 4 => Some(d(y)),
+        [y] if y.len() == 3 => {
+            let decade = format!("{y}0");
+            Some(if ar {
+                format!("عقد {}", d(&decade))
+            } else {
+                format!("the {decade}s")
+            })
+        }
+        [y] if y.len() == 2 => {
+            let c = num(y)? + 1;
+            Some(if ar {
+                format!("القرن {}", d(&c.to_string()))
+            } else {
+                format!("century {c}")
+            })
+        }
+        [y, m] if m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()) => {
+            Some(format!("{} {}", month_name(num(m)?, lang), d(y)))
+        }
+        [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
+            let name = match (*s, ar) {
+                ("SP", true) => "ربيع",
+                ("SU", true) => "صيف",
+                ("FA", true) => "خريف",
+                ("WI", true) => "شتاء",
+                ("SP", false) => "spring",
+                ("SU", false) => "summer",
+                ("FA", false) => "autumn",
+                _ => "winter",
+            };
+            Some(format!("{name} {}", d(y)))
+        }
+        [y, w, rest @ ..] if w.starts_with('W') => {
+            let n = num(&w[1..])?;
+            let weekend = rest.first() == Some(&"WE");
+            Some(match (ar, weekend) {
+                (true, false) => format!("الأسبوع {} من {}", d(&n.to_string()), d(y)),
+                (true, true) => format!("عطلة الأسبوع {} من {}", d(&n.to_string()), d(y)),
+                (false, false) => format!("week {n} of {y}"),
+                (false, true) => format!("the weekend of week {n}, {y}"),
+            })
+        }
+        [y, m, day] => {
+            let y: i32 = y.parse().ok()?;
+            let (m, day) = (num(m)?, num(day.get(..2)?)?);
+            Some(day_date(y, m, day, lang))
+        }
+        _ => None,
+    }
+}
+
+fn hijri_day(y: i32, m: u32, d: u32, lang: Lang) -> String {
+    let (hy, hm, hd) = gregorian_to_hijri(y, m, d);
+    format!(
+        "{} {} {}",
+        digits(&hd.to_string(), lang),
+        hijri_month_name(hm, lang),
+        digits(&hy.to_string(), lang)
+    )
+}
+
+fn era(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Arabic => "هـ",
+        Lang::English => "AH",
+    }
+}
+
+/// The Hijri equivalent of a calendar TIMEX value: a day as «٢٢ ربيع الأول
+/// ١٤٤٥ هـ»; a span of up to a hundred days by its first and last day; a
+/// longer one by its Hijri years («١٤٣٥–١٤٣٦ هـ»). `None` for values off
+/// the calendar.
+pub fn hijri(t: &Timex, lang: Lang) -> Option<String> {
+    if t.kind != TimexKind::Date {
+        return None;
+    }
+    let span = day_span(&t.value, None)?;
+    let (y0, m0, d0) = civil_from_days(span.start);
+    let (y1, m1, d1) = civil_from_days(span.end - 1);
+    let days = span.end - span.start;
+    if days == 1 {
+        return Some(format!("{} {}", hijri_day(y0, m0, d0, lang), era(lang)));
+    }
+    if days <= 100 {
+        let (ay, am, ad) = gregorian_to_hijri(y0, m0, d0);
+        let (by, bm, bd) = gregorian_to_hijri(y1, m1, d1);
+        let dd = |n: u32| digits(&n.to_string(), lang);
+        let yy = |n: i32| digits(&n.to_string(), lang);
+        let a = if ay == by {
+            format!("{} {}", dd(ad), hijri_month_name(am, lang))
+        } else {
+            format!("{} {} {}", dd(ad), hijri_month_name(am, lang), yy(ay))
+        };
+        let b = format!("{} {} {}", dd(bd), hijri_month_name(bm, lang), yy(by));
+        return Some(format!("{a} – {b} {}", era(lang)));
+    }
+    let (ay, _, _) = gregorian_to_hijri(y0, m0, d0);
+    let (by, _, _) = gregorian_to_hijri(y1, m1, d1);
+    let years = if ay == by {
+        digits(&ay.to_string(), lang)
+    } else {
+        digits(&format!("{ay}–{by}"), lang)
+    };
+    Some(format!("{years} {}", era(lang)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(v: &str) -> Timex {
+        Timex {
+            value: v.into(),
+            kind: TimexKind::Date,
+            modifier: None,
+        }
+    }
+
+    #[test]
+    fn dates_in_arabic_and_english() {
+        assert_eq!(timex(&date("2023-10-07"), Lang::Arabic), "٧ أكتوبر ٢٠٢٣");
+        assert_eq!(timex(&date("2023-10-07"), Lang::English), "7 October 2023");
+        assert_eq!(timex(&date("2023-10"), Lang::Arabic), "أكتوبر ٢٠٢٣");
+        assert_eq!(timex(&date("2014"), Lang::Arabic), "٢٠١٤");
+        assert_eq!(timex(&date("2023-FA"), Lang::Arabic), "خريف ٢٠٢٣");
+        assert_eq!(timex(&date("2023-W40"), Lang::English), "week 40 of 2023");
+        assert_eq!(timex(&date("XXXX-10-07"), Lang::Arabic), "٧ أكتوبر");
+        assert_eq!(timex(&date("PAST_REF"), Lang::Arabic), "في الماضي");
+        let start = Timex {
+            modifier: Some("START"),
+            ..date("2024-01")
+        };
+        assert_eq!(timex(&start, Lang::Arabic), "مطلع يناير ٢٠٢٤");
+        let months = Timex {
+            value: "PXM".into(),
+            kind: TimexKind::Duration,
+            modifier: None,
+        };
+        assert_eq!(timex(&months, Lang::Arabic), "عدة أشهر");
+        let three = Timex {
+            value: "P3D".into(),
+            ..months.clone()
+        };
+        assert_eq!(timex(&three, Lang::Arabic), "٣ أيام");
+        assert_eq!(timex(&three, Lang::English), "3 days");
+    }
+
+    #[test]
+    fn hijri_equivalents() {
+        // Reference §2.3's check value.
+        assert_eq!(
+            hijri(&date("2023-10-07"), Lang::Arabic).unwrap(),
+            "٢٢ ربيع الأول ١٤٤٥ هـ"
+        );
+        assert_eq!(
+            hijri(&date("2023-10-07"), Lang::English).unwrap(),
+            "22 Rabi' al-Awwal 1445 AH"
+        );
+        // October 2023 runs from 16 Rabi' al-Awwal to 16 Rabi' al-Akhir 1445.
+        assert_eq!(
+            hijri(&date("2023-10"), Lang::Arabic).unwrap(),
+            "١٦ ربيع الأول – ١٦ ربيع الآخر ١٤٤٥ هـ"
+        );
+        assert_eq!(hijri(&date("2014"), Lang::Arabic).unwrap(), "١٤٣٥–١٤٣٦ هـ");
+        assert_eq!(hijri(&date("PAST_REF"), Lang::Arabic), None);
+    }
+
+    #[test]
+    fn numbers_and_counts() {
+        let n = NumberValue {
+            value: Some(2500.0),
+            unit: Some("عسكري".into()),
+            ..Default::default()
+        };
+        assert_eq!(number_value(&n, Lang::Arabic), "٢٬٥٠٠ عسكري");
+        assert_eq!(number_value(&n, Lang::English), "2,500 عسكري");
+        let pct = NumberValue {
+            value: Some(38.2),
+            unit: Some("%".into()),
+            ..Default::default()
+        };
+        assert_eq!(number_value(&pct, Lang::Arabic), "٣٨٫٢٪");
+        let range = NumberValue {
+            min: Some(60.0),
+            max: Some(70.0),
+            approximate: true,
+            ..Default::default()
+        };
+        assert_eq!(number_value(&range, Lang::Arabic), "بين ٦٠ و٧٠");
+        assert_eq!(number_value(&range, Lang::English), "60–70");
+        assert_eq!(count(1, &MENTION, Lang::Arabic), "إشارة واحدة");
+        assert_eq!(count(2, &MENTION, Lang::Arabic), "إشارتان");
+        assert_eq!(count(7, &MENTION, Lang::Arabic), "٧ إشارات");
+        assert_eq!(count(12, &MENTION, Lang::Arabic), "١٢ إشارة");
+        assert_eq!(count(1, &MENTION, Lang::English), "1 mention");
+        assert_eq!(number(1_250_000.0, Lang::English), "1,250,000");
+    }
+}
