@@ -103,7 +103,7 @@ fn frame_bench(c: &mut Criterion) {
     };
     // First frame: shaping and line breaking of the whole article.
     let _ = ctx.run_ui(input(), |ui| {
-        reader_ui(ui, &doc, 1, &settings, &mut state);
+        reader_ui(ui, &doc, 1, &settings, &mut state, None);
     });
     let height = state.cache.layout().height;
     eprintln!(
@@ -121,7 +121,7 @@ fn frame_bench(c: &mut Criterion) {
                 y = (y + 120.0) % (height - 1000.0);
                 state.scroll_to = Some(y);
                 let out = ctx.run_ui(input(), |ui| {
-                    reader_ui(ui, &doc, 1, &settings, &mut state);
+                    reader_ui(ui, &doc, 1, &settings, &mut state, None);
                 });
                 black_box(ctx.tessellate(out.shapes, out.pixels_per_point))
             })

@@ -1,10 +1,17 @@
-//! The app, driven headless through AccessKit (egui_kittest).
+//! The app, driven headless through AccessKit (egui_kittest): opening
+//! files, reading, and browsing the analysis (highlights, sidebar, filter,
+//! timeline, selection, the Arabic and English interfaces).
 
 use std::path::{Path, PathBuf};
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
+use marsad::analysis::{DocDate, MentionType, doc_date::DateSource, timeline::calendar_key};
 use marsad::ui::MarsadApp;
+use marsad::ui::browse::{EventId, Row};
+use marsad::ui::i18n::Lang;
+use marsad::ui::settings::Settings;
 use marsad::ui::theme::Theme;
 
 const TITLE: &str = "واشنطن تنفي علاقة مباحثاتها مع بغداد بملف الانسحاب العسكري";
@@ -15,19 +22,72 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn app(path: Option<PathBuf>) -> Harness<'static, MarsadApp> {
+fn app_in(path: Option<PathBuf>, language: Lang) -> Harness<'static, MarsadApp> {
     let mut harness = Harness::builder()
-        .with_size([1100.0, 800.0])
-        .build_eframe(move |cc| MarsadApp::new(cc, path));
+        .with_size([1400.0, 900.0])
+        // A mention stepped to flashes for a second.
+        .with_max_steps(100)
+        .build_eframe(move |cc| {
+            let settings = Settings {
+                language,
+                ..Default::default()
+            };
+            MarsadApp::with_settings(&cc.egui_ctx, settings, path)
+        });
     harness.run();
     harness
 }
 
+/// The app in its default (Arabic) interface.
+fn app(path: Option<PathBuf>) -> Harness<'static, MarsadApp> {
+    app_in(path, Lang::Arabic)
+}
+
+/// The app with the analysis of the open article done and shown.
+fn analysed(path: Option<PathBuf>, language: Lang) -> Harness<'static, MarsadApp> {
+    let mut h = app_in(path, language);
+    h.state_mut().finish_analysis();
+    h.run();
+    h
+}
+
+/// The text of a node: its label, or the value a label widget holds.
+fn text_of(n: &egui_kittest::Node<'_>) -> String {
+    let node = n.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
+}
+
 /// The text the reader view shows (its visible lines).
 fn reader_text(h: &Harness<'_, MarsadApp>) -> String {
-    h.get_by_label_contains("الولايات المتحدة")
-        .value()
+    h.get_by_role(Role::Document)
+        .accesskit_node()
+        .label()
         .unwrap_or_default()
+}
+
+fn entity(h: &Harness<'_, MarsadApp>, name: &str) -> usize {
+    let a = h.state().analysis().expect("analysed");
+    a.entities
+        .iter()
+        .position(|e| e.canonical == name)
+        .unwrap_or_else(|| panic!("no entity {name}"))
+}
+
+/// Text drawn inside `rect`, piece by piece from left to right.
+fn drawn_in(h: &Harness<'_, MarsadApp>, rect: egui::Rect) -> Vec<(f32, String)> {
+    let mut out: Vec<(f32, String)> = h
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) if rect.contains(t.pos + egui::vec2(1.0, 1.0)) => {
+                Some((t.pos.x, t.galley.text().to_owned()))
+            }
+            _ => None,
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    out
 }
 
 #[test]
@@ -41,25 +101,41 @@ fn sample_opens_with_its_title_and_text() {
 }
 
 #[test]
+fn the_text_is_readable_before_the_analysis_is_done_and_marked_after() {
+    let mut h = app(None);
+    // The first frame shows the text whether or not the analysis is done.
+    assert!(reader_text(&h).contains("سابرينا سينغ"));
+    h.state_mut().finish_analysis();
+    h.run();
+    assert!(!h.state().analysing());
+    let a = h.state().analysis().unwrap();
+    assert!(a.mentions.len() > 50);
+    // Each mention on screen is a node named by its type and text.
+    h.get_by_label("شخص: سابرينا سينغ");
+    h.get_by_label("منظمة: وزارة الدفاع الأميركية");
+    assert!(h.query_all_by_label("مكان: بغداد").count() >= 2);
+    h.get_by_label("عدد: 2500");
+    // The status line tells what was found.
+    let status = text_of(&h.get_by_label_contains("iraq-us-talks.ar.txt"));
+    assert!(status.contains("إشارة"), "{status}");
+}
+
+#[test]
 fn opening_a_saved_page_shows_its_article() {
     let h = app(Some(fixture("news-page-cp1256.htm")));
     h.get_by_label(TITLE);
     assert!(
-        h.query_by_label_contains("الرئيسية").is_none(),
+        !reader_text(&h).contains("الرئيسية"),
         "navigation is not shown"
     );
-    h.get_by_label_contains("2500 عسكري");
-    assert!(
-        h.get_by_label_contains("news-page-cp1256.htm")
-            .value()
-            .unwrap()
-            .contains("windows-1256")
-    );
+    assert!(reader_text(&h).contains("2500 عسكري"));
+    let status = text_of(&h.get_by_label_contains("news-page-cp1256.htm"));
+    assert!(status.contains("windows-1256"));
 }
 
 #[test]
 fn a_bad_file_shows_a_message_and_keeps_the_article() {
-    let mut h = app(None);
+    let mut h = app_in(None, Lang::English);
     h.state_mut().open_path(&fixture("binary.png"));
     h.run();
     h.get_by_label_contains("is not a text file");
@@ -69,18 +145,24 @@ fn a_bad_file_shows_a_message_and_keeps_the_article() {
     h.run();
     h.get_by_label_contains("is a folder");
     h.get_by_label(TITLE);
+    // In Arabic the message is in Arabic.
+    h.state_mut().settings_mut().language = Lang::Arabic;
+    h.state_mut().open_path(&fixture("empty.txt"));
+    h.run();
+    h.get_by_label_contains("ملف فارغ");
+    h.get_by_label("المقال الذي كان مفتوحاً ما زال مفتوحاً.");
 }
 
 #[test]
 fn a_bad_file_on_the_command_line_opens_an_empty_window_with_the_message() {
-    let h = app(Some(fixture("empty.txt")));
+    let h = app_in(Some(fixture("empty.txt")), Lang::English);
     h.get_by_label_contains("is empty");
     h.get_by_label("Open the sample article");
 }
 
 #[test]
 fn theme_toggle_cycles_light_dark_sepia() {
-    let mut h = app(None);
+    let mut h = app_in(None, Lang::English);
     h.get_by_label("Theme: Light").click();
     h.run();
     assert_eq!(h.state().settings().theme, Theme::Dark);
@@ -88,6 +170,10 @@ fn theme_toggle_cycles_light_dark_sepia() {
     h.run();
     assert_eq!(h.state().settings().theme, Theme::Sepia);
     h.get_by_label("Theme: Sepia");
+    let mut h = app(None);
+    h.get_by_label("السمة: فاتحة").click();
+    h.run();
+    assert_eq!(h.state().settings().theme, Theme::Dark);
 }
 
 #[test]
@@ -220,4 +306,345 @@ fn dropping_a_file_opens_it_and_remembers_it() {
     h.get_by_label_contains("sample-cp1256.txt");
     let recent = &h.state().settings().recent;
     assert_eq!(recent.first(), Some(&path.canonicalize().unwrap()));
+}
+
+#[test]
+fn clicking_a_sidebar_entity_selects_it_and_scrolls_the_reader_to_its_mention() {
+    let mut h = analysed(None, Lang::Arabic);
+    let before = h.state().reader().scrolled.0;
+    assert!(!reader_text(&h).contains("مدعومة من إيران"));
+    h.get_by_label_contains("إيران · مكان").click();
+    h.run();
+    let iran = entity(&h, "إيران");
+    let b = h.state().browse().clone();
+    assert_eq!(b.entity, Some(iran));
+    let ms = h.state().analysis().unwrap().entities[iran]
+        .mentions
+        .clone();
+    let m = b.mention.expect("a mention was stepped to");
+    assert_eq!(m, ms[0], "the first mention from the top");
+    assert!(
+        h.state().reader().scrolled.0 > before + 100.0,
+        "the reader scrolled"
+    );
+    assert!(
+        reader_text(&h).contains("مدعومة من إيران"),
+        "to the mention"
+    );
+    // Clicking it again goes on to its next mention.
+    h.get_by_label_contains("إيران · مكان").click();
+    h.run();
+    assert_eq!(h.state().browse().mention, Some(ms[1]));
+}
+
+#[test]
+fn tab_steps_through_the_selected_entitys_mentions_and_esc_clears() {
+    let mut h = analysed(None, Lang::Arabic);
+    h.get_by_label_contains("بغداد · مكان").click();
+    h.run();
+    let baghdad = entity(&h, "بغداد");
+    let ms = h.state().analysis().unwrap().entities[baghdad]
+        .mentions
+        .clone();
+    assert_eq!(h.state().browse().mention, Some(ms[0]));
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().browse().mention, Some(ms[1]));
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().browse().mention, Some(ms[2]));
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().browse().mention, Some(ms[1]));
+    // The selected entity's mentions are drawn in its ink, cut out of
+    // «وواشنطن»-like words with joiners; here every mention of بغداد is a
+    // whole word, so check the stronger mark by the state instead.
+    assert_eq!(h.state().browse().entity, Some(baghdad));
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.state().browse().entity, None);
+    assert_eq!(h.state().browse().mention, None);
+}
+
+#[test]
+fn a_mention_inside_a_word_keeps_its_letters_joined() {
+    let mut h = analysed(None, Lang::Arabic);
+    // «وواشنطن»: the mention is واشنطن, the و before it is a conjunction.
+    h.get_by_label_contains("واشنطن · مكان").click();
+    h.run();
+    h.key_press(egui::Key::Home);
+    h.run();
+    let texts: Vec<String> = h
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) => Some(t.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("\u{200d}واشنطن") && t.contains("و\u{200d}")),
+        "the word is cut with zero width joiners on both sides of the cut"
+    );
+}
+
+#[test]
+fn hovering_a_mention_shows_its_value_its_hijri_date_and_its_count() {
+    let mut h = analysed(None, Lang::Arabic);
+    h.get_by_label("عدد: 2500").hover();
+    h.run();
+    h.get_by_label("٢٬٥٠٠ عسكري");
+    h.get_by_label("إشارة واحدة");
+    h.get_by_label("تاريخ: 7 أكتوبر 2023").hover();
+    h.run();
+    h.get_by_label("٧ أكتوبر ٢٠٢٣");
+    h.get_by_label("2023-10-07");
+    h.get_by_label("٢٢ ربيع الأول ١٤٤٥ هـ");
+    h.get_all_by_label("منظمة: البنتاغون")
+        .next()
+        .unwrap()
+        .hover();
+    h.run();
+    h.get_by_label("إشارتان");
+}
+
+#[test]
+fn clicking_a_mention_selects_its_entity_and_narrows_the_timeline() {
+    let mut h = analysed(None, Lang::Arabic);
+    let all = h.state().timeline_events().len();
+    h.get_by_label("منظمة: حركة حماس").click();
+    h.run();
+    let hamas = entity(&h, "حركة حماس");
+    assert_eq!(h.state().browse().entity, Some(hamas));
+    let narrowed = h.state().timeline_events().to_vec();
+    assert!(
+        !narrowed.is_empty() && narrowed.len() < all,
+        "{} of {all}",
+        narrowed.len()
+    );
+    // «All events» shows them all again.
+    h.get_by_label("كل الأحداث").click();
+    h.run();
+    assert_eq!(h.state().timeline_events().len(), all);
+}
+
+#[test]
+fn clicking_a_timeline_event_scrolls_the_reader_to_its_sentence() {
+    let mut h = analysed(None, Lang::Arabic);
+    h.key_press(egui::Key::End);
+    h.run();
+    assert!(!reader_text(&h).contains("وتنشر الولايات المتحدة 2500"));
+    h.get_by_label_contains("— وتنشر الولايات المتحدة 2500")
+        .click();
+    h.run();
+    assert!(matches!(h.state().browse().event, Some(EventId::Dated(_))));
+    assert!(reader_text(&h).contains("وتنشر الولايات المتحدة 2500"));
+    // Its chips select their entities.
+    h.get_all_by_label("الولايات المتحدة (مكان)")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().browse().entity,
+        Some(entity(&h, "الولايات المتحدة"))
+    );
+}
+
+#[test]
+fn typing_arabic_in_the_filter_narrows_the_list_and_shows_in_reading_order() {
+    let mut h = analysed(None, Lang::Arabic);
+    h.get_by_role(Role::TextInput).click();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("واشنطن");
+    h.run();
+    let names: Vec<String> = {
+        let a = h.state().analysis().unwrap();
+        h.state()
+            .sidebar_rows()
+            .iter()
+            .filter_map(|r| match r {
+                Row::Entity(e) => Some(a.entities[*e].canonical.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(names.contains(&"واشنطن".to_owned()), "{names:?}");
+    assert!(names.contains(&"الواشنطن بوست".to_owned()), "{names:?}");
+    assert!(!names.contains(&"بغداد".to_owned()));
+    assert_eq!(
+        h.get_by_role(Role::TextInput).value().as_deref(),
+        Some("واشنطن")
+    );
+    // Mixed Arabic and Latin, as typed: the Latin word is on the left of
+    // the Arabic one, and the caret is drawn.
+    h.get_by_role(Role::TextInput).type_text(" Post");
+    h.run();
+    let field = h.get_by_role(Role::TextInput).rect();
+    let drawn = drawn_in(&h, field);
+    let order: Vec<&str> = drawn.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(order, ["Post", "واشنطن"], "{drawn:?}");
+    let caret = h.output().shapes.iter().any(|c| match &c.shape {
+        egui::Shape::Rect(r) => {
+            field.contains_rect(r.rect) && r.rect.width() <= 2.5 && r.rect.height() > 8.0
+        }
+        _ => false,
+    });
+    assert!(caret, "a caret is drawn in the field");
+    // «الاميركية» without hamza finds «الأميركية».
+    for _ in 0..11 {
+        h.key_press(egui::Key::Backspace);
+    }
+    h.run();
+    assert_eq!(h.get_by_role(Role::TextInput).value().as_deref(), Some(""));
+    h.get_by_role(Role::TextInput).type_text("الاميركية");
+    h.run();
+    let a = h.state().analysis().unwrap();
+    let rows = h.state().sidebar_rows();
+    assert!(rows.iter().any(
+        |r| matches!(r, Row::Entity(e) if a.entities[*e].canonical == "وزارة الدفاع الأميركية")
+    ));
+    assert!(rows.iter().all(|r| match r {
+        Row::Entity(e) => a.entities[*e].canonical.contains("الأميركية"),
+        Row::Heading(..) => true,
+    }));
+}
+
+#[test]
+fn toggling_a_type_off_hides_its_highlights() {
+    let mut h = analysed(None, Lang::Arabic);
+    assert!(h.query_all_by_label("مكان: بغداد").count() > 0);
+    h.get_by_label("أماكن").click();
+    h.run();
+    assert!(
+        h.state()
+            .settings()
+            .hidden_types
+            .contains(&MentionType::Place)
+    );
+    assert_eq!(h.query_all_by_label("مكان: بغداد").count(), 0);
+    {
+        let a = h.state().analysis().unwrap();
+        assert!(
+            h.state()
+                .reader()
+                .mention_rects
+                .iter()
+                .all(|(m, _)| a.mentions[*m].kind != MentionType::Place)
+        );
+    }
+    assert!(
+        h.query_all_by_label("شخص: سابرينا سينغ").count() > 0,
+        "other types stay"
+    );
+    h.get_by_label("أماكن").click();
+    h.run();
+    assert!(h.query_all_by_label("مكان: بغداد").count() > 0);
+}
+
+#[test]
+fn changing_the_document_date_re_resolves_and_reorders_the_timeline() {
+    let mut h = analysed(None, Lang::Arabic);
+    let before: Vec<String> = {
+        let a = h.state().analysis().unwrap();
+        a.timeline
+            .dated
+            .iter()
+            .map(|e| e.date.value.clone())
+            .collect()
+    };
+    assert_eq!(before.last().map(String::as_str), Some("2023-10-07"));
+    h.get_by_label("تغيير…").click();
+    h.run();
+    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
+    assert_eq!(spins.len(), 3, "year, month, day");
+    spins[0].set_value_accesskit(2025.0);
+    spins[1].set_value_accesskit(6.0);
+    spins[2].set_value_accesskit(15.0);
+    h.run();
+    h.get_by_label("تطبيق").click();
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+    let a = h.state().analysis().unwrap();
+    assert_eq!(a.doc_date, DocDate::parse("2025-06-15"));
+    assert_eq!(a.date_source, DateSource::Reader);
+    let after: Vec<String> = a
+        .timeline
+        .dated
+        .iter()
+        .map(|e| e.date.value.clone())
+        .collect();
+    assert_ne!(before, after);
+    assert!(
+        after.contains(&"2025-06".to_owned()),
+        "«مطلع الشهر الجاري» is now June 2025: {after:?}"
+    );
+    let keys: Vec<_> = after.iter().map(|v| calendar_key(v)).collect();
+    assert!(
+        keys.windows(2).all(|w| w[0] <= w[1]),
+        "in date order: {after:?}"
+    );
+    assert_ne!(
+        after.last().map(String::as_str),
+        Some("2023-10-07"),
+        "the order changed"
+    );
+    // The panel lists them in the new order and says where the date came from.
+    h.get_by_label_contains("اخترته أنت");
+    // Back to the article's own date.
+    h.get_by_label("تغيير…").click();
+    h.run();
+    h.get_by_label("تاريخ المقال").click();
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+    let a = h.state().analysis().unwrap();
+    let again: Vec<String> = a
+        .timeline
+        .dated
+        .iter()
+        .map(|e| e.date.value.clone())
+        .collect();
+    assert_eq!(again, before);
+}
+
+#[test]
+fn switching_the_interface_language_mirrors_the_window() {
+    let mut h = analysed(None, Lang::Arabic);
+    let reader = h.get_by_role(Role::Document).rect();
+    let filter = h.get_by_role(Role::TextInput).rect();
+    assert!(
+        filter.left() > reader.right(),
+        "in Arabic the sidebar is on the right"
+    );
+    let file = h.get_by_label("ملف").rect();
+    let view = h.get_by_label("عرض").rect();
+    assert!(
+        file.left() > view.left(),
+        "the menu bar starts at the right"
+    );
+    h.get_by_label("عرض").click();
+    h.run();
+    h.get_by_label("لغة الواجهة").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().settings().language, Lang::English);
+    h.get_by_label("File");
+    h.get_by_label_contains("Entities (");
+    let reader = h.get_by_role(Role::Document).rect();
+    let filter = h.get_by_role(Role::TextInput).rect();
+    assert!(
+        filter.right() < reader.left(),
+        "in English the sidebar is on the left"
+    );
+    let file = h.get_by_label("File").rect();
+    let view = h.get_by_label("View").rect();
+    assert!(file.left() < view.left());
+    // Entity names stay Arabic, and rows are labelled in English.
+    h.get_by_label_contains("إيران · Place");
 }

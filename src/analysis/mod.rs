@@ -30,7 +30,9 @@ use normalize::Normalized;
 use tokenize::Token;
 
 /// The five kinds of mention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum MentionType {
     Person,
     Organization,

@@ -10,7 +10,23 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Bidi levels of one paragraph (no paragraph separators inside), one per
 /// byte, and whether the paragraph runs right to left.
 pub fn paragraph_levels(text: &str, default_rtl: bool) -> (Vec<u8>, bool) {
-    let base = match unicode_bidi::get_base_direction(text) {
+    paragraph_levels_with(text, default_rtl, None)
+}
+
+/// [`paragraph_levels`] with the paragraph's direction given (`forced`)
+/// rather than found, as an element with `dir="rtl"` in HTML: interface
+/// labels read in the interface's direction whatever they start with.
+pub fn paragraph_levels_with(
+    text: &str,
+    default_rtl: bool,
+    forced: Option<bool>,
+) -> (Vec<u8>, bool) {
+    let found = match forced {
+        Some(true) => Direction::Rtl,
+        Some(false) => Direction::Ltr,
+        None => unicode_bidi::get_base_direction(text),
+    };
+    let base = match found {
         Direction::Rtl => Level::rtl(),
         Direction::Ltr => Level::ltr(),
         Direction::Mixed => {

@@ -25,6 +25,7 @@ pub mod hit_test;
 pub mod line_break;
 pub mod reorder;
 pub mod segment;
+pub mod single_line;
 
 use std::ops::Range;
 

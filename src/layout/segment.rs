@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::Measure;
-use super::bidi::{display_text, mirror, paragraph_levels};
+use super::bidi::{display_text, mirror, paragraph_levels_with};
 
 /// The smallest unit the engine places.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,8 +48,19 @@ pub fn shape_paragraph(
     default_rtl: bool,
     m: &mut dyn Measure,
 ) -> ShapedParagraph {
+    shape_paragraph_with(text, range, default_rtl, None, m)
+}
+
+/// [`shape_paragraph`] with the paragraph's direction given (`forced`).
+pub fn shape_paragraph_with(
+    text: &str,
+    range: Range<usize>,
+    default_rtl: bool,
+    forced: Option<bool>,
+    m: &mut dyn Measure,
+) -> ShapedParagraph {
     let para = &text[range.clone()];
-    let (levels, rtl) = paragraph_levels(para, default_rtl);
+    let (levels, rtl) = paragraph_levels_with(para, default_rtl, forced);
     // Break opportunities as positions where a line may start.
     let mut breaks = unicode_linebreak::linebreaks(para)
         .map(|(i, _)| i)

@@ -1,16 +1,31 @@
-//! The app: one open document, the reader view around it, and the ways to
-//! open another (argument, File > Open, Ctrl+O, drag and drop, recent files).
+//! The app: one open document with its analysis, the reader view in the
+//! middle, the entity sidebar and the timeline on either side, and the
+//! ways to open another article (argument, File > Open, Ctrl+O, drag and
+//! drop, recent files).
+//!
+//! In Arabic (the default) the interface is mirrored: the menu bar starts
+//! at the right, the sidebar is on the right and the timeline on the left,
+//! and time on the axis runs from right to left. In English it is the
+//! other way round.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
-use egui::{RichText, Ui};
+use egui::{Key, Modifiers, Ui};
 
+use super::analysis_job::{AnalysisState, Analyzed};
+use super::browse::Browse;
+use super::highlight::TYPES;
+use super::i18n::{self, Lang};
 use super::menu::{self, MenuAction};
-use super::reader::{ReaderState, reader_ui};
+use super::reader::{Marks, ReaderState, reader_ui};
 use super::settings::Settings;
+use super::sidebar::{SidebarState, sidebar_ui};
+use super::status::{self, AnalysisStatus};
 use super::theme::Theme;
-use super::{fonts, status};
+use super::timeline_panel::{TimelineAction, TimelineState, timeline_ui};
+use super::{bidi_text, fonts, legend};
+use crate::analysis::article::Analysis;
 use crate::document::{self, Document};
 
 /// What the file dialog gave, and whether it was shown at all.
@@ -22,14 +37,21 @@ enum DialogResult {
 }
 
 pub struct MarsadApp {
+    ctx: egui::Context,
     settings: Settings,
-    doc: Option<Document>,
+    doc: Option<Arc<Document>>,
     /// Bumped on each document opened: the reader's caches key on it.
     generation: u64,
     /// Words of the open document, for the status line.
     words: usize,
     error: Option<String>,
     reader: ReaderState,
+    analysis: AnalysisState,
+    browse: Browse,
+    sidebar: SidebarState,
+    timeline: TimelineState,
+    /// Mentions of each type, in [`TYPES`] order, for the legend.
+    type_counts: [usize; 5],
     dialog: Option<mpsc::Receiver<DialogResult>>,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
@@ -38,20 +60,32 @@ pub struct MarsadApp {
 impl MarsadApp {
     /// Opens `path`, or the bundled sample when there is none.
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
-        fonts::install(&cc.egui_ctx);
-        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let settings = cc
             .storage
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
             .map(Settings::sanitized)
             .unwrap_or_default();
+        Self::with_settings(&cc.egui_ctx, settings, path)
+    }
+
+    /// The app with given settings, on any egui context (the window, tests,
+    /// benchmarks).
+    pub fn with_settings(ctx: &egui::Context, settings: Settings, path: Option<PathBuf>) -> Self {
+        fonts::install(ctx);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = MarsadApp {
+            ctx: ctx.clone(),
             settings,
             doc: None,
             generation: 0,
             words: 0,
             error: None,
             reader: ReaderState::default(),
+            analysis: AnalysisState::default(),
+            browse: Browse::default(),
+            sidebar: SidebarState::default(),
+            timeline: TimelineState::default(),
+            type_counts: [0; 5],
             dialog: None,
             applied_theme: None,
             title_shown: None,
@@ -64,7 +98,7 @@ impl MarsadApp {
     }
 
     pub fn document(&self) -> Option<&Document> {
-        self.doc.as_ref()
+        self.doc.as_deref()
     }
 
     pub fn error(&self) -> Option<&str> {
@@ -75,8 +109,47 @@ impl MarsadApp {
         &self.settings
     }
 
+    pub fn settings_mut(&mut self) -> &mut Settings {
+        &mut self.settings
+    }
+
     pub fn reader(&self) -> &ReaderState {
         &self.reader
+    }
+
+    /// The analysis of the open article, once it is done.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.analysis()
+    }
+
+    pub fn browse(&self) -> &Browse {
+        &self.browse
+    }
+
+    pub fn browse_mut(&mut self) -> &mut Browse {
+        &mut self.browse
+    }
+
+    /// The events the timeline lists now, in order.
+    pub fn timeline_events(&self) -> &[super::browse::EventId] {
+        self.timeline.events()
+    }
+
+    /// The sidebar's rows now.
+    pub fn sidebar_rows(&self) -> &[super::browse::Row] {
+        self.sidebar.rows()
+    }
+
+    /// Whether the analysis is running.
+    pub fn analysing(&self) -> bool {
+        self.analysis.progress().is_some()
+    }
+
+    /// Waits for the analysis running to finish (tests, benchmarks).
+    pub fn finish_analysis(&mut self) {
+        if self.analysis.wait() {
+            self.analysis_arrived();
+        }
     }
 
     /// Opens a file. On failure the message is shown and the open article
@@ -89,17 +162,43 @@ impl MarsadApp {
             }
             Err(e) => {
                 eprintln!("marsad: {e}");
-                self.error = Some(e.to_string());
+                self.error = Some(i18n::load_error(&e, self.settings.language));
             }
         }
     }
 
     fn show(&mut self, doc: Document) {
         self.words = doc.text.split_whitespace().count();
-        self.doc = Some(doc);
+        let doc = Arc::new(doc);
+        self.doc = Some(doc.clone());
         self.generation += 1;
         self.error = None;
         self.reader.reset();
+        self.browse.reset();
+        self.sidebar.cursor = None;
+        self.type_counts = [0; 5];
+        let ctx = self.ctx.clone();
+        self.analysis.start(&ctx, doc, self.generation);
+    }
+
+    fn analysis_arrived(&mut self) {
+        let Some(a) = self.analysis.analysis() else {
+            return;
+        };
+        let mut counts = [0; 5];
+        for m in &a.mentions {
+            if let Some(i) = TYPES.iter().position(|k| *k == m.kind) {
+                counts[i] += 1;
+            }
+        }
+        self.type_counts = counts;
+        // A selection from before a re-dating may point past the new lists.
+        if self.browse.entity.is_some_and(|e| e >= a.entities.len())
+            || self.browse.mention.is_some_and(|m| m >= a.mentions.len())
+        {
+            self.browse.clear();
+        }
+        self.browse.event = None;
     }
 
     fn ask_for_file(&mut self, ctx: &egui::Context) {
@@ -114,11 +213,13 @@ impl MarsadApp {
             .first()
             .and_then(|p| p.parent())
             .map(Path::to_owned);
+        let t = i18n::strings(self.settings.language);
+        let (title, articles, all) = (t.open_dialog_title, t.articles, t.all_files);
         std::thread::spawn(move || {
             let mut dialog = rfd::FileDialog::new()
-                .set_title("Open an article")
-                .add_filter("Articles", &["txt", "html", "htm", "md"])
-                .add_filter("All files", &["*"]);
+                .set_title(title)
+                .add_filter(articles, &["txt", "html", "htm", "md"])
+                .add_filter(all, &["*"]);
             if let Some(dir) = dir {
                 dialog = dialog.set_directory(dir);
             }
@@ -150,13 +251,77 @@ impl MarsadApp {
             DialogResult::Picked(path) => self.open_path(&path),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {
-                self.error = Some(
-                    "No file dialog could be shown (Marsad uses the desktop portal or zenity). \
-                     Drag a file onto the window, or run: marsad FILE"
-                        .into(),
-                )
+                self.error = Some(i18n::strings(self.settings.language).no_dialog.into())
             }
         }
+    }
+
+    /// Keys that act on the analysis, read before any widget can take
+    /// them: Tab and Shift+Tab step through mentions when no widget has the
+    /// keyboard, Esc clears the selection, Ctrl+F finds an entity, Alt+↓
+    /// and Alt+↑ step through the timeline.
+    fn analysis_keys(&mut self, ui: &Ui) {
+        let Some(result) = self.analysis.result.clone() else {
+            return;
+        };
+        let focused = ui.memory(|m| m.focused());
+        if focused.is_none() {
+            // Shift+Tab first: a shortcut without Shift also takes it.
+            let (back, tab) = ui.input_mut(|i| {
+                (
+                    i.consume_key(Modifiers::SHIFT, Key::Tab),
+                    i.consume_key(Modifiers::NONE, Key::Tab),
+                )
+            });
+            if tab || back {
+                ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+                self.browse
+                    .step(&result.analysis, tab, self.reader.top_offset());
+            }
+            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+                self.browse.clear();
+                self.reader.selection = None;
+            }
+        }
+        if ui.input_mut(|i| {
+            i.consume_shortcut(&menu::FIND) || i.consume_key(Modifiers::NONE, Key::F6)
+        }) {
+            self.find_entity();
+        }
+        let (next, prev) = ui.input_mut(|i| {
+            (
+                i.consume_shortcut(&menu::NEXT_EVENT),
+                i.consume_shortcut(&menu::PREVIOUS_EVENT),
+            )
+        });
+        if next || prev {
+            self.step_event(&result, next);
+        }
+    }
+
+    fn find_entity(&mut self) {
+        self.settings.entities_open = true;
+        self.sidebar.focus_filter = true;
+    }
+
+    fn step_event(&mut self, result: &Analyzed, forward: bool) {
+        let events = self.timeline.events();
+        if events.is_empty() {
+            return;
+        }
+        let at = self
+            .browse
+            .event
+            .and_then(|e| events.iter().position(|x| *x == e));
+        let i = match (at, forward) {
+            (None, true) => 0,
+            (None, false) => events.len() - 1,
+            (Some(i), true) => (i + 1) % events.len(),
+            (Some(i), false) => (i + events.len() - 1) % events.len(),
+        };
+        let id = events[i];
+        self.settings.timeline_open = true;
+        self.browse.click_event(&result.analysis, id);
     }
 
     fn handle_input(&mut self, ui: &Ui) {
@@ -197,61 +362,187 @@ impl MarsadApp {
         let Some(msg) = self.error.clone() else {
             return;
         };
+        let lang = self.settings.language;
+        let t = i18n::strings(lang);
+        let rtl = self.settings.rtl();
         egui::Panel::top("error").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(&msg).color(ui.visuals().error_fg_color));
+            super::row_ui(ui, rtl, |ui| {
+                let color = ui.visuals().error_fg_color;
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                bidi_text::label_colored(ui, &msg, &font, color);
                 if self.doc.is_some() {
-                    ui.label(RichText::new("The article that was open is still open.").weak());
+                    let weak = ui.visuals().weak_text_color();
+                    bidi_text::label_colored(ui, t.still_open, &font, weak);
                 }
-                if ui.small_button("Dismiss").clicked() {
+                if bidi_text::small_button(ui, t.dismiss).clicked() {
                     self.error = None;
                 }
             });
         });
     }
-}
 
-impl eframe::App for MarsadApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn menu_action(&mut self, ctx: &egui::Context, action: MenuAction) {
+        match action {
+            MenuAction::Open => self.ask_for_file(ctx),
+            MenuAction::OpenSample => self.show(Document::sample()),
+            MenuAction::OpenRecent(p) => self.open_path(&p),
+            MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            MenuAction::NextMention | MenuAction::PreviousMention => {
+                if let Some(r) = self.analysis.result.clone() {
+                    let forward = action == MenuAction::NextMention;
+                    self.browse
+                        .step(&r.analysis, forward, self.reader.top_offset());
+                }
+            }
+            MenuAction::ClearSelection => {
+                self.browse.clear();
+                self.reader.selection = None;
+            }
+            MenuAction::FindEntity => self.find_entity(),
+            MenuAction::NextEvent | MenuAction::PreviousEvent => {
+                if let Some(r) = self.analysis.result.clone() {
+                    self.step_event(&r, action == MenuAction::NextEvent);
+                }
+            }
+        }
+    }
+
+    /// One frame of the whole window.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialog();
+        if self.analysis.poll() {
+            self.analysis_arrived();
+        }
+        if self.analysis.progress().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let lang = self.settings.language;
+        bidi_text::set_interface_rtl(&ctx, self.settings.rtl());
+        self.analysis_keys(ui);
         self.handle_input(ui);
         self.apply_theme_and_title(&ctx);
         let palette = self.settings.theme.palette();
 
-        egui::Panel::top("menu").show(ui, |ui| match menu::menu_ui(ui, &mut self.settings) {
-            Some(MenuAction::Open) => self.ask_for_file(&ctx),
-            Some(MenuAction::OpenSample) => self.show(Document::sample()),
-            Some(MenuAction::OpenRecent(p)) => self.open_path(&p),
-            Some(MenuAction::Quit) => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            None => {}
-        });
+        let action = egui::Panel::top("menu")
+            .show(ui, |ui| menu::menu_ui(ui, &mut self.settings))
+            .inner;
+        if let Some(action) = action {
+            self.menu_action(&ctx, action);
+        }
         self.error_ui(ui);
-        if let Some(doc) = &self.doc {
-            let lines = self.reader.cache.layout().lines.len();
-            egui::Panel::bottom("status").show(ui, |ui| {
-                status::status_ui(ui, doc, self.words, lines, &palette);
+        let Some(doc) = self.doc.clone() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    let t = i18n::strings(lang);
+                    ui.add_space(80.0);
+                    ui.heading("Marsad");
+                    bidi_text::label(ui, t.empty_window);
+                    if bidi_text::button(ui, t.open_sample).clicked() {
+                        self.show(Document::sample());
+                    }
+                });
             });
+            self.drop_overlay(&ctx);
+            return;
+        };
+        let result = self.analysis.result.clone();
+        let analysis_status = match (&result, self.analysis.progress()) {
+            (_, Some(p)) => AnalysisStatus::Running(p),
+            (Some(r), None) => AnalysisStatus::Done(&r.analysis),
+            (None, None) => AnalysisStatus::None,
+        };
+        let lines = self.reader.cache.layout().lines.len();
+        let text = status::status_text(&doc, self.words, lines, analysis_status, lang);
+        egui::Panel::bottom("status").show(ui, |ui| {
+            super::row_ui(ui, lang == Lang::Arabic, |ui| {
+                status::status_ui(ui, &text, &palette)
+            });
+        });
+        if self.settings.legend_open {
+            egui::Panel::top("legend").show(ui, |ui| {
+                super::row_ui(ui, lang == Lang::Arabic, |ui| {
+                    ui.spacing_mut().item_spacing.x = 6.0;
+                    legend::legend_ui(ui, &mut self.settings, self.type_counts);
+                });
+            });
+        }
+        let rtl = self.settings.rtl();
+        let side = |id: &'static str, first: bool| {
+            // The sidebar leads (right in Arabic), the timeline trails.
+            if first == rtl {
+                egui::Panel::right(id)
+            } else {
+                egui::Panel::left(id)
+            }
+        };
+        let progress = self.analysis.progress();
+        let reading_at = self.reader.top_offset();
+        let mut open = self.settings.entities_open;
+        let shown = side("entities", true)
+            .resizable(true)
+            .default_size(self.settings.entities_width)
+            .size_range(180.0..=700.0)
+            .show_collapsible(ui, &mut open, |ui| {
+                sidebar_ui(
+                    ui,
+                    &mut self.sidebar,
+                    &doc,
+                    result.as_ref(),
+                    &mut self.settings,
+                    &mut self.browse,
+                    reading_at,
+                    progress,
+                );
+            });
+        self.settings.entities_open = open;
+        if let Some(r) = shown {
+            self.settings.entities_width = r.response.rect.width().round();
+        }
+        let mut open = self.settings.timeline_open;
+        let mut timeline_action = None;
+        let shown = side("timeline", false)
+            .resizable(true)
+            .default_size(self.settings.timeline_width)
+            .size_range(220.0..=900.0)
+            .show_collapsible(ui, &mut open, |ui| {
+                timeline_action = timeline_ui(
+                    ui,
+                    &mut self.timeline,
+                    &doc,
+                    result.as_ref(),
+                    &self.settings,
+                    &mut self.browse,
+                );
+            });
+        self.settings.timeline_open = open;
+        if let Some(r) = shown {
+            self.settings.timeline_width = r.response.rect.width().round();
+        }
+        if let Some(TimelineAction::Redate(date)) = timeline_action {
+            self.analysis.redate(&ctx, doc.clone(), date);
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
-            .show(ui, |ui| match &self.doc {
-                Some(doc) => {
-                    reader_ui(ui, doc, self.generation, &self.settings, &mut self.reader);
-                }
-                None => {
-                    ui.vertical_centered(|ui| {
-                        ui.add_space(80.0);
-                        ui.heading("Marsad");
-                        ui.label(
-                            "Open an Arabic article: File > Open (Ctrl+O), or drop a file here.",
-                        );
-                        if ui.button("Open the sample article").clicked() {
-                            self.show(Document::sample());
-                        }
-                    });
-                }
+            .show(ui, |ui| {
+                let marks = result.as_ref().map(|r| Marks {
+                    analysis: &r.analysis,
+                    browse: &mut self.browse,
+                    lang,
+                });
+                reader_ui(
+                    ui,
+                    &doc,
+                    self.generation,
+                    &self.settings,
+                    &mut self.reader,
+                    marks,
+                );
             });
+        self.drop_overlay(&ctx);
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context) {
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
@@ -259,14 +550,26 @@ impl eframe::App for MarsadApp {
             ));
             let rect = ctx.content_rect();
             painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(120));
-            painter.text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                "Drop to open",
-                egui::FontId::proportional(28.0),
+            let t = i18n::strings(self.settings.language);
+            let galley = bidi_text::line_galley(
+                ctx,
+                t.drop_to_open,
+                &egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+                self.settings.rtl(),
+            );
+            painter.galley(
+                rect.center() - galley.size() / 2.0,
+                galley,
                 egui::Color32::WHITE,
             );
         }
+    }
+}
+
+impl eframe::App for MarsadApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

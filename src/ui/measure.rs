@@ -65,7 +65,7 @@ pub fn per_char(text: &str, rtl: bool) -> bool {
 /// a section into the previous one when their formats are equal, which would
 /// shape the characters of a left-to-right Arabic-Indic number as one
 /// right-to-left run and reverse them.)
-fn push_section(job: &mut LayoutJob, text: &str, format: TextFormat) {
+pub fn push_section(job: &mut LayoutJob, text: &str, format: TextFormat) {
     let start = job.text.len();
     job.text.push_str(text);
     job.sections.push(LayoutSection {

@@ -1,20 +1,43 @@
-//! The reader view: a laid-out document, painted line by line.
+//! The reader view: a laid-out document, painted line by line, with the
+//! analysis' mentions marked in it.
 //!
 //! Only the lines inside the scrolled viewport are painted. Shaping (bidi and
 //! widths) is redone only when the text or the font size changes, line
 //! breaking only when the column width or line spacing changes.
+//!
+//! Each visible mention gets a background and an underline of its type
+//! ([`super::highlight`]); the selected entity's mentions a stronger mark
+//! and their text in the type's ink, cut out of their word with joiners so
+//! the letters stay joined. Hovering a mention shows its tooltip, clicking
+//! it selects its entity; each visible mention is also an AccessKit node
+//! labelled with its type and text.
 
 use std::ops::Range;
 
-use egui::{CursorIcon, Pos2, Rect, Response, Sense, Ui, pos2, vec2};
+use egui::{Color32, CursorIcon, Pos2, Rect, Response, Sense, Stroke, Ui, pos2, vec2};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::browse::Browse;
 use super::fonts;
+use super::highlight::{self, paint_underline};
+use super::i18n::{self, Lang};
 use super::measure::{EguiMeasure, WidthCache, pieces_job};
 use super::settings::Settings;
-use super::theme::Palette;
+use crate::analysis::article::Analysis;
+use crate::analysis::{MentionType, Norm, describe};
 use crate::document::Document;
 use crate::layout::{Layout, LineParams, Shaped, highlight_pieces, mostly_rtl};
+
+/// What the reader marks: the analysis, which types are shown, and where
+/// the reader is in it.
+pub struct Marks<'a> {
+    pub analysis: &'a Analysis,
+    pub browse: &'a mut Browse,
+    pub lang: Lang,
+}
+
+/// How long a mention stepped to flashes, in seconds.
+const FLASH: f64 = 1.2;
 
 /// Space around the text column.
 const MARGIN: f32 = 28.0;
@@ -39,6 +62,12 @@ pub struct ReaderCache {
     shaped: Shaped,
     layout: Layout,
     widths: WidthCache,
+    /// The title, set bold and larger: its layout, its widths, and its
+    /// text when it is not part of the article's (a page's `<title>`).
+    heading_for: Option<(u64, u32, u32)>,
+    heading: Layout,
+    heading_widths: WidthCache,
+    heading_text: Option<String>,
     /// Where the column's top-left corner was painted last frame.
     pub origin: Option<Pos2>,
 }
@@ -71,6 +100,36 @@ impl ReaderCache {
         if self.layout.params != Some(params) {
             self.layout = Layout::new(&self.shaped, params);
         }
+        let size = heading_size(settings);
+        let key = (generation, size.to_bits(), width.to_bits());
+        if self.heading_for != Some(key) {
+            let font = fonts::reading_bold(size);
+            let mut m = EguiMeasure::new(ctx, font, &mut self.heading_widths);
+            let params = LineParams {
+                width,
+                line_height: (size * 1.5).round(),
+                paragraph_gap: 0.0,
+            };
+            let (text, range) = match title_paragraph(doc) {
+                Some(r) => {
+                    self.heading_text = None;
+                    (doc.text.as_str(), r.clone())
+                }
+                None => {
+                    self.heading_text = Some(doc.title.clone());
+                    (doc.title.as_str(), 0..doc.title.len())
+                }
+            };
+            let (_, layout) = crate::layout::layout_text(
+                text,
+                std::slice::from_ref(&range),
+                mostly_rtl(text),
+                params,
+                &mut m,
+            );
+            self.heading = layout;
+            self.heading_for = Some(key);
+        }
         &self.layout
     }
 
@@ -87,7 +146,15 @@ pub struct ReaderState {
     pub scroll_to: Option<f32>,
     /// Last frame's scroll offset, viewport height and content height.
     pub scrolled: (f32, f32, f32),
+    /// Last frame's heading height (the body starts below it).
+    pub heading_height: f32,
     pub cache: ReaderCache,
+    /// The mention flashing and when it started.
+    flash: Option<(usize, f64)>,
+    /// The mention under the pointer last frame.
+    pub hovered: Option<usize>,
+    /// Visible mentions and their rectangles on screen, last frame.
+    pub mention_rects: Vec<(usize, Rect)>,
 }
 
 impl ReaderState {
@@ -95,6 +162,52 @@ impl ReaderState {
     pub fn reset(&mut self) {
         self.selection = None;
         self.scroll_to = Some(0.0);
+        self.flash = None;
+        self.hovered = None;
+        self.mention_rects.clear();
+    }
+
+    /// The byte offset of the text at the top of the page (the start of
+    /// the text while the title is in view).
+    pub fn top_offset(&self) -> usize {
+        let layout = self.cache.layout();
+        if self.scrolled.0 < self.heading_height && self.cache.heading_text.is_none() {
+            return 0;
+        }
+        let y = self.scrolled.0 - self.heading_height - MARGIN;
+        let i = layout.visible_lines(y.max(0.0), y.max(0.0) + 1.0).start;
+        layout.lines.get(i).map_or(0, |l| l.range.start)
+    }
+
+    /// Scrolls so that byte `offset` is in view (a third down the page),
+    /// unless its line is in view already.
+    pub fn reveal(&mut self, offset: usize) {
+        let layout = self.cache.layout();
+        if self.cache.heading_text.is_none()
+            && let Some(first) = self.cache.heading.lines.last()
+            && offset < first.range.end
+        {
+            // In the title.
+            if self.scrolled.0 > MARGIN {
+                self.scroll_to = Some(0.0);
+            }
+            return;
+        }
+        let i = layout.lines.partition_point(|l| l.range.end < offset);
+        let Some(line) = layout
+            .lines
+            .get(i.min(layout.lines.len().saturating_sub(1)))
+        else {
+            return;
+        };
+        let h = layout.params.map_or(20.0, |p| p.line_height);
+        let (offset_now, view, content) = self.scrolled;
+        let top = self.heading_height + MARGIN + line.y;
+        if top >= offset_now && top + h <= offset_now + view {
+            return;
+        }
+        let target = (top - view / 3.0).clamp(0.0, (content - view).max(0.0));
+        self.scroll_to = Some(target);
     }
 
     /// The selected text, in logical order.
@@ -102,6 +215,11 @@ impl ReaderState {
         let r = self.selection?.range();
         (!r.is_empty()).then(|| doc.text.get(r)).flatten()
     }
+}
+
+/// The size of the title's face.
+fn heading_size(settings: &Settings) -> f32 {
+    (settings.font_size * 1.45).round()
 }
 
 /// The paragraph the title was taken from, set as a heading.
@@ -126,15 +244,16 @@ pub fn column_width(available: f32, settings: &Settings) -> f32 {
         .max(120.0)
 }
 
-/// Paints `doc` and handles selection, copy and select-all.
+/// Paints `doc` and handles selection, copy and select-all; with `marks`,
+/// the mentions too.
 pub fn reader_ui(
     ui: &mut Ui,
     doc: &Document,
     generation: u64,
     settings: &Settings,
     state: &mut ReaderState,
+    mut marks: Option<Marks<'_>>,
 ) -> Response {
-    let palette = settings.theme.palette();
     let font = fonts::reading(settings.font_size);
     let ctx = ui.ctx().clone();
     let width = column_width(ui.available_width() - 16.0, settings);
@@ -142,6 +261,14 @@ pub fn reader_ui(
 
     handle_keys(ui, doc, state);
     scroll_keys(ui, settings, state);
+    if let Some(m) = marks.as_mut() {
+        if let Some(offset) = m.browse.reveal_offset.take() {
+            state.reveal(offset);
+        }
+        if let Some(f) = m.browse.flash.take() {
+            state.flash = Some((f, ctx.input(|i| i.time)));
+        }
+    }
 
     let mut area = egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -150,8 +277,9 @@ pub fn reader_ui(
         area = area.vertical_scroll_offset(y);
     }
     let output = area.show_viewport(ui, |ui, viewport| {
+        state.mention_rects.clear();
+        let heading_h = heading_ui(ui, doc, settings, width, state, marks.as_ref());
         let layout = state.cache.layout();
-        let heading_h = heading_ui(ui, doc, settings, width, &palette);
         let height = layout.height + 2.0 * MARGIN;
         let (rect, response) =
             ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
@@ -161,19 +289,179 @@ pub fn reader_ui(
         let visible = layout.visible_lines(top, bottom);
 
         state.cache.origin = Some(origin);
+        state.heading_height = heading_h;
         state.scrolled = (viewport.min.y, viewport.height(), heading_h + height);
         select_with_pointer(&ctx, &response, doc, origin, state, &font);
-        paint_lines(ui, doc, state, visible.clone(), origin, &font, &palette);
+        let now = ctx.input(|i| i.time);
+        let flash = state.flash.filter(|(_, t)| now - t < FLASH);
+        if flash.is_some() {
+            ctx.request_repaint();
+        } else {
+            state.flash = None;
+        }
+        let selection = state.selection.map(|s| s.range()).filter(|r| !r.is_empty());
+        let ReaderState {
+            cache,
+            mention_rects,
+            ..
+        } = state;
+        paint_lines(
+            ui,
+            Painted {
+                text: &doc.text,
+                layout: &cache.layout,
+                widths: &mut cache.widths,
+                font: &font,
+                origin,
+            },
+            visible.clone(),
+            settings,
+            marks.as_ref(),
+            selection,
+            flash,
+            mention_rects,
+        );
+        if let Some(m) = marks.as_mut() {
+            mentions_ui(ui, &response, doc, state, m, settings);
+        }
 
         let shown: Vec<&str> = state.cache.layout().lines[visible]
             .iter()
             .map(|l| &doc.text[l.range.clone()])
             .collect();
         let label = shown.join("\n");
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
-        response.on_hover_cursor(CursorIcon::Text)
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &label));
+        let cursor = if state.hovered.is_some() {
+            CursorIcon::PointingHand
+        } else {
+            CursorIcon::Text
+        };
+        response.on_hover_cursor(cursor)
     });
     output.inner
+}
+
+/// The mentions on screen: hover, tooltip, click, AccessKit nodes.
+fn mentions_ui(
+    ui: &mut Ui,
+    response: &Response,
+    doc: &Document,
+    state: &mut ReaderState,
+    marks: &mut Marks<'_>,
+    settings: &Settings,
+) {
+    let a = marks.analysis;
+    let pointer = ui
+        .ctx()
+        .pointer_hover_pos()
+        .filter(|p| response.rect.contains(*p));
+    let hovered = pointer.and_then(|p| {
+        state
+            .mention_rects
+            .iter()
+            .find(|(_, r)| r.contains(p))
+            .map(|(m, _)| *m)
+    });
+    state.hovered = hovered;
+    if response.clicked() && state.selection.is_none_or(|s| s.range().is_empty()) {
+        match hovered {
+            Some(m) => marks.browse.click_mention(a, m),
+            None => marks.browse.clear(),
+        }
+    }
+    // One node per visible mention (its first rectangle), for screen
+    // readers and tests; the tooltip hangs on it.
+    let base = ui.scope_id().with("mention");
+    let mut seen = rustc_hash::FxHashSet::default();
+    let rects = std::mem::take(&mut state.mention_rects);
+    for &(m, r) in &rects {
+        if !seen.insert(m) {
+            continue;
+        }
+        let mention = &a.mentions[m];
+        let text = &doc.text[mention.range.clone()];
+        let label = i18n::mention_label(mention.kind, text, marks.lang);
+        let node = ui.interact(r, base.with(m), Sense::hover());
+        node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+        if hovered == Some(m) {
+            let lang = marks.lang;
+            let theme = settings.theme;
+            node.on_hover_ui(|ui| mention_tooltip_ui(ui, doc, a, m, lang, theme));
+        }
+    }
+    state.mention_rects = rects;
+}
+
+/// The tooltip of mention `m`: type, canonical name, value (a date in
+/// words with its ISO form and Hijri equivalent), how many mentions its
+/// entity has. Each line is set by Marsad's layout and aligned to the
+/// interface's reading side.
+pub fn mention_tooltip_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    a: &Analysis,
+    m: usize,
+    lang: Lang,
+    theme: super::theme::Theme,
+) {
+    use super::bidi_text::label_galley;
+    let mention = &a.mentions[m];
+    let style = highlight::style(theme, mention.kind);
+    let rtl = lang == Lang::Arabic;
+    let text_color = ui.visuals().text_color();
+    let weak = ui.visuals().weak_text_color();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let bold = fonts::interface_bold(body.size);
+    let name_font = fonts::reading((body.size * 1.35).round());
+    let entity = a.entity_of[m].map(|e| &a.entities[e]);
+    let surface = &doc.text[mention.range.clone()];
+    let name = match (mention.kind, entity) {
+        (MentionType::Number | MentionType::Date, _) | (_, None) => surface,
+        (_, Some(e)) => e.canonical.as_str(),
+    };
+    let mut lines: Vec<(String, egui::FontId, Color32)> = vec![
+        (
+            describe::type_name(mention.kind, lang).to_owned(),
+            bold,
+            style.ink,
+        ),
+        (name.to_owned(), name_font, text_color),
+    ];
+    match &mention.norm {
+        Some(Norm::Number(n)) => {
+            lines.push((describe::number_value(n, lang), body.clone(), text_color))
+        }
+        Some(Norm::Date(t)) => {
+            lines.push((describe::timex(t, lang), body.clone(), text_color));
+            lines.push((t.value.clone(), body.clone(), weak));
+            if let Some(h) = describe::hijri(t, lang) {
+                lines.push((h, body.clone(), weak));
+            }
+        }
+        None => {}
+    }
+    if let Some(e) = entity {
+        lines.push((
+            i18n::count(e.mentions.len(), &i18n::MENTION, lang),
+            body.clone(),
+            weak,
+        ));
+    }
+    let galleys: Vec<_> = lines
+        .iter()
+        .map(|(t, f, c)| label_galley(ui.ctx(), t, f, *c, rtl))
+        .collect();
+    let width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    for (g, (line, _, _)) in galleys.into_iter().zip(&lines) {
+        let (rect, response) = ui.allocate_exact_size(vec2(width, g.size().y), Sense::hover());
+        let x = if rtl {
+            rect.right() - g.size().x
+        } else {
+            rect.left()
+        };
+        ui.painter().galley(pos2(x, rect.top()), g, text_color);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, line));
+    }
 }
 
 /// Page Up and Down, Space, Home, End and the arrow keys scroll the page.
@@ -212,23 +500,60 @@ fn scroll_keys(ui: &Ui, settings: &Settings, state: &mut ReaderState) {
     }
 }
 
-/// The title, bold and larger, wrapped to the column.
+/// The title, bold and larger, wrapped to the column, with its mentions
+/// marked as the body's are.
 fn heading_ui(
     ui: &mut Ui,
     doc: &Document,
     settings: &Settings,
     width: f32,
-    palette: &Palette,
+    state: &mut ReaderState,
+    marks: Option<&Marks<'_>>,
 ) -> f32 {
     let top = ui.cursor().top();
     ui.add_space(MARGIN);
-    ui.horizontal(|ui| {
-        let side = ((ui.available_width() - width) / 2.0).max(0.0);
-        ui.add_space(side);
-        let font = fonts::reading_bold((settings.font_size * 1.45).round());
-        let heading = title_paragraph(doc).map_or(doc.title.as_str(), |r| &doc.text[r.clone()]);
-        super::rtl_label::rtl_label_ui(ui, heading, &font, palette.text, width);
-    });
+    let cache = &mut state.cache;
+    let height = cache
+        .heading
+        .height
+        .max(cache.heading.params.map_or(0.0, |p| p.line_height));
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+    let origin = pos2(rect.center().x - width / 2.0, rect.top());
+    let font = fonts::reading_bold(heading_size(settings));
+    let (text, marks) = match &cache.heading_text {
+        Some(t) => (t.as_str(), None),
+        None => (doc.text.as_str(), marks),
+    };
+    let title = match &cache.heading_text {
+        Some(t) => t.clone(),
+        None => cache
+            .heading
+            .lines
+            .first()
+            .zip(cache.heading.lines.last())
+            .map(|(a, b)| doc.text[a.range.start..b.range.end].to_owned())
+            .unwrap_or_default(),
+    };
+    let lines = 0..cache.heading.lines.len();
+    paint_lines(
+        ui,
+        Painted {
+            text,
+            layout: &cache.heading,
+            widths: &mut cache.heading_widths,
+            font: &font,
+            origin,
+        },
+        lines,
+        settings,
+        marks,
+        None,
+        state.flash,
+        &mut state.mention_rects,
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &title));
+    ui.add_space(ui.spacing().item_spacing.y);
     ui.cursor().top() - top
 }
 
@@ -308,67 +633,200 @@ fn word_at(text: &str, offset: usize) -> Option<Selection> {
         })
 }
 
+/// `base` mixed with `t` of `over`.
+fn mix(base: Color32, over: Color32, t: f32) -> Color32 {
+    let m = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;
+    Color32::from_rgb(
+        m(base.r(), over.r()),
+        m(base.g(), over.g()),
+        m(base.b(), over.b()),
+    )
+}
+
+/// A laid-out text to paint: the body or the title.
+struct Painted<'a> {
+    text: &'a str,
+    layout: &'a Layout,
+    widths: &'a mut WidthCache,
+    font: &'a egui::FontId,
+    /// The column's top-left corner on screen.
+    origin: Pos2,
+}
+
+/// Paints `lines` of a laid-out text: the marked event, the selection,
+/// the mentions (background, underline, flash) and the text, cut with
+/// joiners where its colour changes. Records each mention's rectangles.
+#[allow(clippy::too_many_arguments)]
 fn paint_lines(
     ui: &Ui,
-    doc: &Document,
-    state: &mut ReaderState,
+    p: Painted<'_>,
     lines: Range<usize>,
-    origin: Pos2,
-    font: &egui::FontId,
-    palette: &Palette,
+    settings: &Settings,
+    marks: Option<&Marks<'_>>,
+    selection: Option<Range<usize>>,
+    flash: Option<(usize, f64)>,
+    mention_rects: &mut Vec<(usize, Rect)>,
 ) {
+    let palette = settings.theme.palette();
     let painter = ui.painter();
-    let selection = state.selection.map(|s| s.range()).filter(|r| !r.is_empty());
     let ctx = ui.ctx().clone();
-    let ReaderState { cache, .. } = state;
-    let mut m = EguiMeasure::new(&ctx, font.clone(), &mut cache.widths);
-    let layout = &cache.layout;
+    let now = ctx.input(|i| i.time);
+    let (text_all, layout, font, origin) = (p.text, p.layout, p.font, p.origin);
+    let mut m = EguiMeasure::new(&ctx, font.clone(), p.widths);
     let line_h = layout.params.map_or(20.0, |p| p.line_height);
+    let to_screen = |r: crate::layout::Rect| {
+        Rect::from_min_max(
+            pos2(origin.x + r.x0, origin.y + r.y0),
+            pos2(origin.x + r.x1, origin.y + r.y1),
+        )
+    };
+    let analysis = marks.map(|mk| mk.analysis);
+    let browse = marks.map(|mk| &*mk.browse);
+    let event = match (analysis, browse.and_then(|b| b.event)) {
+        (Some(a), Some(id)) => Some(super::browse::event_range(a, id)),
+        _ => None,
+    };
+    // Whether mention `i` belongs to the selection (its entity, or itself).
+    let is_selected = |i: usize| -> bool {
+        match (analysis, browse) {
+            (Some(a), Some(b)) => match (b.entity, a.entity_of[i]) {
+                (Some(e), Some(of)) => e == of,
+                _ => b.mention == Some(i),
+            },
+            _ => false,
+        }
+    };
     for line in &layout.lines[lines] {
         let top = origin.y + line.y;
+        let one = std::slice::from_ref(line);
+        if let Some(ev) = &event
+            && ev.start < line.range.end
+            && line.range.start < ev.end
+        {
+            for r in
+                crate::layout::hit_test::rects_in_lines(one, line_h, text_all, ev.clone(), &mut m)
+            {
+                painter.rect_filled(to_screen(r), 0.0, palette.muted.gamma_multiply(0.16));
+            }
+        }
         if let Some(sel) = &selection
             && sel.start < line.range.end
             && line.range.start < sel.end
         {
-            let l = std::slice::from_ref(line);
             for r in
-                crate::layout::hit_test::rects_in_lines(l, line_h, &doc.text, sel.clone(), &mut m)
+                crate::layout::hit_test::rects_in_lines(one, line_h, text_all, sel.clone(), &mut m)
             {
-                let rect = Rect::from_min_max(
-                    pos2(origin.x + r.x0, origin.y + r.y0),
-                    pos2(origin.x + r.x1, origin.y + r.y1),
-                );
-                painter.rect_filled(rect, 0.0, palette.selection);
+                painter.rect_filled(to_screen(r), 0.0, palette.selection);
             }
         }
-        for item in &line.items {
-            let text = &doc.text[item.range.clone()];
-            let colored: Vec<(Range<usize>, String)> = match &selection {
-                Some(sel) if sel.start < item.range.end && item.range.start < sel.end => {
-                    let cuts = [
-                        sel.start.saturating_sub(item.range.start),
-                        sel.end.saturating_sub(item.range.start),
-                    ];
-                    highlight_pieces(text, item.rtl, &cuts)
+        // The mentions on this line, of the types shown.
+        let mut on_line: Vec<usize> = Vec::new();
+        if let Some(a) = analysis {
+            let first = a.first_mention_after(line.range.start);
+            on_line.extend(
+                (first..a.mentions.len())
+                    .take_while(|&i| a.mentions[i].range.start < line.range.end)
+                    .filter(|&i| !settings.hidden_types.contains(&a.mentions[i].kind)),
+            );
+        }
+        let pad = (line_h * 0.1).round();
+        for &i in &on_line {
+            let Some(a) = analysis else { break };
+            let mention = &a.mentions[i];
+            let st = highlight::style(settings.theme, mention.kind);
+            let selected = is_selected(i);
+            let flashing = flash.filter(|(f, _)| *f == i).map(|(_, t)| now - t);
+            for r in crate::layout::hit_test::rects_in_lines(
+                one,
+                line_h,
+                text_all,
+                mention.range.clone(),
+                &mut m,
+            ) {
+                let rect = to_screen(r);
+                let inner = rect.shrink2(vec2(0.0, pad));
+                let bg = if selected {
+                    mix(st.background, st.ink, 0.3)
+                } else {
+                    st.background
+                };
+                painter.rect_filled(inner, 0.0, bg);
+                let width = if selected { 2.2 } else { 1.3 };
+                paint_underline(
+                    painter,
+                    inner.left(),
+                    inner.right(),
+                    inner.bottom() - 2.0,
+                    st.underline,
+                    Stroke::new(width, st.ink),
+                );
+                if let Some(t) = flashing {
+                    let alpha = (1.0 - t / FLASH).clamp(0.0, 1.0) as f32;
+                    painter.rect_stroke(
+                        inner.expand(2.0),
+                        3.0,
+                        Stroke::new(2.5, st.ink.gamma_multiply(alpha)),
+                        egui::StrokeKind::Outside,
+                    );
                 }
-                _ => vec![(
+                mention_rects.push((i, rect));
+            }
+        }
+        // Text: cut where its colour changes (the selection, the selected
+        // entity's mentions), with joiners across each cut.
+        let inked: Vec<(Range<usize>, Color32)> = match analysis {
+            Some(a) => on_line
+                .iter()
+                .filter(|&&i| is_selected(i))
+                .map(|&i| {
+                    let mention = &a.mentions[i];
+                    (
+                        mention.range.clone(),
+                        highlight::style(settings.theme, mention.kind).ink,
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let text_dark = palette.text;
+        for item in &line.items {
+            let text = &text_all[item.range.clone()];
+            let mut cuts: Vec<usize> = Vec::new();
+            let mut cut_at = |r: &Range<usize>| {
+                if r.start < item.range.end && item.range.start < r.end {
+                    cuts.push(r.start.saturating_sub(item.range.start));
+                    cuts.push(r.end.saturating_sub(item.range.start));
+                }
+            };
+            if let Some(sel) = &selection {
+                cut_at(sel);
+            }
+            for (r, _) in &inked {
+                cut_at(r);
+            }
+            let colored: Vec<(Range<usize>, String)> = if cuts.is_empty() {
+                vec![(
                     0..text.len(),
                     crate::layout::display_text(text, item.rtl).into_owned(),
-                )],
+                )]
+            } else {
+                highlight_pieces(text, item.rtl, &cuts)
             };
             let pieces = colored.iter().map(|(r, s)| {
                 let abs = r.start + item.range.start..r.end + item.range.start;
-                let inside = selection
-                    .as_ref()
-                    .is_some_and(|sel| sel.start <= abs.start && abs.end <= sel.end);
-                (
-                    s.as_str(),
-                    if inside {
-                        palette.selected_text
+                let inside = |x: &Range<usize>| x.start <= abs.start && abs.end <= x.end;
+                let color = if selection.as_ref().is_some_and(inside) {
+                    palette.selected_text
+                } else if let Some((_, ink)) = inked.iter().find(|(r, _)| inside(r)) {
+                    if settings.theme == super::theme::Theme::Dark {
+                        mix(*ink, Color32::WHITE, 0.35)
                     } else {
-                        palette.text
-                    },
-                )
+                        mix(*ink, text_dark, 0.35)
+                    }
+                } else {
+                    palette.text
+                };
+                (s.as_str(), color)
             });
             let job = pieces_job(pieces, item.rtl, font);
             let galley = ctx.fonts_mut(|f| f.layout_job(job));

@@ -47,3 +47,77 @@ pub fn rtl_label_ui(
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     response
 }
+
+/// The first `max_lines` lines of `text` painted in `rect` by Marsad's
+/// layout (right-aligned when it reads right to left), with an ellipsis at
+/// the end of the last line when the text goes on.
+pub fn excerpt_ui(
+    ui: &Ui,
+    rect: egui::Rect,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+    max_lines: usize,
+) {
+    let ctx = ui.ctx().clone();
+    let id = egui::Id::unique("rtl_excerpt_widths").with(font.size.to_bits());
+    let cache: Arc<Mutex<WidthCache>> = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<Mutex<WidthCache>>>(id)
+            .clone()
+    });
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    let mut m = EguiMeasure::new(&ctx, font.clone(), &mut cache);
+    let ellipsis_w = {
+        use crate::layout::Measure;
+        m.item_width("…", false)
+    };
+    let params = LineParams {
+        width: (rect.width() - ellipsis_w - 4.0).max(20.0),
+        line_height: (font.size * 1.45).round(),
+        paragraph_gap: 0.0,
+    };
+    // Only the opening of a long sentence can show.
+    let end = text.char_indices().nth(400).map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let line_text: String = head
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let range = 0..line_text.len();
+    let rtl = mostly_rtl(&line_text);
+    let (_, layout) = layout_text(
+        &line_text,
+        std::slice::from_ref(&range),
+        rtl,
+        params,
+        &mut m,
+    );
+    let painter = ui.painter().with_clip_rect(rect);
+    let more = layout.lines.len() > max_lines || end < text.len();
+    for (k, line) in layout.lines.iter().take(max_lines).enumerate() {
+        let y = rect.top() + line.y;
+        let shift = if line.rtl_paragraph {
+            rect.width() - params.width
+        } else {
+            0.0
+        };
+        for item in &line.items {
+            let shown = display_text(&line_text[item.range.clone()], item.rtl);
+            let galley = ctx.fonts_mut(|f| f.layout_job(item_job(&shown, item.rtl, font, color)));
+            let gy = y + (params.line_height - galley.size().y) / 2.0;
+            painter.galley(pos2(rect.left() + shift + item.x, gy), galley, color);
+        }
+        if more && k + 1 == max_lines.min(layout.lines.len()) {
+            let galley = ctx.fonts_mut(|f| f.layout_job(item_job("…", false, font, color)));
+            let gy = y + (params.line_height - galley.size().y) / 2.0;
+            let x = if line.rtl_paragraph {
+                let left = line.items.iter().map(|i| i.x).fold(f32::INFINITY, f32::min);
+                rect.left() + shift + left - ellipsis_w - 2.0
+            } else {
+                let right = line.items.iter().map(|i| i.x + i.width).fold(0.0, f32::max);
+                rect.left() + right + 2.0
+            };
+            painter.galley(pos2(x, gy), galley, color);
+        }
+    }
+}

@@ -4,7 +4,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::browse::Sort;
+use super::i18n::Lang;
 use super::theme::Theme;
+use crate::analysis::MentionType;
 
 pub const MIN_FONT: f32 = 12.0;
 pub const MAX_FONT: f32 = 48.0;
@@ -23,6 +26,19 @@ pub struct Settings {
     pub column_width: f32,
     /// Most recent first.
     pub recent: Vec<PathBuf>,
+    /// The interface's language (Arabic by default, mirrored).
+    pub language: Lang,
+    /// Mention types whose highlights are off.
+    pub hidden_types: Vec<MentionType>,
+    pub entities_open: bool,
+    pub timeline_open: bool,
+    pub legend_open: bool,
+    /// Panel widths, in points.
+    pub entities_width: f32,
+    pub timeline_width: f32,
+    pub sort: Sort,
+    /// Sidebar groups folded shut.
+    pub collapsed_groups: Vec<MentionType>,
 }
 
 impl Default for Settings {
@@ -33,11 +49,25 @@ impl Default for Settings {
             theme: Theme::Light,
             column_width: 760.0,
             recent: Vec::new(),
+            language: Lang::Arabic,
+            hidden_types: Vec::new(),
+            entities_open: true,
+            timeline_open: true,
+            legend_open: true,
+            entities_width: 270.0,
+            timeline_width: 340.0,
+            sort: Sort::Frequency,
+            collapsed_groups: Vec::new(),
         }
     }
 }
 
 impl Settings {
+    /// Whether the interface reads right to left.
+    pub fn rtl(&self) -> bool {
+        self.language == Lang::Arabic
+    }
+
     pub fn bigger(&mut self) {
         self.font_size = (self.font_size + 2.0).min(MAX_FONT);
     }
@@ -62,6 +92,9 @@ impl Settings {
         self.font_size = ok(self.font_size, MIN_FONT, MAX_FONT, d.font_size);
         self.line_spacing = ok(self.line_spacing, 1.0, 3.0, d.line_spacing);
         self.column_width = ok(self.column_width, 300.0, 3000.0, d.column_width);
+        self.entities_width = ok(self.entities_width, 160.0, 900.0, d.entities_width);
+        self.timeline_width = ok(self.timeline_width, 200.0, 1200.0, d.timeline_width);
+        self.hidden_types.dedup();
         self.recent.truncate(MAX_RECENT);
         self
     }

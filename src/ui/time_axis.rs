@@ -6,9 +6,9 @@
 //! come as half-open day ranges: one day is a point, more is an interval.
 //! Time is proportional within the stretches that hold events; a long
 //! empty stretch between them (longer than a quarter of the whole and
-//! than two years) is collapsed to a fixed narrow break. Every stretch
-//! keeps a minimum width so that a short one next to a long one stays
-//! readable. In a right-to-left interface the axis is mirrored: time runs
+//! than two years) is collapsed to a fixed narrow break. Stretches share
+//! the width by the square root of their lengths, with a minimum width,
+//! so that a short busy stretch next to a long one stays readable. In a right-to-left interface the axis is mirrored: time runs
 //! from right to left.
 
 use std::ops::Range;
@@ -159,10 +159,14 @@ impl TimeAxis {
             d.start -= pad;
             d.end += pad;
         }
-        // Widths: proportional to days, none below the minimum.
+        // Widths: by the square root of their days (proportional when
+        // there is one), none below the minimum.
         let o = options;
         let avail = (o.width - 2.0 * o.margin - o.break_width * (days.len() - 1) as f32).max(1.0);
-        let lens: Vec<f64> = days.iter().map(|d| (d.end - d.start) as f64).collect();
+        let lens: Vec<f64> = days
+            .iter()
+            .map(|d| ((d.end - d.start) as f64).sqrt())
+            .collect();
         let mut fixed = vec![false; lens.len()];
         let min = o.min_stretch.min(avail / lens.len() as f32);
         let widths = loop {
@@ -313,15 +317,24 @@ impl TimeAxis {
         out
     }
 
-    /// The year a stretch starts in, for a label at its start edge when
-    /// no year tick falls inside it; with its x on screen.
+    /// For each stretch with no labelled year tick inside it, the year in
+    /// its middle, with the x of that middle on screen: every stretch says
+    /// which year it shows.
     pub fn stretch_labels(&self) -> Vec<(f32, i32)> {
+        let ticks = self.ticks();
         self.stretches
             .iter()
-            .filter_map(|s| {
-                let (y0, _, _) = civil_from_days(s.days.start);
-                let (y1, _, _) = civil_from_days(s.days.end - 1);
-                (y0 == y1).then(|| (self.screen(s.x.start), y0))
+            .filter(|s| {
+                !ticks.iter().any(|t| {
+                    t.labelled
+                        && matches!(t.kind, TickKind::Year(_))
+                        && (s.x.start..=s.x.end).contains(&self.screen(t.x))
+                })
+            })
+            .map(|s| {
+                let mid = (s.days.start + s.days.end) / 2;
+                let (y, _, _) = civil_from_days(mid);
+                (self.screen((s.x.start + s.x.end) / 2.0), y)
             })
             .collect()
     }
@@ -383,6 +396,18 @@ mod tests {
         assert!(b.start <= x2019 && x2019 <= b.end);
         assert!(axis.x_of(day(2014, 6, 1) as f64) < b.start);
         assert!(axis.x_of(day(2023, 10, 7) as f64) > b.end);
+        // Each stretch says its year: by a labelled year tick inside it, or
+        // by a label of its own.
+        let ticks = axis.ticks();
+        let labels = axis.stretch_labels();
+        for s in &axis.stretches {
+            let inside = |x: f32| s.x.start <= x && x <= s.x.end;
+            let tick = ticks
+                .iter()
+                .any(|t| t.labelled && matches!(t.kind, TickKind::Year(_)) && inside(t.x));
+            let own = labels.iter().any(|(x, _)| inside(*x));
+            assert!(tick || own, "{s:?}");
+        }
         // Everything fits in the width, margins kept.
         let last = axis.stretches.last().unwrap();
         assert!((last.x.end - (400.0 - 12.0)).abs() < 0.01);

@@ -1,0 +1,149 @@
+//! The analysis of the open article, run off the UI thread.
+//!
+//! Opening an article starts a job: a thread runs
+//! [`crate::analysis::article::analyze_document`] and builds the browsing
+//! index, while the window shows the text at once and the status line the
+//! progress. Opening another article cancels the job (its thread stops at
+//! its next check) and drops its channel, so a stale result can never
+//! arrive. Changing the document date starts a re-dating job over the
+//! current result; the old result stays shown until the new one is ready.
+
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use super::browse::Index;
+use crate::analysis::DocDate;
+use crate::analysis::article::{self, Analysis, Cancelled, Progress};
+use crate::document::Document;
+
+/// A finished analysis and what the window derives from it.
+pub struct Analyzed {
+    pub analysis: Analysis,
+    pub index: Index,
+}
+
+struct Job {
+    generation: u64,
+    progress: Arc<Progress>,
+    rx: mpsc::Receiver<Result<Analyzed, Cancelled>>,
+}
+
+/// The analysis of the open article: the latest result and the job
+/// running, if any.
+#[derive(Default)]
+pub struct AnalysisState {
+    /// The document generation the result belongs to.
+    pub generation: u64,
+    pub result: Option<Arc<Analyzed>>,
+    job: Option<Job>,
+}
+
+impl AnalysisState {
+    /// Starts analysing `doc` (document generation `generation`); cancels
+    /// any job running and forgets the previous article's result.
+    pub fn start(&mut self, ctx: &egui::Context, doc: Arc<Document>, generation: u64) {
+        self.cancel();
+        self.result = None;
+        self.generation = generation;
+        self.spawn(ctx, generation, move |p| {
+            article::analyze_document(&doc, None, p).map(|a| (a, doc))
+        });
+    }
+
+    /// Resolves the open article's dates against `date` (`None`: the
+    /// article's own date), keeping the current result until it is done.
+    pub fn redate(&mut self, ctx: &egui::Context, doc: Arc<Document>, date: Option<DocDate>) {
+        let Some(previous) = self.result.clone() else {
+            return;
+        };
+        self.cancel();
+        let generation = self.generation;
+        self.spawn(ctx, generation, move |p| {
+            article::redate(&doc, &previous.analysis, date, p).map(|a| (a, doc))
+        });
+    }
+
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        generation: u64,
+        run: impl FnOnce(&Progress) -> Result<(Analysis, Arc<Document>), Cancelled> + Send + 'static,
+    ) {
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = mpsc::channel();
+        let ctx = ctx.clone();
+        let p = progress.clone();
+        let spawned = std::thread::Builder::new()
+            .name("marsad-analysis".into())
+            .spawn(move || {
+                let result = run(&p).map(|(analysis, doc)| {
+                    let index = Index::new(&doc.text, &analysis);
+                    Analyzed { analysis, index }
+                });
+                if tx.send(result).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+        if spawned.is_ok() {
+            self.job = Some(Job {
+                generation,
+                progress,
+                rx,
+            });
+        }
+    }
+
+    /// Stops the job running, if any; its result will never be shown.
+    pub fn cancel(&mut self) {
+        if let Some(job) = self.job.take() {
+            job.progress.cancel();
+        }
+    }
+
+    /// Takes a finished result; true when a new one arrived this frame.
+    pub fn poll(&mut self) -> bool {
+        let Some(job) = &self.job else {
+            return false;
+        };
+        match job.rx.try_recv() {
+            Ok(Ok(done)) if job.generation == self.generation => {
+                self.result = Some(Arc::new(done));
+                self.job = None;
+                true
+            }
+            Ok(_) | Err(mpsc::TryRecvError::Disconnected) => {
+                self.job = None;
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => false,
+        }
+    }
+
+    /// Waits for the job running to finish and takes its result (for
+    /// tests and benchmarks; the window polls instead).
+    pub fn wait(&mut self) -> bool {
+        let Some(job) = &self.job else {
+            return false;
+        };
+        match job.rx.recv() {
+            Ok(Ok(done)) if job.generation == self.generation => {
+                self.result = Some(Arc::new(done));
+                self.job = None;
+                true
+            }
+            _ => {
+                self.job = None;
+                false
+            }
+        }
+    }
+
+    /// The share done of the job running, if one is.
+    pub fn progress(&self) -> Option<f32> {
+        self.job.as_ref().map(|j| j.progress.fraction())
+    }
+
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.result.as_ref().map(|r| &r.analysis)
+    }
+}

@@ -1,0 +1,302 @@
+//! The interface's words in Arabic (the default) and English. Every label
+//! the window shows comes from here; Arabic ones are drawn through
+//! [`super::bidi_text`].
+
+use crate::analysis::MentionType;
+pub use crate::analysis::describe::Lang;
+use crate::analysis::describe::{self, Noun};
+use crate::analysis::doc_date::DateSource;
+use crate::document::LoadError;
+
+/// Every fixed label of the interface.
+pub struct Strings {
+    pub file: &'static str,
+    pub open: &'static str,
+    pub open_sample: &'static str,
+    pub open_recent: &'static str,
+    pub no_recent: &'static str,
+    pub clear_list: &'static str,
+    pub quit: &'static str,
+    pub view: &'static str,
+    pub larger: &'static str,
+    pub smaller: &'static str,
+    pub default_size: &'static str,
+    pub font_size: &'static str,
+    pub line_spacing: &'static str,
+    pub column_width: &'static str,
+    pub theme: &'static str,
+    pub light: &'static str,
+    pub dark: &'static str,
+    pub sepia: &'static str,
+    pub language: &'static str,
+    pub panels: &'static str,
+    pub entities_panel: &'static str,
+    pub timeline_panel: &'static str,
+    pub legend: &'static str,
+    pub highlights: &'static str,
+    pub navigate: &'static str,
+    pub next_mention: &'static str,
+    pub previous_mention: &'static str,
+    pub clear_selection: &'static str,
+    pub find_entity: &'static str,
+    pub next_event: &'static str,
+    pub previous_event: &'static str,
+    pub empty_window: &'static str,
+    pub drop_to_open: &'static str,
+    pub still_open: &'static str,
+    pub dismiss: &'static str,
+    pub no_dialog: &'static str,
+    pub analysing: &'static str,
+    pub analysis_failed: &'static str,
+    pub entities: &'static str,
+    pub filter_hint: &'static str,
+    pub sort: &'static str,
+    pub by_frequency: &'static str,
+    pub by_first: &'static str,
+    pub by_name: &'static str,
+    pub no_match: &'static str,
+    pub timeline: &'static str,
+    pub show_all_events: &'static str,
+    pub only_events_of: &'static str,
+    pub document_date: &'static str,
+    pub no_date: &'static str,
+    pub change: &'static str,
+    pub apply: &'static str,
+    pub article_date: &'static str,
+    pub year: &'static str,
+    pub month: &'static str,
+    pub day: &'static str,
+    pub vague: &'static str,
+    pub undated: &'static str,
+    pub no_events: &'static str,
+    pub open_dialog_title: &'static str,
+    pub articles: &'static str,
+    pub all_files: &'static str,
+    pub hide: &'static str,
+}
+
+pub const ARABIC: Strings = Strings {
+    file: "ملف",
+    open: "فتح…",
+    open_sample: "فتح المقال النموذجي",
+    open_recent: "الملفات الأخيرة",
+    no_recent: "لا ملفات حديثة",
+    clear_list: "مسح القائمة",
+    quit: "خروج",
+    view: "عرض",
+    larger: "تكبير النص",
+    smaller: "تصغير النص",
+    default_size: "الحجم الافتراضي",
+    font_size: "حجم الخط",
+    line_spacing: "تباعد الأسطر",
+    column_width: "عرض العمود",
+    theme: "السمة",
+    light: "فاتحة",
+    dark: "داكنة",
+    sepia: "سيبيا",
+    language: "لغة الواجهة",
+    panels: "اللوحات",
+    entities_panel: "لوحة الكيانات",
+    timeline_panel: "لوحة الخط الزمني",
+    legend: "دليل الألوان",
+    highlights: "التلوين",
+    navigate: "تنقل",
+    next_mention: "الإشارة التالية",
+    previous_mention: "الإشارة السابقة",
+    clear_selection: "إلغاء التحديد",
+    find_entity: "البحث عن كيان",
+    next_event: "الحدث التالي",
+    previous_event: "الحدث السابق",
+    empty_window: "افتح مقالاً عربياً: ملف > فتح (Ctrl+O)، أو أفلت ملفاً هنا.",
+    drop_to_open: "أفلت الملف لفتحه",
+    still_open: "المقال الذي كان مفتوحاً ما زال مفتوحاً.",
+    dismiss: "إغلاق",
+    no_dialog: "تعذر عرض نافذة اختيار الملفات (يستعمل مرصد بوابة سطح المكتب أو zenity). اسحب ملفاً إلى النافذة، أو شغّل: marsad FILE",
+    analysing: "جارٍ التحليل…",
+    analysis_failed: "تعذر تحليل المقال",
+    entities: "الكيانات",
+    filter_hint: "تصفية الأسماء…",
+    sort: "ترتيب",
+    by_frequency: "حسب التكرار",
+    by_first: "حسب الظهور",
+    by_name: "حسب الاسم",
+    no_match: "لا كيان يطابق",
+    timeline: "الخط الزمني",
+    show_all_events: "كل الأحداث",
+    only_events_of: "أحداث",
+    document_date: "تاريخ الوثيقة",
+    no_date: "بلا تاريخ",
+    change: "تغيير…",
+    apply: "تطبيق",
+    article_date: "تاريخ المقال",
+    year: "السنة",
+    month: "الشهر",
+    day: "اليوم",
+    vague: "أزمنة مبهمة ونسبية",
+    undated: "جمل بلا تاريخ",
+    no_events: "لا أحداث مؤرخة",
+    open_dialog_title: "فتح مقال",
+    articles: "مقالات",
+    all_files: "كل الملفات",
+    hide: "إخفاء",
+};
+
+pub const ENGLISH: Strings = Strings {
+    file: "File",
+    open: "Open…",
+    open_sample: "Open the sample article",
+    open_recent: "Open recent",
+    no_recent: "No recent files",
+    clear_list: "Clear the list",
+    quit: "Quit",
+    view: "View",
+    larger: "Larger text",
+    smaller: "Smaller text",
+    default_size: "Default size",
+    font_size: "Font size",
+    line_spacing: "Line spacing",
+    column_width: "Column width",
+    theme: "Theme",
+    light: "Light",
+    dark: "Dark",
+    sepia: "Sepia",
+    language: "Interface language",
+    panels: "Panels",
+    entities_panel: "Entities panel",
+    timeline_panel: "Timeline panel",
+    legend: "Colour legend",
+    highlights: "Highlights",
+    navigate: "Navigate",
+    next_mention: "Next mention",
+    previous_mention: "Previous mention",
+    clear_selection: "Clear the selection",
+    find_entity: "Find an entity",
+    next_event: "Next event",
+    previous_event: "Previous event",
+    empty_window: "Open an Arabic article: File > Open (Ctrl+O), or drop a file here.",
+    drop_to_open: "Drop to open",
+    still_open: "The article that was open is still open.",
+    dismiss: "Dismiss",
+    no_dialog: "No file dialog could be shown (Marsad uses the desktop portal or zenity). Drag a file onto the window, or run: marsad FILE",
+    analysing: "Analysing…",
+    analysis_failed: "The article could not be analysed",
+    entities: "Entities",
+    filter_hint: "Filter names…",
+    sort: "Sort",
+    by_frequency: "By frequency",
+    by_first: "By first appearance",
+    by_name: "By name",
+    no_match: "No entity matches",
+    timeline: "Timeline",
+    show_all_events: "All events",
+    only_events_of: "Events of",
+    document_date: "Document date",
+    no_date: "none",
+    change: "Change…",
+    apply: "Apply",
+    article_date: "The article's date",
+    year: "Year",
+    month: "Month",
+    day: "Day",
+    vague: "Vague and relative times",
+    undated: "Sentences without a date",
+    no_events: "No dated events",
+    open_dialog_title: "Open an article",
+    articles: "Articles",
+    all_files: "All files",
+    hide: "Hide",
+};
+
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Arabic => &ARABIC,
+        Lang::English => &ENGLISH,
+    }
+}
+
+/// The name of a language in itself, for the language menu.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Arabic => "العربية",
+        Lang::English => "English",
+    }
+}
+
+pub const PARAGRAPH: Noun = Noun {
+    one: "فقرة واحدة",
+    two: "فقرتان",
+    few: "فقرات",
+    many: "فقرة",
+    english: ("paragraph", "paragraphs"),
+};
+
+pub const WORD: Noun = Noun {
+    one: "كلمة واحدة",
+    two: "كلمتان",
+    few: "كلمات",
+    many: "كلمة",
+    english: ("word", "words"),
+};
+
+pub const LINE: Noun = Noun {
+    one: "سطر واحد",
+    two: "سطران",
+    few: "أسطر",
+    many: "سطراً",
+    english: ("line", "lines"),
+};
+
+pub const ENTITY: Noun = Noun {
+    one: "كيان واحد",
+    two: "كيانان",
+    few: "كيانات",
+    many: "كياناً",
+    english: ("entity", "entities"),
+};
+
+pub use describe::{EVENT, MENTION, count};
+
+/// Where the document date came from, in words.
+pub fn date_source(source: DateSource, lang: Lang) -> &'static str {
+    match (lang, source) {
+        (Lang::Arabic, DateSource::CommandLine) => "من سطر الأوامر",
+        (Lang::Arabic, DateSource::Reader) => "اخترته أنت",
+        (Lang::Arabic, DateSource::HtmlMetadata) => "من بيانات الصفحة",
+        (Lang::Arabic, DateSource::Dateline) => "من سطر التاريخ",
+        (Lang::Arabic, DateSource::LatestDate) => "آخر تاريخ في النص",
+        (Lang::Arabic, DateSource::None) => "لم يُعثر عليه",
+        (Lang::English, DateSource::CommandLine) => "given on the command line",
+        (Lang::English, DateSource::Reader) => "chosen by you",
+        (Lang::English, DateSource::HtmlMetadata) => "from the page's metadata",
+        (Lang::English, DateSource::Dateline) => "from the dateline",
+        (Lang::English, DateSource::LatestDate) => "the latest date in the text",
+        (Lang::English, DateSource::None) => "none found",
+    }
+}
+
+/// A file that could not be opened, in the interface's language.
+pub fn load_error(e: &LoadError, lang: Lang) -> String {
+    if lang == Lang::English {
+        return e.to_string();
+    }
+    let shown = |p: &std::path::Path| p.display().to_string();
+    match e {
+        LoadError::NotFound(p) => format!("{}: لا يوجد ملف بهذا الاسم", shown(p)),
+        LoadError::IsDirectory(p) => format!("{} مجلد وليس ملفاً", shown(p)),
+        LoadError::Io { path, source } => format!("تعذرت قراءة {} ({source})", shown(path)),
+        LoadError::Empty(p) => format!("{} ملف فارغ", shown(p)),
+        LoadError::TooLarge { path, size } => format!(
+            "حجم {} {} ميغابايت، أكبر من {} ميغابايت التي يفتحها مرصد",
+            shown(path),
+            describe::number((*size / 1_000_000) as f64, lang),
+            describe::number((crate::document::MAX_FILE_BYTES / 1_000_000) as f64, lang)
+        ),
+        LoadError::Binary(p) => format!("{} ليس ملفاً نصياً (فيه بيانات ثنائية)", shown(p)),
+        LoadError::NoText(p) => format!("{}: لا تحوي الصفحة نص مقال", shown(p)),
+    }
+}
+
+/// The label of a mention for screen readers and tests: «شخص: سابرينا سينغ».
+pub fn mention_label(kind: MentionType, text: &str, lang: Lang) -> String {
+    format!("{}: {text}", describe::type_name(kind, lang))
+}
