@@ -147,3 +147,10 @@ impl AnalysisState {
         self.result.as_ref().map(|r| &r.analysis)
     }
 }
+
+impl Drop for AnalysisState {
+    /// A window that closes stops its analysis.
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}

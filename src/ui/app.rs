@@ -152,6 +152,11 @@ impl MarsadApp {
         }
     }
 
+    /// Opens a document already in memory (tests, benchmarks).
+    pub fn open_document(&mut self, doc: Document) {
+        self.show(doc);
+    }
+
     /// Opens a file. On failure the message is shown and the open article
     /// stays open.
     pub fn open_path(&mut self, path: &Path) {

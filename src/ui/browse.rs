@@ -246,14 +246,27 @@ impl Browse {
     /// wrapping around; with no entity selected, through all mentions.
     /// Without a mention stepped to yet, starts at `reading_at`.
     pub fn step(&mut self, a: &Analysis, forward: bool, reading_at: usize) {
-        let all: Vec<usize>;
-        let ms: &[usize] = match self.entity {
-            Some(e) => &a.entities[e].mentions,
-            None => {
-                all = (0..a.mentions.len()).collect();
-                &all
+        let Some(e) = self.entity else {
+            // Through all mentions: the next one after the current one, or
+            // after the top of the page.
+            let n = a.mentions.len();
+            if n == 0 {
+                return;
             }
+            let next = match (self.mention.filter(|&m| m < n), forward) {
+                (Some(c), true) => (c + 1) % n,
+                (Some(c), false) => (c + n - 1) % n,
+                (None, true) => a.mentions.partition_point(|m| m.range.start < reading_at) % n,
+                (None, false) => {
+                    (a.mentions.partition_point(|m| m.range.start < reading_at) + n - 1) % n
+                }
+            };
+            self.entity = a.entity_of[next];
+            self.reveal_row = true;
+            self.go_to(a, Some(next));
+            return;
         };
+        let ms: &[usize] = &a.entities[e].mentions;
         if ms.is_empty() {
             return;
         }
@@ -278,10 +291,6 @@ impl Browse {
                 .find(|&m| a.mentions[m].range.start < reading_at)
                 .unwrap_or(ms[ms.len() - 1]),
         };
-        if self.entity.is_none() {
-            self.entity = a.entity_of[next];
-            self.reveal_row = true;
-        }
         self.go_to(a, Some(next));
     }
 

@@ -31,7 +31,7 @@ pub struct SidebarState {
     pub cursor: Option<usize>,
     /// Give the filter box the keyboard on the next frame.
     pub focus_filter: bool,
-    rows: Vec<Row>,
+    rows: Arc<Vec<Row>>,
     rows_for: Option<RowsKey>,
 }
 
@@ -60,14 +60,14 @@ impl SidebarState {
             return;
         }
         let query = Query::new(&self.filter.text);
-        self.rows = sidebar_rows(
+        self.rows = Arc::new(sidebar_rows(
             &analyzed.analysis,
             &analyzed.index,
             &query,
             settings.sort,
             &TYPES,
             |k| settings.collapsed_groups.contains(&k),
-        );
+        ));
         if self
             .rows_for
             .as_ref()

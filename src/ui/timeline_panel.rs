@@ -49,9 +49,19 @@ pub struct TimelineState {
     /// The date being edited: year, month, day (0: none).
     pub editing: Option<(i32, u32, u32)>,
     events: Vec<EventId>,
-    rows: Vec<ListRow>,
-    tops: Vec<f32>,
-    events_for: Option<(*const Analyzed, Option<usize>)>,
+    rows: Arc<Vec<ListRow>>,
+    tops: Arc<Vec<f32>>,
+    events_for: Option<(*const Analyzed, Option<usize>, Lang)>,
+    /// The axis, its marks and their lanes, for the events and a width.
+    axis: Option<AxisCache>,
+}
+
+struct AxisCache {
+    key: (*const Analyzed, Option<usize>, Lang, u32),
+    axis: TimeAxis,
+    /// Each dated event listed, with its mark and lane.
+    marks: Vec<(usize, Mark, usize)>,
+    lanes: usize,
 }
 
 impl TimelineState {
@@ -61,13 +71,13 @@ impl TimelineState {
     }
 
     fn update(&mut self, analyzed: &Arc<Analyzed>, entity: Option<usize>, lang: Lang) {
-        let key = (Arc::as_ptr(analyzed), entity);
+        let key = (Arc::as_ptr(analyzed), entity, lang);
         if self.events_for == Some(key) {
             return;
         }
         let t = i18n::strings(lang);
         self.events = timeline_events(&analyzed.analysis, &analyzed.index, entity);
-        self.rows.clear();
+        let mut rows = Vec::new();
         let dated: Vec<EventId> = self
             .events
             .iter()
@@ -87,20 +97,19 @@ impl TimelineState {
             .filter(|e| matches!(e, EventId::Sentence(_)))
             .collect();
         if dated.is_empty() {
-            self.rows.push(ListRow::Heading(t.no_events, 0));
+            rows.push(ListRow::Heading(t.no_events, 0));
         }
-        self.rows.extend(dated.into_iter().map(ListRow::Event));
+        rows.extend(dated.into_iter().map(ListRow::Event));
         if !vague.is_empty() {
-            self.rows.push(ListRow::Heading(t.vague, vague.len()));
-            self.rows.extend(vague.into_iter().map(ListRow::Event));
+            rows.push(ListRow::Heading(t.vague, vague.len()));
+            rows.extend(vague.into_iter().map(ListRow::Event));
         }
         if !plain.is_empty() {
-            self.rows.push(ListRow::Heading(t.undated, plain.len()));
-            self.rows.extend(plain.into_iter().map(ListRow::Event));
+            rows.push(ListRow::Heading(t.undated, plain.len()));
+            rows.extend(plain.into_iter().map(ListRow::Event));
         }
         let mut y = 0.0;
-        self.tops = self
-            .rows
+        let mut tops: Vec<f32> = rows
             .iter()
             .map(|r| {
                 let top = y;
@@ -111,7 +120,9 @@ impl TimelineState {
                 top
             })
             .collect();
-        self.tops.push(y);
+        tops.push(y);
+        self.rows = Arc::new(rows);
+        self.tops = Arc::new(tops);
         self.events_for = Some(key);
     }
 }
@@ -190,9 +201,13 @@ pub fn timeline_ui(
             super::row_ui(ui, rtl, |ui| {
                 let label = format!("{} «{}»", t.only_events_of, a.entities[e].canonical);
                 super::bidi_text::label(ui, &label);
-                let mut all = browse.show_all_events;
-                if super::bidi_text::checkbox(ui, &mut all, t.show_all_events).changed() {
-                    browse.show_all_events = all;
+                let all = browse.show_all_events;
+                let w = ui.available_width().min(140.0);
+                let r = ui.allocate_ui(egui::vec2(w, ui.spacing().interact_size.y), |ui| {
+                    super::menu::toggle_ui(ui, all, t.show_all_events, false, rtl)
+                });
+                if r.inner.clicked() {
+                    browse.show_all_events = !all;
                 }
             });
         }
@@ -279,42 +294,64 @@ fn document_date_ui(
 
 fn axis_ui(
     ui: &mut Ui,
-    state: &TimelineState,
+    state: &mut TimelineState,
     analyzed: &Analyzed,
     settings: &Settings,
     browse: &mut Browse,
 ) {
     let a = &analyzed.analysis;
     let lang = settings.language;
-    let dated: Vec<usize> = state
-        .events
-        .iter()
-        .filter_map(|e| match e {
-            EventId::Dated(i) => Some(*i),
-            _ => None,
-        })
-        .collect();
     let width = ui.available_width();
-    let spans: Vec<std::ops::Range<i64>> = dated
-        .iter()
-        .map(|&i| analyzed.index.spans[i].clone())
-        .collect();
-    let axis = TimeAxis::new(
-        &spans,
-        AxisOptions {
-            width,
-            mirrored: lang == Lang::Arabic,
-            ..Default::default()
-        },
-    );
-    let marks: Vec<Mark> = spans.iter().map(|s| axis.place(s)).collect();
-    let lane = lanes(&marks, 3.0);
-    let n_lanes = lane
-        .iter()
-        .copied()
-        .max()
-        .map_or(1, |l| l + 1)
-        .min(MAX_LANES);
+    let key = match state.events_for {
+        Some((p, e, l)) => (p, e, l, width.to_bits()),
+        None => return,
+    };
+    if state.axis.as_ref().is_none_or(|c| c.key != key) {
+        let dated: Vec<usize> = state
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                EventId::Dated(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        let spans: Vec<std::ops::Range<i64>> = dated
+            .iter()
+            .map(|&i| analyzed.index.spans[i].clone())
+            .collect();
+        let axis = TimeAxis::new(
+            &spans,
+            AxisOptions {
+                width,
+                mirrored: lang == Lang::Arabic,
+                ..Default::default()
+            },
+        );
+        let marks: Vec<Mark> = spans.iter().map(|s| axis.place(s)).collect();
+        let lane = lanes(&marks, 3.0);
+        let n_lanes = lane
+            .iter()
+            .copied()
+            .max()
+            .map_or(1, |l| l + 1)
+            .min(MAX_LANES);
+        state.axis = Some(AxisCache {
+            key,
+            axis,
+            marks: dated
+                .into_iter()
+                .zip(marks)
+                .zip(lane)
+                .map(|((i, m), l)| (i, m, l.min(MAX_LANES - 1)))
+                .collect(),
+            lanes: n_lanes,
+        });
+    }
+    let Some(cache) = state.axis.as_ref() else {
+        return;
+    };
+    let axis = &cache.axis;
+    let n_lanes = cache.lanes;
     let lane_h = 10.0;
     let height = 42.0 + n_lanes as f32 * lane_h + 6.0;
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
@@ -381,23 +418,47 @@ fn axis_ui(
     let date_style = highlight::style(settings.theme, MentionType::Date);
     let pointer = ui.ctx().pointer_hover_pos();
     let mut hovered: Option<usize> = None;
-    for (k, (&i, mark)) in dated.iter().zip(&marks).enumerate() {
-        let l = lane[k].min(MAX_LANES - 1);
+    // Marks that fall on the same pixels are drawn once.
+    let mut drawn = rustc_hash::FxHashSet::default();
+    for &(i, mark, l) in &cache.marks {
         let y = base_y - 6.0 - l as f32 * lane_h;
         let id = EventId::Dated(i);
         let strong = browse.event == Some(id)
             || (browse.show_all_events
                 && browse.entity.is_some_and(|e| event_has_entity(a, id, e)));
+        let extent = mark.extent();
+        let hit = match mark {
+            Mark::Point(x) => Rect::from_center_size(pos2(rect.left() + x, y), vec2(10.0, 10.0)),
+            Mark::Bar(x0, x1) => Rect::from_min_max(
+                pos2(rect.left() + x0, y - 3.0),
+                pos2(rect.left() + x1, y + 3.0),
+            )
+            .expand2(vec2(2.0, 2.0)),
+        };
+        if pointer.is_some_and(|p| hit.contains(p)) {
+            hovered = Some(i);
+        }
+        let pixel = (
+            extent.start.round() as i32,
+            extent.end.round() as i32,
+            l,
+            strong,
+        );
+        if !strong && browse.event != Some(id) && !drawn.insert(pixel) {
+            continue;
+        }
         let color = if strong {
             date_style.ink
         } else {
             date_style.ink.gamma_multiply(0.6)
         };
-        let hit = match *mark {
+        match mark {
             Mark::Point(x) => {
-                let c = pos2(rect.left() + x, y);
-                painter.circle_filled(c, if strong { 5.0 } else { 3.8 }, color);
-                Rect::from_center_size(c, vec2(10.0, 10.0))
+                painter.circle_filled(
+                    pos2(rect.left() + x, y),
+                    if strong { 5.0 } else { 3.8 },
+                    color,
+                );
             }
             Mark::Bar(x0, x1) => {
                 let r = Rect::from_min_max(
@@ -405,9 +466,8 @@ fn axis_ui(
                     pos2(rect.left() + x1, y + 3.0),
                 );
                 painter.rect_filled(r, 3.0, color);
-                r.expand2(vec2(2.0, 2.0))
             }
-        };
+        }
         if browse.event == Some(id) {
             painter.rect_stroke(
                 hit.expand(2.0),
@@ -415,9 +475,6 @@ fn axis_ui(
                 Stroke::new(1.5, visuals.strong_text_color()),
                 egui::StrokeKind::Outside,
             );
-        }
-        if pointer.is_some_and(|p| hit.contains(p)) {
-            hovered = Some(i);
         }
     }
     if let Some(i) = hovered {
