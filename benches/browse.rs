@@ -86,65 +86,66 @@ fn ready(ctx: &egui::Context, doc: Option<Document>) -> MarsadApp {
 }
 
 /// Frames on an analysed article: still, hovering, selecting, a timeline
-/// click. `name` says which article.
-fn browsing(c: &mut Criterion, name: &str, doc: Option<Document>) {
-    let ctx = headless_context();
-    let mut app = ready(&ctx, doc);
-    let a: Analysis = app.analysis().expect("analysed").clone();
-    eprintln!(
-        "{name}: {} mentions, {} entities, {} dated events, {} on screen",
-        a.mentions.len(),
-        a.entities.len(),
-        a.timeline.dated.len(),
-        app.reader().mention_rects.len()
-    );
+/// click. `name` says which article; `doc` makes it (the sample when it
+/// gives none). Each benchmark builds its own window, so that a filtered
+/// run builds only what it measures.
+fn browsing(c: &mut Criterion, name: &str, doc: fn() -> Option<Document>) {
     let mut g = c.benchmark_group(format!("window, {name}"));
     g.bench_function("a frame with all its highlights", |b| {
+        let ctx = headless_context();
+        let mut app = ready(&ctx, doc());
+        let a = app.analysis().expect("analysed");
+        eprintln!(
+            "{name}: {} mentions, {} entities, {} dated events, {} on screen",
+            a.mentions.len(),
+            a.entities.len(),
+            a.timeline.dated.len(),
+            app.reader().mention_rects.len()
+        );
         b.iter(|| frame(&ctx, &mut app, Vec::new()))
     });
     // Hovering: the pointer moves between two mentions on screen.
-    let rects: Vec<egui::Rect> = app.reader().mention_rects.iter().map(|(_, r)| *r).collect();
-    let (p, q) = (rects[0].center(), rects[rects.len() / 2].center());
-    let mut flip = false;
     g.bench_function("hovering a mention (tooltip)", |b| {
+        let ctx = headless_context();
+        let mut app = ready(&ctx, doc());
+        let rects: Vec<egui::Rect> = app.reader().mention_rects.iter().map(|(_, r)| *r).collect();
+        let (p, q) = (rects[0].center(), rects[rects.len() / 2].center());
+        let mut flip = false;
         b.iter(|| {
             flip = !flip;
             let at = if flip { p } else { q };
             frame(&ctx, &mut app, vec![egui::Event::PointerMoved(at)])
         })
     });
-    frame(&ctx, &mut app, vec![egui::Event::PointerGone]);
     // Selecting: the most mentioned entity and the next one, in turn; the
     // sidebar, the timeline and the reader all follow.
-    let mut by_size: Vec<usize> = (0..a.entities.len()).collect();
-    by_size.sort_by_key(|&e| std::cmp::Reverse(a.entities[e].mentions.len()));
-    let (e1, e2) = (by_size[0], by_size[1]);
-    let mut which = false;
     g.bench_function("selecting an entity", |b| {
+        let ctx = headless_context();
+        let mut app = ready(&ctx, doc());
+        let a: Analysis = app.analysis().expect("analysed").clone();
+        let mut by_size: Vec<usize> = (0..a.entities.len()).collect();
+        by_size.sort_by_key(|&e| std::cmp::Reverse(a.entities[e].mentions.len()));
+        let (e1, e2) = (by_size[0], by_size[1]);
+        let mut which = false;
         b.iter(|| {
             which = !which;
             let e = if which { e1 } else { e2 };
             let at = app.reader().top_offset();
-            let an = app.analysis().cloned();
-            if let Some(an) = an {
-                app.browse_mut().select_entity(&an, e, at);
-            }
+            app.browse_mut().select_entity(&a, e, at);
             frame(&ctx, &mut app, Vec::new())
         })
     });
-    app.browse_mut().clear();
-    frame(&ctx, &mut app, Vec::new());
     // A timeline click: the first and the last dated event, in turn.
-    let last = a.timeline.dated.len().saturating_sub(1);
-    let mut which = false;
     g.bench_function("a timeline click", |b| {
+        let ctx = headless_context();
+        let mut app = ready(&ctx, doc());
+        let a: Analysis = app.analysis().expect("analysed").clone();
+        let last = a.timeline.dated.len().saturating_sub(1);
+        let mut which = false;
         b.iter(|| {
             which = !which;
             let id = EventId::Dated(if which { 0 } else { last });
-            let an = app.analysis().cloned();
-            if let Some(an) = an {
-                app.browse_mut().click_event(&an, id);
-            }
+            app.browse_mut().click_event(&a, id);
             frame(&ctx, &mut app, Vec::new())
         })
     });
@@ -152,49 +153,64 @@ fn browsing(c: &mut Criterion, name: &str, doc: Option<Document>) {
 }
 
 fn sample(c: &mut Criterion) {
-    browsing(c, "sample", None);
+    browsing(c, "sample", || None);
 }
 
 fn long_article(c: &mut Criterion) {
-    let doc = Document::from_text(news_text(5_000_000), Format::Text);
-    browsing(c, "5 MB article", Some(doc));
+    browsing(c, "5 MB article", || {
+        Some(Document::from_text(news_text(5_000_000), Format::Text))
+    });
+}
+
+/// An article that names 10,000 distinct people and more places: a line
+/// for each full name of Wikidata's list (CC0).
+fn many_names() -> Document {
+    let names = include_str!("../data/lexicons/person-full-names.tsv");
+    let places = ["بغداد", "دمشق", "القاهرة", "الرياض", "عمّان", "بيروت"];
+    let mut text = String::new();
+    for (i, line) in names
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .take(16_000)
+        .enumerate()
+    {
+        let name = line.split('\t').next().unwrap_or_default();
+        let place = places[i % places.len()];
+        text.push_str(&format!("وقال {name} في {place} إن الاجتماع سيعقد قريبا.\n"));
+    }
+    Document::from_text(text, Format::Text)
 }
 
 fn filtering(c: &mut Criterion) {
-    // A long article has entities enough: keep 10,000 of them, as the
-    // sidebar of a long article would hold.
-    let doc = Document::from_text(news_text(5_000_000), Format::Text);
-    let a = analyze_document(&doc, None, &Progress::default()).expect("not cancelled");
-    let index = Index::new(&doc.text, &a);
-    eprintln!("5 MB article: {} entities", a.entities.len());
-    let mut a10k = a.clone();
-    a10k.entities.truncate(10_000);
-    let mut i10k = index.clone();
-    i10k.keys.truncate(10_000);
-    i10k.sort_names.truncate(10_000);
-    let n = a10k.entities.len();
-    let mut g = c.benchmark_group(format!("filter {n} entities"));
-    for typed in ["و", "واشنطن", "الاميركية", "محمد عبد"] {
+    let mut g = c.benchmark_group("filter 10,000 entities");
+    let setup = || {
+        let doc = many_names();
+        let mut a = analyze_document(&doc, None, &Progress::default()).expect("not cancelled");
+        let mut index = Index::new(&doc.text, &a);
+        eprintln!("{} entities found; 10,000 kept", a.entities.len());
+        assert!(a.entities.len() >= 10_000);
+        a.entities.truncate(10_000);
+        index.keys.truncate(10_000);
+        index.sort_names.truncate(10_000);
+        (a, index)
+    };
+    let shared = std::sync::OnceLock::new();
+    for typed in ["م", "محمد", "عبد الله", "الاميركية"] {
         g.bench_function(format!("typed {typed:?}, by frequency"), |b| {
+            let (a, index) = shared.get_or_init(setup);
             b.iter(|| {
                 let q = Query::new(typed);
-                black_box(sidebar_rows(
-                    &a10k,
-                    &i10k,
-                    &q,
-                    Sort::Frequency,
-                    &TYPES,
-                    |_| false,
-                ))
+                black_box(sidebar_rows(a, index, &q, Sort::Frequency, &TYPES, |_| {
+                    false
+                }))
             })
         });
     }
-    g.bench_function("typed \"واشنطن\", by name", |b| {
+    g.bench_function("typed \"محمد\", by name", |b| {
+        let (a, index) = shared.get_or_init(setup);
         b.iter(|| {
-            let q = Query::new("واشنطن");
-            black_box(sidebar_rows(&a10k, &i10k, &q, Sort::Name, &TYPES, |_| {
-                false
-            }))
+            let q = Query::new("محمد");
+            black_box(sidebar_rows(a, index, &q, Sort::Name, &TYPES, |_| false))
         })
     });
     g.finish();
@@ -202,10 +218,12 @@ fn filtering(c: &mut Criterion) {
 
 fn first_frame(c: &mut Criterion) {
     let ctx = headless_context();
-    let doc = Document::from_text(news_text(5_000_000), Format::Text);
+    let doc = std::sync::OnceLock::new();
+    let make = || Document::from_text(news_text(5_000_000), Format::Text);
     let mut g = c.benchmark_group("first frame, 5 MB article");
     g.sample_size(10);
     g.bench_function("opened in the window (analysis in the background)", |b| {
+        let doc: &Document = doc.get_or_init(make);
         b.iter(|| {
             // A new window each time: nothing measured before.
             let mut app = MarsadApp::with_settings(&ctx, Settings::default(), None);
@@ -216,10 +234,11 @@ fn first_frame(c: &mut Criterion) {
     });
     let settings = Settings::default();
     g.bench_function("the reader alone, no analysis (as before)", |b| {
+        let doc: &Document = doc.get_or_init(make);
         b.iter(|| {
             let mut state = ReaderState::default();
             let out = ctx.run_ui(input(Vec::new()), |ui| {
-                reader_ui(ui, &doc, 7, &settings, &mut state, None);
+                reader_ui(ui, doc, 7, &settings, &mut state, None);
             });
             black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
         })

@@ -415,6 +415,9 @@ impl MarsadApp {
     /// One frame of the whole window.
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        // Before anything changes the style: the galleys Marsad keeps
+        // across frames are dropped when egui rebuilds its glyph atlas.
+        super::measure::watch_atlas(&ctx);
         self.poll_dialog();
         if self.analysis.poll() {
             self.analysis_arrived();

@@ -392,7 +392,7 @@ pub fn bidi_edit_ui(
     let clip = painter.with_clip_rect(inner.expand2(vec2(2.0, 0.0)));
     if state.text.is_empty() {
         let hint_galley =
-            super::bidi_text::line_galley(&ctx, hint, &font, visuals.weak_text_color(), rtl_ui);
+            super::bidi_text::line_galley(&ctx, hint, &font, egui::Color32::PLACEHOLDER, rtl_ui);
         let x = if rtl_ui {
             inner.right() - hint_galley.size().x
         } else {
@@ -401,7 +401,7 @@ pub fn bidi_edit_ui(
         clip.galley(
             pos2(x, inner.center().y - hint_galley.size().y / 2.0),
             hint_galley,
-            text_color,
+            visuals.weak_text_color(),
         );
     } else if let Some(line) = layout.lines.first() {
         if state.all_selected {

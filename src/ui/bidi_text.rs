@@ -14,7 +14,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, TextStyle, Ui, WidgetText};
 
-use super::measure::{is_arabic_script, per_char, push_section};
+use super::measure::{KeptGalleys, is_arabic_script, per_char, push_section};
 use crate::layout::bidi::{display_text, is_bidi_control, is_strong_rtl};
 use crate::layout::single_line::visual_pieces_with;
 
@@ -192,8 +192,25 @@ fn galley(
     color: Color32,
     dir: Direction,
 ) -> Arc<Galley> {
-    let job = line_job(ctx, text, font, color, dir);
-    ctx.fonts_mut(|f| f.layout_job(job))
+    if color != Color32::PLACEHOLDER {
+        let job = line_job(ctx, text, font, color, dir);
+        return ctx.fonts_mut(|f| f.layout_job(job));
+    }
+    // Lines drawn in the painter's colour are kept across frames.
+    type Kept = KeptGalleys<(String, Direction, u32, egui::FontFamily)>;
+    let id = egui::Id::unique("marsad-kept-lines");
+    let kept: Arc<std::sync::Mutex<Kept>> = ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Arc<std::sync::Mutex<Kept>>>(id)
+            .clone()
+    });
+    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+    let key = (
+        text.to_owned(),
+        dir,
+        font.size.to_bits(),
+        font.family.clone(),
+    );
+    kept.get(ctx, key, || line_job(ctx, text, font, color, dir))
 }
 
 /// Interface text in the style `style`, coloured by the widget that draws

@@ -52,8 +52,13 @@ fn chip_ui(
     } else {
         ui.visuals().weak_text_color()
     };
-    let galley =
-        super::bidi_text::line_galley(ui.ctx(), &label, &font, color, lang == Lang::Arabic);
+    let galley = super::bidi_text::line_galley(
+        ui.ctx(),
+        &label,
+        &font,
+        egui::Color32::PLACEHOLDER,
+        lang == Lang::Arabic,
+    );
     let sw = vec2(26.0, 14.0);
     let pad = vec2(8.0, 4.0);
     let size = vec2(sw.x + 6.0 + galley.size().x, galley.size().y.max(sw.y)) + 2.0 * pad;

@@ -75,6 +75,147 @@ pub fn push_section(job: &mut LayoutJob, text: &str, format: TextFormat) {
     });
 }
 
+/// Galleys kept across frames, drawn in any colour (their text is
+/// [`Color32::PLACEHOLDER`], given its colour when painted). egui keeps a
+/// galley only while it is drawn every frame, so a jump in a long article,
+/// or a selection that recolours words or changes the timeline's cards,
+/// would lay everything out again. At most `2 * CAP` galleys are kept, the
+/// least recently used dropped first (two generations); all are dropped
+/// when egui clears its glyph atlas (galleys point into it), or when the
+/// text options or the pixel density change.
+pub struct KeptGalleys<K> {
+    now: rustc_hash::FxHashMap<K, Arc<egui::Galley>>,
+    before: rustc_hash::FxHashMap<K, Arc<egui::Galley>>,
+    /// The atlas epoch the galleys were laid out in.
+    epoch: Option<u64>,
+}
+
+impl<K> Default for KeptGalleys<K> {
+    fn default() -> Self {
+        KeptGalleys {
+            now: Default::default(),
+            before: Default::default(),
+            epoch: None,
+        }
+    }
+}
+
+/// What the glyph atlas looked like at the start of a frame, and a count
+/// of the times it may have been rebuilt.
+#[derive(Clone, Copy, Default)]
+struct AtlasWatch {
+    epoch: u64,
+    frame: Option<u64>,
+    fill: f32,
+    ppp: f32,
+    options: Option<egui::epaint::text::TextOptions>,
+}
+
+/// Notes, once a frame, whether egui may have rebuilt its glyph atlas since
+/// the last frame: it does when the atlas fills up (its fill drops), when
+/// the text options change (a theme does that) or the pixel density. Call
+/// it at the very start of a frame, before anything changes the style: the
+/// options then are the ones the fonts use this frame. (Called later, the
+/// first use in a frame does it.)
+pub fn watch_atlas(ctx: &egui::Context) -> u64 {
+    let id = egui::Id::unique("marsad-atlas-watch");
+    let frame = ctx.cumulative_frame_nr();
+    let w = ctx
+        .data(|d| d.get_temp::<AtlasWatch>(id))
+        .unwrap_or_default();
+    if w.frame == Some(frame) {
+        return w.epoch;
+    }
+    let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+    let ppp = ctx.pixels_per_point();
+    let options = ctx.global_style().visuals.text_options;
+    let changed = w.frame.is_none() || fill < w.fill || ppp != w.ppp || w.options != Some(options);
+    let next = AtlasWatch {
+        epoch: w.epoch + changed as u64,
+        frame: Some(frame),
+        fill,
+        ppp,
+        options: Some(options),
+    };
+    ctx.data_mut(|d| d.insert_temp(id, next));
+    next.epoch
+}
+
+impl<K: std::hash::Hash + Eq> KeptGalleys<K> {
+    const CAP: usize = 4096;
+
+    /// Drops everything if the galleys may point into a cleared atlas
+    /// (checked once a frame).
+    fn check(&mut self, ctx: &egui::Context) {
+        let epoch = watch_atlas(ctx);
+        if self.epoch != Some(epoch) {
+            self.now.clear();
+            self.before.clear();
+            self.epoch = Some(epoch);
+        }
+    }
+
+    /// The galley for `key`, laid out by `make` if it is not kept.
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        key: K,
+        make: impl FnOnce() -> LayoutJob,
+    ) -> Arc<egui::Galley> {
+        self.check(ctx);
+        if let Some(g) = self.now.get(&key) {
+            return g.clone();
+        }
+        let g = match self.before.remove(&key) {
+            Some(g) => g,
+            None => {
+                // Made outside the fonts' lock: making a job may use the context.
+                let job = make();
+                ctx.fonts_mut(|f| f.layout_job(job))
+            }
+        };
+        if self.now.len() >= Self::CAP {
+            self.before = std::mem::take(&mut self.now);
+        }
+        self.now.insert(key, g.clone());
+        g
+    }
+}
+
+/// Galleys of single pieces (a word in display form, its direction, its
+/// font size) in one font family.
+#[derive(Default)]
+pub struct GalleyCache {
+    kept: KeptGalleys<(String, bool, u32)>,
+    family: Option<egui::FontFamily>,
+}
+
+impl GalleyCache {
+    /// Call once a frame before [`GalleyCache::get`] (it is also checked
+    /// on first use in a frame).
+    pub fn check(&mut self, ctx: &egui::Context) {
+        self.kept.check(ctx);
+    }
+
+    /// The galley of `text` (in display form) set in `font`, one direction.
+    pub fn get(
+        &mut self,
+        ctx: &egui::Context,
+        text: &str,
+        rtl: bool,
+        font: &FontId,
+    ) -> Arc<egui::Galley> {
+        if self.family.as_ref() != Some(&font.family) {
+            self.kept = KeptGalleys::default();
+            self.family = Some(font.family.clone());
+        }
+        self.kept
+            .get(ctx, (text.to_owned(), rtl, font.size.to_bits()), || {
+                item_job(text, rtl, font, Color32::PLACEHOLDER)
+            })
+    }
+}
+
 /// The fonts widths are measured with: the same faces and text options as
 /// the window's, shared by every measurer, laid out without caching. egui's
 /// galley cache would keep a galley (with its mesh) for every distinct word
@@ -374,6 +515,47 @@ mod tests {
         assert!(
             direct > pieces.len() * 8,
             "most pieces take the direct path ({direct})"
+        );
+    }
+
+    /// Pins a bug: galleys kept across frames pointed into the glyph atlas
+    /// egui had rebuilt after a theme change, and the interface drew
+    /// garbled glyphs.
+    #[test]
+    fn kept_galleys_are_dropped_when_a_theme_rebuilds_the_glyph_atlas() {
+        let ctx = headless_context();
+        let font = super::super::fonts::reading(22.0);
+        let mut kept: KeptGalleys<u32> = KeptGalleys::default();
+        let mut frame = |ctx: &egui::Context, theme: Option<egui::Visuals>| {
+            let mut got = None;
+            let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+                // As the app does: watch first, then the theme, then text.
+                watch_atlas(ui.ctx());
+                if let Some(v) = &theme {
+                    ui.ctx().set_visuals(v.clone());
+                }
+                got = Some(kept.get(ui.ctx(), 1, || {
+                    item_job("بغداد", true, &font, Color32::PLACEHOLDER)
+                }));
+            });
+            got.expect("laid out")
+        };
+        let dark = egui::Visuals::dark();
+        let light = egui::Visuals::light();
+        assert_ne!(
+            dark.text_options, light.text_options,
+            "the themes set text differently"
+        );
+        let a = frame(&ctx, Some(dark));
+        let b = frame(&ctx, None);
+        let b2 = frame(&ctx, None);
+        assert!(Arc::ptr_eq(&b, &b2), "kept from one frame to the next");
+        let _ = a;
+        let _ = frame(&ctx, Some(light));
+        let c = frame(&ctx, None);
+        assert!(
+            !Arc::ptr_eq(&b2, &c),
+            "laid out again after the atlas was rebuilt"
         );
     }
 

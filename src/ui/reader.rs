@@ -21,7 +21,7 @@ use super::browse::Browse;
 use super::fonts;
 use super::highlight::{self, paint_underline};
 use super::i18n::{self, Lang};
-use super::measure::{EguiMeasure, WidthCache, pieces_job};
+use super::measure::{EguiMeasure, GalleyCache, WidthCache, pieces_job};
 use super::settings::Settings;
 use crate::analysis::article::Analysis;
 use crate::analysis::{MentionType, Norm, describe};
@@ -68,6 +68,8 @@ pub struct ReaderCache {
     heading: Layout,
     heading_widths: WidthCache,
     heading_text: Option<String>,
+    galleys: GalleyCache,
+    heading_galleys: GalleyCache,
     /// Where the column's top-left corner was painted last frame.
     pub origin: Option<Pos2>,
 }
@@ -258,6 +260,8 @@ pub fn reader_ui(
     let ctx = ui.ctx().clone();
     let width = column_width(ui.available_width() - 16.0, settings);
     state.cache.update(&ctx, doc, generation, settings, width);
+    state.cache.galleys.check(&ctx);
+    state.cache.heading_galleys.check(&ctx);
 
     handle_keys(ui, doc, state);
     scroll_keys(ui, settings, state);
@@ -311,6 +315,7 @@ pub fn reader_ui(
                 text: &doc.text,
                 layout: &cache.layout,
                 widths: &mut cache.widths,
+                galleys: &mut cache.galleys,
                 font: &font,
                 origin,
             },
@@ -542,6 +547,7 @@ fn heading_ui(
             text,
             layout: &cache.heading,
             widths: &mut cache.heading_widths,
+            galleys: &mut cache.heading_galleys,
             font: &font,
             origin,
         },
@@ -648,6 +654,7 @@ struct Painted<'a> {
     text: &'a str,
     layout: &'a Layout,
     widths: &'a mut WidthCache,
+    galleys: &'a mut GalleyCache,
     font: &'a egui::FontId,
     /// The column's top-left corner on screen.
     origin: Pos2,
@@ -812,26 +819,38 @@ fn paint_lines(
             } else {
                 highlight_pieces(text, item.rtl, &cuts)
             };
-            let pieces = colored.iter().map(|(r, s)| {
-                let abs = r.start + item.range.start..r.end + item.range.start;
-                let inside = |x: &Range<usize>| x.start <= abs.start && abs.end <= x.end;
-                let color = if selection.as_ref().is_some_and(inside) {
-                    palette.selected_text
-                } else if let Some((_, ink)) = inked.iter().find(|(r, _)| inside(r)) {
-                    if settings.theme == super::theme::Theme::Dark {
-                        mix(*ink, Color32::WHITE, 0.35)
+            let pieces: Vec<(&str, Color32)> = colored
+                .iter()
+                .map(|(r, s)| {
+                    let abs = r.start + item.range.start..r.end + item.range.start;
+                    let inside = |x: &Range<usize>| x.start <= abs.start && abs.end <= x.end;
+                    let color = if selection.as_ref().is_some_and(inside) {
+                        palette.selected_text
+                    } else if let Some((_, ink)) = inked.iter().find(|(r, _)| inside(r)) {
+                        if settings.theme == super::theme::Theme::Dark {
+                            mix(*ink, Color32::WHITE, 0.35)
+                        } else {
+                            mix(*ink, text_dark, 0.35)
+                        }
                     } else {
-                        mix(*ink, text_dark, 0.35)
-                    }
-                } else {
-                    palette.text
-                };
-                (s.as_str(), color)
-            });
-            let job = pieces_job(pieces, item.rtl, font);
-            let galley = ctx.fonts_mut(|f| f.layout_job(job));
+                        palette.text
+                    };
+                    (s.as_str(), color)
+                })
+                .collect();
+            // A piece in one colour comes from the galleys kept across
+            // frames; a word cut in colours is laid out as it is.
+            let (galley, color) = match pieces.as_slice() {
+                [(s, color)] => (p.galleys.get(&ctx, s, item.rtl, font), *color),
+                _ => (
+                    ctx.fonts_mut(|f| {
+                        f.layout_job(pieces_job(pieces.iter().copied(), item.rtl, font))
+                    }),
+                    palette.text,
+                ),
+            };
             let y = top + (line_h - galley.size().y) / 2.0;
-            painter.galley(pos2(origin.x + item.x, y), galley, palette.text);
+            painter.galley(pos2(origin.x + item.x, y), galley, color);
         }
     }
 }

@@ -299,8 +299,13 @@ fn heading_ui(
     let response = ui.allocate_rect(rect, Sense::click());
     let font = super::fonts::interface_bold(13.0);
     let color = ui.visuals().strong_text_color();
-    let galley =
-        super::bidi_text::line_galley(ui.ctx(), &label, &font, color, lang == Lang::Arabic);
+    let galley = super::bidi_text::line_galley(
+        ui.ctx(),
+        &label,
+        &font,
+        egui::Color32::PLACEHOLDER,
+        lang == Lang::Arabic,
+    );
     if response.hovered() || response.has_focus() {
         ui.painter()
             .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
@@ -398,10 +403,17 @@ fn entity_row_ui(
     let font = egui::TextStyle::Body.resolve(ui.style());
     let rtl = lang == Lang::Arabic;
     let count = describe::number(entity.mentions.len() as f64, lang);
+    // Coloured when painted, so that selecting a row lays nothing out again.
+    let weak = visuals.weak_text_color();
     let count_galley =
-        super::bidi_text::line_galley(ui.ctx(), &count, &font, visuals.weak_text_color(), rtl);
-    let name_galley =
-        super::bidi_text::line_galley(ui.ctx(), &entity.canonical, &font, color, true);
+        super::bidi_text::line_galley(ui.ctx(), &count, &font, egui::Color32::PLACEHOLDER, rtl);
+    let name_galley = super::bidi_text::line_galley(
+        ui.ctx(),
+        &entity.canonical,
+        &font,
+        egui::Color32::PLACEHOLDER,
+        true,
+    );
     let pad = 22.0;
     let y = |g: &egui::Galley| rect.center().y - g.size().y / 2.0;
     let name_room = rect.width() - pad - count_galley.size().x - 14.0;
@@ -425,14 +437,14 @@ fn entity_row_ui(
         painter.galley(
             pos2(rect.left() + 8.0, y(&count_galley)),
             count_galley,
-            color,
+            weak,
         );
     } else {
         name_clip.galley(pos2(rect.left() + pad, y(&name_galley)), name_galley, color);
         painter.galley(
             pos2(rect.right() - 8.0 - count_galley.size().x, y(&count_galley)),
             count_galley,
-            color,
+            weak,
         );
     }
     let label = entity_label(analyzed, e, lang);

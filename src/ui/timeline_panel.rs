@@ -402,7 +402,7 @@ fn axis_ui(
                 ui.ctx(),
                 &l,
                 &font,
-                axis_color,
+                egui::Color32::PLACEHOLDER,
                 lang == Lang::Arabic,
             );
             painter.galley(pos2(x - g.size().x / 2.0, base_y + 8.0), g, axis_color);
@@ -411,7 +411,13 @@ fn axis_ui(
     let strong = visuals.strong_text_color();
     for (x, y) in axis.stretch_labels() {
         let l = describe::digits(&y.to_string(), lang);
-        let g = super::bidi_text::line_galley(ui.ctx(), &l, &font, strong, lang == Lang::Arabic);
+        let g = super::bidi_text::line_galley(
+            ui.ctx(),
+            &l,
+            &font,
+            egui::Color32::PLACEHOLDER,
+            lang == Lang::Arabic,
+        );
         let x = (rect.left() + x - g.size().x / 2.0).clamp(rect.left(), rect.right() - g.size().x);
         painter.galley(pos2(x, base_y + 19.0), g, strong);
     }
@@ -588,7 +594,13 @@ fn heading_ui(ui: &mut Ui, title: &str, n: usize, lang: Lang) {
     let rect = ui.max_rect();
     let font = super::fonts::interface_bold(13.0);
     let color = ui.visuals().strong_text_color();
-    let g = super::bidi_text::line_galley(ui.ctx(), &text, &font, color, lang == Lang::Arabic);
+    let g = super::bidi_text::line_galley(
+        ui.ctx(),
+        &text,
+        &font,
+        egui::Color32::PLACEHOLDER,
+        lang == Lang::Arabic,
+    );
     let x = if lang == Lang::Arabic {
         rect.right() - 4.0 - g.size().x
     } else {
@@ -634,7 +646,8 @@ fn card_ui(
     let date_text = event_date_text(a, id, lang);
     let bold = super::fonts::interface_bold(13.0);
     let strong = visuals.strong_text_color();
-    let g = super::bidi_text::line_galley(ui.ctx(), &date_text, &bold, strong, rtl);
+    let g =
+        super::bidi_text::line_galley(ui.ctx(), &date_text, &bold, egui::Color32::PLACEHOLDER, rtl);
     let clip = ui.painter().with_clip_rect(inner);
     let x = if rtl {
         inner.right() - g.size().x
@@ -669,7 +682,7 @@ fn card_ui(
             ui.ctx(),
             &entity.canonical,
             &chip_font,
-            visuals.text_color(),
+            egui::Color32::PLACEHOLDER,
             true,
         );
         let w = g.size().x + 12.0;
@@ -687,7 +700,7 @@ fn card_ui(
                 ui.ctx(),
                 &more,
                 &chip_font,
-                visuals.weak_text_color(),
+                egui::Color32::PLACEHOLDER,
                 rtl,
             );
             let mx = if rtl {
