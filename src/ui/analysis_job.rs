@@ -39,12 +39,18 @@ pub struct AnalysisState {
 }
 
 impl AnalysisState {
-    /// Starts analysing `doc` (document generation `generation`); cancels
-    /// any job running and forgets the previous article's result.
-    pub fn start(&mut self, ctx: &egui::Context, doc: Arc<Document>, generation: u64) {
+    /// Forgets the previous article: cancels any job running and drops its
+    /// result; `generation` is the new article's.
+    pub fn forget(&mut self, generation: u64) {
         self.cancel();
         self.result = None;
         self.generation = generation;
+    }
+
+    /// Starts analysing `doc` (document generation `generation`); cancels
+    /// any job running and forgets the previous article's result.
+    pub fn start(&mut self, ctx: &egui::Context, doc: Arc<Document>, generation: u64) {
+        self.forget(generation);
         self.spawn(ctx, generation, move |p| {
             article::analyze_document(&doc, None, p).map(|a| (a, doc))
         });

@@ -52,6 +52,9 @@ pub struct MarsadApp {
     timeline: TimelineState,
     /// Mentions of each type, in [`TYPES`] order, for the legend.
     type_counts: [usize; 5],
+    /// The open article's analysis starts once its first frame is shown,
+    /// so that laying the text out has every core.
+    analysis_pending: bool,
     dialog: Option<mpsc::Receiver<DialogResult>>,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
@@ -86,6 +89,7 @@ impl MarsadApp {
             sidebar: SidebarState::default(),
             timeline: TimelineState::default(),
             type_counts: [0; 5],
+            analysis_pending: false,
             dialog: None,
             applied_theme: None,
             title_shown: None,
@@ -142,11 +146,12 @@ impl MarsadApp {
 
     /// Whether the analysis is running.
     pub fn analysing(&self) -> bool {
-        self.analysis.progress().is_some()
+        self.analysis_pending || self.analysis.progress().is_some()
     }
 
     /// Waits for the analysis running to finish (tests, benchmarks).
     pub fn finish_analysis(&mut self) {
+        self.start_pending_analysis();
         if self.analysis.wait() {
             self.analysis_arrived();
         }
@@ -182,8 +187,17 @@ impl MarsadApp {
         self.browse.reset();
         self.sidebar.cursor = None;
         self.type_counts = [0; 5];
-        let ctx = self.ctx.clone();
-        self.analysis.start(&ctx, doc, self.generation);
+        self.analysis.forget(self.generation);
+        self.analysis_pending = true;
+    }
+
+    fn start_pending_analysis(&mut self) {
+        if std::mem::take(&mut self.analysis_pending)
+            && let Some(doc) = self.doc.clone()
+        {
+            let ctx = self.ctx.clone();
+            self.analysis.start(&ctx, doc, self.generation);
+        }
     }
 
     fn analysis_arrived(&mut self) {
@@ -455,7 +469,11 @@ impl MarsadApp {
             return;
         };
         let result = self.analysis.result.clone();
-        let analysis_status = match (&result, self.analysis.progress()) {
+        let progress = self
+            .analysis
+            .progress()
+            .or(self.analysis_pending.then_some(0.0));
+        let analysis_status = match (&result, progress) {
             (_, Some(p)) => AnalysisStatus::Running(p),
             (Some(r), None) => AnalysisStatus::Done(&r.analysis),
             (None, None) => AnalysisStatus::None,
@@ -484,7 +502,6 @@ impl MarsadApp {
                 egui::Panel::left(id)
             }
         };
-        let progress = self.analysis.progress();
         let reading_at = self.reader.top_offset();
         let mut open = self.settings.entities_open;
         let shown = side("entities", true)
@@ -504,7 +521,8 @@ impl MarsadApp {
                 );
             });
         self.settings.entities_open = open;
-        if let Some(r) = shown {
+        // The width is kept when the panel is open, not while it slides.
+        if let Some(r) = shown.filter(|r| open && r.response.rect.width() >= 180.0) {
             self.settings.entities_width = r.response.rect.width().round();
         }
         let mut open = self.settings.timeline_open;
@@ -524,7 +542,7 @@ impl MarsadApp {
                 );
             });
         self.settings.timeline_open = open;
-        if let Some(r) = shown {
+        if let Some(r) = shown.filter(|r| open && r.response.rect.width() >= 220.0) {
             self.settings.timeline_width = r.response.rect.width().round();
         }
         if let Some(TimelineAction::Redate(date)) = timeline_action {
@@ -548,6 +566,11 @@ impl MarsadApp {
                 );
             });
         self.drop_overlay(&ctx);
+        if self.analysis_pending {
+            // The text is on screen: now the analysis.
+            self.start_pending_analysis();
+            ctx.request_repaint();
+        }
     }
 
     fn drop_overlay(&self, ctx: &egui::Context) {

@@ -689,6 +689,7 @@ fn paint_lines(
     };
     let analysis = marks.map(|mk| mk.analysis);
     let browse = marks.map(|mk| &*mk.browse);
+    let current = browse.and_then(|b| b.mention);
     let event = match (analysis, browse.and_then(|b| b.event)) {
         (Some(a), Some(id)) => Some(super::browse::event_range(a, id)),
         _ => None,
@@ -773,6 +774,14 @@ fn paint_lines(
                         inner.expand(2.0),
                         3.0,
                         Stroke::new(2.5, st.ink.gamma_multiply(alpha)),
+                        egui::StrokeKind::Outside,
+                    );
+                } else if current == Some(i) {
+                    // Where Tab stepped to: a thin frame that stays.
+                    painter.rect_stroke(
+                        inner.expand(1.0),
+                        2.0,
+                        Stroke::new(1.2, st.ink),
                         egui::StrokeKind::Outside,
                     );
                 }
