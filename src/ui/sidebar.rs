@@ -428,19 +428,37 @@ fn entity_row_ui(
             pos2(rect.left() + pad + name_room, rect.bottom()),
         )
     });
+    // A name too long for its room shows its beginning: the right end of
+    // a right-to-left name, the left end of a left-to-right one.
+    let name_rtl = entity
+        .canonical
+        .chars()
+        .find_map(|c| match unicode_bidi::bidi_class(c) {
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL => Some(true),
+            unicode_bidi::BidiClass::L => Some(false),
+            _ => None,
+        })
+        .unwrap_or(rtl);
+    let overflows = name_galley.size().x > name_room;
     if rtl {
-        name_clip.galley(
-            pos2(rect.right() - pad - name_galley.size().x, y(&name_galley)),
-            name_galley,
-            color,
-        );
+        let x = if overflows && !name_rtl {
+            rect.right() - pad - name_room
+        } else {
+            rect.right() - pad - name_galley.size().x
+        };
+        name_clip.galley(pos2(x, y(&name_galley)), name_galley, color);
         painter.galley(
             pos2(rect.left() + 8.0, y(&count_galley)),
             count_galley,
             weak,
         );
     } else {
-        name_clip.galley(pos2(rect.left() + pad, y(&name_galley)), name_galley, color);
+        let x = if overflows && name_rtl {
+            rect.left() + pad + name_room - name_galley.size().x
+        } else {
+            rect.left() + pad
+        };
+        name_clip.galley(pos2(x, y(&name_galley)), name_galley, color);
         painter.galley(
             pos2(rect.right() - 8.0 - count_galley.size().x, y(&count_galley)),
             count_galley,
