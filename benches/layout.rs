@@ -4,6 +4,9 @@
 
 use std::hint::black_box;
 
+mod common;
+use common::news_text;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use marsad::document::{Document, Format};
 use marsad::layout::{Layout, LineParams, Shaped, mostly_rtl};
@@ -11,43 +14,6 @@ use marsad::ui::measure::{EguiMeasure, WidthCache, headless_context};
 use marsad::ui::reader::{ReaderState, reader_ui};
 use marsad::ui::settings::Settings;
 use marsad::ui::{fonts, settings::DEFAULT_FONT};
-
-/// Real news text: ANERcorp's tokens joined by spaces, five sentences a
-/// paragraph, repeated up to `bytes`.
-fn news_text(bytes: usize) -> String {
-    let corpus = include_str!("../data/ner/anercorp-train.txt");
-    let mut paragraphs = Vec::new();
-    let mut sentence = Vec::new();
-    let mut para = String::new();
-    let mut count = 0;
-    for line in corpus.lines() {
-        match line.split_once(' ') {
-            Some((token, _)) => sentence.push(token),
-            None => {
-                if !sentence.is_empty() {
-                    para.push_str(&sentence.join(" "));
-                    para.push(' ');
-                    sentence.clear();
-                    count += 1;
-                    if count % 5 == 0 {
-                        paragraphs.push(std::mem::take(&mut para).trim_end().to_owned());
-                    }
-                }
-            }
-        }
-    }
-    let mut text = String::with_capacity(bytes + 4096);
-    'outer: loop {
-        for p in &paragraphs {
-            if text.len() + p.len() > bytes {
-                break 'outer;
-            }
-            text.push_str(p);
-            text.push('\n');
-        }
-    }
-    text
-}
 
 fn params(width: f32) -> LineParams {
     LineParams {

@@ -108,39 +108,35 @@ impl AnalysisState {
 
     /// Takes a finished result; true when a new one arrived this frame.
     pub fn poll(&mut self) -> bool {
-        let Some(job) = &self.job else {
-            return false;
-        };
-        match job.rx.try_recv() {
-            Ok(Ok(done)) if job.generation == self.generation => {
-                self.result = Some(Arc::new(done));
-                self.job = None;
-                true
-            }
-            Ok(_) | Err(mpsc::TryRecvError::Disconnected) => {
-                self.job = None;
-                false
-            }
-            Err(mpsc::TryRecvError::Empty) => false,
+        match self.job.as_ref().map(|j| j.rx.try_recv()) {
+            Some(Err(mpsc::TryRecvError::Empty)) | None => false,
+            Some(Ok(r)) => self.finished(Some(r)),
+            Some(Err(mpsc::TryRecvError::Disconnected)) => self.finished(None),
         }
     }
 
     /// Waits for the job running to finish and takes its result (for
     /// tests and benchmarks; the window polls instead).
     pub fn wait(&mut self) -> bool {
-        let Some(job) = &self.job else {
-            return false;
-        };
-        match job.rx.recv() {
-            Ok(Ok(done)) if job.generation == self.generation => {
+        match self.job.as_ref().map(|j| j.rx.recv()) {
+            None => false,
+            Some(r) => self.finished(r.ok()),
+        }
+    }
+
+    /// The job ended with `r` (`None`: its thread is gone): keeps a result
+    /// of the current article; true when there is a new one.
+    fn finished(&mut self, r: Option<Result<Analyzed, Cancelled>>) -> bool {
+        let current = self
+            .job
+            .take()
+            .is_some_and(|j| j.generation == self.generation);
+        match r {
+            Some(Ok(done)) if current => {
                 self.result = Some(Arc::new(done));
-                self.job = None;
                 true
             }
-            _ => {
-                self.job = None;
-                false
-            }
+            _ => false,
         }
     }
 

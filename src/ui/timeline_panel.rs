@@ -78,24 +78,12 @@ impl TimelineState {
         let t = i18n::strings(lang);
         self.events = timeline_events(&analyzed.analysis, &analyzed.index, entity);
         let mut rows = Vec::new();
-        let dated: Vec<EventId> = self
-            .events
-            .iter()
-            .copied()
-            .filter(|e| matches!(e, EventId::Dated(_)))
-            .collect();
-        let vague: Vec<EventId> = self
-            .events
-            .iter()
-            .copied()
-            .filter(|e| matches!(e, EventId::Vague(_)))
-            .collect();
-        let plain: Vec<EventId> = self
-            .events
-            .iter()
-            .copied()
-            .filter(|e| matches!(e, EventId::Sentence(_)))
-            .collect();
+        let of = |keep: fn(&EventId) -> bool| -> Vec<EventId> {
+            self.events.iter().copied().filter(keep).collect()
+        };
+        let dated = of(|e| matches!(e, EventId::Dated(_)));
+        let vague = of(|e| matches!(e, EventId::Vague(_)));
+        let plain = of(|e| matches!(e, EventId::Sentence(_)));
         if dated.is_empty() {
             rows.push(ListRow::Heading(t.no_events, 0));
         }
