@@ -557,6 +557,8 @@ fn changing_the_document_date_re_resolves_and_reorders_the_timeline() {
             .collect()
     };
     assert_eq!(before.last().map(String::as_str), Some("2023-10-07"));
+    h.get_by_label_contains("إيران · مكان").click();
+    h.run();
     h.get_by_label("تغيير…").click();
     h.run();
     let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
@@ -593,6 +595,12 @@ fn changing_the_document_date_re_resolves_and_reorders_the_timeline() {
         Some("2023-10-07"),
         "the order changed"
     );
+    let selected = h
+        .state()
+        .browse()
+        .entity
+        .map(|e| a.entities[e].canonical.clone());
+    assert_eq!(selected.as_deref(), Some("إيران"), "the selection stays");
     // The panel lists them in the new order and says where the date came from.
     h.get_by_label_contains("اخترته أنت");
     // Back to the article's own date.
@@ -730,5 +738,65 @@ fn opening_another_article_discards_the_stale_analysis() {
         a.mentions.len() < 100,
         "not the long article's {}",
         a.mentions.len()
+    );
+}
+
+/// Pins a crash: with the timeline folded away, Alt+↑ stepped through the
+/// events of the article open before.
+#[test]
+fn stepping_events_with_the_timeline_folded_uses_the_open_article() {
+    let mut h = analysed(None, Lang::Arabic);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::T,
+    );
+    h.run();
+    assert!(!h.state().settings().timeline_open);
+    h.state_mut().open_path(&fixture("sample-cp1256.txt"));
+    h.state_mut().finish_analysis();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    h.run();
+    let a = h.state().analysis().unwrap();
+    let ev = h.state().browse().event.expect("an event is marked");
+    let range = marsad::ui::browse::event_range(a, ev);
+    assert!(range.end <= h.state().document().unwrap().text.len());
+}
+
+/// Pins a bug: a new document date numbers the entities anew (here «أمس»
+/// becomes the same day as «14 يناير 2024», one entity fewer), and the
+/// selection moved to the entity that took the selected one's number.
+#[test]
+fn the_selection_stays_on_its_entity_when_the_dates_are_resolved_again() {
+    let mut h = analysed(None, Lang::Arabic);
+    let text = "قال مسؤول أمس في بغداد إن الوفد وصل.\nوفي 14 يناير 2024 زار الوفد دمشق ثم عاد.\n";
+    h.state_mut()
+        .open_document(marsad::document::Document::from_text(
+            text.into(),
+            marsad::document::Format::Text,
+        ));
+    h.state_mut().finish_analysis();
+    h.run();
+    let damascus = entity(&h, "دمشق");
+    h.get_by_label_contains("دمشق · مكان").click();
+    h.run();
+    assert_eq!(h.state().browse().entity, Some(damascus));
+    h.get_by_label("تغيير…").click();
+    h.run();
+    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
+    spins[0].set_value_accesskit(2024.0);
+    spins[1].set_value_accesskit(1.0);
+    spins[2].set_value_accesskit(15.0);
+    h.run();
+    h.get_by_label("تطبيق").click();
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+    let now = entity(&h, "دمشق");
+    assert_ne!(now, damascus, "its number changed");
+    assert_eq!(
+        h.state().browse().entity,
+        Some(now),
+        "and it is still selected"
     );
 }

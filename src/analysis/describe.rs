@@ -285,16 +285,16 @@ fn duration_unit(code: &str, n: Option<u64>, lang: Lang) -> String {
         (Lang::Arabic, Some(2)) => two.to_owned(),
         (Lang::Arabic, Some(k @ 3..=10)) => format!("{} {few}", number(k as f64, lang)),
         (Lang::Arabic, Some(k)) => format!("{} {many}", number(k as f64, lang)),
-        (Lang::English, None) => format!("several {en}s"),
+        (Lang::English, None) => format!("several {}", english_plural(en)),
         (Lang::English, Some(1)) => format!("1 {en}"),
-        (Lang::English, Some(k)) => format!(
-            "{k} {}",
-            if en == "century" {
-                "centuries".to_owned()
-            } else {
-                format!("{en}s")
-            }
-        ),
+        (Lang::English, Some(k)) => format!("{k} {}", english_plural(en)),
+    }
+}
+
+fn english_plural(unit: &str) -> String {
+    match unit {
+        "century" => "centuries".to_owned(),
+        _ => format!("{unit}s"),
     }
 }
 
@@ -382,6 +382,7 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
     let parts: Vec<&str> = v.split('-').collect();
     let num = |s: &str| s.parse::<u32>().ok();
     match parts.as_slice() {
+        ["XXXX", w] if w.starts_with('W') => Some((if ar { "أسبوع" } else { "a week" }).to_owned()),
         ["XXXX", m, day] => Some(format!(
             "{} {}",
             d(&num(day)?.to_string()),
@@ -464,7 +465,7 @@ pub fn hijri(t: &Timex, lang: Lang) -> Option<String> {
     if t.kind != TimexKind::Date {
         return None;
     }
-    let span = day_span(&t.value, None)?;
+    let span = day_span(&t.value, t.modifier)?;
     let (y0, m0, d0) = civil_from_days(span.start);
     let (y1, m1, d1) = civil_from_days(span.end - 1);
     let days = span.end - span.start;

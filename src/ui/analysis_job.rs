@@ -20,7 +20,11 @@ use crate::document::Document;
 pub struct Analyzed {
     pub analysis: Analysis,
     pub index: Index,
+    /// Different for every result: the panels' caches key on it.
+    pub serial: u64,
 }
+
+static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 struct Job {
     generation: u64,
@@ -84,7 +88,12 @@ impl AnalysisState {
             .spawn(move || {
                 let result = run(&p).map(|(analysis, doc)| {
                     let index = Index::new(&doc.text, &analysis);
-                    Analyzed { analysis, index }
+                    let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    Analyzed {
+                        analysis,
+                        index,
+                        serial,
+                    }
                 });
                 if tx.send(result).is_ok() {
                     ctx.request_repaint();

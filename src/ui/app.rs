@@ -55,6 +55,9 @@ pub struct MarsadApp {
     /// The open article's analysis starts once its first frame is shown,
     /// so that laying the text out has every core.
     analysis_pending: bool,
+    /// Where the selected mention and the selected entity's first mention
+    /// start, while the dates are resolved again.
+    redate_anchor: Option<(Option<usize>, Option<usize>)>,
     dialog: Option<mpsc::Receiver<DialogResult>>,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
@@ -90,6 +93,7 @@ impl MarsadApp {
             timeline: TimelineState::default(),
             type_counts: [0; 5],
             analysis_pending: false,
+            redate_anchor: None,
             dialog: None,
             applied_theme: None,
             title_shown: None,
@@ -185,6 +189,7 @@ impl MarsadApp {
         self.error = None;
         self.reader.reset();
         self.browse.reset();
+        self.redate_anchor = None;
         self.sidebar.cursor = None;
         self.type_counts = [0; 5];
         self.analysis.forget(self.generation);
@@ -211,13 +216,19 @@ impl MarsadApp {
             }
         }
         self.type_counts = counts;
-        // A selection from before a re-dating may point past the new lists.
-        if self.browse.entity.is_some_and(|e| e >= a.entities.len())
-            || self.browse.mention.is_some_and(|m| m >= a.mentions.len())
-        {
-            self.browse.clear();
-        }
         self.browse.event = None;
+        self.sidebar.cursor = None;
+        match self.redate_anchor.take() {
+            // After a re-dating: the mention and the entity at the same
+            // places in the text.
+            Some((mention, entity)) => {
+                self.browse.mention = mention.and_then(|s| a.mention_at(s));
+                self.browse.entity = entity
+                    .and_then(|s| a.mention_at(s))
+                    .and_then(|m| a.entity_of[m]);
+            }
+            None => self.browse.clear(),
+        }
     }
 
     fn ask_for_file(&mut self, ctx: &egui::Context) {
@@ -324,6 +335,10 @@ impl MarsadApp {
     }
 
     fn step_event(&mut self, result: &Analyzed, forward: bool) {
+        // The panel may be folded away: its list is brought up to date here.
+        let narrowed = self.browse.entity.filter(|_| !self.browse.show_all_events);
+        self.timeline
+            .update(result, narrowed, self.settings.language);
         let events = self.timeline.events();
         if events.is_empty() {
             return;
@@ -546,6 +561,22 @@ impl MarsadApp {
             self.settings.timeline_width = r.response.rect.width().round();
         }
         if let Some(TimelineAction::Redate(date)) = timeline_action {
+            // Entities and mentions are numbered anew: the selection is
+            // found again by where it is in the text.
+            if let Some(r) = &result {
+                let a = &r.analysis;
+                self.redate_anchor = Some((
+                    self.browse
+                        .mention
+                        .and_then(|m| a.mentions.get(m))
+                        .map(|m| m.range.start),
+                    self.browse
+                        .entity
+                        .and_then(|e| a.entities.get(e))
+                        .and_then(|e| e.mentions.first())
+                        .map(|&m| a.mentions[m].range.start),
+                ));
+            }
             self.analysis.redate(&ctx, doc.clone(), date);
         }
         egui::CentralPanel::default()
@@ -566,6 +597,7 @@ impl MarsadApp {
                 );
             });
         self.drop_overlay(&ctx);
+        super::measure::note_atlas_fill(&ctx);
         if self.analysis_pending {
             // The text is on screen: now the analysis.
             self.start_pending_analysis();

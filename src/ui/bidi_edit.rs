@@ -83,7 +83,11 @@ impl EditState {
         let end = self.cursor.min(self.text.len());
         let start = if word {
             let before = self.text[..end].trim_end();
-            before.rfind(char::is_whitespace).map_or(0, |i| i + 1)
+            before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8())
         } else {
             self.boundaries()
                 .into_iter()
@@ -486,6 +490,11 @@ mod tests {
         s.cursor = 0;
         s.delete();
         assert_eq!(s.text, "اشنطن ");
+        // Pins a crash: a no-break space (as pasted from a web page)
+        // before the word Ctrl+Backspace deletes.
+        let mut nb = EditState::new("محمد\u{a0}شياع");
+        nb.backspace(true);
+        assert_eq!(nb.text, "محمد\u{a0}");
         s.all_selected = true;
         s.insert("Post");
         assert_eq!(s.text, "Post");

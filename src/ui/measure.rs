@@ -100,45 +100,64 @@ impl<K> Default for KeptGalleys<K> {
     }
 }
 
-/// What the glyph atlas looked like at the start of a frame, and a count
-/// of the times it may have been rebuilt.
+/// What the glyph atlas looked like in a pass, and a count of the times it
+/// may have been rebuilt.
 #[derive(Clone, Copy, Default)]
 struct AtlasWatch {
     epoch: u64,
-    frame: Option<u64>,
+    /// The pass it was last looked at in (egui may run two passes a frame,
+    /// and rebuilds the atlas at the start of a pass).
+    pass: Option<u64>,
+    /// The fullest the atlas was seen in that pass.
     fill: f32,
     ppp: f32,
     options: Option<egui::epaint::text::TextOptions>,
 }
 
-/// Notes, once a frame, whether egui may have rebuilt its glyph atlas since
-/// the last frame: it does when the atlas fills up (its fill drops), when
-/// the text options change (a theme does that) or the pixel density. Call
-/// it at the very start of a frame, before anything changes the style: the
-/// options then are the ones the fonts use this frame. (Called later, the
-/// first use in a frame does it.)
+const ATLAS_WATCH: &str = "marsad-atlas-watch";
+
+/// Notes, once a pass, whether egui may have rebuilt its glyph atlas since
+/// the last pass: it does when the atlas fills up (it is then emptier than
+/// it was seen last), when the text options change (a theme does that) or
+/// the pixel density. Call it at the very start of a frame, before anything
+/// changes the style: the options then are the ones the fonts use. (Called
+/// later, the first use in a pass does it.)
 pub fn watch_atlas(ctx: &egui::Context) -> u64 {
-    let id = egui::Id::unique("marsad-atlas-watch");
-    let frame = ctx.cumulative_frame_nr();
+    let id = egui::Id::unique(ATLAS_WATCH);
+    let pass = ctx.cumulative_pass_nr();
     let w = ctx
         .data(|d| d.get_temp::<AtlasWatch>(id))
         .unwrap_or_default();
-    if w.frame == Some(frame) {
+    if w.pass == Some(pass) {
         return w.epoch;
     }
     let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
     let ppp = ctx.pixels_per_point();
     let options = ctx.global_style().visuals.text_options;
-    let changed = w.frame.is_none() || fill < w.fill || ppp != w.ppp || w.options != Some(options);
+    let changed = w.pass.is_none() || fill < w.fill || ppp != w.ppp || w.options != Some(options);
     let next = AtlasWatch {
         epoch: w.epoch + changed as u64,
-        frame: Some(frame),
+        pass: Some(pass),
         fill,
         ppp,
         options: Some(options),
     };
     ctx.data_mut(|d| d.insert_temp(id, next));
     next.epoch
+}
+
+/// Notes how full the atlas is now (after text was laid out), so that a
+/// rebuild at the next pass shows as a drop however full it was.
+pub fn note_atlas_fill(ctx: &egui::Context) {
+    let id = egui::Id::unique(ATLAS_WATCH);
+    let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+    ctx.data_mut(|d| {
+        let mut w = d.get_temp::<AtlasWatch>(id).unwrap_or_default();
+        if w.pass.is_some() {
+            w.fill = w.fill.max(fill);
+            d.insert_temp(id, w);
+        }
+    });
 }
 
 impl<K: std::hash::Hash + Eq> KeptGalleys<K> {
@@ -171,7 +190,9 @@ impl<K: std::hash::Hash + Eq> KeptGalleys<K> {
             None => {
                 // Made outside the fonts' lock: making a job may use the context.
                 let job = make();
-                ctx.fonts_mut(|f| f.layout_job(job))
+                let g = ctx.fonts_mut(|f| f.layout_job(job));
+                note_atlas_fill(ctx);
+                g
             }
         };
         if self.now.len() >= Self::CAP {

@@ -37,7 +37,7 @@ pub struct SidebarState {
 
 #[derive(Clone, PartialEq)]
 struct RowsKey {
-    analysis: *const Analyzed,
+    analysis: u64,
     filter: String,
     sort: Sort,
     collapsed: Vec<crate::analysis::MentionType>,
@@ -51,7 +51,7 @@ impl SidebarState {
 
     fn update_rows(&mut self, analyzed: &Arc<Analyzed>, settings: &Settings) {
         let key = RowsKey {
-            analysis: Arc::as_ptr(analyzed),
+            analysis: analyzed.serial,
             filter: self.filter.text.clone(),
             sort: settings.sort,
             collapsed: settings.collapsed_groups.clone(),
@@ -68,13 +68,8 @@ impl SidebarState {
             &TYPES,
             |k| settings.collapsed_groups.contains(&k),
         ));
-        if self
-            .rows_for
-            .as_ref()
-            .is_none_or(|k| k.filter != key.filter)
-        {
-            self.cursor = None;
-        }
+        // Row positions mean nothing in other rows.
+        self.cursor = None;
         self.rows_for = Some(key);
     }
 }
@@ -163,7 +158,7 @@ pub fn sidebar_ui(
         }
         if out.submitted
             && let Some(&r) = state.cursor.as_ref().or(entity_rows.first())
-            && let Row::Entity(e) = state.rows[r]
+            && let Some(Row::Entity(e)) = state.rows.get(r).copied()
         {
             browse.select_entity(&analyzed.analysis, e, reading_at);
         }

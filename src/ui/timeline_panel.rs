@@ -51,13 +51,13 @@ pub struct TimelineState {
     events: Vec<EventId>,
     rows: Arc<Vec<ListRow>>,
     tops: Arc<Vec<f32>>,
-    events_for: Option<(*const Analyzed, Option<usize>, Lang)>,
+    events_for: Option<(u64, Option<usize>, Lang)>,
     /// The axis, its marks and their lanes, for the events and a width.
     axis: Option<AxisCache>,
 }
 
 struct AxisCache {
-    key: (*const Analyzed, Option<usize>, Lang, u32),
+    key: (u64, Option<usize>, Lang, u32),
     axis: TimeAxis,
     /// Each dated event listed, with its mark and lane.
     marks: Vec<(usize, Mark, usize)>,
@@ -70,8 +70,10 @@ impl TimelineState {
         &self.events
     }
 
-    fn update(&mut self, analyzed: &Arc<Analyzed>, entity: Option<usize>, lang: Lang) {
-        let key = (Arc::as_ptr(analyzed), entity, lang);
+    /// Lists the events of `analyzed` (only those of `entity` when one is
+    /// given), unless they are listed already.
+    pub fn update(&mut self, analyzed: &Analyzed, entity: Option<usize>, lang: Lang) {
+        let key = (analyzed.serial, entity, lang);
         if self.events_for == Some(key) {
             return;
         }
@@ -316,7 +318,7 @@ fn axis_ui(
             },
         );
         let marks: Vec<Mark> = spans.iter().map(|s| axis.place(s)).collect();
-        let lane = lanes(&marks, 3.0);
+        let lane = lanes(&marks, 3.0, MAX_LANES);
         let n_lanes = lane
             .iter()
             .copied()
