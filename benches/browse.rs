@@ -76,6 +76,23 @@ fn browsing(c: &mut Criterion, name: &str, doc: fn() -> Option<Document>) {
         });
         b.iter(|| frame(ctx, app, Vec::new()))
     });
+    // Scrolling: a wheel step (120 px) a frame, as a reader scrolls.
+    let mut window = None;
+    g.bench_function("scrolling, 120 px a frame", |b| {
+        let (ctx, app) = window.get_or_insert_with(|| {
+            let ctx = headless_context();
+            let app = ready(&ctx, doc());
+            (ctx, app)
+        });
+        let (_, view, content) = app.reader().scrolled;
+        let room = (content - view).max(1.0);
+        let mut y = 0.0;
+        b.iter(|| {
+            y = (y + 120.0) % room;
+            app.reader_mut().scroll_to = Some(y);
+            frame(ctx, app, Vec::new())
+        })
+    });
     // Hovering: the pointer moves between two mentions on screen.
     let mut window = None;
     g.bench_function("hovering a mention (tooltip)", |b| {

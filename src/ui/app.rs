@@ -125,6 +125,10 @@ impl MarsadApp {
         &self.reader
     }
 
+    pub fn reader_mut(&mut self) -> &mut ReaderState {
+        &mut self.reader
+    }
+
     /// The analysis of the open article, once it is done.
     pub fn analysis(&self) -> Option<&Analysis> {
         self.analysis.analysis()
