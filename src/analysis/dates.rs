@@ -353,7 +353,31 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
         return None;
     }
     let (era, end) = era_at(t, k + 1);
+    // «سبتمبر من 105 نقاط»: after a bare «من» only a four-digit year or
+    // one with its era is a year.
+    if k == j + 1 && t.key(j) == "من" && t.key(k).len() < 4 && era.is_none() {
+        return None;
+    }
+    if bc_at(t, k + 1).is_some() {
+        return None;
+    }
     Some((y, era == Some(true), end))
+}
+
+/// A «before Christ» mark at `k` («ق.م», «ق. م.», «قبل الميلاد»), after at
+/// most a «سنة» or «عام»; the token after it.
+fn bc_at(t: &Text, k: usize) -> Option<usize> {
+    let k = if matches!(t.key(k), "سنه" | "عام") {
+        k + 1
+    } else {
+        k
+    };
+    match (t.key(k), t.key(k + 1), t.key(k + 2)) {
+        ("ق", ".", "م") => Some(k + 3 + usize::from(t.key(k + 3) == ".")),
+        ("ق", "م", _) => Some(k + 2 + usize::from(t.key(k + 2) == ".")),
+        ("قبل", "الميلاد", _) => Some(k + 2),
+        _ => None,
+    }
 }
 
 /// An era mark: (Some(true) Hijri, Some(false) Gregorian, next token).
@@ -601,6 +625,22 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
         return None;
     }
     let y: i32 = t.key(i).parse().ok()?;
+    // «1500 ق.م.»: a year before Christ, TIMEX «BC1500»; off the calendar
+    // the timeline draws.
+    if let Some(end) = bc_at(t, i + 1)
+        && t.key(i + 1) != "سنه"
+        && t.key(i + 1) != "عام"
+    {
+        return Some(Found {
+            end,
+            skip: 0,
+            timex: date(format!("BC{y:04}")),
+        });
+    }
+    if bc_at(t, i + 1).is_some() {
+        // «منذ 1000 سنة ق.م.»: not a year of the calendar.
+        return None;
+    }
     let (era, end) = era_at(t, i + 1);
     let cue = i > 0 && YEAR_CUES.contains(&t.key(i - 1));
     match era {
@@ -1369,5 +1409,22 @@ mod tests {
         }
         assert!(dates("اليوم العالمي للمرأة", dct).is_empty());
         assert!(dates("الربيع العربي", dct).is_empty());
+    }
+
+    /// Pins two misreadings the timeline showed on ANERcorp's text: a year
+    /// 105 («في سبتمبر من 105 نقاط») and years before Christ read as ours.
+    #[test]
+    fn points_after_a_month_and_years_before_christ() {
+        let dct = "2005-10-01";
+        let d = dates("انخفض المؤشر في سبتمبر من 105 نقاط", dct);
+        assert!(d.iter().all(|x| !x.1.starts_with("0105")), "{d:?}");
+        assert_eq!(one("تراجع في سبتمبر من 2004 بشدة", dct).1, "2004-09");
+        assert_eq!(
+            one("وبحلول سنة 1500 ق.م. كانت", dct),
+            ("1500 ق.م.".into(), "BC1500".into())
+        );
+        assert_eq!(one("منذ 3000 قبل الميلاد", dct).1, "BC3000");
+        let d = dates("منذ 1000 سنة ق. م. وانتشرت", dct);
+        assert!(d.iter().all(|x| x.1 != "1000"), "{d:?}");
     }
 }

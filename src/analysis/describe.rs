@@ -389,6 +389,14 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
             month_name(num(m)?, lang)
         )),
         [y] if y.len() == 4 => Some(d(y)),
+        [y] if y.starts_with("BC") && y.len() > 2 => {
+            let n = y[2..].trim_start_matches('0');
+            Some(if ar {
+                format!("{} ق.م", d(n))
+            } else {
+                format!("{n} BC")
+            })
+        }
         [y] if y.len() == 3 => {
             let decade = format!("{y}0");
             Some(if ar {
@@ -513,6 +521,7 @@ mod tests {
         assert_eq!(timex(&date("2023-10-07"), Lang::English), "7 October 2023");
         assert_eq!(timex(&date("2023-10"), Lang::Arabic), "أكتوبر ٢٠٢٣");
         assert_eq!(timex(&date("2014"), Lang::Arabic), "٢٠١٤");
+        assert_eq!(timex(&date("BC1500"), Lang::Arabic), "١٥٠٠ ق.م");
         assert_eq!(timex(&date("2023-FA"), Lang::Arabic), "خريف ٢٠٢٣");
         assert_eq!(timex(&date("2023-W40"), Lang::English), "week 40 of 2023");
         assert_eq!(timex(&date("XXXX-10-07"), Lang::Arabic), "٧ أكتوبر");
