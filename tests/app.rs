@@ -429,6 +429,65 @@ fn clicking_a_mention_selects_its_entity_and_narrows_the_timeline() {
     h.get_by_label("كل الأحداث").click();
     h.run();
     assert_eq!(h.state().timeline_events().len(), all);
+    // Selecting another entity narrows the timeline to it again.
+    // (the first is in the title: its mentions are clicked as the body's are)
+    h.get_all_by_label_contains("مكان: بغداد")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().browse().entity, Some(entity(&h, "بغداد")));
+    let again = h.state().timeline_events().len();
+    assert!(again < all, "{again} of {all}: narrowed again");
+}
+
+#[test]
+fn clicking_a_mention_unfolds_its_group_in_the_sidebar_and_shows_its_row() {
+    let mut h = analysed(None, Lang::Arabic);
+    h.get_by_label_contains("أماكن (").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("بغداد · مكان").is_none(),
+        "the places are folded away"
+    );
+    h.get_all_by_label_contains("مكان: بغداد")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_label_contains("بغداد · مكان");
+    assert!(
+        !h.state()
+            .settings()
+            .collapsed_groups
+            .contains(&MentionType::Place)
+    );
+}
+
+#[test]
+fn space_on_a_focused_sidebar_row_selects_it_without_paging_the_reader() {
+    // A click on the row: where the reader should end up.
+    let mut clicked = analysed(None, Lang::Arabic);
+    clicked
+        .get_by_label_contains("الولايات المتحدة · مكان")
+        .click();
+    clicked.run();
+    let expected = clicked.state().reader().scrolled.0;
+
+    let mut h = analysed(None, Lang::Arabic);
+    h.get_by_label_contains("الولايات المتحدة · مكان").focus();
+    h.run();
+    h.key_press(egui::Key::Space);
+    h.run();
+    let us = entity(&h, "الولايات المتحدة");
+    assert_eq!(h.state().browse().entity, Some(us));
+    assert_eq!(h.state().browse().mention, clicked.state().browse().mention);
+    // Space pressed the row; it did not also page the reader down.
+    let got = h.state().reader().scrolled.0;
+    assert!(
+        (got - expected).abs() < 1.0,
+        "scrolled to {got}, a click scrolls to {expected}"
+    );
 }
 
 #[test]

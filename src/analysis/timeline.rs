@@ -150,7 +150,13 @@ pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
             .collect();
         let placed: Vec<&(usize, &Timex)> = dates
             .iter()
-            .filter(|(_, t)| t.kind == TimexKind::Date && calendar_key(&t.value).is_some())
+            .filter(|(_, t)| {
+                // Placed only when its days are known: an impossible day
+                // («2023-02-30») or a year past 9999 is listed apart.
+                t.kind == TimexKind::Date
+                    && calendar_key(&t.value).is_some()
+                    && day_span(&t.value, t.modifier).is_some()
+            })
             .collect();
         let event = |(i, t): (usize, &Timex)| {
             let mut m = vec![i];
@@ -244,5 +250,27 @@ mod tests {
         assert_eq!(day_span("P3M", None), None);
         assert_eq!(day_span("XXXX-10-07", None), None);
         assert_eq!(day_span("2023-02-30", None), None);
+    }
+
+    #[test]
+    fn a_date_with_no_days_on_the_calendar_is_listed_apart_not_drawn_in_1970() {
+        let text = "جرى ذلك في 30 فبراير 2023. ثم في 7 أكتوبر 2023.";
+        let date = |range: Range<usize>, value: &str| Mention {
+            range,
+            kind: MentionType::Date,
+            norm: Some(Norm::Date(Timex {
+                value: value.into(),
+                kind: TimexKind::Date,
+                modifier: None,
+            })),
+        };
+        let first = text.find("30").unwrap()..text.find(".").unwrap();
+        let second = text.find("7 ").unwrap()..text.rfind(".").unwrap();
+        let mentions = [date(first, "2023-02-30"), date(second, "2023-10-07")];
+        let t = build(&split_sentences(text), &mentions);
+        let placed: Vec<&str> = t.dated.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(placed, ["2023-10-07"]);
+        assert_eq!(t.undated.len(), 1);
+        assert_eq!(t.undated[0].date.value, "2023-02-30");
     }
 }

@@ -195,6 +195,8 @@ impl MarsadApp {
         self.browse.reset();
         self.redate_anchor = None;
         self.sidebar.cursor = None;
+        // A date being typed belonged to the article that was open.
+        self.timeline.editing = None;
         self.type_counts = [0; 5];
         self.analysis.forget(self.generation);
         self.analysis_pending = true;

@@ -213,7 +213,11 @@ impl Browse {
     /// Selects the entity of mention `m` (or the mention alone if it has
     /// none).
     pub fn click_mention(&mut self, a: &Analysis, m: usize) {
-        self.entity = a.entity_of.get(m).copied().flatten();
+        let entity = a.entity_of.get(m).copied().flatten();
+        if entity != self.entity {
+            self.show_all_events = false;
+        }
+        self.entity = entity;
         self.mention = Some(m);
         self.reveal_row = true;
         self.reveal_event = true;
@@ -225,6 +229,10 @@ impl Browse {
     /// the first at or after `reading_at` (the top of the page), wrapping.
     pub fn select_entity(&mut self, a: &Analysis, entity: usize, reading_at: usize) {
         let again = self.entity == Some(entity);
+        if !again {
+            // A new entity narrows the timeline again.
+            self.show_all_events = false;
+        }
         self.entity = Some(entity);
         self.event = None;
         self.reveal_row = true;
@@ -311,6 +319,7 @@ impl Browse {
 
     /// Clears the selection (Esc).
     pub fn clear(&mut self) {
+        self.show_all_events = false;
         self.entity = None;
         self.mention = None;
         self.event = None;

@@ -60,10 +60,23 @@ pub fn theme_name(theme: Theme, lang: Lang) -> &'static str {
 /// A menu item: its label on the reading side (the right in Arabic), its
 /// shortcut on the other.
 fn item_ui(ui: &mut Ui, label: &str, shortcut: Option<&str>, rtl: bool) -> Response {
+    item_dir_ui(ui, label, shortcut, rtl, rtl)
+}
+
+/// [`item_ui`] whose label is laid in its own base direction: a file path
+/// reads left to right (its slashes lead on the left) even in the Arabic
+/// interface, where it still sits on the right.
+fn item_dir_ui(
+    ui: &mut Ui,
+    label: &str,
+    shortcut: Option<&str>,
+    rtl: bool,
+    label_rtl: bool,
+) -> Response {
     let ctx = ui.ctx().clone();
     let font = egui::TextStyle::Button.resolve(ui.style());
     let weak = ui.visuals().weak_text_color();
-    let g = bidi_text::label_galley(&ctx, label, &font, Color32::PLACEHOLDER, rtl);
+    let g = bidi_text::label_galley(&ctx, label, &font, Color32::PLACEHOLDER, label_rtl);
     let sg = shortcut.map(|s| bidi_text::label_galley(&ctx, s, &font, weak, false));
     let pad = ui.spacing().button_padding;
     let need = g.size().x + sg.as_ref().map_or(0.0, |s| s.size().x + 28.0) + 2.0 * pad.x;
@@ -260,7 +273,7 @@ pub fn menu_ui(ui: &mut Ui, settings: &mut Settings) -> Option<MenuAction> {
                     heading_ui(ui, t.no_recent, rtl);
                 }
                 for path in settings.recent.clone() {
-                    if item_ui(ui, &path.display().to_string(), None, rtl).clicked() {
+                    if item_dir_ui(ui, &path.display().to_string(), None, rtl, false).clicked() {
                         action = Some(MenuAction::OpenRecent(path));
                     }
                 }

@@ -282,7 +282,7 @@ pub fn reader_ui(
     }
     let output = area.show_viewport(ui, |ui, viewport| {
         state.mention_rects.clear();
-        let heading_h = heading_ui(ui, doc, settings, width, state, marks.as_ref());
+        let (heading_h, heading) = heading_ui(ui, doc, settings, width, state, marks.as_ref());
         let layout = state.cache.layout();
         let height = layout.height + 2.0 * MARGIN;
         let (rect, response) =
@@ -327,7 +327,7 @@ pub fn reader_ui(
             mention_rects,
         );
         if let Some(m) = marks.as_mut() {
-            mentions_ui(ui, &response, doc, state, m, settings);
+            mentions_ui(ui, [&response, &heading], doc, state, m, settings);
         }
 
         let shown: Vec<&str> = state.cache.layout().lines[visible]
@@ -349,7 +349,7 @@ pub fn reader_ui(
 /// The mentions on screen: hover, tooltip, click, AccessKit nodes.
 fn mentions_ui(
     ui: &mut Ui,
-    response: &Response,
+    [response, heading]: [&Response; 2],
     doc: &Document,
     state: &mut ReaderState,
     marks: &mut Marks<'_>,
@@ -359,7 +359,7 @@ fn mentions_ui(
     let pointer = ui
         .ctx()
         .pointer_hover_pos()
-        .filter(|p| response.rect.contains(*p));
+        .filter(|p| response.rect.contains(*p) || heading.rect.contains(*p));
     let hovered = pointer.and_then(|p| {
         state
             .mention_rects
@@ -368,7 +368,10 @@ fn mentions_ui(
             .map(|(m, _)| *m)
     });
     state.hovered = hovered;
-    if response.clicked() && state.selection.is_none_or(|s| s.range().is_empty()) {
+    // The title's mentions are clicked as the body's are.
+    if (response.clicked() || heading.clicked())
+        && state.selection.is_none_or(|s| s.range().is_empty())
+    {
         match hovered {
             Some(m) => marks.browse.click_mention(a, m),
             None => marks.browse.clear(),
@@ -469,9 +472,14 @@ pub fn mention_tooltip_ui(
     }
 }
 
-/// Page Up and Down, Space, Home, End and the arrow keys scroll the page.
+/// Page Up and Down, Space, Home, End and the arrow keys scroll the page,
+/// unless a widget has the keyboard (Space then presses that widget, the
+/// arrows move between widgets: the page must not move as well).
 fn scroll_keys(ui: &Ui, settings: &Settings, state: &mut ReaderState) {
     use egui::{Key, Modifiers};
+    if ui.memory(|m| m.focused().is_some()) {
+        return;
+    }
     let (offset, view, content) = state.scrolled;
     let page = (view - 2.0 * settings.font_size * settings.line_spacing).max(view * 0.5);
     let line = settings.font_size * settings.line_spacing;
@@ -514,7 +522,7 @@ fn heading_ui(
     width: f32,
     state: &mut ReaderState,
     marks: Option<&Marks<'_>>,
-) -> f32 {
+) -> (f32, Response) {
     let top = ui.cursor().top();
     ui.add_space(MARGIN);
     let cache = &mut state.cache;
@@ -523,7 +531,7 @@ fn heading_ui(
         .height
         .max(cache.heading.params.map_or(0.0, |p| p.line_height));
     let (rect, response) =
-        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::hover());
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click());
     let origin = pos2(rect.center().x - width / 2.0, rect.top());
     let font = fonts::reading_bold(heading_size(settings));
     let (text, marks) = match &cache.heading_text {
@@ -560,7 +568,7 @@ fn heading_ui(
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &title));
     ui.add_space(ui.spacing().item_spacing.y);
-    ui.cursor().top() - top
+    (ui.cursor().top() - top, response)
 }
 
 fn handle_keys(ui: &Ui, doc: &Document, state: &mut ReaderState) {

@@ -133,6 +133,14 @@ pub fn sidebar_ui(
             super::bidi_text::label(ui, &msg);
             return;
         };
+        if browse.reveal_row
+            && let Some(e) = browse.entity
+            && let Some(kind) = analyzed.analysis.entities.get(e).map(|e| e.kind)
+        {
+            // An entity selected in the reader or the timeline is shown even
+            // when its group was folded.
+            settings.collapsed_groups.retain(|k| *k != kind);
+        }
         state.update_rows(analyzed, settings);
         if state.rows.is_empty() {
             super::bidi_text::label(ui, t.no_match);

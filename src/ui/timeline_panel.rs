@@ -482,10 +482,7 @@ fn axis_ui(
             browse.click_event(a, EventId::Dated(i));
         }
     }
-    let label = match lang {
-        Lang::Arabic => "محور الزمن",
-        Lang::English => "Time axis",
-    };
+    let label = super::i18n::strings(lang).time_axis;
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, label));
 }
 
