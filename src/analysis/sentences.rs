@@ -4,7 +4,9 @@ use std::ops::Range;
 
 /// Splits `text` into sentences at . ! ? ؟ ۔ … and line ends. A full stop
 /// between digits (2.5) or after a single letter (an initial, "د.") does not
-/// end a sentence; closing quotes and brackets stay with their sentence.
+/// end a sentence, nor one between Latin letters or digits (example.org,
+/// U.S.A) or inside a web address; closing quotes and brackets stay with
+/// their sentence.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -12,9 +14,26 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
+        if matches!(c, 'h' | 'H' | 'w' | 'W')
+            && (i == 0 || !chars[i - 1].1.is_alphanumeric())
+            && let Some(len) = super::tokenize::url_len(&text[pos..])
+        {
+            while chars.get(i + 1).is_some_and(|&(p, _)| p < pos + len) {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let latin_between = i > 0
+            && chars[i - 1].1.is_ascii_alphanumeric()
+            && chars
+                .get(i + 1)
+                .is_some_and(|(_, d)| d.is_ascii_alphanumeric());
         let end_here = match c {
             '\n' | '\r' | '\u{2029}' => Some(pos),
+            '!' | '?' if latin_between => None,
             '!' | '?' | '؟' | '۔' | '…' => Some(pos + c.len_utf8()),
+            '.' if latin_between => None,
             '.' => {
                 let next_digit = chars.get(i + 1).is_some_and(|(_, d)| d.is_numeric());
                 let prev_digit = i > 0 && chars[i - 1].1.is_numeric();
@@ -72,6 +91,24 @@ mod tests {
                 "هل؟",
                 "نعم",
                 "سطر"
+            ]
+        );
+    }
+
+    #[test]
+    fn web_addresses_and_latin_abbreviations_end_no_sentence() {
+        let text = "حسب موقع https://example.org/report-2023?x=1 الرسمي. وقالت U.S.A إن www.un.org/ar. ثم.انتهى";
+        let got: Vec<&str> = split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "حسب موقع https://example.org/report-2023?x=1 الرسمي.",
+                "وقالت U.S.A إن www.un.org/ar.",
+                "ثم.",
+                "انتهى"
             ]
         );
     }

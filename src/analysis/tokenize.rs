@@ -34,6 +34,43 @@ fn is_word_char(c: char) -> bool {
         || c == '\u{200c}'
 }
 
+/// The length in bytes of the web address at the start of `s` (`http://`,
+/// `https://` or `www.`, up to white space, less the punctuation that ends
+/// the sentence around it), or `None`. A web address is one token that no
+/// matcher reads: the `2023` of `report-2023` is no year, and its full
+/// stops end no sentence.
+pub fn url_len(s: &str) -> Option<usize> {
+    let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+        return None;
+    }
+    let mut end = s.find(char::is_whitespace).unwrap_or(s.len());
+    while let Some(c) = s[..end].chars().next_back() {
+        if matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '»'
+                | '"'
+                | '\''
+                | '،'
+                | '؛'
+                | '؟'
+        ) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > 4).then_some(end)
+}
+
 /// Splits the normalised text into tokens.
 pub fn tokenize(n: &Normalized) -> Vec<Token> {
     let text = n.text.as_str();
@@ -47,7 +84,15 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         }
         let kind;
         let mut end = i + c.len_utf8();
-        if c.is_ascii_digit() {
+        if matches!(c, 'h' | 'H' | 'w' | 'W')
+            && let Some(len) = url_len(&text[i..])
+        {
+            kind = TokenKind::Punct;
+            end = i + len;
+            while chars.peek().is_some_and(|&(j, _)| j < end) {
+                chars.next();
+            }
+        } else if c.is_ascii_digit() {
             kind = TokenKind::Number;
             loop {
                 match chars.peek() {
@@ -166,6 +211,29 @@ mod tests {
                 (Punct, ".".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_web_address_is_one_token_that_no_matcher_reads() {
+        use TokenKind::*;
+        assert_eq!(
+            toks("(حسب https://example.org/report-2023، الرسمي)"),
+            [
+                (Punct, "(".into()),
+                (Word, "حسب".into()),
+                (Punct, "https://example.org/report-2023".into()),
+                (Punct, "،".into()),
+                (Word, "الرسمي".into()),
+                (Punct, ")".into()),
+            ]
+        );
+        let text =
+            "حسب موقع https://example.org/report-2023 وموقع www.example.org/7-10-2023 في 2014.";
+        let found: Vec<&str> = crate::analysis::analyze(text, None)
+            .iter()
+            .map(|m| &text[m.range.clone()])
+            .collect();
+        assert_eq!(found, ["2014"]);
     }
 
     #[test]

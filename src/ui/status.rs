@@ -48,9 +48,10 @@ pub fn status_text(
     }
     // In Arabic each part is set apart by right-to-left marks, so that a
     // file name and the encoding after it stay two parts read from the
-    // right, not one left-to-right run.
+    // right, not one left-to-right run. A bar, not a middle dot: next to
+    // Arabic-Indic digits a dot reads as the digit zero «٠».
     match lang {
-        Lang::Arabic => parts.join("\u{200f}  ·  \u{200f}"),
+        Lang::Arabic => parts.join("\u{200f}  |  \u{200f}"),
         Lang::English => parts.join("  ·  "),
     }
 }

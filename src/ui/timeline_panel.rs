@@ -151,7 +151,9 @@ fn event_entities(a: &Analysis, id: EventId) -> Vec<usize> {
 pub fn event_date_text(a: &Analysis, id: EventId, lang: Lang) -> String {
     match event_date(a, id) {
         Some(t) => match describe::hijri(t, lang) {
-            Some(h) => format!("{} · {h}", describe::timex(t, lang)),
+            // In brackets, not after a middle dot: set small in Arabic, a
+            // dot between digits reads as the digit zero «٠».
+            Some(h) => format!("{} ({h})", describe::timex(t, lang)),
             None => describe::timex(t, lang),
         },
         None => "—".to_owned(),
@@ -232,7 +234,7 @@ fn document_date_ui(
             None => t.no_date.to_owned(),
         };
         let label = format!(
-            "{}: {date} · {}",
+            "{}: {date} ({})",
             t.document_date,
             i18n::date_source(a.date_source, lang)
         );
