@@ -6,6 +6,7 @@ use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
 
 use marsad::document;
+use marsad::export::Format;
 use marsad::layout::{self, LineParams};
 use marsad::ui::{fonts, measure};
 
@@ -56,14 +57,24 @@ enum Command {
         #[arg(long, value_parser = ["news", "encyclopedia"])]
         genre: Option<String>,
     },
-    /// Print the numbers and dates of articles, with normalised values, and
-    /// their timeline, as JSON.
+    /// Annotate articles: actors, places, numbers, dates and the timeline,
+    /// in one of the export formats. FILE may be a folder (searched
+    /// recursively for .txt, .html, .htm and .md, analysed on all cores) or
+    /// `-` for standard input (JSON lines with `id` and `text`, or one
+    /// plain-text article), which writes jsonl to standard output.
     Annotate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, default_value = "json", value_parser = ["json"])]
-        format: String,
+        /// Output format: json, jsonl, csv, brat, conll, w3c, timeline.
+        #[arg(long, default_value = "json", value_parser = parse_format)]
+        format: Format,
+        /// Write the files into this folder (needed for csv, brat, folders
+        /// and several files in w3c or timeline); without it, standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overwrite files that exist in the output folder.
+        #[arg(long)]
+        force: bool,
         /// The document date relative expressions resolve against
         /// (YYYY-MM-DD or YYYY-MM); without it, it is inferred.
         #[arg(long)]
@@ -89,7 +100,13 @@ fn main() -> std::process::ExitCode {
             width,
             font_size,
         }) => layout_cmd(&file, width, font_size),
-        Some(Command::Annotate { files, date, .. }) => annotate_cmd(&files, date.as_deref()),
+        Some(Command::Annotate {
+            files,
+            format,
+            out,
+            force,
+            date,
+        }) => annotate_cmd(&files, format, out.as_deref(), force, date.as_deref()),
         Some(Command::Train {
             data,
             out,
@@ -148,10 +165,23 @@ fn layout_cmd(file: &std::path::Path, width: f32, font_size: f32) -> Result<()> 
     Ok(())
 }
 
-fn annotate_cmd(files: &[PathBuf], date: Option<&str>) -> Result<()> {
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format {s:?}; one of {}", names.join(", "))
+    })
+}
+
+fn annotate_cmd(
+    files: &[PathBuf],
+    format: Format,
+    out: Option<&std::path::Path>,
+    force: bool,
+    date: Option<&str>,
+) -> Result<()> {
     use marsad::analysis::DocDate;
-    use marsad::analysis::article::{Progress, analyze_document};
-    use marsad::export::json::{Annotation, to_json};
+    use marsad::export::{Article, batch, render};
+    use std::io::Write as _;
     let given = match date {
         Some(d) => Some(
             DocDate::parse(d)
@@ -159,26 +189,104 @@ fn annotate_cmd(files: &[PathBuf], date: Option<&str>) -> Result<()> {
         ),
         None => None,
     };
-    let mut out = Vec::new();
-    for file in files {
-        let doc = document::load_path(file)?;
-        let analysis = analyze_document(&doc, given, &Progress::default())?;
-        let name = file.display().to_string();
-        out.push(to_json(&Annotation {
-            text_file: &name,
-            text: &doc.text,
-            analysis: &analysis,
-        }));
+    if files.iter().any(|f| f.as_os_str() == "-") {
+        anyhow::ensure!(
+            files.len() == 1,
+            "`-` (standard input) cannot be mixed with files"
+        );
+        anyhow::ensure!(
+            format == Format::Jsonl || format == Format::Json && out.is_none(),
+            "standard input is written as jsonl to standard output (--format jsonl)"
+        );
+        let stdin = std::io::stdin().lock();
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        let s = batch::stream(stdin, &mut stdout, given).context("cannot read standard input")?;
+        stdout.flush().context("cannot write standard output")?;
+        if s.failures > 0 {
+            anyhow::bail!("{} of {} articles failed", s.failures, s.articles);
+        }
+        return Ok(());
     }
-    let value = if out.len() == 1 {
-        out.remove(0)
-    } else {
-        serde_json::Value::Array(out)
-    };
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&value).context("cannot write JSON")?
+    let inputs = batch::collect_inputs(files);
+    let many = inputs.len() > 1 || files.iter().any(|f| f.is_dir());
+    if let Some(out) = out {
+        anyhow::ensure!(
+            !inputs.is_empty(),
+            "no article (.txt, .html, .htm, .md) found"
+        );
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {eta} left")
+                .expect("a valid template"),
+        );
+        if inputs.len() < 2 {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        let started = std::time::Instant::now();
+        let done = |path: &std::path::Path, r: Result<usize, &str>| {
+            if let Err(e) = r {
+                bar.suspend(|| eprintln!("marsad: {}: {e}", path.display()));
+            }
+            bar.inc(1);
+        };
+        let summary = batch::run_to_folder(&inputs, format, out, force, given, &done)?;
+        bar.finish_and_clear();
+        if many {
+            eprintln!(
+                "{} files, {} mentions, {} failed, {:.1} s",
+                summary.files,
+                summary.mentions,
+                summary.failures.len(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        match summary.failures.as_slice() {
+            [] => return Ok(()),
+            [(_, e)] if !many => anyhow::bail!("{e}"),
+            f => anyhow::bail!("{} of {} files failed", f.len(), summary.files),
+        }
+    }
+    // Standard output.
+    anyhow::ensure!(
+        !format.needs_folder(),
+        "--format {} makes several files: give a folder with --out",
+        format.name()
     );
+    anyhow::ensure!(
+        !many || matches!(format, Format::Json | Format::Jsonl | Format::Conll),
+        "--format {} of several articles needs a folder (--out)",
+        format.name()
+    );
+    let mut values = Vec::new();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for input in &inputs {
+        let (doc, analysis) = batch::analyze_file(&input.path, given)?;
+        let id = input.path.display().to_string();
+        let article = Article {
+            id: &id,
+            doc: &doc,
+            analysis: &analysis,
+        };
+        if format == Format::Json {
+            values.push(marsad::export::json::to_json(&article));
+            continue;
+        }
+        for f in render(format, &article) {
+            stdout
+                .write_all(&f.bytes)
+                .context("cannot write standard output")?;
+        }
+    }
+    if format == Format::Json {
+        let value = if values.len() == 1 {
+            values.remove(0)
+        } else {
+            serde_json::Value::Array(values)
+        };
+        serde_json::to_writer_pretty(&mut stdout, &value).context("cannot write JSON")?;
+        writeln!(stdout).context("cannot write standard output")?;
+    }
+    stdout.flush().context("cannot write standard output")?;
     Ok(())
 }
 

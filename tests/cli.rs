@@ -289,3 +289,217 @@ fn train_cross_validates_over_six_sixths() {
         .unwrap();
     assert!(mean > 50.0, "{report}");
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("marsad-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/iraq-us-talks.ar.txt")
+}
+
+#[test]
+fn annotate_writes_each_format_into_a_folder_and_keeps_existing_files_without_force() {
+    let out = temp_dir("formats");
+    let s = sample();
+    for (format, made) in [
+        (
+            "csv",
+            vec!["iraq-us-talks.ar.csv", "iraq-us-talks.ar.timeline.csv"],
+        ),
+        (
+            "brat",
+            vec![
+                "iraq-us-talks.ar.txt",
+                "iraq-us-talks.ar.ann",
+                "annotation.conf",
+                "visual.conf",
+            ],
+        ),
+        ("conll", vec!["iraq-us-talks.ar.conll"]),
+        ("w3c", vec!["iraq-us-talks.ar.jsonld"]),
+        ("timeline", vec!["iraq-us-talks.ar.timeline.json"]),
+        ("json", vec!["iraq-us-talks.ar.json"]),
+        ("jsonl", vec!["annotations.jsonl"]),
+    ] {
+        let o = marsad(&[
+            "annotate",
+            s.to_str().unwrap(),
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            o.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for f in made {
+            assert!(out.join(f).is_file(), "{format}: {f}");
+        }
+    }
+    assert_eq!(
+        std::fs::read(out.join("iraq-us-talks.ar.txt")).unwrap(),
+        std::fs::read(&s).unwrap()
+    );
+    // Again without --force: refused, the file as it was.
+    std::fs::write(out.join("iraq-us-talks.ar.conll"), "mine").unwrap();
+    let o = marsad(&[
+        "annotate",
+        s.to_str().unwrap(),
+        "--format",
+        "conll",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("iraq-us-talks.ar.conll")).unwrap(),
+        "mine"
+    );
+    let o = marsad(&[
+        "annotate",
+        s.to_str().unwrap(),
+        "--format",
+        "conll",
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(o.status.success());
+    assert!(
+        std::fs::read_to_string(out.join("iraq-us-talks.ar.conll"))
+            .unwrap()
+            .starts_with("-DOCSTART-")
+    );
+    // Formats of several files want a folder.
+    let o = marsad(&["annotate", s.to_str().unwrap(), "--format", "brat"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--out"));
+    let o = marsad(&["annotate", s.to_str().unwrap(), "--format", "xml"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("jsonl"));
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn annotate_a_folder_goes_on_past_a_bad_file_and_says_so_in_its_exit_code() {
+    let input = temp_dir("batch-in");
+    let out = temp_dir("batch-out");
+    std::fs::create_dir_all(input.join("nested/deeper")).unwrap();
+    std::fs::copy(sample(), input.join("a.txt")).unwrap();
+    std::fs::copy(
+        fixture("news-page-cp1256.htm"),
+        input.join("nested/page.htm"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("mixed-script.txt"),
+        input.join("nested/deeper/mixed.txt"),
+    )
+    .unwrap();
+    std::fs::copy(fixture("binary.png"), input.join("nested/broken.txt")).unwrap();
+    std::fs::write(input.join("notes.pdf"), "not an article").unwrap();
+    let o = marsad(&[
+        "annotate",
+        input.to_str().unwrap(),
+        "--format",
+        "brat",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "one file failed");
+    assert!(stderr.contains("broken.txt"), "{stderr}");
+    assert!(stderr.contains("4 files"), "{stderr}");
+    assert!(stderr.contains("1 failed"), "{stderr}");
+    for f in [
+        "a.ann",
+        "nested/page.ann",
+        "nested/deeper/mixed.ann",
+        "annotation.conf",
+    ] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+    assert!(!out.join("nested/broken.ann").exists());
+    std::fs::remove_dir_all(&input).unwrap();
+    std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn annotate_standard_input_streams_one_json_line_per_article_in_order() {
+    use std::io::Write as _;
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut input = String::new();
+    let n = 300;
+    for i in 0..n {
+        let article = paragraphs[i % paragraphs.len()];
+        input.push_str(&serde_json::json!({"id": format!("doc-{i}"), "text": article}).to_string());
+        input.push('\n');
+        if i == 7 {
+            input.push_str("{\"id\": \"bad\", \"body\": 3}\n");
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(["annotate", "-", "--format", "jsonl", "--date", "2024-01-15"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(!o.status.success(), "the bad line is a failure");
+    let lines: Vec<Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), n + 1);
+    assert_eq!(lines[8]["id"], "bad");
+    assert!(lines[8]["error"].as_str().unwrap().contains("text"));
+    let ok: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_none()).collect();
+    for (i, l) in ok.iter().enumerate() {
+        assert_eq!(l["id"], format!("doc-{i}"), "in input order");
+        let article = paragraphs[i % paragraphs.len()];
+        for m in l["mentions"].as_array().unwrap() {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            let quoted: String = article.chars().skip(s).take(e - s).collect();
+            assert_eq!(m["text"], quoted.as_str());
+        }
+    }
+    assert!(
+        ok.iter()
+            .any(|l| !l["mentions"].as_array().unwrap().is_empty())
+    );
+    // Plain text on standard input is one article.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(["annotate", "-", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.lines().count(), 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["mentions"].as_array().unwrap().len() > 50);
+}

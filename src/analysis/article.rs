@@ -70,6 +70,38 @@ struct Recognised {
     mentions: Vec<Mention>,
 }
 
+/// Who decided a mention: the analysis, or the person reading.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Decider {
+    #[default]
+    Machine,
+    Person,
+}
+
+impl Decider {
+    pub fn name(self) -> &'static str {
+        match self {
+            Decider::Machine => "machine",
+            Decider::Person => "person",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Decider> {
+        match s {
+            "machine" => Some(Decider::Machine),
+            "person" => Some(Decider::Person),
+            _ => None,
+        }
+    }
+}
+
+/// Who decided a mention, and the note a person left on it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    pub decided_by: Decider,
+    pub note: Option<String>,
+}
+
 /// Everything the analysis finds in one article.
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
@@ -85,6 +117,8 @@ pub struct Analysis {
     /// Mentions grouped; `entity_of[i]` is the entity of mention `i`.
     pub entities: Vec<Entity>,
     pub entity_of: Vec<Option<usize>>,
+    /// `provenance[i]`: who decided mention `i` and its note.
+    pub provenance: Vec<Provenance>,
     /// Sentences of the body, byte ranges of the text, in order.
     pub sentences: Vec<Range<usize>>,
     pub timeline: Timeline,
@@ -240,6 +274,7 @@ fn resolve(
     progress.set(0.95)?;
     let (entities, entity_of) = entities::group(t.original, &mentions);
     a.timeline = timeline::build(&a.sentences, &mentions);
+    a.provenance = vec![Provenance::default(); mentions.len()];
     a.mentions = mentions;
     a.entities = entities;
     a.entity_of = entity_of;

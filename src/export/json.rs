@@ -1,18 +1,26 @@
 //! The `marsad annotate` JSON: mentions with code point and byte offsets,
-//! entities, and the timeline.
+//! who decided each and its note, entities, and the timeline. `jsonl` is
+//! the same object, compact, on one line.
 
 use serde_json::{Map, Value, json};
 
-use crate::analysis::article::Analysis;
+use super::Article;
 use crate::analysis::timeline::Event;
 use crate::analysis::{DocDate, Norm};
 use crate::document::offsets::CodePoints;
 
-/// Everything `annotate` reports about one file.
-pub struct Annotation<'a> {
-    pub text_file: &'a str,
-    pub text: &'a str,
-    pub analysis: &'a Analysis,
+/// The article as pretty-printed JSON.
+pub fn pretty(a: &Article) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&to_json(a)).expect("a JSON value serialises");
+    out.push(b'\n');
+    out
+}
+
+/// The article as one compact line of JSON, ending in a line feed.
+pub fn line(a: &Article) -> Vec<u8> {
+    let mut out = serde_json::to_vec(&to_json(a)).expect("a JSON value serialises");
+    out.push(b'\n');
+    out
 }
 
 fn number(v: f64) -> Value {
@@ -23,7 +31,7 @@ fn number(v: f64) -> Value {
     }
 }
 
-fn norm_json(norm: &Norm) -> Value {
+pub fn norm_json(norm: &Norm) -> Value {
     let mut o = Map::new();
     match norm {
         Norm::Number(n) => {
@@ -54,24 +62,31 @@ fn norm_json(norm: &Norm) -> Value {
     Value::Object(o)
 }
 
-pub fn to_json(a: &Annotation) -> Value {
-    let cp = CodePoints::new(a.text);
+pub fn to_json(a: &Article) -> Value {
+    let text = a.text();
+    let cp = CodePoints::new(text);
     let an = a.analysis;
     let mentions: Vec<Value> = an
         .mentions
         .iter()
-        .zip(&an.entity_of)
-        .map(|(m, e)| {
-            json!({
+        .enumerate()
+        .map(|(i, m)| {
+            let mut o = json!({
                 "start": cp.of(m.range.start),
                 "end": cp.of(m.range.end),
                 "byte_start": m.range.start,
                 "byte_end": m.range.end,
-                "text": &a.text[m.range.clone()],
+                "text": &text[m.range.clone()],
                 "type": m.kind.name(),
-                "entity": e.map_or(Value::Null, |e| json!(e)),
+                "entity": an.entity_of.get(i).copied().flatten().map_or(Value::Null, |e| json!(e)),
                 "norm": m.norm.as_ref().map_or(Value::Null, norm_json),
-            })
+            });
+            let p = an.provenance.get(i).cloned().unwrap_or_default();
+            o["decided_by"] = json!(p.decided_by.name());
+            if let Some(note) = p.note {
+                o["note"] = json!(note);
+            }
+            o
         })
         .collect();
     let event = |e: &Event| {
@@ -83,7 +98,7 @@ pub fn to_json(a: &Annotation) -> Value {
         })
     };
     json!({
-        "text_file": a.text_file,
+        "text_file": a.id,
         "document_date": {
             "value": an.doc_date.map(DocDate::to_timex),
             "source": an.date_source.name(),

@@ -1,0 +1,218 @@
+//! Exports of the sample and of the mixed-script fixture, checked against
+//! the article text: every offset, quote and token must be the text's own.
+
+use std::path::Path;
+
+use marsad::analysis::article::{Analysis, Progress, analyze_document};
+use marsad::document::{self, Document};
+use marsad::export::{Article, Format, brat, code_point_slice, render};
+use serde_json::Value;
+
+fn load(name: &str) -> (Document, Analysis) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    let doc = document::load_path(&path).unwrap();
+    let a = analyze_document(&doc, None, &Progress::default()).unwrap();
+    (doc, a)
+}
+
+const ARTICLES: [&str; 2] = [
+    "assets/iraq-us-talks.ar.txt",
+    "tests/fixtures/mixed-script.txt",
+];
+
+fn files(format: Format, doc: &Document, a: &Analysis) -> Vec<(String, Vec<u8>)> {
+    let art = Article {
+        id: "dir/article.txt",
+        doc,
+        analysis: a,
+    };
+    render(format, &art)
+        .into_iter()
+        .map(|f| (f.name, f.bytes))
+        .collect()
+}
+
+#[test]
+fn brat_txt_is_the_text_and_every_t_line_quotes_it_at_its_offsets() {
+    for name in ARTICLES {
+        let (doc, a) = load(name);
+        let out = files(Format::Brat, &doc, &a);
+        assert_eq!(out[0].0, "article.txt");
+        assert_eq!(out[0].1, doc.text.as_bytes(), "{name}: the text exactly");
+        assert_eq!(out[1].0, "article.ann");
+        let ann = String::from_utf8(out[1].1.clone()).unwrap();
+        let bounds = brat::parse_ann(&ann).unwrap();
+        assert_eq!(bounds.len(), a.mentions.len(), "{name}");
+        for (t, m) in bounds.iter().zip(&a.mentions) {
+            assert_eq!(t.kind, m.kind);
+            let [(s, e)] = t.fragments[..] else {
+                panic!("{name}: a mention across lines: {t:?}")
+            };
+            assert_eq!(code_point_slice(&doc.text, s, e), Some(t.text.as_str()));
+            assert_eq!(t.text, &doc.text[m.range.clone()]);
+        }
+    }
+    let conf = marsad::export::folder_files(Format::Brat);
+    let annotation = String::from_utf8(conf[0].bytes.clone()).unwrap();
+    assert!(annotation.starts_with("[entities]\nPERSON\nORGANIZATION\nPLACE\nNUMBER\nDATE\n"));
+}
+
+#[test]
+fn w3c_quotes_equal_the_text_at_their_positions() {
+    for name in ARTICLES {
+        let (doc, a) = load(name);
+        let out = files(Format::W3c, &doc, &a);
+        assert_eq!(out[0].0, "article.jsonld");
+        let v: Value = serde_json::from_slice(&out[0].1).unwrap();
+        assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert_eq!(v["type"], "AnnotationCollection");
+        let items = v["first"]["items"].as_array().unwrap();
+        assert_eq!(items.len(), a.mentions.len());
+        assert_eq!(v["total"], a.mentions.len());
+        for (item, m) in items.iter().zip(&a.mentions) {
+            assert_eq!(item["type"], "Annotation");
+            let sel = item["target"]["selector"].as_array().unwrap();
+            let (pos, quote) = (&sel[0], &sel[1]);
+            assert_eq!(pos["type"], "TextPositionSelector");
+            assert_eq!(quote["type"], "TextQuoteSelector");
+            let s = pos["start"].as_u64().unwrap() as usize;
+            let e = pos["end"].as_u64().unwrap() as usize;
+            let exact = quote["exact"].as_str().unwrap();
+            assert_eq!(code_point_slice(&doc.text, s, e), Some(exact), "{name}");
+            let prefix = quote["prefix"].as_str().unwrap();
+            let suffix = quote["suffix"].as_str().unwrap();
+            assert!(doc.text[..m.range.start].ends_with(prefix));
+            assert!(doc.text[m.range.end..].starts_with(suffix));
+            assert_eq!(item["body"][0]["value"], m.kind.name());
+        }
+    }
+}
+
+#[test]
+fn conll_tokens_are_the_texts_words_in_order_tagged_iob2() {
+    for name in ARTICLES {
+        let (doc, a) = load(name);
+        let out = files(Format::Conll, &doc, &a);
+        let conll = String::from_utf8(out[0].1.clone()).unwrap();
+        let mut lines = conll.lines();
+        assert_eq!(lines.next(), Some("-DOCSTART-\tO"));
+        let mut at = 0;
+        let mut begins = 0;
+        let mut previous = "O".to_owned();
+        let mut sentences = 0;
+        for line in lines {
+            if line.is_empty() {
+                sentences += 1;
+                previous = "O".into();
+                continue;
+            }
+            let (token, tag) = line.split_once('\t').unwrap();
+            // Each token is the text's next piece: only white space between.
+            let found = doc.text[at..].find(token).unwrap();
+            assert!(
+                doc.text[at..at + found].trim().is_empty(),
+                "{name}: {token:?} after {:?}",
+                &doc.text[at..at + found]
+            );
+            at += found + token.len();
+            if let Some(kind) = tag.strip_prefix("I-") {
+                assert!(
+                    previous.ends_with(kind),
+                    "{name}: {token} {tag} after {previous}"
+                );
+            } else if tag.starts_with("B-") {
+                begins += 1;
+            } else {
+                assert_eq!(tag, "O");
+            }
+            previous = tag.to_owned();
+        }
+        assert!(doc.text[at..].trim().is_empty(), "{name}: every word");
+        assert_eq!(begins, a.mentions.len(), "{name}: one B- per mention");
+        assert!(sentences >= a.sentences.len(), "{name}");
+    }
+}
+
+#[test]
+fn csv_rows_quote_the_text_at_their_offsets_and_the_timeline_has_its_events() {
+    let (doc, a) = load(ARTICLES[0]);
+    let out = files(Format::Csv, &doc, &a);
+    assert_eq!(out[0].0, "article.csv");
+    assert_eq!(out[1].0, "article.timeline.csv");
+    let csv = String::from_utf8(out[0].1.clone()).unwrap();
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert!(rows[0].starts_with("type,text,canonical,start,end,value,sentence"));
+    assert_eq!(rows.len(), a.mentions.len() + 1);
+    // No field of the sample needs quoting but the sentence text: the first
+    // five columns split on commas.
+    for (row, m) in rows[1..].iter().zip(&a.mentions) {
+        let cols: Vec<&str> = row.splitn(6, ',').collect();
+        assert_eq!(cols[0], m.kind.name());
+        let (s, e) = (cols[3].parse().unwrap(), cols[4].parse().unwrap());
+        assert_eq!(code_point_slice(&doc.text, s, e), Some(cols[1]));
+    }
+    assert!(csv.contains("NUMBER,2500,2500,"), "2500 with its value");
+    let timeline = String::from_utf8(out[1].1.clone()).unwrap();
+    let events = timeline.split("\r\n").filter(|r| !r.is_empty()).count() - 1;
+    assert_eq!(events, a.timeline.dated.len() + a.timeline.undated.len());
+    assert!(timeline.contains("yes,2023-10-07,٧ أكتوبر ٢٠٢٣,"));
+}
+
+#[test]
+fn timelinejs_events_have_dates_and_intervals_an_end() {
+    let (doc, a) = load(ARTICLES[0]);
+    let out = files(Format::Timeline, &doc, &a);
+    assert_eq!(out[0].0, "article.timeline.json");
+    let v: Value = serde_json::from_slice(&out[0].1).unwrap();
+    assert_eq!(v["title"]["text"]["headline"], doc.title.as_str());
+    let events = v["events"].as_array().unwrap();
+    assert_eq!(events.len(), a.timeline.dated.len());
+    let day = events
+        .iter()
+        .find(|e| e["start_date"] == serde_json::json!({"year": 2023, "month": 10, "day": 7}))
+        .expect("7 October 2023");
+    assert!(day.get("end_date").is_none(), "a day is a point");
+    assert!(day["text"]["headline"].as_str().unwrap().contains("أكتوبر"));
+    let year = events
+        .iter()
+        .find(|e| e["start_date"] == serde_json::json!({"year": 2014, "month": 1, "day": 1}))
+        .expect("2014");
+    assert_eq!(
+        year["end_date"],
+        serde_json::json!({"year": 2014, "month": 12, "day": 31})
+    );
+    for e in events {
+        assert!(e["text"]["text"].as_str().unwrap().len() > 10);
+    }
+}
+
+#[test]
+fn json_says_who_decided_each_mention() {
+    let (doc, mut a) = load(ARTICLES[0]);
+    a.provenance[2].decided_by = marsad::analysis::article::Decider::Person;
+    a.provenance[2].note = Some("تحقق من المصدر".into());
+    for format in [Format::Json, Format::Jsonl] {
+        let out = files(format, &doc, &a);
+        let v: Value = serde_json::from_slice(&out[0].1).unwrap();
+        let ms = v["mentions"].as_array().unwrap();
+        assert_eq!(ms[0]["decided_by"], "machine");
+        assert!(ms[0].get("note").is_none());
+        assert_eq!(ms[2]["decided_by"], "person");
+        assert_eq!(ms[2]["note"], "تحقق من المصدر");
+    }
+    let line = &files(Format::Jsonl, &doc, &a)[0].1;
+    assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1, "one line");
+    // The note reaches brat and the W3C model too.
+    let ann = String::from_utf8(files(Format::Brat, &doc, &a)[1].1.clone()).unwrap();
+    assert!(ann.contains("#1\tAnnotatorNotes T3\tتحقق من المصدر\n"));
+    let w3c: Value = serde_json::from_slice(&files(Format::W3c, &doc, &a)[0].1).unwrap();
+    let item = &w3c["first"]["items"][2];
+    assert_eq!(item["creator"]["type"], "Person");
+    assert!(
+        item["body"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["purpose"] == "commenting" && b["value"] == "تحقق من المصدر")
+    );
+}
