@@ -80,6 +80,25 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Read annotations back (a json or jsonl export, or a brat .ann with
+    /// its .txt beside it), check them against the article text, and write
+    /// them in any export format.
+    Import {
+        /// The export: NAME.json, NAME.jsonl, or NAME.ann (with NAME.txt).
+        file: PathBuf,
+        /// The article a json export annotates (default: its "text_file").
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// Output format: json, jsonl, csv, brat, conll, w3c, timeline.
+        #[arg(long, default_value = "json", value_parser = parse_format)]
+        format: Format,
+        /// Write the files into this folder; without it, standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overwrite files that exist in the output folder.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the right-to-left layout of a document as JSON.
     Layout {
         file: PathBuf,
@@ -107,6 +126,13 @@ fn main() -> std::process::ExitCode {
             force,
             date,
         }) => annotate_cmd(&files, format, out.as_deref(), force, date.as_deref()),
+        Some(Command::Import {
+            file,
+            text,
+            format,
+            out,
+            force,
+        }) => import_cmd(&file, text.as_deref(), format, out.as_deref(), force),
         Some(Command::Train {
             data,
             out,
@@ -287,6 +313,86 @@ fn annotate_cmd(
         writeln!(stdout).context("cannot write standard output")?;
     }
     stdout.flush().context("cannot write standard output")?;
+    Ok(())
+}
+
+fn import_cmd(
+    file: &std::path::Path,
+    text: Option<&std::path::Path>,
+    format: Format,
+    out: Option<&std::path::Path>,
+    force: bool,
+) -> Result<()> {
+    use marsad::export::{Article, brat, json, render, write_atomic};
+    use std::io::Write as _;
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let is_ann = file.extension().is_some_and(|x| x == "ann");
+    let (doc, analysis) = if is_ann {
+        let txt_path = file.with_extension("txt");
+        let txt = read(text.unwrap_or(&txt_path))?;
+        brat::import(&txt, &read(file)?).with_context(|| format!("{}", file.display()))?
+    } else {
+        let exported = read(file)?;
+        let article = match text {
+            Some(t) => t.to_owned(),
+            None => {
+                let v: serde_json::Value = serde_json::from_str(exported.trim_end())
+                    .with_context(|| format!("{} is not JSON", file.display()))?;
+                let name = v
+                    .get("text_file")
+                    .and_then(|t| t.as_str())
+                    .with_context(|| {
+                        format!(
+                            "{} names no article (\"text_file\"): give it with --text",
+                            file.display()
+                        )
+                    })?;
+                // A relative name is taken from where the export is, then
+                // from here.
+                let beside = file.parent().unwrap_or(std::path::Path::new("")).join(name);
+                if beside.is_file() {
+                    beside
+                } else {
+                    PathBuf::from(name)
+                }
+            }
+        };
+        let doc = document::load_path(&article)?;
+        let analysis = json::import(&doc, exported.trim_end())
+            .with_context(|| format!("{} against {}", file.display(), article.display()))?;
+        (doc, analysis)
+    };
+    let id = file.with_extension("txt").display().to_string();
+    let article = Article {
+        id: &id,
+        doc: &doc,
+        analysis: &analysis,
+    };
+    match out {
+        Some(dir) => {
+            for f in marsad::export::folder_files(format) {
+                write_atomic(&dir.join(&f.name), &f.bytes, true)?;
+            }
+            for f in render(format, &article) {
+                write_atomic(&dir.join(&f.name), &f.bytes, force)?;
+            }
+        }
+        None => {
+            anyhow::ensure!(
+                !format.needs_folder(),
+                "--format {} makes several files: give a folder with --out",
+                format.name()
+            );
+            let mut stdout = std::io::stdout().lock();
+            for f in render(format, &article) {
+                stdout
+                    .write_all(&f.bytes)
+                    .context("cannot write standard output")?;
+            }
+        }
+    }
     Ok(())
 }
 

@@ -503,3 +503,37 @@ fn annotate_standard_input_streams_one_json_line_per_article_in_order() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert!(v["mentions"].as_array().unwrap().len() > 50);
 }
+
+#[test]
+fn import_reads_a_brat_pair_and_a_json_export_back_and_converts_them() {
+    let out = temp_dir("import");
+    let s = sample();
+    let o = marsad(&[
+        "annotate",
+        s.to_str().unwrap(),
+        "--format",
+        "brat",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let ann = out.join("iraq-us-talks.ar.ann");
+    let o = marsad(&["import", ann.to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let from_brat: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let o = marsad(&["annotate", s.to_str().unwrap()]);
+    let direct: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(from_brat["mentions"], direct["mentions"]);
+    // The JSON export back, found by its text_file, written as CoNLL.
+    let json = out.join("a.json");
+    std::fs::write(&json, serde_json::to_vec(&direct).unwrap()).unwrap();
+    let o = marsad(&["import", json.to_str().unwrap(), "--format", "conll"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("بغداد\tB-PLACE"));
+    // A .ann that does not fit its .txt is refused with the reason.
+    std::fs::write(&ann, "T1\tPLACE 0 6\tبغداد\n").unwrap();
+    let o = marsad(&["import", ann.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("بغداد"));
+    std::fs::remove_dir_all(&out).unwrap();
+}

@@ -216,3 +216,136 @@ fn json_says_who_decided_each_mention() {
             .any(|b| b["purpose"] == "commenting" && b["value"] == "تحقق من المصدر")
     );
 }
+
+/// What a round trip must keep of a mention: its span, type, value, who
+/// decided it and its note.
+type Kept = (
+    std::ops::Range<usize>,
+    &'static str,
+    String,
+    &'static str,
+    Option<String>,
+);
+
+/// The annotations a round trip must keep.
+fn kept(a: &Analysis) -> Vec<Kept> {
+    a.mentions
+        .iter()
+        .zip(&a.provenance)
+        .map(|(m, p)| {
+            (
+                m.range.clone(),
+                m.kind.name(),
+                format!("{:?}", m.norm),
+                p.decided_by.name(),
+                p.note.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The sample and the fixture with a person's work on them: a note, a
+/// mention the person added, one renamed entity.
+fn edited(name: &str) -> (Document, Analysis) {
+    use marsad::analysis::article::{Decider, Provenance};
+    let (doc, a) = load(name);
+    let mut mentions = a.mentions.clone();
+    let mut provenance = a.provenance.clone();
+    provenance[1].note = Some("راجع المصدر، ثم \"قارن\"".into());
+    // The person marks a word the machine left: the first free word of
+    // three letters or more after the first mention.
+    let from = mentions[0].range.end;
+    let (start, word) = doc.text[from..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - doc.text.as_ptr() as usize, w))
+        .find(|(s, w)| {
+            w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !mentions.iter().any(|m| m.range.contains(s))
+        })
+        .unwrap();
+    let added = marsad::analysis::Mention {
+        range: start..start + word.len(),
+        kind: marsad::analysis::MentionType::Organization,
+        norm: None,
+    };
+    let at = mentions.partition_point(|m| m.range.start < start);
+    mentions.insert(at, added);
+    provenance.insert(
+        at,
+        Provenance {
+            decided_by: Decider::Person,
+            note: None,
+        },
+    );
+    let b = Analysis::assemble(
+        &doc,
+        mentions,
+        provenance,
+        None,
+        (a.doc_date, a.date_source),
+    );
+    (doc, b)
+}
+
+#[test]
+fn json_export_then_import_gives_the_same_annotations() {
+    for name in ARTICLES {
+        let (doc, mut a) = edited(name);
+        a.entities[0].canonical = "اسم اختاره القارئ".into();
+        let out = files(Format::Json, &doc, &a);
+        let back =
+            marsad::export::json::import(&doc, std::str::from_utf8(&out[0].1).unwrap()).unwrap();
+        assert_eq!(kept(&back), kept(&a), "{name}");
+        assert_eq!(back.entities, a.entities, "{name}: grouping and names");
+        assert_eq!(back.entity_of, a.entity_of);
+        assert_eq!(back.doc_date, a.doc_date);
+        assert_eq!(back.date_source, a.date_source);
+        assert_eq!(back.timeline, a.timeline);
+        // And the jsonl line.
+        let line = files(Format::Jsonl, &doc, &a);
+        let back =
+            marsad::export::json::import(&doc, std::str::from_utf8(&line[0].1).unwrap()).unwrap();
+        assert_eq!(kept(&back), kept(&a));
+    }
+}
+
+#[test]
+fn brat_export_then_import_gives_the_same_annotations() {
+    for name in ARTICLES {
+        let (doc, a) = edited(name);
+        let out = files(Format::Brat, &doc, &a);
+        let txt = std::str::from_utf8(&out[0].1).unwrap();
+        let ann = std::str::from_utf8(&out[1].1).unwrap();
+        let (doc2, back) = brat::import(txt, ann).unwrap();
+        assert_eq!(doc2.text, doc.text);
+        assert_eq!(kept(&back), kept(&a), "{name}");
+        assert!(
+            back.provenance
+                .iter()
+                .any(|p| p.decided_by == marsad::analysis::article::Decider::Person),
+            "the person's mention is the person's"
+        );
+    }
+}
+
+#[test]
+fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
+    let (doc, a) = load(ARTICLES[0]);
+    let json = String::from_utf8(files(Format::Json, &doc, &a)[0].1.clone()).unwrap();
+    let other = Document::from_text(
+        "نص آخر تماما لا علاقة له بالمقال.".into(),
+        marsad::document::Format::Text,
+    );
+    let err = marsad::export::json::import(&other, &json).unwrap_err();
+    assert!(
+        err.to_string().contains("outside the text") || err.to_string().contains("text at"),
+        "{err}"
+    );
+    let err = brat::import(&doc.text, "T1\tPLACE 0 6\tبغداد\n").unwrap_err();
+    assert!(err.to_string().contains("بغداد"), "{err}");
+    let err = brat::import(&doc.text, "T1\tPLACE 0 6\tواشنطن\nT2\tPLACE 2 4\tشن\n").unwrap_err();
+    assert!(err.to_string().contains("overlap"), "{err}");
+    assert!(marsad::export::json::import(&doc, "{\"mentions\": 3}").is_err());
+    assert!(marsad::export::json::import(&doc, "not json").is_err());
+}

@@ -150,6 +150,67 @@ impl Analysis {
     }
 }
 
+/// TIMEX3 modifiers, as the analysis spells them (interned, for imports).
+pub const MODIFIERS: [&str; 12] = [
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "BEFORE",
+    "AFTER",
+    "ON_OR_BEFORE",
+    "ON_OR_AFTER",
+    "LESS_THAN",
+    "MORE_THAN",
+    "EQUAL_OR_LESS",
+    "EQUAL_OR_MORE",
+];
+
+impl Analysis {
+    /// An analysis made of given mentions (sorted by start, apart) with
+    /// their provenance: for imports and a person's edits. `entities` keeps
+    /// a grouping as it was decided; `None` groups the mentions as the
+    /// analysis does. Sentences and the timeline are built from `doc`.
+    pub fn assemble(
+        doc: &Document,
+        mentions: Vec<Mention>,
+        provenance: Vec<Provenance>,
+        entities: Option<Vec<Entity>>,
+        (doc_date, date_source): (Option<DocDate>, DateSource),
+    ) -> Analysis {
+        debug_assert_eq!(mentions.len(), provenance.len());
+        let (entities, entity_of) = match entities {
+            Some(es) => {
+                let mut of = vec![None; mentions.len()];
+                for (e, entity) in es.iter().enumerate() {
+                    for &m in &entity.mentions {
+                        if let Some(slot) = of.get_mut(m) {
+                            *slot = Some(e);
+                        }
+                    }
+                }
+                (es, of)
+            }
+            None => entities::group(&doc.text, &mentions),
+        };
+        let sentences = document_sentences(doc);
+        let timeline = timeline::build(&sentences, &mentions);
+        Analysis {
+            doc_date,
+            date_source,
+            inferred_date: doc_date,
+            inferred_source: date_source,
+            mentions,
+            entities,
+            entity_of,
+            provenance,
+            sentences,
+            timeline,
+            recognised: Recognised::default(),
+        }
+    }
+}
+
 /// The sentences of the paragraphs of `doc`.
 pub fn document_sentences(doc: &Document) -> Vec<Range<usize>> {
     doc.paragraphs

@@ -28,6 +28,20 @@ impl DateSource {
             DateSource::None => "none",
         }
     }
+
+    /// The source [`DateSource::name`] names.
+    pub fn from_name(s: &str) -> Option<DateSource> {
+        [
+            DateSource::CommandLine,
+            DateSource::Reader,
+            DateSource::HtmlMetadata,
+            DateSource::Dateline,
+            DateSource::LatestDate,
+            DateSource::None,
+        ]
+        .into_iter()
+        .find(|d| d.name() == s)
+    }
 }
 
 /// Infers the document date from `doc` and the mentions found without one.

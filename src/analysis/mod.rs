@@ -42,6 +42,14 @@ pub enum MentionType {
 }
 
 impl MentionType {
+    pub const ALL: [MentionType; 5] = [
+        MentionType::Person,
+        MentionType::Organization,
+        MentionType::Place,
+        MentionType::Number,
+        MentionType::Date,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             MentionType::Person => "PERSON",

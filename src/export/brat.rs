@@ -4,17 +4,13 @@
 //! A folder of them loads in brat with the `annotation.conf` and
 //! `visual.conf` of [`configuration`]. [`parse_ann`] reads an `.ann` back.
 
-use super::{Article, OutFile};
-use crate::analysis::MentionType;
+use super::{Article, ByteOffsets, ImportError, OutFile, sort_apart};
+use crate::analysis::article::{Analysis, Decider, Progress, Provenance, analyze_document};
+use crate::analysis::{Mention, MentionType};
 use crate::document::offsets::CodePoints;
+use crate::document::{Document, Format as DocFormat};
 
-const TYPES: [MentionType; 5] = [
-    MentionType::Person,
-    MentionType::Organization,
-    MentionType::Place,
-    MentionType::Number,
-    MentionType::Date,
-];
+const TYPES: [MentionType; 5] = MentionType::ALL;
 
 /// The `.ann` file of an article.
 pub fn ann(a: &Article) -> Vec<u8> {
@@ -188,6 +184,85 @@ pub fn parse_ann(ann: &str) -> Result<Vec<TextBound>, AnnError> {
         t.note = Some(note);
     }
     Ok(out)
+}
+
+/// Reads a brat `.txt` and `.ann` pair back as an article and its
+/// annotations. Every `T` line must quote the text at its offsets (its
+/// fragments, joined by spaces). brat keeps no values and no provenance:
+/// the article is analysed again, and a mention that the analysis finds
+/// with the same span and type takes its value and counts as the
+/// machine's; any other is the person's. Entities are grouped as the
+/// analysis groups them.
+pub fn import(txt: &str, ann: &str) -> Result<(Document, Analysis), ImportError> {
+    let doc = Document::from_text(txt.to_owned(), DocFormat::Text);
+    let bounds = parse_ann(ann)?;
+    let offsets = ByteOffsets::new(&doc.text);
+    let mut ranges = Vec::with_capacity(bounds.len());
+    for t in &bounds {
+        let mut pieces = Vec::new();
+        let mut whole: Option<std::ops::Range<usize>> = None;
+        for &(s, e) in &t.fragments {
+            let r = offsets.range(s, e).ok_or_else(|| ImportError::Outside {
+                what: t.id.clone(),
+                start: s,
+                end: e,
+                len: offsets.len(),
+            })?;
+            pieces.push(&doc.text[r.clone()]);
+            whole = Some(match whole {
+                None => r,
+                Some(w) => w.start.min(r.start)..w.end.max(r.end),
+            });
+        }
+        let whole = whole.ok_or_else(|| ImportError::Malformed(format!("{} has no span", t.id)))?;
+        let found = pieces.join(" ");
+        if found != t.text {
+            let (s, e) = (t.fragments[0].0, t.fragments[t.fragments.len() - 1].1);
+            return Err(ImportError::Mismatch {
+                what: t.id.clone(),
+                start: s,
+                end: e,
+                expected: t.text.clone(),
+                found,
+            });
+        }
+        ranges.push(whole);
+    }
+    let order = sort_apart(&ranges, |i| bounds[i].id.clone())?;
+    let machine = analyze_document(&doc, None, &Progress::default())
+        .map_err(|e| ImportError::Malformed(e.to_string()))?;
+    let mut mentions = Vec::with_capacity(order.len());
+    let mut provenance = Vec::with_capacity(order.len());
+    for i in order {
+        let (range, t) = (ranges[i].clone(), &bounds[i]);
+        let found = machine
+            .mentions
+            .binary_search_by_key(&(range.start, range.end), |m| (m.range.start, m.range.end))
+            .ok()
+            .map(|j| &machine.mentions[j])
+            .filter(|m| m.kind == t.kind);
+        mentions.push(Mention {
+            range,
+            kind: t.kind,
+            norm: found.and_then(|m| m.norm.clone()),
+        });
+        provenance.push(Provenance {
+            decided_by: if found.is_some() {
+                Decider::Machine
+            } else {
+                Decider::Person
+            },
+            note: t.note.clone(),
+        });
+    }
+    let analysis = Analysis::assemble(
+        &doc,
+        mentions,
+        provenance,
+        None,
+        (machine.doc_date, machine.date_source),
+    );
+    Ok((doc, analysis))
 }
 
 #[cfg(test)]

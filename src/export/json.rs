@@ -4,9 +4,13 @@
 
 use serde_json::{Map, Value, json};
 
-use super::Article;
+use super::{Article, ByteOffsets, ImportError, sort_apart};
+use crate::analysis::article::{Analysis, Decider, MODIFIERS, Provenance};
+use crate::analysis::doc_date::DateSource;
+use crate::analysis::entities::Entity;
 use crate::analysis::timeline::Event;
-use crate::analysis::{DocDate, Norm};
+use crate::analysis::{DocDate, Mention, MentionType, Norm, NumberValue, Timex, TimexKind};
+use crate::document::Document;
 use crate::document::offsets::CodePoints;
 
 /// The article as pretty-printed JSON.
@@ -112,4 +116,187 @@ pub fn to_json(a: &Article) -> Value {
         "timeline": an.timeline.dated.iter().map(event).collect::<Vec<_>>(),
         "undated_events": an.timeline.undated.iter().map(event).collect::<Vec<_>>(),
     })
+}
+
+fn bad(what: impl std::fmt::Display) -> ImportError {
+    ImportError::Malformed(what.to_string())
+}
+
+fn norm_from_json(v: &Value, kind: MentionType, what: &str) -> Result<Option<Norm>, ImportError> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let o = v
+        .as_object()
+        .ok_or_else(|| bad(format!("{what}: norm is not an object")))?;
+    if kind == MentionType::Date || o.contains_key("timex") {
+        let value = o
+            .get("timex")
+            .and_then(Value::as_str)
+            .ok_or_else(|| bad(format!("{what}: a date's norm has no timex")))?;
+        let kind = match o.get("kind").and_then(Value::as_str).unwrap_or("DATE") {
+            "DATE" => TimexKind::Date,
+            "TIME" => TimexKind::Time,
+            "DURATION" => TimexKind::Duration,
+            "SET" => TimexKind::Set,
+            k => return Err(bad(format!("{what}: unknown timex kind {k:?}"))),
+        };
+        let modifier = match o.get("mod").and_then(Value::as_str) {
+            None => None,
+            Some(m) => Some(
+                MODIFIERS
+                    .into_iter()
+                    .find(|x| *x == m)
+                    .ok_or_else(|| bad(format!("{what}: unknown modifier {m:?}")))?,
+            ),
+        };
+        return Ok(Some(Norm::Date(Timex {
+            value: value.to_owned(),
+            kind,
+            modifier,
+        })));
+    }
+    let f = |k: &str| o.get(k).and_then(Value::as_f64);
+    Ok(Some(Norm::Number(NumberValue {
+        value: f("value"),
+        min: f("min"),
+        max: f("max"),
+        approximate: o
+            .get("approximate")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        unit: o.get("unit").and_then(Value::as_str).map(str::to_owned),
+    })))
+}
+
+/// Reads a `json` (or `jsonl` line) export of `doc` back: its mentions
+/// with their values, who decided each and their notes, its entities as
+/// they were grouped and named, and its document date. Each mention's
+/// offsets (code points) must quote its `text` in `doc`.
+pub fn import(doc: &Document, json: &str) -> Result<Analysis, ImportError> {
+    let v: Value = serde_json::from_str(json)?;
+    let v = match &v {
+        Value::Array(items) if items.len() == 1 => &items[0],
+        Value::Array(_) => return Err(bad("the file holds several articles: import one")),
+        v => v,
+    };
+    let text = doc.text.as_str();
+    let offsets = ByteOffsets::new(text);
+    let ms = v
+        .get("mentions")
+        .and_then(Value::as_array)
+        .ok_or_else(|| bad("no \"mentions\" list"))?;
+    let mut mentions = Vec::with_capacity(ms.len());
+    let mut provenance = Vec::with_capacity(ms.len());
+    for (i, m) in ms.iter().enumerate() {
+        let what = format!("mention {}", i + 1);
+        let num = |k: &str| {
+            m.get(k)
+                .and_then(Value::as_u64)
+                .map(|n| n as usize)
+                .ok_or_else(|| bad(format!("{what}: no {k:?} offset")))
+        };
+        let (start, end) = (num("start")?, num("end")?);
+        let range = offsets
+            .range(start, end)
+            .ok_or_else(|| ImportError::Outside {
+                what: what.clone(),
+                start,
+                end,
+                len: offsets.len(),
+            })?;
+        if let Some(expected) = m.get("text").and_then(Value::as_str)
+            && expected != &text[range.clone()]
+        {
+            return Err(ImportError::Mismatch {
+                what,
+                start,
+                end,
+                expected: expected.to_owned(),
+                found: text[range].to_owned(),
+            });
+        }
+        let kind_name = m.get("type").and_then(Value::as_str).unwrap_or_default();
+        let kind = MentionType::ALL
+            .into_iter()
+            .find(|k| k.name() == kind_name)
+            .ok_or_else(|| bad(format!("{what}: unknown type {kind_name:?}")))?;
+        let norm = norm_from_json(m.get("norm").unwrap_or(&Value::Null), kind, &what)?;
+        let decided_by = match m.get("decided_by").and_then(Value::as_str) {
+            None => Decider::Machine,
+            Some(d) => Decider::parse(d)
+                .ok_or_else(|| bad(format!("{what}: decided_by {d:?} is not machine or person")))?,
+        };
+        mentions.push(Mention { range, kind, norm });
+        provenance.push(Provenance {
+            decided_by,
+            note: m.get("note").and_then(Value::as_str).map(str::to_owned),
+        });
+    }
+    let ranges: Vec<_> = mentions.iter().map(|m| m.range.clone()).collect();
+    let order = sort_apart(&ranges, |i| format!("mention {}", i + 1))?;
+    let mut new_index = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mentions: Vec<Mention> = order.iter().map(|&i| mentions[i].clone()).collect();
+    let provenance: Vec<Provenance> = order.iter().map(|&i| provenance[i].clone()).collect();
+    let entities = match v.get("entities").and_then(Value::as_array) {
+        None => None,
+        Some(es) => {
+            let mut out = Vec::with_capacity(es.len());
+            for (e, entity) in es.iter().enumerate() {
+                let what = format!("entity {}", e + 1);
+                let canonical = entity
+                    .get("canonical")
+                    .and_then(Value::as_str)
+                    .ok_or_else(|| bad(format!("{what}: no canonical name")))?;
+                let kind_name = entity
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let kind = MentionType::ALL
+                    .into_iter()
+                    .find(|k| k.name() == kind_name)
+                    .ok_or_else(|| bad(format!("{what}: unknown type {kind_name:?}")))?;
+                let mut members = Vec::new();
+                for m in entity
+                    .get("mentions")
+                    .and_then(Value::as_array)
+                    .ok_or_else(|| bad(format!("{what}: no mentions")))?
+                {
+                    let m = m
+                        .as_u64()
+                        .map(|m| m as usize)
+                        .filter(|&m| m < new_index.len())
+                        .ok_or_else(|| bad(format!("{what}: a mention index out of range")))?;
+                    members.push(new_index[m]);
+                }
+                members.sort_unstable();
+                out.push(Entity {
+                    kind,
+                    canonical: canonical.to_owned(),
+                    mentions: members,
+                });
+            }
+            Some(out)
+        }
+    };
+    let date = v.get("document_date");
+    let doc_date = date
+        .and_then(|d| d.get("value"))
+        .and_then(Value::as_str)
+        .and_then(DocDate::parse);
+    let source = date
+        .and_then(|d| d.get("source"))
+        .and_then(Value::as_str)
+        .and_then(DateSource::from_name)
+        .unwrap_or_default();
+    Ok(Analysis::assemble(
+        doc,
+        mentions,
+        provenance,
+        entities,
+        (doc_date, source),
+    ))
 }

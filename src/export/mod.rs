@@ -209,6 +209,81 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Why annotations cannot be imported. Nothing is taken from a file that
+/// gives one of these: the person is told what and where.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("not JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Ann(#[from] brat::AnnError),
+    #[error("{0}")]
+    Malformed(String),
+    #[error("{what} {start}..{end} is outside the text, which has {len} characters")]
+    Outside {
+        what: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+    #[error(
+        "{what} says {expected:?} but the text at {start}..{end} is {found:?}: not this article's annotations, or the text changed"
+    )]
+    Mismatch {
+        what: String,
+        start: usize,
+        end: usize,
+        expected: String,
+        found: String,
+    },
+    #[error("{0} and {1} overlap: Marsad keeps one mention per stretch of text")]
+    Overlap(String, String),
+}
+
+/// Byte ranges of a text from code point offsets.
+pub struct ByteOffsets {
+    starts: Vec<usize>,
+}
+
+impl ByteOffsets {
+    pub fn new(text: &str) -> Self {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        ByteOffsets { starts }
+    }
+
+    /// The byte range of code points `start..end`, if inside the text.
+    pub fn range(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+        (start <= end).then_some(())?;
+        Some(*self.starts.get(start)?..*self.starts.get(end)?)
+    }
+
+    /// How many code points the text has.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Checks imported mentions (sorted by start here) for overlaps; `names`
+/// tells them apart in the message. Returns the order that sorts them.
+pub(crate) fn sort_apart(
+    ranges: &[std::ops::Range<usize>],
+    names: impl Fn(usize) -> String,
+) -> Result<Vec<usize>, ImportError> {
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    order.sort_by_key(|&i| (ranges[i].start, ranges[i].end));
+    for w in order.windows(2) {
+        if ranges[w[1]].start < ranges[w[0]].end {
+            return Err(ImportError::Overlap(names(w[0]), names(w[1])));
+        }
+    }
+    Ok(order)
+}
+
 /// The text at code points `start..end` of `text` (for checks and imports).
 pub fn code_point_slice(text: &str, start: usize, end: usize) -> Option<&str> {
     let mut idx = text.char_indices().map(|(i, _)| i).chain([text.len()]);
