@@ -84,7 +84,8 @@ enum Command {
     /// its .txt beside it), check them against the article text, and write
     /// them in any export format.
     Import {
-        /// The export: NAME.json, NAME.jsonl, or NAME.ann (with NAME.txt).
+        /// The export: NAME.json, NAME.jsonl, NAME.ann (with NAME.txt), or a
+        /// session file (.ron).
         file: PathBuf,
         /// The article a json export annotates (default: its "text_file").
         #[arg(long)]
@@ -329,7 +330,10 @@ fn import_cmd(
         std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
     };
     let is_ann = file.extension().is_some_and(|x| x == "ann");
-    let (doc, analysis) = if is_ann {
+    let is_session = file.extension().is_some_and(|x| x == "ron");
+    let (doc, analysis) = if is_session {
+        import_session(file, text)?
+    } else if is_ann {
         let txt_path = file.with_extension("txt");
         let txt = read(text.unwrap_or(&txt_path))?;
         brat::import(&txt, &read(file)?).with_context(|| format!("{}", file.display()))?
@@ -394,6 +398,50 @@ fn import_cmd(
         }
     }
     Ok(())
+}
+
+/// A session file's edits laid over a fresh analysis of its article.
+fn import_session(
+    file: &std::path::Path,
+    text: Option<&std::path::Path>,
+) -> Result<(document::Document, marsad::analysis::article::Analysis)> {
+    use marsad::analysis::article::{Progress, analyze_document};
+    use marsad::analysis::edits;
+    use marsad::export::session::{self, SessionError};
+    // The article named inside, unless given; read the session once to
+    // learn it (its text is checked below).
+    let raw =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let named: Option<PathBuf> = ron::from_str::<session::Session>(&raw)
+        .ok()
+        .and_then(|s| s.article);
+    let article = text
+        .map(|t| t.to_owned())
+        .or(named)
+        .with_context(|| format!("{} names no article: give it with --text", file.display()))?;
+    let doc = document::load_path(&article)?;
+    let s = match session::load(file, &doc.text) {
+        Ok(Some(s)) => s,
+        Ok(None) => anyhow::bail!("{} does not exist", file.display()),
+        Err(SessionError::TextChanged { session, .. }) => {
+            eprintln!(
+                "marsad: {} has changed since it was edited; edits on text that changed are left out",
+                article.display()
+            );
+            *session
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let date = s
+        .document_date
+        .as_deref()
+        .and_then(marsad::analysis::DocDate::parse);
+    let machine = analyze_document(&doc, date, &Progress::default())?;
+    let applied = edits::apply(&doc, &machine, &s.edits);
+    for o in &applied.orphans {
+        eprintln!("marsad: not applied ({:?}): {:?}", o.why, o.edit);
+    }
+    Ok((doc, applied.analysis))
 }
 
 fn read_corpus(path: &std::path::Path) -> Result<Vec<marsad::analysis::ner::corpus::Sentence>> {

@@ -537,3 +537,53 @@ fn import_reads_a_brat_pair_and_a_json_export_back_and_converts_them() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("بغداد"));
     std::fs::remove_dir_all(&out).unwrap();
 }
+
+#[test]
+fn import_lays_a_session_files_edits_over_the_article() {
+    use marsad::analysis::MentionType;
+    use marsad::analysis::edits::{Edit, Edits, Span};
+    use marsad::export::session::{Session, save};
+    let dir = temp_dir("session");
+    let s = sample();
+    let text = std::fs::read_to_string(&s).unwrap();
+    let start = text.find("المتحدثة").unwrap();
+    let span = Span::of(&text, start..start + "المتحدثة".len());
+    let mut edits = Edits::default();
+    edits.push(vec![Edit::Mark {
+        span: span.clone(),
+        kind: MentionType::Person,
+    }]);
+    edits.push(vec![Edit::Note {
+        span,
+        note: Some("من هي؟".into()),
+    }]);
+    let path = dir.join("s.ron");
+    save(&path, &Session::new(&text, Some(&s), edits)).unwrap();
+    let o = marsad(&["import", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let m = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "المتحدثة")
+        .expect("the person's mention");
+    assert_eq!(m["type"], "PERSON");
+    assert_eq!(m["decided_by"], "person");
+    assert_eq!(m["note"], "من هي؟");
+    // A damaged session is refused, and kept as it was.
+    std::fs::write(&path, "(version: 1, text_").unwrap();
+    let o = marsad(&[
+        "import",
+        path.to_str().unwrap(),
+        "--text",
+        s.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("damaged"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(version: 1, text_"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod dates;
 pub mod describe;
 pub mod doc_date;
+pub mod edits;
 pub mod entities;
 pub mod lexicon;
 pub mod loose;

@@ -17,6 +17,7 @@ pub mod brat;
 pub mod conll;
 pub mod csv;
 pub mod json;
+pub mod session;
 pub mod timelinejs;
 pub mod w3c;
 
