@@ -859,3 +859,197 @@ fn the_selection_stays_on_its_entity_when_the_dates_are_resolved_again() {
         "and it is still selected"
     );
 }
+
+/// The byte range of the `nth` occurrence of `word` in the open article.
+fn occurrence(h: &Harness<'_, MarsadApp>, word: &str, nth: usize) -> std::ops::Range<usize> {
+    let text = &h.state().document().unwrap().text;
+    let start = text.match_indices(word).nth(nth).unwrap().0;
+    start..start + word.len()
+}
+
+/// The type and who decided the mention at exactly `range`, if one is.
+fn mention_on(
+    h: &Harness<'_, MarsadApp>,
+    range: &std::ops::Range<usize>,
+) -> Option<(MentionType, marsad::analysis::article::Decider)> {
+    let a = h.state().analysis()?;
+    a.mentions
+        .iter()
+        .position(|m| m.range == *range)
+        .map(|i| (a.mentions[i].kind, a.provenance[i].decided_by))
+}
+
+#[test]
+fn selected_text_takes_a_type_from_its_digit_and_undo_and_redo_take_it_back_and_forth() {
+    use marsad::analysis::article::Decider;
+    use marsad::ui::reader::Selection;
+    let mut h = analysed(None, Lang::Arabic);
+    // «المتحدثة» (the spokeswoman) is no mention; the reader marks her.
+    let r = occurrence(&h, "المتحدثة", 0);
+    assert_eq!(mention_on(&h, &r), None);
+    h.state_mut().reader_mut().selection = Some(Selection {
+        anchor: r.end,
+        head: r.start - 1, // a space caught by the drag
+    });
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    assert_eq!(
+        mention_on(&h, &r),
+        Some((MentionType::Person, Decider::Person))
+    );
+    h.get_by_label("شخص: المتحدثة");
+    assert!(h.state().reader().selection.is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(mention_on(&h, &r), None, "undone");
+    assert!(h.query_by_label("شخص: المتحدثة").is_none());
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(
+        mention_on(&h, &r),
+        Some((MentionType::Person, Decider::Person)),
+        "redone"
+    );
+    // Retyped from the keyboard: the mention stepped to takes key 2.
+    assert_eq!(
+        h.state()
+            .browse()
+            .mention
+            .map(|m| h.state().analysis().unwrap().mentions[m].range.clone()),
+        Some(r.clone())
+    );
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert_eq!(
+        mention_on(&h, &r),
+        Some((MentionType::Organization, Decider::Person))
+    );
+    assert_eq!(h.state().edits().done.len(), 2);
+}
+
+#[test]
+fn delete_removes_the_mention_stepped_to_and_shift_digit_marks_every_occurrence() {
+    let mut h = analysed(None, Lang::Arabic);
+    let before = h.state().analysis().unwrap().mentions.len();
+    let r = occurrence(&h, "سابرينا سينغ", 0);
+    assert_eq!(mention_on(&h, &r).map(|m| m.0), Some(MentionType::Person));
+    h.get_by_label("شخص: سابرينا سينغ").click();
+    h.run();
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert_eq!(mention_on(&h, &r), None);
+    assert_eq!(h.state().analysis().unwrap().mentions.len(), before - 1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(mention_on(&h, &r).is_some(), "back after undo");
+    // Shift+3 on «الملف» marks every «الملف» and «بالملف», «بملف» aside.
+    let text = h.state().document().unwrap().text.clone();
+    let r = occurrence(&h, "الملف", 0);
+    h.state_mut().reader_mut().selection = Some(marsad::ui::reader::Selection {
+        anchor: r.start,
+        head: r.end,
+    });
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Num3);
+    h.run();
+    let a = h.state().analysis().unwrap();
+    let marked = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionType::Place && text[m.range.clone()] == *"الملف")
+        .count();
+    let written = marsad::analysis::edits::occurrences(&text, "الملف").len();
+    assert!(written >= 2, "{written}");
+    assert_eq!(marked, written);
+    // The deletion was undone; the marks are one step.
+    assert_eq!(h.state().edits().done.len(), 1, "one step");
+}
+
+#[test]
+fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
+    use marsad::analysis::article::Decider;
+    use marsad::ui::reader::Selection;
+    let dir = std::env::temp_dir().join(format!("marsad-kittest-sessions-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let article = dir.join("article.txt");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/iraq-us-talks.ar.txt"),
+        &article,
+    )
+    .unwrap();
+    let sessions = dir.join("sessions");
+    let open = |path: &Path| {
+        let (path, sessions) = (path.to_owned(), sessions.clone());
+        let mut h = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .with_max_steps(100)
+            .build_eframe(move |cc| {
+                MarsadApp::with_sessions(
+                    &cc.egui_ctx,
+                    Settings::default(),
+                    Some(path),
+                    Some(sessions),
+                )
+            });
+        h.run();
+        h.state_mut().finish_analysis();
+        h.run();
+        h
+    };
+    let mut h = open(&article);
+    let r = occurrence(&h, "المتحدثة", 0);
+    h.state_mut().reader_mut().selection = Some(Selection {
+        anchor: r.start,
+        head: r.end,
+    });
+    h.run();
+    h.key_press(egui::Key::Num1);
+    h.run();
+    assert!(mention_on(&h, &r).is_some());
+    // Closing the window writes the session.
+    h.state_mut().flush_session();
+    drop(h);
+    let files: Vec<_> = std::fs::read_dir(&sessions).unwrap().collect();
+    assert_eq!(files.len(), 1, "one session file");
+    let h = open(&article);
+    assert_eq!(
+        mention_on(&h, &r),
+        Some((MentionType::Person, Decider::Person)),
+        "the edit is back"
+    );
+    drop(h);
+    // The article changes: the window says so and keeps the session file.
+    let session_file = std::fs::read_dir(&sessions)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let saved = std::fs::read(&session_file).unwrap();
+    let mut text = std::fs::read_to_string(&article).unwrap();
+    text.insert_str(0, "تحديث: ");
+    std::fs::write(&article, &text).unwrap();
+    let mut h = open(&article);
+    assert!(matches!(
+        h.state().session_problem(),
+        Some(marsad::ui::session_keeper::Problem::Changed(_))
+    ));
+    h.get_by_label_contains("تغيّر نص المقال");
+    h.state_mut().flush_session();
+    assert_eq!(
+        std::fs::read(&session_file).unwrap(),
+        saved,
+        "kept as it was"
+    );
+    // Applying what still fits: the mention moved, so its edit is an orphan.
+    h.get_by_label("طبّق ما زال يوافق النص").click();
+    h.run();
+    assert_eq!(h.state().orphans().len(), 1);
+    h.get_by_label_contains("لم تعد توافق النص");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

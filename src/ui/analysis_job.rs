@@ -14,15 +14,47 @@ use std::sync::mpsc;
 use super::browse::Index;
 use crate::analysis::DocDate;
 use crate::analysis::article::{self, Analysis, Cancelled, Progress};
+use crate::analysis::edits::{self, Edits, Orphan};
 use crate::document::Document;
 
 /// A finished analysis and what the window derives from it.
 pub struct Analyzed {
+    /// What the window shows: the machine's analysis with the person's
+    /// edits laid over it.
     pub analysis: Analysis,
+    /// The machine's own analysis (re-dating and new edits start from it).
+    pub machine: Arc<Analysis>,
+    /// The person's edits that no longer fit the text.
+    pub orphans: Vec<Orphan>,
     pub index: Index,
     /// Different for every result: the panels' caches key on it.
     pub serial: u64,
 }
+
+impl Analyzed {
+    /// `machine` of `doc` with `edits` laid over it, indexed.
+    pub fn build(machine: Arc<Analysis>, doc: &Document, edits: &Edits) -> Analyzed {
+        let (analysis, orphans) = if edits.is_empty() {
+            (machine.as_ref().clone(), Vec::new())
+        } else {
+            let a = edits::apply(doc, &machine, edits);
+            (a.analysis, a.orphans)
+        };
+        let index = Index::new(&doc.text, &analysis);
+        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Analyzed {
+            analysis,
+            machine,
+            orphans,
+            index,
+            serial,
+        }
+    }
+}
+
+/// Up to this many mentions, edits are laid over the analysis at once, on
+/// the UI thread (well within a frame); above, on the analysis thread.
+pub const SYNC_EDITS_UP_TO: usize = 5_000;
 
 static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
@@ -51,33 +83,66 @@ impl AnalysisState {
         self.generation = generation;
     }
 
-    /// Starts analysing `doc` (document generation `generation`); cancels
-    /// any job running and forgets the previous article's result.
-    pub fn start(&mut self, ctx: &egui::Context, doc: Arc<Document>, generation: u64) {
+    /// Starts analysing `doc` (document generation `generation`), with the
+    /// person's `edits` laid over it; cancels any job running and forgets
+    /// the previous article's result.
+    pub fn start(
+        &mut self,
+        ctx: &egui::Context,
+        doc: Arc<Document>,
+        generation: u64,
+        edits: Edits,
+    ) {
         self.forget(generation);
-        self.spawn(ctx, generation, move |p| {
-            article::analyze_document(&doc, None, p).map(|a| (a, doc))
+        self.spawn(ctx, generation, edits, move |p| {
+            article::analyze_document(&doc, None, p).map(|a| (Arc::new(a), doc))
         });
     }
 
     /// Resolves the open article's dates against `date` (`None`: the
     /// article's own date), keeping the current result until it is done.
-    pub fn redate(&mut self, ctx: &egui::Context, doc: Arc<Document>, date: Option<DocDate>) {
+    pub fn redate(
+        &mut self,
+        ctx: &egui::Context,
+        doc: Arc<Document>,
+        date: Option<DocDate>,
+        edits: Edits,
+    ) {
         let Some(previous) = self.result.clone() else {
             return;
         };
         self.cancel();
         let generation = self.generation;
-        self.spawn(ctx, generation, move |p| {
-            article::redate(&doc, &previous.analysis, date, p).map(|a| (a, doc))
+        self.spawn(ctx, generation, edits, move |p| {
+            article::redate(&doc, &previous.machine, date, p).map(|a| (Arc::new(a), doc))
         });
+    }
+
+    /// Lays `edits` over the machine's analysis again: at once for an
+    /// article of few mentions (true: the result is new), else on a thread.
+    pub fn reapply(&mut self, ctx: &egui::Context, doc: Arc<Document>, edits: Edits) -> bool {
+        let Some(previous) = self.result.clone() else {
+            return false;
+        };
+        let machine = previous.machine.clone();
+        if machine.mentions.len() <= SYNC_EDITS_UP_TO && self.job.is_none() {
+            self.result = Some(Arc::new(Analyzed::build(machine, &doc, &edits)));
+            return true;
+        }
+        self.cancel();
+        let generation = self.generation;
+        self.spawn(ctx, generation, edits, move |_| Ok((machine, doc)));
+        false
     }
 
     fn spawn(
         &mut self,
         ctx: &egui::Context,
         generation: u64,
-        run: impl FnOnce(&Progress) -> Result<(Analysis, Arc<Document>), Cancelled> + Send + 'static,
+        edits: Edits,
+        run: impl FnOnce(&Progress) -> Result<(Arc<Analysis>, Arc<Document>), Cancelled>
+        + Send
+        + 'static,
     ) {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = mpsc::channel();
@@ -86,15 +151,7 @@ impl AnalysisState {
         let spawned = std::thread::Builder::new()
             .name("marsad-analysis".into())
             .spawn(move || {
-                let result = run(&p).map(|(analysis, doc)| {
-                    let index = Index::new(&doc.text, &analysis);
-                    let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    Analyzed {
-                        analysis,
-                        index,
-                        serial,
-                    }
-                });
+                let result = run(&p).map(|(machine, doc)| Analyzed::build(machine, &doc, &edits));
                 if tx.send(result).is_ok() {
                     ctx.request_repaint();
                 }

@@ -15,10 +15,12 @@ use egui::{Key, Modifiers, Ui};
 
 use super::analysis_job::{AnalysisState, Analyzed};
 use super::browse::Browse;
+use super::editing::{self, EditRequest};
 use super::highlight::TYPES;
 use super::i18n::{self, Lang};
 use super::menu::{self, MenuAction};
 use super::reader::{Marks, ReaderState, reader_ui};
+use super::session_keeper::{Problem, SessionKeeper};
 use super::settings::Settings;
 use super::sidebar::{SidebarState, sidebar_ui};
 use super::status::{self, AnalysisStatus};
@@ -26,6 +28,7 @@ use super::theme::Theme;
 use super::timeline_panel::{TimelineAction, TimelineState, timeline_ui};
 use super::{bidi_text, fonts, legend};
 use crate::analysis::article::Analysis;
+use crate::analysis::edits::{Edits, Orphan};
 use crate::document::{self, Document};
 
 /// What the file dialog gave, and whether it was shown at all.
@@ -59,6 +62,9 @@ pub struct MarsadApp {
     /// start, while the dates are resolved again.
     redate_anchor: Option<(Option<usize>, Option<usize>)>,
     dialog: Option<mpsc::Receiver<DialogResult>>,
+    /// The person's edits of the open article, and its session file.
+    edits: Edits,
+    session: SessionKeeper,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
 }
@@ -71,12 +77,24 @@ impl MarsadApp {
             .and_then(|s| eframe::get_value::<Settings>(s, eframe::APP_KEY))
             .map(Settings::sanitized)
             .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, settings, path)
+        let sessions = eframe::storage_dir("marsad").map(|d| d.join("sessions"));
+        Self::with_sessions(&cc.egui_ctx, settings, path, sessions)
     }
 
     /// The app with given settings, on any egui context (the window, tests,
-    /// benchmarks).
+    /// benchmarks), keeping no session files.
     pub fn with_settings(ctx: &egui::Context, settings: Settings, path: Option<PathBuf>) -> Self {
+        Self::with_sessions(ctx, settings, path, None)
+    }
+
+    /// The app with given settings, keeping each article's edits in
+    /// `sessions` (a folder; `None`: not kept).
+    pub fn with_sessions(
+        ctx: &egui::Context,
+        settings: Settings,
+        path: Option<PathBuf>,
+        sessions: Option<PathBuf>,
+    ) -> Self {
         fonts::install(ctx);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let mut app = MarsadApp {
@@ -95,6 +113,8 @@ impl MarsadApp {
             analysis_pending: false,
             redate_anchor: None,
             dialog: None,
+            edits: Edits::default(),
+            session: SessionKeeper::new(sessions),
             applied_theme: None,
             title_shown: None,
         };
@@ -142,6 +162,32 @@ impl MarsadApp {
         &mut self.browse
     }
 
+    /// The person's edits of the open article.
+    pub fn edits(&self) -> &Edits {
+        &self.edits
+    }
+
+    /// The edits that no longer fit the open article's text.
+    pub fn orphans(&self) -> &[Orphan] {
+        self.analysis
+            .result
+            .as_ref()
+            .map_or(&[], |r| r.orphans.as_slice())
+    }
+
+    /// Why the open article's session was not restored, if it was not.
+    pub fn session_problem(&self) -> Option<&Problem> {
+        self.session.problem.as_ref()
+    }
+
+    /// Writes the open article's edits now, if any wait (tests; the window
+    /// does it when it closes).
+    pub fn flush_session(&mut self) {
+        if let Some(doc) = self.doc.clone() {
+            self.session.flush(&doc, &self.edits);
+        }
+    }
+
     /// The events the timeline lists now, in order.
     pub fn timeline_events(&self) -> &[super::browse::EventId] {
         self.timeline.events()
@@ -186,6 +232,9 @@ impl MarsadApp {
     }
 
     fn show(&mut self, doc: Document) {
+        // The article that was open keeps its edits.
+        self.flush_session();
+        self.edits = self.session.open(&doc);
         self.words = doc.text.split_whitespace().count();
         let doc = Arc::new(doc);
         self.doc = Some(doc.clone());
@@ -207,7 +256,8 @@ impl MarsadApp {
             && let Some(doc) = self.doc.clone()
         {
             let ctx = self.ctx.clone();
-            self.analysis.start(&ctx, doc, self.generation);
+            self.analysis
+                .start(&ctx, doc, self.generation, self.edits.clone());
         }
     }
 
@@ -335,6 +385,65 @@ impl MarsadApp {
         }
     }
 
+    /// The editing keys (1 to 5, Delete, undo and redo).
+    fn edit_keys(&mut self, ui: &Ui) {
+        let (Some(result), Some(doc)) = (self.analysis.result.clone(), self.doc.clone()) else {
+            return;
+        };
+        let selection = self.reader.selection.map(|s| s.range());
+        if let Some(request) = editing::edit_keys(
+            ui,
+            &doc.text,
+            &result.analysis,
+            selection,
+            self.browse.mention,
+        ) {
+            self.edit(request);
+        }
+    }
+
+    /// Takes an edit step, or undoes or redoes one; lays the edits over the
+    /// machine's analysis again and schedules the autosave.
+    pub fn edit(&mut self, request: EditRequest) {
+        let (Some(doc), Some(result)) = (self.doc.clone(), self.analysis.result.clone()) else {
+            return;
+        };
+        let a = &result.analysis;
+        // Where the selection should be afterwards: the edited mention.
+        let at = match &request {
+            EditRequest::Step(step) => Some(step),
+            // The first edit of the step undone or redone.
+            EditRequest::Undo => self.edits.done.last(),
+            EditRequest::Redo => self.edits.undone.last(),
+        }
+        .and_then(|step| step.first())
+        .and_then(|e| e.spans().last().map(|s| s.start));
+        let changed = match request {
+            EditRequest::Step(step) => {
+                self.edits.push(step);
+                true
+            }
+            EditRequest::Undo => self.edits.undo(),
+            EditRequest::Redo => self.edits.redo(),
+        };
+        if !changed {
+            return;
+        }
+        self.reader.selection = None;
+        let entity = self
+            .browse
+            .entity
+            .and_then(|e| a.entities.get(e))
+            .and_then(|e| e.mentions.first())
+            .map(|&m| a.mentions[m].range.start);
+        self.redate_anchor = Some((at, entity));
+        let ctx = self.ctx.clone();
+        if self.analysis.reapply(&ctx, doc, self.edits.clone()) {
+            self.analysis_arrived();
+        }
+        self.session.touched(ctx.input(|i| i.time));
+    }
+
     fn find_entity(&mut self) {
         self.settings.entities_open = true;
         self.sidebar.focus_filter = true;
@@ -421,6 +530,51 @@ impl MarsadApp {
         });
     }
 
+    /// The open article's session, when it could not be restored: what
+    /// happened, and the person's choices.
+    fn session_ui(&mut self, ui: &mut Ui) {
+        let lang = self.settings.language;
+        let t = i18n::strings(lang);
+        let rtl = self.settings.rtl();
+        let orphans = self.orphans().len();
+        let (msg, changed) = match (&self.session.problem, &self.session.error) {
+            (Some(Problem::Changed(_)), _) => (t.session_changed.to_owned(), true),
+            (Some(Problem::Unreadable(why)), _) => {
+                (format!("{} {why}", t.session_unreadable), false)
+            }
+            (None, Some(e)) => (format!("{} {e}", t.session_not_saved), false),
+            (None, None) if orphans > 0 => (i18n::orphans(orphans, lang), false),
+            (None, None) => return,
+        };
+        let problem = self.session.problem.is_some();
+        egui::Panel::top("session").show(ui, |ui| {
+            super::row_ui(ui, rtl, |ui| {
+                let color = ui.visuals().warn_fg_color;
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                bidi_text::label_colored(ui, &msg, &font, color);
+                if changed
+                    && bidi_text::small_button(ui, t.apply_anyway).clicked()
+                    && let Some(edits) = self.session.apply_changed()
+                {
+                    self.edits = edits;
+                    if let Some(doc) = self.doc.clone() {
+                        let ctx = ui.ctx().clone();
+                        if self.analysis.reapply(&ctx, doc, self.edits.clone()) {
+                            self.analysis_arrived();
+                        }
+                        self.session.touched(ctx.input(|i| i.time));
+                    }
+                }
+                if problem
+                    && bidi_text::small_button(ui, t.start_afresh).clicked()
+                    && let Err(e) = self.session.set_aside()
+                {
+                    self.session.error = Some(e);
+                }
+            });
+        });
+    }
+
     fn menu_action(&mut self, ctx: &egui::Context, action: MenuAction) {
         match action {
             MenuAction::Open => self.ask_for_file(ctx),
@@ -463,6 +617,13 @@ impl MarsadApp {
         let lang = self.settings.language;
         bidi_text::set_interface_rtl(&ctx, self.settings.rtl());
         self.analysis_keys(ui);
+        self.edit_keys(ui);
+        if let Some(doc) = self.doc.clone() {
+            let now = ctx.input(|i| i.time);
+            if let Some(after) = self.session.tick(now, &doc, &self.edits) {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(after.max(0.01)));
+            }
+        }
         self.handle_input(ui);
         self.apply_theme_and_title(&ctx);
         let palette = self.settings.theme.palette();
@@ -474,6 +635,7 @@ impl MarsadApp {
             self.menu_action(&ctx, action);
         }
         self.error_ui(ui);
+        self.session_ui(ui);
         let Some(doc) = self.doc.clone() else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
@@ -583,7 +745,8 @@ impl MarsadApp {
                         .map(|&m| a.mentions[m].range.start),
                 ));
             }
-            self.analysis.redate(&ctx, doc.clone(), date);
+            self.analysis
+                .redate(&ctx, doc.clone(), date, self.edits.clone());
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))
@@ -643,5 +806,10 @@ impl eframe::App for MarsadApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        self.flush_session();
+    }
+
+    fn on_exit(&mut self) {
+        self.flush_session();
     }
 }

@@ -46,6 +46,11 @@ pub struct Strings {
     pub still_open: &'static str,
     pub dismiss: &'static str,
     pub no_dialog: &'static str,
+    pub session_changed: &'static str,
+    pub session_unreadable: &'static str,
+    pub session_not_saved: &'static str,
+    pub apply_anyway: &'static str,
+    pub start_afresh: &'static str,
     pub analysing: &'static str,
     pub analysis_failed: &'static str,
     pub entities: &'static str,
@@ -112,6 +117,11 @@ pub const ARABIC: Strings = Strings {
     drop_to_open: "أفلت الملف لفتحه",
     still_open: "المقال الذي كان مفتوحاً ما زال مفتوحاً.",
     dismiss: "إغلاق",
+    session_changed: "تغيّر نص المقال منذ أن عدّلته. تُحفظ تعديلاتك السابقة كما هي حتى تختار.",
+    session_unreadable: "تعذرت قراءة تعديلاتك السابقة لهذا المقال، وملفها محفوظ كما هو:",
+    session_not_saved: "لم تُحفظ التعديلات:",
+    apply_anyway: "طبّق ما زال يوافق النص",
+    start_afresh: "ابدأ من جديد (يُنحّى الملف القديم جانباً)",
     no_dialog: "تعذر عرض نافذة اختيار الملفات (يستعمل مرصد بوابة سطح المكتب أو zenity). اسحب ملفاً إلى النافذة، أو شغّل: marsad FILE",
     analysing: "جارٍ التحليل…",
     analysis_failed: "تعذر تحليل المقال",
@@ -179,6 +189,11 @@ pub const ENGLISH: Strings = Strings {
     drop_to_open: "Drop to open",
     still_open: "The article that was open is still open.",
     dismiss: "Dismiss",
+    session_changed: "The article's text changed since you edited it. Your earlier edits are kept as they are until you choose.",
+    session_unreadable: "Your earlier edits of this article could not be read; their file is kept as it is:",
+    session_not_saved: "The edits were not saved:",
+    apply_anyway: "Apply what still fits the text",
+    start_afresh: "Start afresh (the old file is set aside)",
     no_dialog: "No file dialog could be shown (Marsad uses the desktop portal or zenity). Drag a file onto the window, or run: marsad FILE",
     analysing: "Analysing…",
     analysis_failed: "The article could not be analysed",
@@ -302,4 +317,18 @@ pub fn load_error(e: &LoadError, lang: Lang) -> String {
 /// The label of a mention for screen readers and tests: «شخص: سابرينا سينغ».
 pub fn mention_label(kind: MentionType, text: &str, lang: Lang) -> String {
     format!("{}: {text}", describe::type_name(kind, lang))
+}
+
+/// How many of the person's edits no longer fit the text (orphans).
+pub fn orphans(n: usize, lang: Lang) -> String {
+    match lang {
+        // A count after a colon: no agreement to get wrong.
+        Lang::Arabic => format!(
+            "تعديلات لم تعد توافق النص بعد تغيّره فلم تُطبَّق: {}",
+            describe::number(n as f64, lang)
+        ),
+        Lang::English => {
+            format!("Edits that no longer fit the text since it changed, not applied: {n}")
+        }
+    }
 }

@@ -1,0 +1,186 @@
+//! Correcting the analysis from the reader: the keys that turn a person's
+//! choice into an edit step ([`crate::analysis::edits`]).
+//!
+//! - 1 to 5 give the selected text a type (person, organisation, place,
+//!   number, date), replacing any mention it overlaps: so selecting a
+//!   longer or shorter stretch over a mention and giving it its type
+//!   extends or shrinks it; with no text selected, they retype the mention
+//!   stepped to. With Shift, every occurrence of the same form gets it too
+//!   (clitic-aware: بغداد also marks وبغداد).
+//! - Delete (or Backspace) removes the mention stepped to.
+//! - Ctrl+Z undoes a step, Ctrl+Shift+Z (or Ctrl+Y) redoes it.
+//!
+//! The keys work when no widget has the keyboard (the filter field keeps
+//! its digits).
+
+use std::ops::Range;
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+
+use super::highlight::TYPES;
+use crate::analysis::MentionType;
+use crate::analysis::article::Analysis;
+use crate::analysis::edits::{self, Edit, Span, Step};
+
+pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+/// What the person asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditRequest {
+    Step(Step),
+    Undo,
+    Redo,
+}
+
+/// `range` of `text` without the white space and punctuation a dragged
+/// selection catches at its ends.
+pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let edge = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ','
+                    | '،'
+                    | '؛'
+                    | ';'
+                    | ':'
+                    | '"'
+                    | '\''
+                    | '«'
+                    | '»'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '!'
+                    | '?'
+                    | '؟'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '\u{200c}'
+                    | '\u{200d}'
+            )
+    };
+    let start = range.start + (s.len() - s.trim_start_matches(edge).len());
+    let end = range.end - (s.len() - s.trim_end_matches(edge).len());
+    start..end.max(start)
+}
+
+/// The step that gives `range` of `text` type `kind`, and with `all`, every
+/// other occurrence of its form that no person's mention already holds.
+pub fn mark_step(
+    text: &str,
+    analysis: &Analysis,
+    range: Range<usize>,
+    kind: MentionType,
+    all: bool,
+) -> Step {
+    let range = trimmed(text, range);
+    if range.is_empty() {
+        return Vec::new();
+    }
+    let mut step = vec![Edit::Mark {
+        span: Span::of(text, range.clone()),
+        kind,
+    }];
+    if all {
+        for r in edits::occurrences(text, &text[range.clone()]) {
+            if r == range {
+                continue;
+            }
+            // The same mention already: nothing to do.
+            let same = analysis.mention_at(r.start).is_some_and(|m| {
+                analysis.mentions[m].range == r && analysis.mentions[m].kind == kind
+            });
+            if !same {
+                step.push(Edit::Mark {
+                    span: Span::of(text, r),
+                    kind,
+                });
+            }
+        }
+    }
+    step
+}
+
+/// Reads the editing keys. `selection` is the reader's selected text,
+/// `mention` the mention stepped to.
+pub fn edit_keys(
+    ui: &Ui,
+    text: &str,
+    analysis: &Analysis,
+    selection: Option<Range<usize>>,
+    mention: Option<usize>,
+) -> Option<EditRequest> {
+    if ui.memory(|m| m.focused().is_some()) {
+        return None;
+    }
+    let (undo, redo) = ui.input_mut(|i| {
+        // Redo first: its shortcut holds Undo's keys.
+        let redo = i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y);
+        (i.consume_shortcut(&UNDO), redo)
+    });
+    if redo {
+        return Some(EditRequest::Redo);
+    }
+    if undo {
+        return Some(EditRequest::Undo);
+    }
+    const KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+    let typed = ui.input_mut(|i| {
+        // Alt and Ctrl with a digit are other shortcuts (Alt+1 to Alt+5
+        // show and hide the types).
+        if i.modifiers.alt || i.modifiers.command || i.modifiers.ctrl {
+            return None;
+        }
+        // With Shift first: a key without Shift also takes it.
+        KEYS.iter().enumerate().find_map(|(k, key)| {
+            if i.consume_key(Modifiers::SHIFT, *key) {
+                Some((k, true))
+            } else if i.consume_key(Modifiers::NONE, *key) {
+                Some((k, false))
+            } else {
+                None
+            }
+        })
+    });
+    if let Some((k, all)) = typed {
+        let kind = TYPES[k];
+        let range = selection
+            .filter(|r| !r.is_empty())
+            .or_else(|| mention.map(|m| analysis.mentions[m].range.clone()))?;
+        let step = mark_step(text, analysis, range, kind, all);
+        return (!step.is_empty()).then_some(EditRequest::Step(step));
+    }
+    let delete = ui.input_mut(|i| {
+        i.consume_key(Modifiers::NONE, Key::Delete)
+            || i.consume_key(Modifiers::NONE, Key::Backspace)
+    });
+    if delete && let Some(m) = mention {
+        return Some(EditRequest::Step(vec![Edit::Unmark {
+            span: Span::of(text, analysis.mentions[m].range.clone()),
+        }]));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dragged_selection_loses_its_edges() {
+        let t = "قال «وزير الخارجية»، ثم";
+        let s = t.find('«').unwrap();
+        let e = t.find('،').unwrap() + '،'.len_utf8();
+        assert_eq!(&t[trimmed(t, s - 1..e)], "وزير الخارجية");
+        assert!(trimmed(t, s..s + '«'.len_utf8()).is_empty());
+    }
+}
