@@ -73,6 +73,24 @@ pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// `range` of `text` with its end moved to the end of the word it falls
+/// in: a drag that stops a letter short still marks the whole word. Its
+/// start stays where it is (a mention may start after a clitic: the
+/// واشنطن of وواشنطن).
+pub fn to_word_end(text: &str, range: Range<usize>) -> Range<usize> {
+    // Letters, digits, harakat and tatweel.
+    let letter = |c: char| {
+        c.is_alphanumeric() || matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}')
+    };
+    let inside = text[..range.end].chars().next_back().is_some_and(letter);
+    if !inside || range.is_empty() {
+        return range;
+    }
+    let rest = &text[range.end..];
+    let more = rest.find(|c: char| !letter(c)).unwrap_or(rest.len());
+    range.start..range.end + more
+}
+
 /// The step that gives `range` of `text` type `kind`, and with `all`, every
 /// other occurrence of its form that no person's mention already holds.
 pub fn mark_step(
@@ -82,7 +100,7 @@ pub fn mark_step(
     kind: MentionType,
     all: bool,
 ) -> Step {
-    let range = trimmed(text, range);
+    let range = to_word_end(text, trimmed(text, range));
     if range.is_empty() {
         return Vec::new();
     }
@@ -182,5 +200,16 @@ mod tests {
         let e = t.find('،').unwrap() + '،'.len_utf8();
         assert_eq!(&t[trimmed(t, s - 1..e)], "وزير الخارجية");
         assert!(trimmed(t, s..s + '«'.len_utf8()).is_empty());
+    }
+
+    #[test]
+    fn a_drag_that_stops_inside_a_word_takes_the_word_to_its_end() {
+        let t = "نفت المتحدثة باسم وواشنطن";
+        let s = t.find("المتحدثة").unwrap();
+        let short = s..s + "المتحد".len();
+        assert_eq!(&t[to_word_end(t, short)], "المتحدثة");
+        let w = t.find("واشنطن").unwrap(); // after the و of وواشنطن
+        assert_eq!(&t[to_word_end(t, w..t.len())], "واشنطن");
+        assert_eq!(&t[to_word_end(t, s..s + "المتحدثة".len())], "المتحدثة");
     }
 }
