@@ -1053,3 +1053,122 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
     h.get_by_label_contains("لم تعد توافق النص");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_context_menu_deletes_notes_and_renames_and_the_edit_menu_undoes() {
+    let mut h = analysed(None, Lang::Arabic);
+    let r = occurrence(&h, "سابرينا سينغ", 0);
+    // A note, typed in Arabic with a Latin word.
+    h.get_by_label("شخص: سابرينا سينغ").click_secondary();
+    h.run();
+    h.get_by_label("ملاحظة على الإشارة…").click();
+    h.run();
+    let field = h
+        .get_all_by_role(Role::TextInput)
+        .last()
+        .expect("the note field");
+    field.type_text("متحدثة Pentagon");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let a = h.state().analysis().unwrap();
+    let i = a.mentions.iter().position(|m| m.range == r).unwrap();
+    assert!(
+        a.provenance[i]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.ends_with("متحدثة Pentagon")),
+        "{:?}",
+        a.provenance[i].note
+    );
+    // Rename the entity: the sidebar shows the new name.
+    h.get_by_label("شخص: سابرينا سينغ").click_secondary();
+    h.run();
+    h.get_by_label("سمِّ الكيان…").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_role(Role::TextInput)
+        .last()
+        .unwrap()
+        .type_text("سابرينا سينغ (البنتاغون)");
+    h.run();
+    h.get_by_label("حسناً").click();
+    h.run();
+    h.get_by_label_contains("سابرينا سينغ (البنتاغون) · شخص");
+    // Delete it from the context menu; the Edit menu undoes the deletion.
+    h.get_by_label("شخص: سابرينا سينغ").click_secondary();
+    h.run();
+    h.get_by_label("احذف الإشارة").click();
+    h.run();
+    assert_eq!(mention_on(&h, &r), None);
+    h.get_by_label("تحرير").click();
+    h.run();
+    h.get_by_label("تراجع").click();
+    h.run();
+    assert!(mention_on(&h, &r).is_some());
+    assert_eq!(h.state().edits().done.len(), 2);
+}
+
+#[test]
+fn imported_brat_annotations_open_their_article_as_the_persons_edits() {
+    use marsad::analysis::article::{Decider, Progress, analyze_document};
+    use marsad::export::{Article, Format, render};
+    let dir = std::env::temp_dir().join(format!("marsad-kittest-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // A colleague's brat files: the sample with «المتحدثة» marked a person
+    // and «سابرينا سينغ» left out.
+    let doc = marsad::document::Document::sample();
+    let machine = analyze_document(&doc, None, &Progress::default()).unwrap();
+    let mut edits = marsad::analysis::edits::Edits::default();
+    let span = |w: &str| {
+        let s = doc.text.find(w).unwrap();
+        marsad::analysis::edits::Span::of(&doc.text, s..s + w.len())
+    };
+    edits.push(vec![
+        marsad::analysis::edits::Edit::Mark {
+            span: span("المتحدثة"),
+            kind: MentionType::Person,
+        },
+        marsad::analysis::edits::Edit::Unmark {
+            span: span("سابرينا سينغ"),
+        },
+    ]);
+    let theirs = marsad::analysis::edits::apply(&doc, &machine, &edits).analysis;
+    let files = render(
+        Format::Brat,
+        &Article {
+            id: "colleague.txt",
+            doc: &doc,
+            analysis: &theirs,
+        },
+    );
+    for f in &files {
+        std::fs::write(dir.join(&f.name), &f.bytes).unwrap();
+    }
+    let mut h = app(None);
+    h.state_mut().import_path(&dir.join("colleague.ann"));
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().path.as_deref(),
+        Some(dir.join("colleague.txt").as_path())
+    );
+    let r = occurrence(&h, "المتحدثة", 0);
+    assert_eq!(
+        mention_on(&h, &r),
+        Some((MentionType::Person, Decider::Person))
+    );
+    assert_eq!(mention_on(&h, &occurrence(&h, "سابرينا سينغ", 0)), None);
+    let a = h.state().analysis().unwrap();
+    assert_eq!(a.mentions.len(), theirs.mentions.len());
+    assert_eq!(h.state().edits().done.len(), 1, "one step, undoable");
+    // A broken .ann is refused with its reason; the article stays open.
+    std::fs::write(dir.join("colleague.ann"), "T1\tPLACE 0 6\tبغداد\n").unwrap();
+    h.state_mut().import_path(&dir.join("colleague.ann"));
+    h.run();
+    assert!(h.state().error().is_some_and(|e| e.contains("بغداد")));
+    assert!(h.state().document().is_some());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

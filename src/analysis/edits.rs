@@ -355,6 +355,68 @@ pub fn apply(doc: &Document, machine: &Analysis, edits: &Edits) -> Applied {
     Applied { analysis, orphans }
 }
 
+/// The step that turns `base` (an analysis of `text`, with or without
+/// edits) into `target` (imported annotations of the same text): marks
+/// for the mentions `base` lacks or types otherwise, deletions for those
+/// `target` lacks, notes, and entity names. (A grouping that differs
+/// otherwise, a merge or a split, is left as the analysis groups.)
+pub fn diff(text: &str, base: &Analysis, target: &Analysis) -> Step {
+    let key = |m: &Mention| (m.range.start, m.range.end, m.kind);
+    let base_keys: std::collections::HashMap<_, usize> = base
+        .mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (key(m), i))
+        .collect();
+    let target_keys: std::collections::HashSet<_> = target.mentions.iter().map(key).collect();
+    let mut step = Vec::new();
+    for m in &base.mentions {
+        let covered = target
+            .mentions
+            .iter()
+            .any(|t| t.range.start < m.range.end && m.range.start < t.range.end);
+        if !target_keys.contains(&key(m)) && !covered {
+            step.push(Edit::Unmark {
+                span: Span::of(text, m.range.clone()),
+            });
+        }
+    }
+    for (i, m) in target.mentions.iter().enumerate() {
+        let span = Span::of(text, m.range.clone());
+        let old = base_keys.get(&key(m)).copied();
+        if old.is_none() {
+            step.push(Edit::Mark {
+                span: span.clone(),
+                kind: m.kind,
+            });
+        }
+        let note = target.provenance.get(i).and_then(|p| p.note.clone());
+        let old_note = old
+            .and_then(|o| base.provenance.get(o))
+            .and_then(|p| p.note.clone());
+        if note != old_note {
+            step.push(Edit::Note { span, note });
+        }
+    }
+    for e in &target.entities {
+        let Some(&first) = e.mentions.first() else {
+            continue;
+        };
+        let m = &target.mentions[first];
+        let old_name = base_keys
+            .get(&key(m))
+            .and_then(|&o| base.entity_of.get(o).copied().flatten())
+            .map(|b| base.entities[b].canonical.as_str());
+        if old_name != Some(e.canonical.as_str()) {
+            step.push(Edit::Rename {
+                span: Span::of(text, m.range.clone()),
+                name: e.canonical.clone(),
+            });
+        }
+    }
+    step
+}
+
 /// The spans of every occurrence of `surface` as a word of `text`, with or
 /// without proclitics («بغداد» finds «وبغداد» and «لبغداد»), letter
 /// variants and diacritics aside: what "apply to all occurrences" marks.
@@ -575,6 +637,45 @@ mod tests {
         assert_eq!(a.orphans.len(), 1);
         assert_eq!(a.orphans[0].why, OrphanReason::TextChanged);
         assert_eq!(a.analysis.mentions, m.mentions);
+    }
+
+    #[test]
+    fn the_difference_to_imported_annotations_makes_them() {
+        let d = doc();
+        let m = machine(&d);
+        let mut edits = Edits::default();
+        edits.push(vec![
+            Edit::Mark {
+                span: span(&d, "وزير الخارجية", 0),
+                kind: MentionType::Person,
+            },
+            Edit::Unmark {
+                span: span(&d, "بغداد", 1),
+            },
+            Edit::Note {
+                span: span(&d, "بغداد", 0),
+                note: Some("العاصمة".into()),
+            },
+            Edit::Rename {
+                span: span(&d, "بغداد", 0),
+                name: "مدينة بغداد".into(),
+            },
+        ]);
+        let target = apply(&d, &m, &edits).analysis;
+        let mut fresh = Edits::default();
+        fresh.push(diff(&d.text, &m, &target));
+        let got = apply(&d, &m, &fresh).analysis;
+        assert_eq!(got.mentions, target.mentions);
+        assert_eq!(
+            got.provenance.iter().map(|p| &p.note).collect::<Vec<_>>(),
+            target
+                .provenance
+                .iter()
+                .map(|p| &p.note)
+                .collect::<Vec<_>>()
+        );
+        assert!(got.entities.iter().any(|e| e.canonical == "مدينة بغداد"));
+        assert!(diff(&d.text, &target, &target).is_empty());
     }
 
     #[test]

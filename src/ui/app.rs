@@ -14,8 +14,9 @@ use std::sync::{Arc, mpsc};
 use egui::{Key, Modifiers, Ui};
 
 use super::analysis_job::{AnalysisState, Analyzed};
+use super::bidi_edit::{EditState, bidi_edit_ui};
 use super::browse::Browse;
-use super::editing::{self, EditRequest};
+use super::editing::{self, EditAction, EditContext, EditRequest};
 use super::highlight::TYPES;
 use super::i18n::{self, Lang};
 use super::menu::{self, MenuAction};
@@ -28,8 +29,9 @@ use super::theme::Theme;
 use super::timeline_panel::{TimelineAction, TimelineState, timeline_ui};
 use super::{bidi_text, fonts, legend};
 use crate::analysis::article::Analysis;
-use crate::analysis::edits::{Edits, Orphan};
+use crate::analysis::edits::{self as edit_model, Edit, Edits, Orphan, Span};
 use crate::document::{self, Document};
+use crate::export::Format;
 
 /// What the file dialog gave, and whether it was shown at all.
 enum DialogResult {
@@ -37,6 +39,20 @@ enum DialogResult {
     Cancelled,
     /// The dialog returned at once: no desktop portal and no zenity.
     Unavailable,
+}
+
+/// A note or an entity's name being typed, for the mention at `span`.
+struct Prompt {
+    rename: bool,
+    span: Span,
+    field: EditState,
+}
+
+/// What an export or import dialog gave.
+enum FileJob {
+    Exported(Result<PathBuf, String>),
+    ImportPicked(PathBuf),
+    Cancelled,
 }
 
 pub struct MarsadApp {
@@ -65,6 +81,17 @@ pub struct MarsadApp {
     /// The person's edits of the open article, and its session file.
     edits: Edits,
     session: SessionKeeper,
+    /// The mention right-clicked (the context menu acts on it).
+    context_target: Option<usize>,
+    /// A note or a name being typed.
+    prompt: Option<Prompt>,
+    /// Annotations imported for the article opening: laid over its
+    /// analysis as the person's edits when it arrives.
+    pending_import: Option<Analysis>,
+    /// Exports and imports under way (their dialogs and writing).
+    file_job: Option<mpsc::Receiver<FileJob>>,
+    /// What the last export or import did, for the window to say.
+    notice: Option<String>,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
 }
@@ -115,6 +142,11 @@ impl MarsadApp {
             dialog: None,
             edits: Edits::default(),
             session: SessionKeeper::new(sessions),
+            context_target: None,
+            prompt: None,
+            pending_import: None,
+            file_job: None,
+            notice: None,
             applied_theme: None,
             title_shown: None,
         };
@@ -262,6 +294,18 @@ impl MarsadApp {
     }
 
     fn analysis_arrived(&mut self) {
+        if let (Some(target), Some(result), Some(doc)) = (
+            self.pending_import.take(),
+            self.analysis.result.clone(),
+            self.doc.clone(),
+        ) {
+            // Imported annotations become the person's edits of the article.
+            let step = edit_model::diff(&doc.text, &result.analysis, &target);
+            if !step.is_empty() {
+                self.edit(EditRequest::Step(step));
+                return;
+            }
+        }
         let Some(a) = self.analysis.analysis() else {
             return;
         };
@@ -444,6 +488,255 @@ impl MarsadApp {
         self.session.touched(ctx.input(|i| i.time));
     }
 
+    /// What the Edit menu and the context menu can act on, with
+    /// `target` the mention they act on.
+    fn edit_context(&self, target: Option<usize>) -> EditContext {
+        EditContext {
+            can_undo: !self.edits.done.is_empty(),
+            can_redo: !self.edits.undone.is_empty(),
+            selection: self.reader.selection.is_some_and(|s| !s.range().is_empty()),
+            mention: target.is_some() && self.analysis.result.is_some(),
+        }
+    }
+
+    /// Runs an editing action on `target` (the mention it acts on).
+    pub fn edit_action(&mut self, action: EditAction, target: Option<usize>) {
+        let (Some(doc), Some(result)) = (self.doc.clone(), self.analysis.result.clone()) else {
+            return;
+        };
+        let a = &result.analysis;
+        match action {
+            EditAction::Undo => self.edit(EditRequest::Undo),
+            EditAction::Redo => self.edit(EditRequest::Redo),
+            EditAction::Note | EditAction::Rename => {
+                let Some(m) = target.filter(|&m| m < a.mentions.len()) else {
+                    return;
+                };
+                let rename = action == EditAction::Rename;
+                let now = if rename {
+                    a.entity_of[m]
+                        .map(|e| a.entities[e].canonical.clone())
+                        .unwrap_or_else(|| doc.text[a.mentions[m].range.clone()].to_owned())
+                } else {
+                    a.provenance
+                        .get(m)
+                        .and_then(|p| p.note.clone())
+                        .unwrap_or_default()
+                };
+                self.prompt = Some(Prompt {
+                    rename,
+                    span: Span::of(&doc.text, a.mentions[m].range.clone()),
+                    field: EditState::new(&now),
+                });
+            }
+            _ => {
+                let selection = self.reader.selection.map(|s| s.range());
+                if let Some(step) = editing::action_step(
+                    action,
+                    &doc.text,
+                    a,
+                    selection,
+                    target,
+                    self.browse.entity,
+                ) {
+                    self.edit(EditRequest::Step(step));
+                }
+            }
+        }
+    }
+
+    /// The note or name being typed, in a modal box: Enter or OK takes it,
+    /// Esc or Cancel drops it.
+    fn prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        let lang = self.settings.language;
+        let t = i18n::strings(lang);
+        let rtl = self.settings.rtl();
+        let mut done: Option<bool> = None;
+        let modal = egui::Modal::new(egui::Id::unique("edit-prompt")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            let title = if prompt.rename {
+                t.rename_prompt
+            } else {
+                t.note_prompt
+            };
+            super::row_ui(ui, rtl, |ui| {
+                bidi_text::label_colored(
+                    ui,
+                    &format!("{title}: «{}»", prompt.span.text),
+                    &fonts::interface_bold(14.0),
+                    ui.visuals().strong_text_color(),
+                )
+            });
+            ui.add_space(6.0);
+            let id_salt = "edit-prompt-field";
+            let id = ui.make_persistent_id(id_salt);
+            if ui.memory(|m| m.focused().is_none()) {
+                ui.memory_mut(|m| m.request_focus(id));
+            }
+            let out = bidi_edit_ui(ui, &mut prompt.field, id_salt, title, 400.0, rtl);
+            if out.submitted {
+                done = Some(true);
+            }
+            ui.add_space(6.0);
+            super::row_ui(ui, rtl, |ui| {
+                if bidi_text::button(ui, t.ok).clicked() {
+                    done = Some(true);
+                }
+                if bidi_text::button(ui, t.cancel).clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && done.is_none() {
+            done = Some(false);
+        }
+        let Some(take) = done else { return };
+        let prompt = self.prompt.take().expect("a prompt");
+        if !take {
+            return;
+        }
+        let typed = prompt.field.text.trim().to_owned();
+        let edit = if prompt.rename {
+            if typed.is_empty() {
+                return;
+            }
+            Edit::Rename {
+                span: prompt.span,
+                name: typed,
+            }
+        } else {
+            Edit::Note {
+                span: prompt.span,
+                note: (!typed.is_empty()).then_some(typed),
+            }
+        };
+        self.edit(EditRequest::Step(vec![edit]));
+    }
+
+    /// Exports the open article's annotations (as edited) in `format`:
+    /// a save dialog for one file, a folder for csv and brat.
+    fn export(&mut self, format: Format) {
+        let (Some(doc), Some(result)) = (self.doc.clone(), self.analysis.result.clone()) else {
+            return;
+        };
+        if self.file_job.is_some() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let id = doc
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| format!("{}.txt", doc.title));
+            let article = crate::export::Article {
+                id: &id,
+                doc: &doc,
+                analysis: &result.analysis,
+            };
+            let files = crate::export::render(format, &article);
+            let start = doc
+                .path
+                .as_ref()
+                .and_then(|p| p.parent())
+                .map(Path::to_owned);
+            let mut dialog = rfd::FileDialog::new();
+            if let Some(dir) = start {
+                dialog = dialog.set_directory(dir);
+            }
+            let job = if format.needs_folder() {
+                match dialog.pick_folder() {
+                    None => FileJob::Cancelled,
+                    Some(dir) => FileJob::Exported(
+                        crate::export::folder_files(format)
+                            .into_iter()
+                            .map(|f| crate::export::write_atomic(&dir.join(f.name), &f.bytes, true))
+                            .chain(files.into_iter().map(|f| {
+                                crate::export::write_atomic(&dir.join(f.name), &f.bytes, false)
+                            }))
+                            .collect::<Result<Vec<()>, _>>()
+                            .map(|_| dir)
+                            .map_err(|e| e.to_string()),
+                    ),
+                }
+            } else {
+                let f = files.into_iter().next().expect("one file");
+                // The dialog asks before replacing a file.
+                match dialog.set_file_name(&f.name).save_file() {
+                    None => FileJob::Cancelled,
+                    Some(path) => FileJob::Exported(
+                        crate::export::write_atomic(&path, &f.bytes, true)
+                            .map(|_| path)
+                            .map_err(|e| e.to_string()),
+                    ),
+                }
+            };
+            let _ = tx.send(job);
+            ctx.request_repaint();
+        });
+        self.file_job = Some(rx);
+    }
+
+    /// Asks for annotations to import (json, jsonl, brat .ann, a session).
+    fn ask_import(&mut self) {
+        if self.file_job.is_some() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let ctx = self.ctx.clone();
+        let t = i18n::strings(self.settings.language);
+        let title = t.import;
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title(title.trim_end_matches('…'))
+                .add_filter("JSON, brat, Marsad", &["json", "jsonl", "ann", "ron"])
+                .pick_file();
+            let _ = tx.send(picked.map_or(FileJob::Cancelled, FileJob::ImportPicked));
+            ctx.request_repaint();
+        });
+        self.file_job = Some(rx);
+    }
+
+    fn poll_file_job(&mut self) {
+        let Some(rx) = &self.file_job else { return };
+        let job = match rx.try_recv() {
+            Ok(j) => j,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => FileJob::Cancelled,
+        };
+        self.file_job = None;
+        let t = i18n::strings(self.settings.language);
+        match job {
+            FileJob::Exported(Ok(path)) => {
+                self.notice = Some(format!("{} {}", t.exported, path.display()));
+            }
+            FileJob::Exported(Err(e)) => self.error = Some(e),
+            FileJob::ImportPicked(path) => self.import_path(&path),
+            FileJob::Cancelled => {}
+        }
+    }
+
+    /// Opens the article that annotations at `path` belong to, and lays
+    /// them over its analysis as the person's edits. A file that does not
+    /// fit its article gives a message; the open article stays open.
+    pub fn import_path(&mut self, path: &Path) {
+        match import_annotations(path) {
+            Ok((article, annotations)) => match document::load_path(&article) {
+                Ok(doc) => {
+                    self.settings.remember(article.clone());
+                    self.show(doc);
+                    self.pending_import = Some(annotations);
+                }
+                Err(e) => self.error = Some(i18n::load_error(&e, self.settings.language)),
+            },
+            Err(e) => self.error = Some(e),
+        }
+    }
+
     fn find_entity(&mut self) {
         self.settings.entities_open = true;
         self.sidebar.focus_filter = true;
@@ -544,7 +837,10 @@ impl MarsadApp {
             }
             (None, Some(e)) => (format!("{} {e}", t.session_not_saved), false),
             (None, None) if orphans > 0 => (i18n::orphans(orphans, lang), false),
-            (None, None) => return,
+            (None, None) => match &self.notice {
+                Some(n) => (n.clone(), false),
+                None => return,
+            },
         };
         let problem = self.session.problem.is_some();
         egui::Panel::top("session").show(ui, |ui| {
@@ -593,6 +889,9 @@ impl MarsadApp {
                 self.reader.selection = None;
             }
             MenuAction::FindEntity => self.find_entity(),
+            MenuAction::Edit(a) => self.edit_action(a, self.browse.mention),
+            MenuAction::Export(f) => self.export(f),
+            MenuAction::Import => self.ask_import(),
             MenuAction::NextEvent | MenuAction::PreviousEvent => {
                 if let Some(r) = self.analysis.result.clone() {
                     self.step_event(&r, action == MenuAction::NextEvent);
@@ -608,6 +907,7 @@ impl MarsadApp {
         // across frames are dropped when egui rebuilds its glyph atlas.
         super::measure::watch_atlas(&ctx);
         self.poll_dialog();
+        self.poll_file_job();
         if self.analysis.poll() {
             self.analysis_arrived();
         }
@@ -628,8 +928,12 @@ impl MarsadApp {
         self.apply_theme_and_title(&ctx);
         let palette = self.settings.theme.palette();
 
+        let edit_cx = self.edit_context(self.browse.mention);
+        let analysed = self.analysis.result.is_some();
         let action = egui::Panel::top("menu")
-            .show(ui, |ui| menu::menu_ui(ui, &mut self.settings))
+            .show(ui, |ui| {
+                menu::menu_ui(ui, &mut self.settings, &edit_cx, analysed)
+            })
             .inner;
         if let Some(action) = action {
             self.menu_action(&ctx, action);
@@ -756,7 +1060,7 @@ impl MarsadApp {
                     browse: &mut self.browse,
                     lang,
                 });
-                reader_ui(
+                let response = reader_ui(
                     ui,
                     &doc,
                     self.generation,
@@ -764,7 +1068,31 @@ impl MarsadApp {
                     &mut self.reader,
                     marks,
                 );
+                // Right-click: the editing actions, on the mention under
+                // the pointer (else on the selected text).
+                if response.secondary_clicked() {
+                    self.context_target = self.reader.hovered;
+                }
+                let target = self.context_target;
+                let cx = self.edit_context(target);
+                let merge_into = result.as_ref().and_then(|r| {
+                    let a = &r.analysis;
+                    let e = self.browse.entity?;
+                    let m = target?;
+                    (a.entity_of.get(m).copied().flatten() != Some(e)
+                        && a.entities.get(e)?.kind == a.mentions.get(m)?.kind)
+                        .then(|| a.entities[e].canonical.clone())
+                });
+                let mut chosen = None;
+                response.context_menu(|ui| {
+                    ui.set_min_width(240.0);
+                    chosen = editing::edit_items_ui(ui, &cx, merge_into.as_deref(), lang);
+                });
+                if let Some(action) = chosen {
+                    self.edit_action(action, target);
+                }
             });
+        self.prompt_ui(&ctx);
         self.drop_overlay(&ctx);
         super::measure::note_atlas_fill(&ctx);
         if self.analysis_pending {
@@ -811,5 +1139,64 @@ impl eframe::App for MarsadApp {
 
     fn on_exit(&mut self) {
         self.flush_session();
+    }
+}
+
+/// Reads annotations to import: the article they belong to, and the
+/// annotations. json and jsonl name their article (`text_file`); a brat
+/// `.ann` has its `.txt` beside it; a session names its article.
+fn import_annotations(path: &Path) -> Result<(PathBuf, Analysis), String> {
+    use crate::analysis::article::{Progress, analyze_document};
+    use crate::export::{brat, json, session};
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let beside = |name: &str| {
+        let near = path.parent().unwrap_or(Path::new("")).join(name);
+        if near.is_file() {
+            near
+        } else {
+            PathBuf::from(name)
+        }
+    };
+    match ext.as_str() {
+        "ann" => {
+            let txt = path.with_extension("txt");
+            let (_, a) = brat::import(&read(&txt)?, &read(path)?)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((txt, a))
+        }
+        "ron" => {
+            let s: session::Session =
+                ron::from_str(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
+            let article = s
+                .article
+                .clone()
+                .ok_or_else(|| format!("{}: no article named", path.display()))?;
+            let doc = document::load_path(&article).map_err(|e| e.to_string())?;
+            let machine =
+                analyze_document(&doc, None, &Progress::default()).map_err(|e| e.to_string())?;
+            Ok((
+                article,
+                edit_model::apply(&doc, &machine, &s.edits).analysis,
+            ))
+        }
+        _ => {
+            let text = read(path)?;
+            let v: serde_json::Value = serde_json::from_str(text.trim_end())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let name = v
+                .get("text_file")
+                .and_then(|t| t.as_str())
+                .ok_or_else(|| format!("{}: no \"text_file\" names its article", path.display()))?;
+            let article = beside(name);
+            let doc = document::load_path(&article).map_err(|e| e.to_string())?;
+            let a = json::import(&doc, text.trim_end())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok((article, a))
+        }
     }
 }

@@ -213,3 +213,157 @@ mod tests {
         assert_eq!(&t[to_word_end(t, s..s + "المتحدثة".len())], "المتحدثة");
     }
 }
+
+/// An editing action chosen from the Edit menu or the reader's context
+/// menu. It acts on the selected text and on a target mention (the one
+/// stepped to, or the one right-clicked).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum EditAction {
+    Undo,
+    Redo,
+    /// Give the selection (else the target) a type; with `true`, every
+    /// occurrence of its form too.
+    Mark(MentionType, bool),
+    Delete,
+    /// The target mention covers the selected text instead.
+    SpanToSelection,
+    Note,
+    Rename,
+    /// The target mention leaves its entity.
+    Split,
+    /// The target mention's entity joins the selected entity.
+    Merge,
+}
+
+/// What editing can act on now.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EditContext {
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub selection: bool,
+    pub mention: bool,
+}
+
+/// The Edit menu's items (also the reader's context menu).
+pub fn edit_items_ui(
+    ui: &mut Ui,
+    cx: &EditContext,
+    merge_into: Option<&str>,
+    lang: super::i18n::Lang,
+) -> Option<EditAction> {
+    use super::menu::{heading_ui, item_ui};
+    use crate::analysis::describe;
+    let t = super::i18n::strings(lang);
+    let rtl = lang == super::i18n::Lang::Arabic;
+    let mut action = None;
+    let undo = ui.ctx().format_shortcut(&UNDO);
+    let redo = ui.ctx().format_shortcut(&REDO);
+    ui.add_enabled_ui(cx.can_undo, |ui| {
+        if item_ui(ui, t.undo, Some(&undo), rtl).clicked() {
+            action = Some(EditAction::Undo);
+        }
+    });
+    ui.add_enabled_ui(cx.can_redo, |ui| {
+        if item_ui(ui, t.redo, Some(&redo), rtl).clicked() {
+            action = Some(EditAction::Redo);
+        }
+    });
+    if cx.selection || cx.mention {
+        ui.separator();
+        heading_ui(ui, t.mark_as, rtl);
+        for (k, kind) in TYPES.into_iter().enumerate() {
+            let key = describe::digits(&(k + 1).to_string(), lang);
+            if item_ui(ui, describe::type_name(kind, lang), Some(&key), rtl).clicked() {
+                action = Some(EditAction::Mark(kind, false));
+            }
+        }
+        heading_ui(ui, t.mark_all_as, rtl);
+        for (k, kind) in TYPES.into_iter().enumerate() {
+            let key = format!("Shift+{}", k + 1);
+            if item_ui(ui, describe::type_name(kind, lang), Some(&key), rtl).clicked() {
+                action = Some(EditAction::Mark(kind, true));
+            }
+        }
+    }
+    if cx.mention {
+        ui.separator();
+        if cx.selection && item_ui(ui, t.span_to_selection, None, rtl).clicked() {
+            action = Some(EditAction::SpanToSelection);
+        }
+        if item_ui(ui, t.delete_mention, Some("Del"), rtl).clicked() {
+            action = Some(EditAction::Delete);
+        }
+        if item_ui(ui, t.add_note, None, rtl).clicked() {
+            action = Some(EditAction::Note);
+        }
+        if item_ui(ui, t.rename_entity, None, rtl).clicked() {
+            action = Some(EditAction::Rename);
+        }
+        if item_ui(ui, t.split_entity, None, rtl).clicked() {
+            action = Some(EditAction::Split);
+        }
+        if let Some(name) = merge_into {
+            let label = format!("{} «{name}»", t.merge_into);
+            if item_ui(ui, &label, None, rtl).clicked() {
+                action = Some(EditAction::Merge);
+            }
+        }
+    }
+    if action.is_some() {
+        ui.close();
+    }
+    action
+}
+
+/// The step an action takes on `analysis` of `text`, or `None` when it
+/// needs more (a note, a name: the window asks for it) or has nothing to
+/// act on.
+pub fn action_step(
+    action: EditAction,
+    text: &str,
+    analysis: &Analysis,
+    selection: Option<Range<usize>>,
+    target: Option<usize>,
+    selected_entity: Option<usize>,
+) -> Option<Step> {
+    let span = |m: usize| Span::of(text, analysis.mentions[m].range.clone());
+    let selection = selection.filter(|r| !r.is_empty());
+    match action {
+        EditAction::Mark(kind, all) => {
+            let range = selection.or_else(|| target.map(|m| analysis.mentions[m].range.clone()))?;
+            Some(mark_step(text, analysis, range, kind, all)).filter(|s| !s.is_empty())
+        }
+        EditAction::Delete => target.map(|m| vec![Edit::Unmark { span: span(m) }]),
+        EditAction::SpanToSelection => {
+            let to = to_word_end(text, trimmed(text, selection?));
+            let from = span(target?);
+            (!to.is_empty()).then(|| {
+                vec![Edit::Resize {
+                    from,
+                    to: Span::of(text, to),
+                }]
+            })
+        }
+        EditAction::Split => target.map(|m| {
+            vec![Edit::Split {
+                spans: vec![span(m)],
+            }]
+        }),
+        EditAction::Merge => {
+            let into = analysis
+                .entities
+                .get(selected_entity?)?
+                .mentions
+                .first()
+                .copied()?;
+            let m = target?;
+            (analysis.entity_of.get(m).copied().flatten() != selected_entity).then(|| {
+                vec![Edit::Merge {
+                    from: span(m),
+                    into: span(into),
+                }]
+            })
+        }
+        EditAction::Undo | EditAction::Redo | EditAction::Note | EditAction::Rename => None,
+    }
+}

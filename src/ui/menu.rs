@@ -46,6 +46,30 @@ pub enum MenuAction {
     FindEntity,
     NextEvent,
     PreviousEvent,
+    Edit(super::editing::EditAction),
+    Export(crate::export::Format),
+    Import,
+}
+
+/// A format as the File menu names it.
+pub fn export_label(format: crate::export::Format, lang: Lang) -> &'static str {
+    use crate::export::Format;
+    match (format, lang == Lang::Arabic) {
+        (Format::Json, true) => "JSON…",
+        (Format::Jsonl, true) => "JSON Lines…",
+        (Format::Csv, true) => "CSV (جدولان)…",
+        (Format::Brat, true) => "brat (مجلد)…",
+        (Format::Conll, true) => "CoNLL (IOB2)…",
+        (Format::W3c, true) => "W3C Web Annotation…",
+        (Format::Timeline, true) => "TimelineJS…",
+        (Format::Json, false) => "JSON…",
+        (Format::Jsonl, false) => "JSON Lines…",
+        (Format::Csv, false) => "CSV (two tables)…",
+        (Format::Brat, false) => "brat (a folder)…",
+        (Format::Conll, false) => "CoNLL (IOB2)…",
+        (Format::W3c, false) => "W3C Web Annotation…",
+        (Format::Timeline, false) => "TimelineJS…",
+    }
 }
 
 pub fn theme_name(theme: Theme, lang: Lang) -> &'static str {
@@ -59,7 +83,7 @@ pub fn theme_name(theme: Theme, lang: Lang) -> &'static str {
 
 /// A menu item: its label on the reading side (the right in Arabic), its
 /// shortcut on the other.
-fn item_ui(ui: &mut Ui, label: &str, shortcut: Option<&str>, rtl: bool) -> Response {
+pub(crate) fn item_ui(ui: &mut Ui, label: &str, shortcut: Option<&str>, rtl: bool) -> Response {
     item_dir_ui(ui, label, shortcut, rtl, rtl)
 }
 
@@ -210,7 +234,7 @@ pub fn toggle_with_shortcut_ui(
 }
 
 /// A small heading inside a menu.
-fn heading_ui(ui: &mut Ui, label: &str, rtl: bool) {
+pub(crate) fn heading_ui(ui: &mut Ui, label: &str, rtl: bool) {
     let font = egui::TextStyle::Small.resolve(ui.style());
     let weak = ui.visuals().weak_text_color();
     ui.with_layout(items_layout(rtl), |ui| {
@@ -247,7 +271,12 @@ fn bar_menu_ui(ui: &mut Ui, label: &str, rtl: bool, content: impl FnOnce(&mut Ui
         });
 }
 
-pub fn menu_ui(ui: &mut Ui, settings: &mut Settings) -> Option<MenuAction> {
+pub fn menu_ui(
+    ui: &mut Ui,
+    settings: &mut Settings,
+    edit: &super::editing::EditContext,
+    analysed: bool,
+) -> Option<MenuAction> {
     let mut action = None;
     let lang = settings.language;
     let rtl = lang == Lang::Arabic;
@@ -268,6 +297,18 @@ pub fn menu_ui(ui: &mut Ui, settings: &mut Settings) -> Option<MenuAction> {
                     action = Some(MenuAction::OpenSample);
                 }
                 ui.separator();
+                if item_ui(ui, t.import, None, rtl).clicked() {
+                    action = Some(MenuAction::Import);
+                }
+                if analysed {
+                    heading_ui(ui, t.export_as, rtl);
+                    for format in crate::export::Format::ALL {
+                        if item_ui(ui, export_label(format, lang), None, rtl).clicked() {
+                            action = Some(MenuAction::Export(format));
+                        }
+                    }
+                }
+                ui.separator();
                 heading_ui(ui, t.open_recent, rtl);
                 if settings.recent.is_empty() {
                     heading_ui(ui, t.no_recent, rtl);
@@ -283,6 +324,11 @@ pub fn menu_ui(ui: &mut Ui, settings: &mut Settings) -> Option<MenuAction> {
                 ui.separator();
                 if item_ui(ui, t.quit, None, rtl).clicked() {
                     action = Some(MenuAction::Quit);
+                }
+            });
+            bar_menu_ui(ui, t.edit, rtl, |ui| {
+                if let Some(a) = super::editing::edit_items_ui(ui, edit, None, lang) {
+                    action = Some(MenuAction::Edit(a));
                 }
             });
             bar_menu_ui(ui, t.view, rtl, |ui| view_menu_ui(ui, settings, lang));
