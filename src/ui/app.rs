@@ -1086,6 +1086,7 @@ impl MarsadApp {
                 let mut chosen = None;
                 response.context_menu(|ui| {
                     ui.set_min_width(240.0);
+                    ui.set_max_width(280.0);
                     chosen = editing::edit_items_ui(ui, &cx, merge_into.as_deref(), lang);
                 });
                 if let Some(action) = chosen {
