@@ -1,7 +1,7 @@
 //! Export speed: each format of an annotated 5 MB article (rendering the
-//! files in memory; writing them is the disk's business), and the
-//! autosave-sized case of writing one through a temporary file and a
-//! rename. Run: `cargo bench --bench export`.
+//! files in memory), the JSON written through a temporary file and a
+//! rename, and an autosave of a session of 10,000 edits.
+//! Run: `cargo bench --bench export`.
 
 use std::hint::black_box;
 
@@ -10,7 +10,9 @@ use common::news_text;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use marsad::analysis::article::{Progress, analyze_document};
+use marsad::analysis::edits::{Edit, Edits, Span};
 use marsad::document::{Document, Format as DocFormat};
+use marsad::export::session::{Session, save};
 use marsad::export::{Article, Format, render, write_atomic};
 
 fn formats(c: &mut Criterion) {
@@ -43,6 +45,19 @@ fn formats(c: &mut Criterion) {
         })
     });
     eprintln!("json of 5 MB: {:.1} MB", bytes.len() as f64 / 1e6);
+    // An autosave: a session of 10,000 person's decisions (one a mention),
+    // serialised and written atomically, as the autosave thread does.
+    let mut edits = Edits::default();
+    for m in analysis.mentions.iter().take(10_000) {
+        edits.push(vec![Edit::Mark {
+            span: Span::of(&doc.text, m.range.clone()),
+            kind: m.kind,
+        }]);
+    }
+    let s = Session::new(&doc.text, None, edits);
+    g.bench_function("autosave, a session of 10,000 edits", |b| {
+        b.iter(|| save(&dir.join("session.ron"), &s).unwrap())
+    });
     g.finish();
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -19,6 +19,21 @@ struct Cli {
     file: Option<PathBuf>,
 }
 
+/// Where and how annotations are written.
+#[derive(clap::Args)]
+struct Output {
+    /// Output format: json, jsonl, csv, brat, conll, w3c, timeline.
+    #[arg(long, default_value = "json", value_parser = parse_format)]
+    format: Format,
+    /// Write the files into this folder (needed for csv, brat, folders and
+    /// several articles in w3c or timeline); without it, standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Overwrite files that exist in the output folder.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Train the actor and place recogniser on the gold corpora and write
@@ -65,16 +80,8 @@ enum Command {
     Annotate {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output format: json, jsonl, csv, brat, conll, w3c, timeline.
-        #[arg(long, default_value = "json", value_parser = parse_format)]
-        format: Format,
-        /// Write the files into this folder (needed for csv, brat, folders
-        /// and several files in w3c or timeline); without it, standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Overwrite files that exist in the output folder.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        output: Output,
         /// The document date relative expressions resolve against
         /// (YYYY-MM-DD or YYYY-MM); without it, it is inferred.
         #[arg(long)]
@@ -90,15 +97,8 @@ enum Command {
         /// The article a json export annotates (default: its "text_file").
         #[arg(long)]
         text: Option<PathBuf>,
-        /// Output format: json, jsonl, csv, brat, conll, w3c, timeline.
-        #[arg(long, default_value = "json", value_parser = parse_format)]
-        format: Format,
-        /// Write the files into this folder; without it, standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Overwrite files that exist in the output folder.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// Print the right-to-left layout of a document as JSON.
     Layout {
@@ -122,18 +122,10 @@ fn main() -> std::process::ExitCode {
         }) => layout_cmd(&file, width, font_size),
         Some(Command::Annotate {
             files,
-            format,
-            out,
-            force,
+            output,
             date,
-        }) => annotate_cmd(&files, format, out.as_deref(), force, date.as_deref()),
-        Some(Command::Import {
-            file,
-            text,
-            format,
-            out,
-            force,
-        }) => import_cmd(&file, text.as_deref(), format, out.as_deref(), force),
+        }) => annotate_cmd(&files, &output, date.as_deref()),
+        Some(Command::Import { file, text, output }) => import_cmd(&file, text.as_deref(), &output),
         Some(Command::Train {
             data,
             out,
@@ -199,13 +191,8 @@ fn parse_format(s: &str) -> Result<Format, String> {
     })
 }
 
-fn annotate_cmd(
-    files: &[PathBuf],
-    format: Format,
-    out: Option<&std::path::Path>,
-    force: bool,
-    date: Option<&str>,
-) -> Result<()> {
+fn annotate_cmd(files: &[PathBuf], output: &Output, date: Option<&str>) -> Result<()> {
+    let (format, out, force) = (output.format, output.out.as_deref(), output.force);
     use marsad::analysis::DocDate;
     use marsad::export::{Article, batch, render};
     use std::io::Write as _;
@@ -320,10 +307,9 @@ fn annotate_cmd(
 fn import_cmd(
     file: &std::path::Path,
     text: Option<&std::path::Path>,
-    format: Format,
-    out: Option<&std::path::Path>,
-    force: bool,
+    output: &Output,
 ) -> Result<()> {
+    let (format, out, force) = (output.format, output.out.as_deref(), output.force);
     use marsad::export::{Article, brat, json, render, write_atomic};
     use std::io::Write as _;
     let read = |p: &std::path::Path| {

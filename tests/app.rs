@@ -1011,6 +1011,18 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
     h.key_press(egui::Key::Num1);
     h.run();
     assert!(mention_on(&h, &r).is_some());
+    // A document date of the reader's own is kept with the edits.
+    h.get_by_label("تغيير…").click();
+    h.run();
+    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
+    spins[0].set_value_accesskit(2025.0);
+    spins[1].set_value_accesskit(6.0);
+    spins[2].set_value_accesskit(15.0);
+    h.run();
+    h.get_by_label("تطبيق").click();
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
     // Closing the window writes the session.
     h.state_mut().flush_session();
     drop(h);
@@ -1022,6 +1034,9 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
         Some((MentionType::Person, Decider::Person)),
         "the edit is back"
     );
+    let a = h.state().analysis().unwrap();
+    assert_eq!(a.doc_date, DocDate::parse("2025-06-15"), "and the date");
+    assert_eq!(a.date_source, DateSource::Reader);
     drop(h);
     // The article changes: the window says so and keeps the session file.
     let session_file = std::fs::read_dir(&sessions)

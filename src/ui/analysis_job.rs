@@ -83,7 +83,8 @@ impl AnalysisState {
         self.generation = generation;
     }
 
-    /// Starts analysing `doc` (document generation `generation`), with the
+    /// Starts analysing `doc` (document generation `generation`), its
+    /// dates resolved against `date` when the reader chose one, with the
     /// person's `edits` laid over it; cancels any job running and forgets
     /// the previous article's result.
     pub fn start(
@@ -91,11 +92,19 @@ impl AnalysisState {
         ctx: &egui::Context,
         doc: Arc<Document>,
         generation: u64,
+        date: Option<DocDate>,
         edits: Edits,
     ) {
         self.forget(generation);
         self.spawn(ctx, generation, edits, move |p| {
-            article::analyze_document(&doc, None, p).map(|a| (Arc::new(a), doc))
+            let a = article::analyze_document(&doc, None, p)?;
+            // A date the reader chose: resolved again at once, the
+            // recogniser's work kept.
+            let a = match date {
+                Some(d) => article::redate(&doc, &a, Some(d), p)?,
+                None => a,
+            };
+            Ok((Arc::new(a), doc))
         });
     }
 

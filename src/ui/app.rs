@@ -288,8 +288,13 @@ impl MarsadApp {
             && let Some(doc) = self.doc.clone()
         {
             let ctx = self.ctx.clone();
+            let date = self
+                .session
+                .document_date
+                .as_deref()
+                .and_then(crate::analysis::DocDate::parse);
             self.analysis
-                .start(&ctx, doc, self.generation, self.edits.clone());
+                .start(&ctx, doc, self.generation, date, self.edits.clone());
         }
     }
 
@@ -1051,6 +1056,9 @@ impl MarsadApp {
             }
             self.analysis
                 .redate(&ctx, doc.clone(), date, self.edits.clone());
+            // The reader's date is kept with their edits.
+            self.session.document_date = date.map(|d| d.to_timex());
+            self.session.touched(ctx.input(|i| i.time));
         }
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(palette.page))

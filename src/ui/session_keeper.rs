@@ -35,6 +35,9 @@ pub struct SessionKeeper {
     path: Option<PathBuf>,
     article: Option<PathBuf>,
     pub problem: Option<Problem>,
+    /// The document date the reader chose for the open article
+    /// (`YYYY-MM[-DD]`), kept with the edits.
+    pub document_date: Option<String>,
     /// When the next autosave is due (egui's clock).
     due: Option<f64>,
     /// Edits made since the last write began.
@@ -68,6 +71,7 @@ impl SessionKeeper {
         self.problem = None;
         self.due = None;
         self.dirty = false;
+        self.document_date = None;
         self.article = doc.path.clone();
         self.path = self
             .dir
@@ -77,7 +81,10 @@ impl SessionKeeper {
             return Edits::default();
         };
         match session::load(&path, &doc.text) {
-            Ok(Some(s)) => s.edits,
+            Ok(Some(s)) => {
+                self.document_date = s.document_date;
+                s.edits
+            }
             Ok(None) => Edits::default(),
             Err(SessionError::TextChanged { session, .. }) => {
                 self.problem = Some(Problem::Changed(session));
@@ -188,9 +195,8 @@ impl SessionKeeper {
             return None;
         }
         let path = self.path.clone()?;
-        Some((
-            path,
-            Session::new(&doc.text, self.article.as_deref(), edits.clone()),
-        ))
+        let mut s = Session::new(&doc.text, self.article.as_deref(), edits.clone());
+        s.document_date = self.document_date.clone();
+        Some((path, s))
     }
 }
