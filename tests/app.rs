@@ -1066,6 +1066,13 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
     h.run();
     assert_eq!(h.state().orphans().len(), 1);
     h.get_by_label_contains("لم تعد توافق النص");
+    // Listed, not dropped: the type and the words it was made on.
+    h.get_by_label("اعرضها").click();
+    h.run();
+    h.get_by_label("شخص: «المتحدثة»");
+    // The autosave under way ends before the folder goes.
+    h.state_mut().flush_session();
+    drop(h);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -92,6 +92,8 @@ pub struct MarsadApp {
     file_job: Option<mpsc::Receiver<FileJob>>,
     /// What the last export or import did, for the window to say.
     notice: Option<String>,
+    /// The edits that no longer fit are listed.
+    show_orphans: bool,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
 }
@@ -147,6 +149,7 @@ impl MarsadApp {
             pending_import: None,
             file_job: None,
             notice: None,
+            show_orphans: false,
             applied_theme: None,
             title_shown: None,
         };
@@ -872,7 +875,28 @@ impl MarsadApp {
                 {
                     self.session.error = Some(e);
                 }
+                if !problem && orphans > 0 {
+                    let label = if self.show_orphans {
+                        t.hide_orphans
+                    } else {
+                        t.show_orphans
+                    };
+                    if bidi_text::small_button(ui, label).clicked() {
+                        self.show_orphans = !self.show_orphans;
+                    }
+                }
             });
+            if self.show_orphans && !problem {
+                // Each edit not applied: what it did, and on which words.
+                let lines: Vec<String> = self
+                    .orphans()
+                    .iter()
+                    .map(|o| i18n::orphan_line(&o.edit, lang))
+                    .collect();
+                for line in lines {
+                    super::row_ui(ui, rtl, |ui| bidi_text::label(ui, &line));
+                }
+            }
         });
     }
 

@@ -64,6 +64,8 @@ pub struct Strings {
     pub export_as: &'static str,
     pub import: &'static str,
     pub exported: &'static str,
+    pub show_orphans: &'static str,
+    pub hide_orphans: &'static str,
     pub session_changed: &'static str,
     pub session_unreadable: &'static str,
     pub session_not_saved: &'static str,
@@ -153,6 +155,8 @@ pub const ARABIC: Strings = Strings {
     export_as: "صدِّر التعليقات بصيغة",
     import: "استورد تعليقات…",
     exported: "صُدِّر إلى",
+    show_orphans: "اعرضها",
+    hide_orphans: "أخفها",
     session_changed: "تغيّر نص المقال منذ أن عدّلته. تُحفظ تعديلاتك السابقة كما هي حتى تختار.",
     session_unreadable: "تعذرت قراءة تعديلاتك السابقة لهذا المقال، وملفها محفوظ كما هو:",
     session_not_saved: "لم تُحفظ التعديلات:",
@@ -243,6 +247,8 @@ pub const ENGLISH: Strings = Strings {
     export_as: "Export the annotations as",
     import: "Import annotations…",
     exported: "Exported to",
+    show_orphans: "Show them",
+    hide_orphans: "Hide them",
     session_changed: "The article's text changed since you edited it. Your earlier edits are kept as they are until you choose.",
     session_unreadable: "Your earlier edits of this article could not be read; their file is kept as it is:",
     session_not_saved: "The edits were not saved:",
@@ -385,4 +391,42 @@ pub fn orphans(n: usize, lang: Lang) -> String {
             format!("Edits that no longer fit the text since it changed, not applied: {n}")
         }
     }
+}
+
+/// One edit that was not applied, as the window lists it: what it did and
+/// the words it was made on: «مكان: بغداد», «حذف: سابرينا سينغ».
+pub fn orphan_line(edit: &crate::analysis::edits::Edit, lang: Lang) -> String {
+    use crate::analysis::edits::Edit;
+    let ar = lang == Lang::Arabic;
+    let (what, words) = match edit {
+        Edit::Mark { span, kind } => (describe::type_name(*kind, lang).to_owned(), &span.text),
+        Edit::Unmark { span } => ((if ar { "حذف" } else { "deleted" }).to_owned(), &span.text),
+        Edit::Resize { from, .. } => (
+            (if ar {
+                "تغيير المدى"
+            } else {
+                "new extent"
+            })
+            .to_owned(),
+            &from.text,
+        ),
+        Edit::Note { span, .. } => ((if ar { "ملاحظة" } else { "note" }).to_owned(), &span.text),
+        Edit::Rename { span, name } => (
+            if ar {
+                format!("تسمية «{name}»")
+            } else {
+                format!("named «{name}»")
+            },
+            &span.text,
+        ),
+        Edit::Merge { from, .. } => ((if ar { "دمج" } else { "merged" }).to_owned(), &from.text),
+        Edit::Split { spans } => (
+            (if ar { "فصل" } else { "split" }).to_owned(),
+            match spans.first() {
+                Some(s) => &s.text,
+                None => return String::new(),
+            },
+        ),
+    };
+    format!("{what}: «{words}»")
 }
