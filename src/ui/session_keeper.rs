@@ -72,11 +72,17 @@ impl SessionKeeper {
         self.due = None;
         self.dirty = false;
         self.document_date = None;
-        self.article = doc.path.clone();
+        // A file's session goes by its path; the bundled sample (a bare
+        // name, no file) and text from elsewhere go by their text.
+        self.article = doc
+            .path
+            .as_deref()
+            .filter(|p| p.is_file())
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.to_owned()));
         self.path = self
             .dir
             .as_deref()
-            .map(|d| session::path_for(d, doc.path.as_deref(), &doc.text));
+            .map(|d| session::path_for(d, self.article.as_deref(), &doc.text));
         let Some(path) = self.path.clone() else {
             return Edits::default();
         };
