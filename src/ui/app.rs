@@ -53,6 +53,18 @@ enum FileJob {
     Exported(Result<PathBuf, String>),
     ImportPicked(PathBuf),
     Cancelled,
+    /// The dialog returned at once: none could be shown.
+    Unavailable,
+}
+
+/// What a dialog that gave nothing means: cancelled, or never shown (no
+/// desktop portal and no zenity: nobody cancels within a tenth of a second).
+fn nothing_picked(shown: std::time::Instant) -> FileJob {
+    if shown.elapsed() < std::time::Duration::from_millis(100) {
+        FileJob::Unavailable
+    } else {
+        FileJob::Cancelled
+    }
 }
 
 pub struct MarsadApp {
@@ -656,9 +668,10 @@ impl MarsadApp {
             if let Some(dir) = start {
                 dialog = dialog.set_directory(dir);
             }
+            let shown = std::time::Instant::now();
             let job = if format.needs_folder() {
                 match dialog.pick_folder() {
-                    None => FileJob::Cancelled,
+                    None => nothing_picked(shown),
                     Some(dir) => FileJob::Exported(
                         crate::export::folder_files(format)
                             .into_iter()
@@ -675,7 +688,7 @@ impl MarsadApp {
                 let f = files.into_iter().next().expect("one file");
                 // The dialog asks before replacing a file.
                 match dialog.set_file_name(&f.name).save_file() {
-                    None => FileJob::Cancelled,
+                    None => nothing_picked(shown),
                     Some(path) => FileJob::Exported(
                         crate::export::write_atomic(&path, &f.bytes, true)
                             .map(|_| path)
@@ -699,11 +712,12 @@ impl MarsadApp {
         let t = i18n::strings(self.settings.language);
         let title = t.import;
         std::thread::spawn(move || {
+            let shown = std::time::Instant::now();
             let picked = rfd::FileDialog::new()
                 .set_title(title.trim_end_matches('…'))
                 .add_filter("JSON, brat, Marsad", &["json", "jsonl", "ann", "ron"])
                 .pick_file();
-            let _ = tx.send(picked.map_or(FileJob::Cancelled, FileJob::ImportPicked));
+            let _ = tx.send(picked.map_or_else(|| nothing_picked(shown), FileJob::ImportPicked));
             ctx.request_repaint();
         });
         self.file_job = Some(rx);
@@ -714,7 +728,7 @@ impl MarsadApp {
         let job = match rx.try_recv() {
             Ok(j) => j,
             Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => FileJob::Cancelled,
+            Err(mpsc::TryRecvError::Disconnected) => FileJob::Unavailable,
         };
         self.file_job = None;
         let t = i18n::strings(self.settings.language);
@@ -725,6 +739,7 @@ impl MarsadApp {
             FileJob::Exported(Err(e)) => self.error = Some(e),
             FileJob::ImportPicked(path) => self.import_path(&path),
             FileJob::Cancelled => {}
+            FileJob::Unavailable => self.error = Some(t.no_dialog.into()),
         }
     }
 
