@@ -349,3 +349,48 @@ fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
     assert!(marsad::export::json::import(&doc, "{\"mentions\": 3}").is_err());
     assert!(marsad::export::json::import(&doc, "not json").is_err());
 }
+
+#[test]
+fn a_session_saved_then_loaded_gives_the_same_annotations() {
+    use marsad::analysis::edits::{self, Edit, Edits, Span};
+    use marsad::export::session::{self, Session, path_for, save};
+    let dir = std::env::temp_dir().join(format!("marsad-session-rt-{}", std::process::id()));
+    for name in ARTICLES {
+        let (doc, machine) = load(name);
+        // A person's work: a word marked, the first mention deleted, a note.
+        let first = machine.mentions[0].range.clone();
+        let second = machine.mentions[1].range.clone();
+        let word = doc.text[second.end..]
+            .split_whitespace()
+            .find(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .unwrap();
+        let at = second.end + doc.text[second.end..].find(word).unwrap();
+        let mut e = Edits::default();
+        e.push(vec![Edit::Mark {
+            span: Span::of(&doc.text, at..at + word.len()),
+            kind: marsad::analysis::MentionType::Organization,
+        }]);
+        e.push(vec![Edit::Unmark {
+            span: Span::of(&doc.text, first),
+        }]);
+        e.push(vec![Edit::Note {
+            span: Span::of(&doc.text, second),
+            note: Some("«ملاحظة» with Latin".into()),
+        }]);
+        e.undo();
+        e.redo();
+        let path = path_for(&dir, doc.path.as_deref(), &doc.text);
+        save(
+            &path,
+            &Session::new(&doc.text, doc.path.as_deref(), e.clone()),
+        )
+        .unwrap();
+        let back = session::load(&path, &doc.text).unwrap().expect("a session");
+        assert_eq!(back.edits, e, "{name}");
+        let before = edits::apply(&doc, &machine, &e).analysis;
+        let after = edits::apply(&doc, &machine, &back.edits).analysis;
+        assert_eq!(kept(&after), kept(&before), "{name}");
+        assert_eq!(after.entities, before.entities);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
