@@ -1194,3 +1194,34 @@ fn imported_brat_annotations_open_their_article_as_the_persons_edits() {
     assert!(h.state().document().is_some());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn an_edit_made_while_the_dates_are_resolved_again_is_kept() {
+    use marsad::analysis::article::Decider;
+    use marsad::ui::reader::Selection;
+    let mut h = analysed(None, Lang::Arabic);
+    h.get_by_label("تغيير…").click();
+    h.run();
+    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
+    spins[0].set_value_accesskit(2025.0);
+    h.run();
+    h.get_by_label("تطبيق").click();
+    h.step();
+    // The re-dating runs; the reader marks a word meanwhile.
+    let r = occurrence(&h, "المتحدثة", 0);
+    h.state_mut().reader_mut().selection = Some(Selection {
+        anchor: r.start,
+        head: r.end,
+    });
+    h.key_press(egui::Key::Num1);
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+    let a = h.state().analysis().unwrap();
+    assert_eq!(a.date_source, DateSource::Reader, "the new date");
+    assert_eq!(
+        mention_on(&h, &r),
+        Some((MentionType::Person, Decider::Person)),
+        "and the edit"
+    );
+}

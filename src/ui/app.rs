@@ -106,6 +106,8 @@ pub struct MarsadApp {
     notice: Option<String>,
     /// The edits that no longer fit are listed.
     show_orphans: bool,
+    /// Edits were made while a job ran: laid over its result when it comes.
+    reapply_after_job: bool,
     applied_theme: Option<Theme>,
     title_shown: Option<String>,
 }
@@ -162,6 +164,7 @@ impl MarsadApp {
             file_job: None,
             notice: None,
             show_orphans: false,
+            reapply_after_job: false,
             applied_theme: None,
             title_shown: None,
         };
@@ -282,6 +285,7 @@ impl MarsadApp {
         // The article that was open keeps its edits.
         self.flush_session();
         self.edits = self.session.open(&doc);
+        self.reapply_after_job = false;
         self.words = doc.text.split_whitespace().count();
         let doc = Arc::new(doc);
         self.doc = Some(doc.clone());
@@ -314,6 +318,14 @@ impl MarsadApp {
     }
 
     fn analysis_arrived(&mut self) {
+        if std::mem::take(&mut self.reapply_after_job)
+            && let Some(doc) = self.doc.clone()
+        {
+            let ctx = self.ctx.clone();
+            if !self.analysis.reapply(&ctx, doc, self.edits.clone()) {
+                return; // on its way, from a thread
+            }
+        }
         if let (Some(target), Some(result), Some(doc)) = (
             self.pending_import.take(),
             self.analysis.result.clone(),
@@ -502,7 +514,11 @@ impl MarsadApp {
             .map(|&m| a.mentions[m].range.start);
         self.redate_anchor = Some((at, entity));
         let ctx = self.ctx.clone();
-        if self.analysis.reapply(&ctx, doc, self.edits.clone()) {
+        if self.analysis.progress().is_some() {
+            // A job is running (a new date, or edits on a long article): it
+            // was given the edits as they were; its result gets these.
+            self.reapply_after_job = true;
+        } else if self.analysis.reapply(&ctx, doc, self.edits.clone()) {
             self.analysis_arrived();
         }
         self.session.touched(ctx.input(|i| i.time));
