@@ -309,65 +309,32 @@ fn import_cmd(
     text: Option<&std::path::Path>,
     output: &Output,
 ) -> Result<()> {
-    let (format, out, force) = (output.format, output.out.as_deref(), output.force);
-    use marsad::export::{Article, brat, json, render, write_atomic};
+    use marsad::export::{Article, ImportError, import, render};
     use std::io::Write as _;
-    let read = |p: &std::path::Path| {
-        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    let (format, out, force) = (output.format, output.out.as_deref(), output.force);
+    let imported = match import::read(file, text) {
+        Err(e @ ImportError::NoArticle(_)) => anyhow::bail!("{e}: give it with --text"),
+        other => other?,
     };
-    let is_ann = file.extension().is_some_and(|x| x == "ann");
-    let is_session = file.extension().is_some_and(|x| x == "ron");
-    let (doc, analysis) = if is_session {
-        import_session(file, text)?
-    } else if is_ann {
-        let txt_path = file.with_extension("txt");
-        let txt = read(text.unwrap_or(&txt_path))?;
-        brat::import(&txt, &read(file)?).with_context(|| format!("{}", file.display()))?
-    } else {
-        let exported = read(file)?;
-        let article = match text {
-            Some(t) => t.to_owned(),
-            None => {
-                let v: serde_json::Value = serde_json::from_str(exported.trim_end())
-                    .with_context(|| format!("{} is not JSON", file.display()))?;
-                let name = v
-                    .get("text_file")
-                    .and_then(|t| t.as_str())
-                    .with_context(|| {
-                        format!(
-                            "{} names no article (\"text_file\"): give it with --text",
-                            file.display()
-                        )
-                    })?;
-                // A relative name is taken from where the export is, then
-                // from here.
-                let beside = file.parent().unwrap_or(std::path::Path::new("")).join(name);
-                if beside.is_file() {
-                    beside
-                } else {
-                    PathBuf::from(name)
-                }
-            }
-        };
-        let doc = document::load_path(&article)?;
-        let analysis = json::import(&doc, exported.trim_end())
-            .with_context(|| format!("{} against {}", file.display(), article.display()))?;
-        (doc, analysis)
-    };
+    if imported.changed {
+        eprintln!(
+            "marsad: {} has changed since it was edited; edits on text that changed are left out",
+            imported.article.display()
+        );
+    }
+    for o in &imported.orphans {
+        eprintln!("marsad: not applied ({:?}): {:?}", o.why, o.edit);
+    }
     let id = file.with_extension("txt").display().to_string();
     let article = Article {
         id: &id,
-        doc: &doc,
-        analysis: &analysis,
+        doc: &imported.doc,
+        analysis: &imported.analysis,
     };
     match out {
         Some(dir) => {
-            for f in marsad::export::folder_files(format) {
-                write_atomic(&dir.join(&f.name), &f.bytes, true)?;
-            }
-            for f in render(format, &article) {
-                write_atomic(&dir.join(&f.name), &f.bytes, force)?;
-            }
+            marsad::export::write_folder_files(format, dir)?;
+            marsad::export::write_files(&render(format, &article), dir, force)?;
         }
         None => {
             anyhow::ensure!(
@@ -384,50 +351,6 @@ fn import_cmd(
         }
     }
     Ok(())
-}
-
-/// A session file's edits laid over a fresh analysis of its article.
-fn import_session(
-    file: &std::path::Path,
-    text: Option<&std::path::Path>,
-) -> Result<(document::Document, marsad::analysis::article::Analysis)> {
-    use marsad::analysis::article::{Progress, analyze_document};
-    use marsad::analysis::edits;
-    use marsad::export::session::{self, SessionError};
-    // The article named inside, unless given; read the session once to
-    // learn it (its text is checked below).
-    let raw =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let named: Option<PathBuf> = ron::from_str::<session::Session>(&raw)
-        .ok()
-        .and_then(|s| s.article);
-    let article = text
-        .map(|t| t.to_owned())
-        .or(named)
-        .with_context(|| format!("{} names no article: give it with --text", file.display()))?;
-    let doc = document::load_path(&article)?;
-    let s = match session::load(file, &doc.text) {
-        Ok(Some(s)) => s,
-        Ok(None) => anyhow::bail!("{} does not exist", file.display()),
-        Err(SessionError::TextChanged { session, .. }) => {
-            eprintln!(
-                "marsad: {} has changed since it was edited; edits on text that changed are left out",
-                article.display()
-            );
-            *session
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let date = s
-        .document_date
-        .as_deref()
-        .and_then(marsad::analysis::DocDate::parse);
-    let machine = analyze_document(&doc, date, &Progress::default())?;
-    let applied = edits::apply(&doc, &machine, &s.edits);
-    for o in &applied.orphans {
-        eprintln!("marsad: not applied ({:?}): {:?}", o.why, o.edit);
-    }
-    Ok((doc, applied.analysis))
 }
 
 fn read_corpus(path: &std::path::Path) -> Result<Vec<marsad::analysis::ner::corpus::Sentence>> {

@@ -19,6 +19,34 @@ impl CodePoints {
     }
 }
 
+/// Byte ranges of a text from code point offsets (imports).
+pub struct ByteOffsets {
+    starts: Vec<usize>,
+}
+
+impl ByteOffsets {
+    pub fn new(text: &str) -> Self {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        ByteOffsets { starts }
+    }
+
+    /// The byte range of code points `start..end`, if inside the text.
+    pub fn range(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+        (start <= end).then_some(())?;
+        Some(*self.starts.get(start)?..*self.starts.get(end)?)
+    }
+
+    /// How many code points the text has.
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use super::{Article, Format, OutFile, WriteError, render, write_atomic};
+use super::{Article, Format, WriteError, render, write_atomic};
 use crate::analysis::DocDate;
 use crate::analysis::article::{Analysis, Progress, analyze_document};
 use crate::document::{self, Document, Format as DocFormat};
@@ -102,12 +102,7 @@ pub fn run_to_folder(
     date: Option<DocDate>,
     done: &(dyn Fn(&Path, Result<usize, &str>) + Sync),
 ) -> Result<Summary, WriteError> {
-    for f in super::folder_files(format) {
-        let path = out.join(&f.name);
-        // The folder's configuration is the same for every run: rewritten
-        // freely.
-        write_atomic(&path, &f.bytes, true)?;
-    }
+    super::write_folder_files(format, out)?;
     let results: Vec<Outcome> = inputs
         .par_iter()
         .map(|input| {
@@ -125,9 +120,7 @@ pub fn run_to_folder(
                     let line = files.into_iter().next().map(|f| f.bytes);
                     return Ok((n, line));
                 }
-                for OutFile { name, bytes } in files {
-                    write_atomic(&out.join(&input.out_dir).join(name), &bytes, force)?;
-                }
+                super::write_files(&files, &out.join(&input.out_dir), force)?;
                 Ok((n, None))
             })()
             .map_err(|e| format!("{e:#}"));

@@ -7,8 +7,8 @@
 use super::{Article, ByteOffsets, ImportError, OutFile, sort_apart};
 use crate::analysis::article::{Analysis, Decider, Progress, Provenance, analyze_document};
 use crate::analysis::{Mention, MentionType};
+use crate::document::Document;
 use crate::document::offsets::CodePoints;
-use crate::document::{Document, Format as DocFormat};
 
 const TYPES: [MentionType; 5] = MentionType::ALL;
 
@@ -186,15 +186,14 @@ pub fn parse_ann(ann: &str) -> Result<Vec<TextBound>, AnnError> {
     Ok(out)
 }
 
-/// Reads a brat `.txt` and `.ann` pair back as an article and its
-/// annotations. Every `T` line must quote the text at its offsets (its
-/// fragments, joined by spaces). brat keeps no values and no provenance:
+/// Reads a brat `.ann` back as annotations of `doc` (its `.txt`, loaded).
+/// Every `T` line must quote the text at its offsets (its fragments,
+/// joined by spaces). brat keeps no values and no provenance:
 /// the article is analysed again, and a mention that the analysis finds
 /// with the same span and type takes its value and counts as the
 /// machine's; any other is the person's. Entities are grouped as the
 /// analysis groups them.
-pub fn import(txt: &str, ann: &str) -> Result<(Document, Analysis), ImportError> {
-    let doc = Document::from_text(txt.to_owned(), DocFormat::Text);
+pub fn import(doc: &Document, ann: &str) -> Result<Analysis, ImportError> {
     let bounds = parse_ann(ann)?;
     let offsets = ByteOffsets::new(&doc.text);
     let mut ranges = Vec::with_capacity(bounds.len());
@@ -229,7 +228,7 @@ pub fn import(txt: &str, ann: &str) -> Result<(Document, Analysis), ImportError>
         ranges.push(whole);
     }
     let order = sort_apart(&ranges, |i| bounds[i].id.clone())?;
-    let machine = analyze_document(&doc, None, &Progress::default())
+    let machine = analyze_document(doc, None, &Progress::default())
         .map_err(|e| ImportError::Malformed(e.to_string()))?;
     let mut mentions = Vec::with_capacity(order.len());
     let mut provenance = Vec::with_capacity(order.len());
@@ -255,14 +254,13 @@ pub fn import(txt: &str, ann: &str) -> Result<(Document, Analysis), ImportError>
             note: t.note.clone(),
         });
     }
-    let analysis = Analysis::assemble(
-        &doc,
+    Ok(Analysis::assemble(
+        doc,
         mentions,
         provenance,
         None,
         (machine.doc_date, machine.date_source),
-    );
-    Ok((doc, analysis))
+    ))
 }
 
 #[cfg(test)]

@@ -15,9 +15,7 @@ use crate::document::offsets::CodePoints;
 
 /// The article as pretty-printed JSON.
 pub fn pretty(a: &Article) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&to_json(a)).expect("a JSON value serialises");
-    out.push(b'\n');
-    out
+    super::pretty_json(&to_json(a))
 }
 
 /// The article as one compact line of JSON, ending in a line feed.
@@ -174,8 +172,12 @@ fn norm_from_json(v: &Value, kind: MentionType, what: &str) -> Result<Option<Nor
 /// they were grouped and named, and its document date. Each mention's
 /// offsets (code points) must quote its `text` in `doc`.
 pub fn import(doc: &Document, json: &str) -> Result<Analysis, ImportError> {
-    let v: Value = serde_json::from_str(json)?;
-    let v = match &v {
+    import_value(doc, &serde_json::from_str(json)?)
+}
+
+/// [`import`] of an export already parsed.
+pub fn import_value(doc: &Document, v: &Value) -> Result<Analysis, ImportError> {
+    let v = match v {
         Value::Array(items) if items.len() == 1 => &items[0],
         Value::Array(_) => return Err(bad("the file holds several articles: import one")),
         v => v,

@@ -16,6 +16,7 @@ pub mod batch;
 pub mod brat;
 pub mod conll;
 pub mod csv;
+pub mod import;
 pub mod json;
 pub mod session;
 pub mod timelinejs;
@@ -26,6 +27,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::article::Analysis;
 use crate::document::Document;
+pub use crate::document::offsets::ByteOffsets;
 
 /// One article to export: an id (its path, or the `id` it came with), its
 /// document and its analysis.
@@ -151,6 +153,27 @@ pub fn folder_files(format: Format) -> Vec<OutFile> {
     }
 }
 
+/// Writes `files` into `dir` through [`write_atomic`].
+pub fn write_files(files: &[OutFile], dir: &Path, force: bool) -> Result<(), WriteError> {
+    for f in files {
+        write_atomic(&dir.join(&f.name), &f.bytes, force)?;
+    }
+    Ok(())
+}
+
+/// Writes the files `format` wants once in a folder ([`folder_files`]);
+/// they are the same for every run, so they are written over freely.
+pub fn write_folder_files(format: Format, dir: &Path) -> Result<(), WriteError> {
+    write_files(&folder_files(format), dir, true)
+}
+
+/// `value` pretty-printed, ending in a line feed.
+pub(crate) fn pretty_json(value: &serde_json::Value) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(value).expect("a JSON value serialises");
+    out.push(b'\n');
+    out
+}
+
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -214,6 +237,22 @@ pub fn write_atomic_with(
 /// gives one of these: the person is told what and where.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    #[error("{}: {error}", path.display())]
+    At {
+        path: PathBuf,
+        error: Box<ImportError>,
+    },
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Load(#[from] crate::document::LoadError),
+    #[error(transparent)]
+    Session(#[from] session::SessionError),
+    #[error("{} does not name the article it annotates", .0.display())]
+    NoArticle(PathBuf),
     #[error("not JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("{0}")]
@@ -241,34 +280,6 @@ pub enum ImportError {
     Overlap(String, String),
 }
 
-/// Byte ranges of a text from code point offsets.
-pub struct ByteOffsets {
-    starts: Vec<usize>,
-}
-
-impl ByteOffsets {
-    pub fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        ByteOffsets { starts }
-    }
-
-    /// The byte range of code points `start..end`, if inside the text.
-    pub fn range(&self, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
-        (start <= end).then_some(())?;
-        Some(*self.starts.get(start)?..*self.starts.get(end)?)
-    }
-
-    /// How many code points the text has.
-    pub fn len(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
 /// Checks imported mentions (sorted by start here) for overlaps; `names`
 /// tells them apart in the message. Returns the order that sorts them.
 pub(crate) fn sort_apart(
@@ -285,16 +296,9 @@ pub(crate) fn sort_apart(
     Ok(order)
 }
 
-/// The text at code points `start..end` of `text` (for checks and imports).
+/// The text at code points `start..end` of `text` (for checks).
 pub fn code_point_slice(text: &str, start: usize, end: usize) -> Option<&str> {
-    let mut idx = text.char_indices().map(|(i, _)| i).chain([text.len()]);
-    let s = idx.nth(start)?;
-    let e = if end >= start {
-        std::iter::once(s).chain(idx).nth(end - start)?
-    } else {
-        return None;
-    };
-    text.get(s..e)
+    ByteOffsets::new(text).range(start, end).map(|r| &text[r])
 }
 
 #[cfg(test)]

@@ -115,7 +115,5 @@ pub fn to_json(a: &Article) -> Value {
 }
 
 pub fn render(a: &Article) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&to_json(a)).expect("a JSON value serialises");
-    out.push(b'\n');
-    out
+    super::pretty_json(&to_json(a))
 }

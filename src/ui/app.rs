@@ -51,7 +51,9 @@ struct Prompt {
 /// What an export or import dialog gave.
 enum FileJob {
     Exported(Result<PathBuf, String>),
-    ImportPicked(PathBuf),
+    /// Read on the dialog's thread: the article is analysed there, not on
+    /// the UI thread.
+    Imported(Result<Box<crate::export::import::Imported>, String>),
     Cancelled,
     /// The dialog returned at once: none could be shown.
     Unavailable,
@@ -461,27 +463,20 @@ impl MarsadApp {
         }
     }
 
-    /// The editing keys (1 to 5, Delete, undo and redo).
+    /// The editing keys (1 to 5, Delete, undo and redo), on the mention
+    /// stepped to.
     fn edit_keys(&mut self, ui: &Ui) {
-        let (Some(result), Some(doc)) = (self.analysis.result.clone(), self.doc.clone()) else {
-            return;
-        };
-        let selection = self.reader.selection.map(|s| s.range());
-        if let Some(request) = editing::edit_keys(
-            ui,
-            &doc.text,
-            &result.analysis,
-            selection,
-            self.browse.mention,
-        ) {
-            self.edit(request);
+        if self.analysis.result.is_some()
+            && let Some(action) = editing::edit_keys(ui)
+        {
+            self.edit_action(action, self.browse.mention);
         }
     }
 
     /// Takes an edit step, or undoes or redoes one; lays the edits over the
     /// machine's analysis again and schedules the autosave.
     pub fn edit(&mut self, request: EditRequest) {
-        let (Some(doc), Some(result)) = (self.doc.clone(), self.analysis.result.clone()) else {
+        let Some(result) = self.analysis.result.clone() else {
             return;
         };
         let a = &result.analysis;
@@ -513,6 +508,15 @@ impl MarsadApp {
             .and_then(|e| e.mentions.first())
             .map(|&m| a.mentions[m].range.start);
         self.redate_anchor = Some((at, entity));
+        self.lay_edits();
+    }
+
+    /// Lays the edits over the machine's analysis again (at once for a short
+    /// article) and schedules the autosave.
+    fn lay_edits(&mut self) {
+        let Some(doc) = self.doc.clone() else {
+            return;
+        };
         let ctx = self.ctx.clone();
         if self.analysis.progress().is_some() {
             // A job is running (a new date, or edits on a long article): it
@@ -689,14 +693,9 @@ impl MarsadApp {
                 match dialog.pick_folder() {
                     None => nothing_picked(shown),
                     Some(dir) => FileJob::Exported(
-                        crate::export::folder_files(format)
-                            .into_iter()
-                            .map(|f| crate::export::write_atomic(&dir.join(f.name), &f.bytes, true))
-                            .chain(files.into_iter().map(|f| {
-                                crate::export::write_atomic(&dir.join(f.name), &f.bytes, false)
-                            }))
-                            .collect::<Result<Vec<()>, _>>()
-                            .map(|_| dir)
+                        crate::export::write_folder_files(format, &dir)
+                            .and_then(|()| crate::export::write_files(&files, &dir, false))
+                            .map(|()| dir)
                             .map_err(|e| e.to_string()),
                     ),
                 }
@@ -733,7 +732,15 @@ impl MarsadApp {
                 .set_title(title.trim_end_matches('…'))
                 .add_filter("JSON, brat, Marsad", &["json", "jsonl", "ann", "ron"])
                 .pick_file();
-            let _ = tx.send(picked.map_or_else(|| nothing_picked(shown), FileJob::ImportPicked));
+            let job = match picked {
+                None => nothing_picked(shown),
+                Some(path) => FileJob::Imported(
+                    crate::export::import::read(&path, None)
+                        .map(Box::new)
+                        .map_err(|e| e.to_string()),
+                ),
+            };
+            let _ = tx.send(job);
             ctx.request_repaint();
         });
         self.file_job = Some(rx);
@@ -753,7 +760,7 @@ impl MarsadApp {
                 self.notice = Some(format!("{} {}", t.exported, path.display()));
             }
             FileJob::Exported(Err(e)) => self.error = Some(e),
-            FileJob::ImportPicked(path) => self.import_path(&path),
+            FileJob::Imported(result) => self.imported(result),
             FileJob::Cancelled => {}
             FileJob::Unavailable => self.error = Some(t.no_dialog.into()),
         }
@@ -763,15 +770,21 @@ impl MarsadApp {
     /// them over its analysis as the person's edits. A file that does not
     /// fit its article gives a message; the open article stays open.
     pub fn import_path(&mut self, path: &Path) {
-        match import_annotations(path) {
-            Ok((article, annotations)) => match document::load_path(&article) {
-                Ok(doc) => {
-                    self.settings.remember(article.clone());
-                    self.show(doc);
-                    self.pending_import = Some(annotations);
-                }
-                Err(e) => self.error = Some(i18n::load_error(&e, self.settings.language)),
-            },
+        self.imported(
+            crate::export::import::read(path, None)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        );
+    }
+
+    fn imported(&mut self, result: Result<Box<crate::export::import::Imported>, String>) {
+        match result {
+            Ok(imported) => {
+                let imported = *imported;
+                self.settings.remember(imported.article);
+                self.show(imported.doc);
+                self.pending_import = Some(imported.analysis);
+            }
             Err(e) => self.error = Some(e),
         }
     }
@@ -892,13 +905,7 @@ impl MarsadApp {
                     && let Some(edits) = self.session.apply_changed()
                 {
                     self.edits = edits;
-                    if let Some(doc) = self.doc.clone() {
-                        let ctx = ui.ctx().clone();
-                        if self.analysis.reapply(&ctx, doc, self.edits.clone()) {
-                            self.analysis_arrived();
-                        }
-                        self.session.touched(ctx.input(|i| i.time));
-                    }
+                    self.lay_edits();
                 }
                 if problem
                     && bidi_text::small_button(ui, t.start_afresh).clicked()
@@ -1203,64 +1210,5 @@ impl eframe::App for MarsadApp {
 
     fn on_exit(&mut self) {
         self.flush_session();
-    }
-}
-
-/// Reads annotations to import: the article they belong to, and the
-/// annotations. json and jsonl name their article (`text_file`); a brat
-/// `.ann` has its `.txt` beside it; a session names its article.
-fn import_annotations(path: &Path) -> Result<(PathBuf, Analysis), String> {
-    use crate::analysis::article::{Progress, analyze_document};
-    use crate::export::{brat, json, session};
-    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let beside = |name: &str| {
-        let near = path.parent().unwrap_or(Path::new("")).join(name);
-        if near.is_file() {
-            near
-        } else {
-            PathBuf::from(name)
-        }
-    };
-    match ext.as_str() {
-        "ann" => {
-            let txt = path.with_extension("txt");
-            let (_, a) = brat::import(&read(&txt)?, &read(path)?)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok((txt, a))
-        }
-        "ron" => {
-            let s: session::Session =
-                ron::from_str(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
-            let article = s
-                .article
-                .clone()
-                .ok_or_else(|| format!("{}: no article named", path.display()))?;
-            let doc = document::load_path(&article).map_err(|e| e.to_string())?;
-            let machine =
-                analyze_document(&doc, None, &Progress::default()).map_err(|e| e.to_string())?;
-            Ok((
-                article,
-                edit_model::apply(&doc, &machine, &s.edits).analysis,
-            ))
-        }
-        _ => {
-            let text = read(path)?;
-            let v: serde_json::Value = serde_json::from_str(text.trim_end())
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            let name = v
-                .get("text_file")
-                .and_then(|t| t.as_str())
-                .ok_or_else(|| format!("{}: no \"text_file\" names its article", path.display()))?;
-            let article = beside(name);
-            let doc = document::load_path(&article).map_err(|e| e.to_string())?;
-            let a = json::import(&doc, text.trim_end())
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok((article, a))
-        }
     }
 }

@@ -128,15 +128,10 @@ pub fn mark_step(
     step
 }
 
-/// Reads the editing keys. `selection` is the reader's selected text,
-/// `mention` the mention stepped to.
-pub fn edit_keys(
-    ui: &Ui,
-    text: &str,
-    analysis: &Analysis,
-    selection: Option<Range<usize>>,
-    mention: Option<usize>,
-) -> Option<EditRequest> {
+/// Reads the editing keys: the action they ask for, which
+/// [`action_step`] turns into a step on the selection or the mention
+/// stepped to.
+pub fn edit_keys(ui: &Ui) -> Option<EditAction> {
     if ui.memory(|m| m.focused().is_some()) {
         return None;
     }
@@ -146,10 +141,10 @@ pub fn edit_keys(
         (i.consume_shortcut(&UNDO), redo)
     });
     if redo {
-        return Some(EditRequest::Redo);
+        return Some(EditAction::Redo);
     }
     if undo {
-        return Some(EditRequest::Undo);
+        return Some(EditAction::Undo);
     }
     const KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
     let typed = ui.input_mut(|i| {
@@ -170,23 +165,13 @@ pub fn edit_keys(
         })
     });
     if let Some((k, all)) = typed {
-        let kind = TYPES[k];
-        let range = selection
-            .filter(|r| !r.is_empty())
-            .or_else(|| mention.map(|m| analysis.mentions[m].range.clone()))?;
-        let step = mark_step(text, analysis, range, kind, all);
-        return (!step.is_empty()).then_some(EditRequest::Step(step));
+        return Some(EditAction::Mark(TYPES[k], all));
     }
-    let delete = ui.input_mut(|i| {
+    ui.input_mut(|i| {
         i.consume_key(Modifiers::NONE, Key::Delete)
             || i.consume_key(Modifiers::NONE, Key::Backspace)
-    });
-    if delete && let Some(m) = mention {
-        return Some(EditRequest::Step(vec![Edit::Unmark {
-            span: Span::of(text, analysis.mentions[m].range.clone()),
-        }]));
-    }
-    None
+    })
+    .then_some(EditAction::Delete)
 }
 
 #[cfg(test)]
