@@ -102,6 +102,11 @@ pub fn run_to_folder(
     date: Option<DocDate>,
     done: &(dyn Fn(&Path, Result<usize, &str>) + Sync),
 ) -> Result<Summary, WriteError> {
+    let lines_path = out.join("annotations.jsonl");
+    if format == Format::Jsonl && !force && lines_path.exists() {
+        // Said before the work, not after it.
+        return Err(WriteError::Exists(lines_path));
+    }
     super::write_folder_files(format, out)?;
     let results: Vec<Outcome> = inputs
         .par_iter()
@@ -146,7 +151,7 @@ pub fn run_to_folder(
         }
     }
     if format == Format::Jsonl {
-        write_atomic(&out.join("annotations.jsonl"), &lines, force)?;
+        write_atomic(&lines_path, &lines, force)?;
     }
     Ok(summary)
 }

@@ -14,6 +14,7 @@ use std::sync::mpsc;
 use super::browse::Index;
 use crate::analysis::DocDate;
 use crate::analysis::article::{self, Analysis, Cancelled, Progress};
+use crate::analysis::doc_date::DateSource;
 use crate::analysis::edits::{self, Edits, Orphan};
 use crate::document::Document;
 
@@ -97,13 +98,10 @@ impl AnalysisState {
     ) {
         self.forget(generation);
         self.spawn(ctx, generation, edits, move |p| {
-            let a = article::analyze_document(&doc, None, p)?;
-            // A date the reader chose: resolved again at once, the
-            // recogniser's work kept.
-            let a = match date {
-                Some(d) => article::redate(&doc, &a, Some(d), p)?,
-                None => a,
-            };
+            let mut a = article::analyze_document(&doc, date, p)?;
+            if date.is_some() {
+                a.date_source = DateSource::Reader;
+            }
             Ok((Arc::new(a), doc))
         });
     }

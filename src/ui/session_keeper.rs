@@ -8,7 +8,7 @@
 //! so and the person chooses: apply what still fits (a changed text), or
 //! set the old file aside (renamed, its bytes untouched) and start afresh.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::analysis::edits::Edits;
@@ -38,10 +38,9 @@ pub struct SessionKeeper {
     /// The document date the reader chose for the open article
     /// (`YYYY-MM[-DD]`), kept with the edits.
     pub document_date: Option<String>,
-    /// When the next autosave is due (egui's clock).
+    /// When the next autosave is due (egui's clock): edits wait to be
+    /// written.
     due: Option<f64>,
-    /// Edits made since the last write began.
-    dirty: bool,
     saving: Option<mpsc::Receiver<Result<(), String>>>,
     /// The last write's failure, for the window to show.
     pub error: Option<String>,
@@ -55,22 +54,11 @@ impl SessionKeeper {
         }
     }
 
-    /// The folder sessions are kept in.
-    pub fn dir(&self) -> Option<&Path> {
-        self.dir.as_deref()
-    }
-
-    /// The open article's session file.
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
     /// The article `doc` opens: the edits its session holds (none when
     /// there is none, or when it has a [`Problem`]).
     pub fn open(&mut self, doc: &Document) -> Edits {
         self.problem = None;
         self.due = None;
-        self.dirty = false;
         self.document_date = None;
         // A file's session goes by its path; the bundled sample (a bare
         // name, no file) and text from elsewhere go by their text.
@@ -136,13 +124,7 @@ impl SessionKeeper {
 
     /// An edit was made at `now`: the session is written a moment later.
     pub fn touched(&mut self, now: f64) {
-        self.dirty = true;
         self.due = Some(now + AUTOSAVE_AFTER);
-    }
-
-    /// Whether edits wait to be written, or a write is under way.
-    pub fn pending(&self) -> bool {
-        self.dirty || self.saving.is_some()
     }
 
     /// Called each frame: writes when due (on a thread), collects the
@@ -174,7 +156,6 @@ impl SessionKeeper {
                 Ok(_) => self.saving = Some(rx),
                 Err(e) => self.error = Some(e.to_string()),
             }
-            self.dirty = false;
             return Some(0.1);
         }
         None
@@ -186,13 +167,11 @@ impl SessionKeeper {
         if let Some(rx) = self.saving.take() {
             let _ = rx.recv();
         }
-        if self.dirty
+        if self.due.take().is_some()
             && let Some((path, s)) = self.snapshot(doc, edits)
         {
             self.error = session::save(&path, &s).err().map(|e| e.to_string());
         }
-        self.dirty = false;
-        self.due = None;
     }
 
     /// What to write, unless a problem forbids writing over the file.
