@@ -40,8 +40,12 @@ fn is_word_char(c: char) -> bool {
 /// matcher reads: the `2023` of `report-2023` is no year, and its full
 /// stops end no sentence.
 pub fn url_len(s: &str) -> Option<usize> {
-    let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    let starts = |prefix: &[u8]| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
     let mut end = s.find(char::is_whitespace).unwrap_or(s.len());
