@@ -898,7 +898,9 @@ fn selected_text_takes_a_type_from_its_digit_and_undo_and_redo_take_it_back_and_
         mention_on(&h, &r),
         Some((MentionType::Person, Decider::Person))
     );
-    h.get_by_label("شخص: المتحدثة");
+    h.get_by_label("شخص: المتحدثة").hover();
+    h.run();
+    h.get_by_label("عيّنها القارئ");
     assert!(h.state().reader().selection.is_none());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
@@ -1103,6 +1105,23 @@ fn the_context_menu_deletes_notes_and_renames_and_the_edit_menu_undoes() {
         "{:?}",
         a.provenance[i].note
     );
+    // The tooltip shows the note, over either word of the name: the
+    // mention is drawn as one rectangle a word, and hovering its second
+    // word once showed nothing.
+    let rects: Vec<egui::Rect> = h
+        .state()
+        .reader()
+        .mention_rects
+        .iter()
+        .filter(|(m, _)| *m == i)
+        .map(|(_, r)| *r)
+        .collect();
+    assert!(rects.len() >= 2, "one rectangle a word: {rects:?}");
+    for r in &rects {
+        h.hover_at(r.center());
+        h.run();
+        h.get_by_label_contains("متحدثة Pentagon");
+    }
     // Rename the entity: the sidebar shows the new name.
     h.get_by_label("شخص: سابرينا سينغ").click_secondary();
     h.run();

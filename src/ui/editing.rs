@@ -73,22 +73,72 @@ pub fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// `range` of `text` with its end moved to the end of the word it falls
-/// in: a drag that stops a letter short still marks the whole word. Its
-/// start stays where it is (a mention may start after a clitic: the
-/// واشنطن of وواشنطن).
-pub fn to_word_end(text: &str, range: Range<usize>) -> Range<usize> {
-    // Letters, digits, harakat and tatweel.
-    let letter = |c: char| {
-        c.is_alphanumeric() || matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}')
-    };
-    let inside = text[..range.end].chars().next_back().is_some_and(letter);
-    if !inside || range.is_empty() {
+/// `range` of `text` stretched to whole words: a drag that starts or
+/// stops a letter inside a word still marks the whole word. Its start stays
+/// where it is when all it leaves out of the word is proclitics (the
+/// واشنطن of وواشنطن, the بغداد of لبغداد): a mention may start after them,
+/// as the analysis's own mentions do.
+pub fn to_word_edges(text: &str, range: Range<usize>) -> Range<usize> {
+    if range.is_empty() {
         return range;
     }
+    let before = &text[..range.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| word_char(c))
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let start = if start < range.start && !only_proclitics(text, start, range.start) {
+        start
+    } else {
+        range.start
+    };
+    let inside = text[..range.end].chars().next_back().is_some_and(word_char);
     let rest = &text[range.end..];
-    let more = rest.find(|c: char| !letter(c)).unwrap_or(rest.len());
-    range.start..range.end + more
+    let more = if inside {
+        rest.find(|c: char| !word_char(c)).unwrap_or(rest.len())
+    } else {
+        0
+    };
+    start..range.end + more
+}
+
+/// Letters, digits, harakat and tatweel: what a word is made of.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}')
+}
+
+/// Whether `text[word..at]`, the start of a word, is proclitics (و ف, then
+/// ب ل ك) that a drag meant to leave out: the word can be read so, and the
+/// rest is a word by itself (it starts with the article, as in والعراق, or
+/// with a second و, as in وواشنطن, or stands alone elsewhere in the text). The article is never one: a drag
+/// that leaves out the ال of اللجنة missed a letter; nor is the و of وزارة,
+/// whose rest «زارة» is no word of the text.
+fn only_proclitics(text: &str, word: usize, at: usize) -> bool {
+    let prefix = &text[word..at];
+    if !prefix
+        .chars()
+        .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
+    {
+        return false;
+    }
+    let end = text[at..]
+        .find(|c: char| !word_char(c))
+        .map_or(text.len(), |e| at + e);
+    let readable = crate::analysis::tokenize::readings(&text[word..end])
+        .iter()
+        .any(|&(skip, _)| skip == prefix.len());
+    let stem = &text[at..end];
+    readable
+        && (stem.starts_with("ال")
+            // وواشنطن, ووزارة: a doubled و is the conjunction's.
+            || (prefix.ends_with('و') && stem.starts_with('و'))
+            || text.match_indices(stem).any(|(i, _)| {
+                let alone_before = !text[..i].chars().next_back().is_some_and(word_char);
+                let alone_after = !text[i + stem.len()..].chars().next().is_some_and(word_char);
+                alone_before && alone_after
+            }))
 }
 
 /// The step that gives `range` of `text` type `kind`, and with `all`, every
@@ -100,7 +150,7 @@ pub fn mark_step(
     kind: MentionType,
     all: bool,
 ) -> Step {
-    let range = to_word_end(text, trimmed(text, range));
+    let range = to_word_edges(text, trimmed(text, range));
     if range.is_empty() {
         return Vec::new();
     }
@@ -192,10 +242,41 @@ mod tests {
         let t = "نفت المتحدثة باسم وواشنطن";
         let s = t.find("المتحدثة").unwrap();
         let short = s..s + "المتحد".len();
-        assert_eq!(&t[to_word_end(t, short)], "المتحدثة");
+        assert_eq!(&t[to_word_edges(t, short)], "المتحدثة");
         let w = t.find("واشنطن").unwrap(); // after the و of وواشنطن
-        assert_eq!(&t[to_word_end(t, w..t.len())], "واشنطن");
-        assert_eq!(&t[to_word_end(t, s..s + "المتحدثة".len())], "المتحدثة");
+        assert_eq!(&t[to_word_edges(t, w..t.len())], "واشنطن");
+        assert_eq!(&t[to_word_edges(t, s..s + "المتحدثة".len())], "المتحدثة");
+    }
+
+    /// Seen in the window: a drag begun a pixel inside «اللجنة» left its
+    /// alef out, and the new organisation was named «للجنة العسكرية العليا».
+    #[test]
+    fn a_drag_that_starts_inside_a_word_takes_the_word_from_its_start() {
+        let t = "أن تكون محادثات اللجنة العسكرية العليا بين بغداد";
+        let s = t.find("اللجنة").unwrap();
+        let e = t.find(" بين").unwrap();
+        assert_eq!(
+            &t[to_word_edges(t, s + 'ا'.len_utf8()..e)],
+            "اللجنة العسكرية العليا"
+        );
+        // After the article, still the whole word.
+        assert_eq!(
+            &t[to_word_edges(t, s + "ال".len()..e)],
+            "اللجنة العسكرية العليا"
+        );
+        // After proclitics, the stem: a mention may start there.
+        let t = "وصل الوفد لبغداد ثم وبغداد وغادر بغداد";
+        let b = t.find("لبغداد").unwrap() + 'ل'.len_utf8();
+        assert_eq!(&t[to_word_edges(t, b..b + "بغداد".len())], "بغداد");
+        let b = t.find("وبغداد").unwrap() + 'و'.len_utf8();
+        assert_eq!(&t[to_word_edges(t, b..b + "بغد".len())], "بغداد");
+        let t = "وصل والعراق";
+        let a = t.find("العراق").unwrap();
+        assert_eq!(&t[to_word_edges(t, a..t.len())], "العراق");
+        // A و that is the word's own first letter is not a proclitic.
+        let t = "قالت وزارة الخارجية";
+        let z = t.find("وزارة").unwrap() + 'و'.len_utf8();
+        assert_eq!(&t[to_word_edges(t, z..t.len())], "وزارة الخارجية");
     }
 }
 
@@ -320,7 +401,7 @@ pub fn action_step(
         }
         EditAction::Delete => target.map(|m| vec![Edit::Unmark { span: span(m) }]),
         EditAction::SpanToSelection => {
-            let to = to_word_end(text, trimmed(text, selection?));
+            let to = to_word_edges(text, trimmed(text, selection?));
             let from = span(target?);
             (!to.is_empty()).then(|| {
                 vec![Edit::Resize {

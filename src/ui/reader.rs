@@ -360,13 +360,14 @@ fn mentions_ui(
         .ctx()
         .pointer_hover_pos()
         .filter(|p| response.rect.contains(*p) || heading.rect.contains(*p));
-    let hovered = pointer.and_then(|p| {
+    let hovered_at = pointer.and_then(|p| {
         state
             .mention_rects
             .iter()
             .find(|(_, r)| r.contains(p))
-            .map(|(m, _)| *m)
+            .copied()
     });
+    let hovered = hovered_at.map(|(m, _)| m);
     state.hovered = hovered;
     // The title's mentions are clicked as the body's are.
     if (response.clicked() || heading.clicked())
@@ -377,8 +378,10 @@ fn mentions_ui(
             None => marks.browse.clear(),
         }
     }
-    // One node per visible mention (its first rectangle), for screen
-    // readers and tests; the tooltip hangs on it.
+    // One node per visible mention (its first rectangle, or the one under
+    // the pointer: a mention of several words on two lines shows its
+    // tooltip over any of them), for screen readers and tests; the tooltip
+    // hangs on it.
     let base = ui.scope_id().with("mention");
     let mut seen = rustc_hash::FxHashSet::default();
     let rects = std::mem::take(&mut state.mention_rects);
@@ -389,6 +392,10 @@ fn mentions_ui(
         let mention = &a.mentions[m];
         let text = &doc.text[mention.range.clone()];
         let label = i18n::mention_label(mention.kind, text, marks.lang);
+        let r = match hovered_at {
+            Some((h, under)) if h == m => under,
+            _ => r,
+        };
         let node = ui.interact(r, base.with(m), Sense::hover());
         node.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
         if hovered == Some(m) {
@@ -402,7 +409,7 @@ fn mentions_ui(
 
 /// The tooltip of mention `m`: type, canonical name, value (a date in
 /// words with its ISO form and Hijri equivalent), how many mentions its
-/// entity has. Each line is set by Marsad's layout and aligned to the
+/// entity has, whether the reader marked it, and their note. Each line is set by Marsad's layout and aligned to the
 /// interface's reading side.
 pub fn mention_tooltip_ui(
     ui: &mut Ui,
@@ -454,6 +461,15 @@ pub fn mention_tooltip_ui(
             body.clone(),
             weak,
         ));
+    }
+    if let Some(p) = a.provenance.get(m) {
+        let s = i18n::strings(lang);
+        if p.decided_by == crate::analysis::article::Decider::Person {
+            lines.push((s.decided_by_person.to_owned(), body.clone(), weak));
+        }
+        if let Some(note) = &p.note {
+            lines.push((format!("{}: {note}", s.note), body.clone(), text_color));
+        }
     }
     let galleys: Vec<_> = lines
         .iter()
