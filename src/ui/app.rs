@@ -757,7 +757,7 @@ impl MarsadApp {
         let t = i18n::strings(self.settings.language);
         match job {
             FileJob::Exported(Ok(path)) => {
-                self.notice = Some(format!("{} {}", t.exported, path.display()));
+                self.notice = Some(format!("{} {}", t.exported, i18n::path_shown(&path)));
             }
             FileJob::Exported(Err(e)) => self.error = Some(e),
             FileJob::Imported(result) => self.imported(result),

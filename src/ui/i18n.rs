@@ -358,12 +358,19 @@ pub fn date_source(source: DateSource, lang: Lang) -> &'static str {
     }
 }
 
+/// A path to set inside a sentence: isolated left to right (LRI … PDI), so
+/// its slashes stay where they are in an Arabic sentence: without it,
+/// «صُدِّر إلى /tmp/out» was drawn with its first slash right of «tmp».
+pub fn path_shown(p: &std::path::Path) -> String {
+    format!("\u{2066}{}\u{2069}", p.display())
+}
+
 /// A file that could not be opened, in the interface's language.
 pub fn load_error(e: &LoadError, lang: Lang) -> String {
     if lang == Lang::English {
         return e.to_string();
     }
-    let shown = |p: &std::path::Path| p.display().to_string();
+    let shown = |p: &std::path::Path| path_shown(p);
     match e {
         LoadError::NotFound(p) => format!("{}: لا يوجد ملف بهذا الاسم", shown(p)),
         LoadError::IsDirectory(p) => format!("{} مجلد وليس ملفاً", shown(p)),
@@ -435,4 +442,49 @@ pub fn orphan_line(edit: &crate::analysis::edits::Edit, lang: Lang) -> String {
         ),
     };
     format!("{what}: «{words}»")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::single_line::visual_pieces_with;
+
+    /// Seen in the window after File > Export: «صُدِّر إلى /tmp/walk/out/»
+    /// was drawn as if it read «tmp/walk/out/»: its first slash, between
+    /// two directions, took the sentence's and stood right of «tmp».
+    #[test]
+    fn a_path_in_an_arabic_sentence_keeps_its_slashes_in_place() {
+        let path = std::path::Path::new("/tmp/walk/out");
+        let shown = |s: &str| -> String {
+            let (_, pieces) = visual_pieces_with(s, true, Some(true));
+            pieces
+                .iter()
+                .map(|p| &s[p.range.clone()])
+                .collect::<String>()
+                .chars()
+                .filter(|c| !crate::layout::bidi::is_bidi_control(*c))
+                .collect()
+        };
+        let bare = format!("{} {}", ARABIC.exported, path.display());
+        assert!(
+            !shown(&bare).starts_with("/tmp/walk/out "),
+            "{}",
+            shown(&bare)
+        );
+        let isolated = format!("{} {}", ARABIC.exported, path_shown(path));
+        assert!(
+            shown(&isolated).starts_with("/tmp/walk/out "),
+            "{}",
+            shown(&isolated)
+        );
+        let missing = load_error(
+            &LoadError::NotFound("/home/sara/article.txt".into()),
+            Lang::Arabic,
+        );
+        assert!(
+            shown(&missing).ends_with(" :/home/sara/article.txt"),
+            "{}",
+            shown(&missing)
+        );
+    }
 }
