@@ -1205,6 +1205,19 @@ fn imported_brat_annotations_open_their_article_as_the_persons_edits() {
     let a = h.state().analysis().unwrap();
     assert_eq!(a.mentions.len(), theirs.mentions.len());
     assert_eq!(h.state().edits().done.len(), 1, "one step, undoable");
+    // What came in is said above the article, until dismissed.
+    assert!(
+        h.state()
+            .notice()
+            .is_some_and(|n| n.contains("استُوردت التعليقات من") && n.contains("colleague.ann")),
+        "{:?}",
+        h.state().notice()
+    );
+    h.get_by_label_contains("استُوردت التعليقات من");
+    h.get_by_label("إغلاق").click();
+    h.run();
+    assert!(h.state().notice().is_none());
+    assert!(h.query_by_label_contains("استُوردت التعليقات من").is_none());
     // A broken .ann is refused with its reason; the article stays open.
     std::fs::write(dir.join("colleague.ann"), "T1\tPLACE 0 6\tبغداد\n").unwrap();
     h.state_mut().import_path(&dir.join("colleague.ann"));

@@ -53,7 +53,11 @@ enum FileJob {
     Exported(Result<PathBuf, String>),
     /// Read on the dialog's thread: the article is analysed there, not on
     /// the UI thread.
-    Imported(Result<Box<crate::export::import::Imported>, String>),
+    /// The annotation file, and what reading it gave.
+    Imported(
+        PathBuf,
+        Result<Box<crate::export::import::Imported>, String>,
+    ),
     Cancelled,
     /// The dialog returned at once: none could be shown.
     Unavailable,
@@ -293,6 +297,7 @@ impl MarsadApp {
         self.doc = Some(doc.clone());
         self.generation += 1;
         self.error = None;
+        self.notice = None;
         self.reader.reset();
         self.browse.reset();
         self.redate_anchor = None;
@@ -734,11 +739,12 @@ impl MarsadApp {
                 .pick_file();
             let job = match picked {
                 None => nothing_picked(shown),
-                Some(path) => FileJob::Imported(
-                    crate::export::import::read(&path, None)
+                Some(path) => {
+                    let read = crate::export::import::read(&path, None)
                         .map(Box::new)
-                        .map_err(|e| e.to_string()),
-                ),
+                        .map_err(|e| e.to_string());
+                    FileJob::Imported(path, read)
+                }
             };
             let _ = tx.send(job);
             ctx.request_repaint();
@@ -760,7 +766,7 @@ impl MarsadApp {
                 self.notice = Some(format!("{} {}", t.exported, i18n::path_shown(&path)));
             }
             FileJob::Exported(Err(e)) => self.error = Some(e),
-            FileJob::Imported(result) => self.imported(result),
+            FileJob::Imported(path, result) => self.imported(&path, result),
             FileJob::Cancelled => {}
             FileJob::Unavailable => self.error = Some(t.no_dialog.into()),
         }
@@ -771,22 +777,45 @@ impl MarsadApp {
     /// fit its article gives a message; the open article stays open.
     pub fn import_path(&mut self, path: &Path) {
         self.imported(
+            path,
             crate::export::import::read(path, None)
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
         );
     }
 
-    fn imported(&mut self, result: Result<Box<crate::export::import::Imported>, String>) {
+    fn imported(
+        &mut self,
+        path: &Path,
+        result: Result<Box<crate::export::import::Imported>, String>,
+    ) {
         match result {
             Ok(imported) => {
                 let imported = *imported;
+                let lang = self.settings.language;
                 self.settings.remember(imported.article);
                 self.show(imported.doc);
                 self.pending_import = Some(imported.analysis);
+                // Said once the article is open: what came in, and what of
+                // it (a session made on another text) no longer fits.
+                let mut notice = format!(
+                    "{} {}",
+                    i18n::strings(lang).imported_from,
+                    i18n::path_shown(path)
+                );
+                if !imported.orphans.is_empty() {
+                    notice.push_str(" | ");
+                    notice.push_str(&i18n::orphans(imported.orphans.len(), lang));
+                }
+                self.notice = Some(notice);
             }
             Err(e) => self.error = Some(e),
         }
+    }
+
+    /// The message shown above the article after an export or an import.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     fn find_entity(&mut self) {
@@ -912,6 +941,10 @@ impl MarsadApp {
                     && let Err(e) = self.session.set_aside()
                 {
                     self.session.error = Some(e);
+                }
+                let notice = !problem && !changed && orphans == 0 && self.session.error.is_none();
+                if notice && bidi_text::small_button(ui, t.dismiss).clicked() {
+                    self.notice = None;
                 }
                 if !problem && orphans > 0 {
                     let label = if self.show_orphans {
