@@ -1,6 +1,9 @@
 //! Export speed: each format of an annotated 5 MB article (rendering the
 //! files in memory), the JSON written through a temporary file and a
-//! rename, and an autosave of a session of 10,000 edits.
+//! rename, an autosave of a session of 10,000 edits, those edits laid over
+//! the analysis (what the window does after each edit and each new
+//! analysis), and found again after a line is added at the top of the
+//! article.
 //! Run: `cargo bench --bench export`.
 
 use std::hint::black_box;
@@ -10,7 +13,8 @@ use common::news_text;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use marsad::analysis::article::{Progress, analyze_document};
-use marsad::analysis::edits::{Edit, Edits, Span};
+use marsad::analysis::edits::{Edit, Edits, Span, apply};
+use marsad::analysis::reanchor::reanchor;
 use marsad::document::{Document, Format as DocFormat};
 use marsad::export::session::{Session, save};
 use marsad::export::{Article, Format, render, write_atomic};
@@ -57,6 +61,17 @@ fn formats(c: &mut Criterion) {
     let s = Session::new(&doc.text, None, edits);
     g.bench_function("autosave, a session of 10,000 edits", |b| {
         b.iter(|| save(&dir.join("session.ron"), &s).unwrap())
+    });
+    g.bench_function("10,000 edits laid over the analysis", |b| {
+        b.iter(|| black_box(apply(&doc, &analysis, &s.edits)))
+    });
+    let changed = format!("تحديث: {}", doc.text);
+    g.bench_function("10,000 edits found again after a line added", |b| {
+        b.iter(|| {
+            let r = reanchor(&changed, &s.edits);
+            assert_eq!(r.moved, 10_000);
+            black_box(r)
+        })
     });
     g.finish();
     let _ = std::fs::remove_dir_all(&dir);

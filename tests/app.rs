@@ -1013,6 +1013,16 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
     h.key_press(egui::Key::Num1);
     h.run();
     assert!(mention_on(&h, &r).is_some());
+    // «التحالف» (the coalition), an organisation.
+    let coalition = occurrence(&h, "التحالف", 0);
+    h.state_mut().reader_mut().selection = Some(Selection {
+        anchor: coalition.start,
+        head: coalition.end,
+    });
+    h.run();
+    h.key_press(egui::Key::Num2);
+    h.run();
+    assert!(mention_on(&h, &coalition).is_some());
     // A document date of the reader's own is kept with the edits.
     h.get_by_label("تغيير…").click();
     h.run();
@@ -1048,8 +1058,10 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
         .unwrap()
         .path();
     let saved = std::fs::read(&session_file).unwrap();
+    // A line added at the top, and «المتحدثة» retold as «الناطقة».
     let mut text = std::fs::read_to_string(&article).unwrap();
     text.insert_str(0, "تحديث: ");
+    let text = text.replacen("المتحدثة", "الناطقة", 1);
     std::fs::write(&article, &text).unwrap();
     let mut h = open(&article);
     assert!(matches!(
@@ -1063,11 +1075,23 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
         saved,
         "kept as it was"
     );
-    // Applying what still fits: the mention moved, so its edit is an orphan.
+    // Applying what still fits: «التحالف» moved and is found again, with
+    // its type; «المتحدثة» is gone, so its edit is an orphan.
     h.get_by_label("طبّق ما زال يوافق النص").click();
     h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+    let shift = "تحديث: ".len();
+    let moved = coalition.start + shift - "المتحدثة".len() + "الناطقة".len();
+    let moved = moved..moved + "التحالف".len();
+    assert_eq!(&text[moved.clone()], "التحالف");
+    assert_eq!(
+        mention_on(&h, &moved),
+        Some((MentionType::Organization, Decider::Person))
+    );
     assert_eq!(h.state().orphans().len(), 1);
     h.get_by_label_contains("لم تعد توافق النص");
+    h.get_by_label_contains("وُجد نصها في موضع جديد");
     // Listed, not dropped: the type and the words it was made on.
     h.get_by_label("اعرضها").click();
     h.run();

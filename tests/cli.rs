@@ -571,6 +571,28 @@ fn import_lays_a_session_files_edits_over_the_article() {
     assert_eq!(m["type"], "PERSON");
     assert_eq!(m["decided_by"], "person");
     assert_eq!(m["note"], "من هي؟");
+    // The article changed since (a line added at the top): the edits are
+    // found where their text moved.
+    let changed = dir.join("changed.txt");
+    std::fs::write(&changed, format!("تحديث: {text}")).unwrap();
+    let o = marsad(&[
+        "import",
+        path.to_str().unwrap(),
+        "--text",
+        changed.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let m = v["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["text"] == "المتحدثة")
+        .expect("the person's mention, moved");
+    let cps = |s: &str| s.chars().count() as u64;
+    assert_eq!(m["start"], cps(&text[..start]) + cps("تحديث: "));
+    assert_eq!(m["decided_by"], "person");
+    assert_eq!(m["note"], "من هي؟");
     // A damaged session is refused, and kept as it was.
     std::fs::write(&path, "(version: 1, text_").unwrap();
     let o = marsad(&[

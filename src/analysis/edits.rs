@@ -11,7 +11,8 @@
 //! Edits name mentions by their span (byte offsets of the article text)
 //! and keep the text the span covered. An edit whose span no longer holds
 //! that text (the article changed) is an [`Orphan`]: shown to the person,
-//! never silently dropped, never applied.
+//! never silently dropped, never applied. Before that, [`super::reanchor`]
+//! looks for each such span's text, by its context, where it has moved.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -23,21 +24,50 @@ use super::entities::{self, Entity};
 use super::{Mention, MentionType};
 use crate::document::Document;
 
-/// A span of the article text (bytes) and the text it covered.
+/// A span of the article text (bytes) and the text it covered, with a few
+/// letters of the text on either side (as a W3C TextQuoteSelector's prefix
+/// and suffix): what finds it again if the article changes
+/// ([`super::reanchor`]). Sessions written before the context was kept
+/// read with none.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub before: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub after: String,
 }
+
+/// Characters of context kept on each side of a span.
+pub const CONTEXT_CHARS: usize = 16;
 
 impl Span {
     /// The span `range` of `text`.
     pub fn of(text: &str, range: Range<usize>) -> Span {
+        let (before, after) = match (text.get(..range.start), text.get(range.end..)) {
+            (Some(b), Some(a)) => {
+                let from = b
+                    .char_indices()
+                    .rev()
+                    .take(CONTEXT_CHARS)
+                    .last()
+                    .map_or(b.len(), |(i, _)| i);
+                let to = a
+                    .char_indices()
+                    .nth(CONTEXT_CHARS)
+                    .map_or(a.len(), |(i, _)| i);
+                (b[from..].to_owned(), a[..to].to_owned())
+            }
+            _ => Default::default(),
+        };
         Span {
             text: text.get(range.clone()).unwrap_or_default().to_owned(),
             start: range.start,
             end: range.end,
+            before,
+            after,
         }
     }
 
@@ -83,6 +113,19 @@ impl Edit {
             Edit::Resize { from, to } => vec![from, to],
             Edit::Merge { from, into } => vec![from, into],
             Edit::Split { spans } => spans.iter().collect(),
+        }
+    }
+
+    /// The spans it names, to move them.
+    pub fn spans_mut(&mut self) -> Vec<&mut Span> {
+        match self {
+            Edit::Mark { span, .. }
+            | Edit::Unmark { span }
+            | Edit::Note { span, .. }
+            | Edit::Rename { span, .. } => vec![span],
+            Edit::Resize { from, to } => vec![from, to],
+            Edit::Merge { from, into } => vec![from, into],
+            Edit::Split { spans } => spans.iter_mut().collect(),
         }
     }
 }
@@ -630,6 +673,8 @@ mod tests {
                 start: 0,
                 end: 6,
                 text: "غيرها".into(),
+                before: String::new(),
+                after: String::new(),
             },
             kind: MentionType::Place,
         }]);

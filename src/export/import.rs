@@ -80,7 +80,14 @@ pub fn read(path: &Path, article: Option<&Path>) -> Result<Imported, ImportError
             let date = s.document_date.as_deref().and_then(DocDate::parse);
             let machine = analyze_document(&doc, date, &Progress::default())
                 .map_err(|e| ImportError::Malformed(e.to_string()))?;
-            let applied = edits::apply(&doc, &machine, &s.edits);
+            // Made on another version of the text: its edits are looked for
+            // where their text moved first.
+            let edits = if changed {
+                crate::analysis::reanchor::reanchor(&doc.text, &s.edits).edits
+            } else {
+                s.edits
+            };
+            let applied = edits::apply(&doc, &machine, &edits);
             Ok(Imported {
                 changed,
                 orphans: applied.orphans,

@@ -168,7 +168,7 @@ pub fn write_folder_files(format: Format, dir: &Path) -> Result<(), WriteError> 
 }
 
 /// `value` pretty-printed, ending in a line feed.
-pub(crate) fn pretty_json(value: &serde_json::Value) -> Vec<u8> {
+pub(crate) fn pretty_json<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(value).expect("a JSON value serialises");
     out.push(b'\n');
     out

@@ -5,9 +5,10 @@
 //! and suffix); its bodies tag the type, describe the entity's canonical
 //! name, and carry the note.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::Article;
+use crate::analysis::article::Decider;
 use crate::document::offsets::CodePoints;
 
 /// Code points of context in a quote selector's prefix and suffix.
@@ -45,75 +46,188 @@ pub fn source_iri(a: &Article) -> String {
     }
 }
 
-pub fn to_json(a: &Article) -> Value {
-    let text = a.text();
-    let an = a.analysis;
-    let cp = CodePoints::new(text);
-    let source = source_iri(a);
-    let items: Vec<Value> = an
-        .mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let exact = &text[m.range.clone()];
-            let prefix: String = {
-                let before: Vec<char> = text[..m.range.start].chars().rev().take(CONTEXT).collect();
-                before.into_iter().rev().collect()
-            };
-            let suffix: String = text[m.range.end..].chars().take(CONTEXT).collect();
-            let mut body = vec![json!({
-                "type": "TextualBody",
-                "purpose": "tagging",
-                "value": m.kind.name(),
-            })];
-            if let Some(e) = an.entity_of.get(i).copied().flatten() {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "identifying",
-                    "value": an.entities[e].canonical,
-                    "language": "ar",
-                }));
-            }
-            let p = an.provenance.get(i).cloned().unwrap_or_default();
-            if let Some(note) = &p.note {
-                body.push(json!({
-                    "type": "TextualBody",
-                    "purpose": "commenting",
-                    "value": note,
-                }));
-            }
-            json!({
-                "id": format!("{source}#mention-{}", i + 1),
-                "type": "Annotation",
-                "motivation": "tagging",
-                "creator": {"type": if p.decided_by == crate::analysis::article::Decider::Person { "Person" } else { "Software" },
-                            "name": if p.decided_by == crate::analysis::article::Decider::Person { "reader" } else { "Marsad" }},
-                "body": body,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {"type": "TextPositionSelector", "start": cp.of(m.range.start), "end": cp.of(m.range.end)},
-                        {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
-                    ],
-                },
-            })
-        })
-        .collect();
-    json!({
-        "@context": "http://www.w3.org/ns/anno.jsonld",
-        "id": format!("{source}#annotations"),
-        "type": "AnnotationCollection",
-        "label": a.doc.title,
-        "total": items.len(),
-        "first": {
-            "id": format!("{source}#annotations-page-1"),
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
-    })
+/// A collection of annotations, as it is written: borrowed from the
+/// analysis and serialised straight to bytes (no JSON value tree).
+#[derive(Serialize)]
+struct Collection<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'a str,
+    total: usize,
+    first: Page<'a>,
 }
 
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Items<'a>,
+}
+
+/// The annotations, made one at a time as they are written.
+struct Items<'a> {
+    a: &'a Article<'a>,
+    source: &'a str,
+    cp: CodePoints,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    creator: Creator,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+}
+
+#[derive(Serialize)]
+struct Creator {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    source: &'a str,
+    selector: (PositionSelector, QuoteSelector<'a>),
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct QuoteSelector<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let an = self.a.analysis;
+        let text = self.a.text();
+        let mut seq = s.serialize_seq(Some(an.mentions.len()))?;
+        for (i, m) in an.mentions.iter().enumerate() {
+            let before = &text[..m.range.start];
+            let from = before
+                .char_indices()
+                .rev()
+                .take(CONTEXT)
+                .last()
+                .map_or(before.len(), |(k, _)| k);
+            let after = &text[m.range.end..];
+            let to = after
+                .char_indices()
+                .nth(CONTEXT)
+                .map_or(after.len(), |(k, _)| k);
+            let mut body = vec![Body {
+                kind: "TextualBody",
+                purpose: "tagging",
+                value: m.kind.name(),
+                language: None,
+            }];
+            if let Some(e) = an.entity_of.get(i).copied().flatten() {
+                body.push(Body {
+                    kind: "TextualBody",
+                    purpose: "identifying",
+                    value: &an.entities[e].canonical,
+                    language: Some("ar"),
+                });
+            }
+            let p = an.provenance.get(i);
+            if let Some(note) = p.and_then(|p| p.note.as_deref()) {
+                body.push(Body {
+                    kind: "TextualBody",
+                    purpose: "commenting",
+                    value: note,
+                    language: None,
+                });
+            }
+            let person = p.is_some_and(|p| p.decided_by == Decider::Person);
+            seq.serialize_element(&Annotation {
+                id: format!("{}#mention-{}", self.source, i + 1),
+                kind: "Annotation",
+                motivation: "tagging",
+                creator: if person {
+                    Creator {
+                        kind: "Person",
+                        name: "reader",
+                    }
+                } else {
+                    Creator {
+                        kind: "Software",
+                        name: "Marsad",
+                    }
+                },
+                body,
+                target: Target {
+                    source: self.source,
+                    selector: (
+                        PositionSelector {
+                            kind: "TextPositionSelector",
+                            start: self.cp.of(m.range.start),
+                            end: self.cp.of(m.range.end),
+                        },
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: &text[m.range.clone()],
+                            prefix: &before[from..],
+                            suffix: &after[..to],
+                        },
+                    ),
+                },
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// The annotation collection, pretty-printed, ending with a new line.
 pub fn render(a: &Article) -> Vec<u8> {
-    super::pretty_json(&to_json(a))
+    let source = source_iri(a);
+    let collection = Collection {
+        context: "http://www.w3.org/ns/anno.jsonld",
+        id: format!("{source}#annotations"),
+        kind: "AnnotationCollection",
+        label: &a.doc.title,
+        total: a.analysis.mentions.len(),
+        first: Page {
+            id: format!("{source}#annotations-page-1"),
+            kind: "AnnotationPage",
+            start_index: 0,
+            items: Items {
+                a,
+                source: &source,
+                cp: CodePoints::new(a.text()),
+            },
+        },
+    };
+    super::pretty_json(&collection)
 }

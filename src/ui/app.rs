@@ -917,7 +917,10 @@ impl MarsadApp {
                 (format!("{} {why}", t.session_unreadable), false)
             }
             (None, Some(e)) => (format!("{} {e}", t.session_not_saved), false),
-            (None, None) if orphans > 0 => (i18n::orphans(orphans, lang), false),
+            (None, None) if orphans > 0 => match &self.notice {
+                Some(n) => (format!("{n} | {}", i18n::orphans(orphans, lang)), false),
+                None => (i18n::orphans(orphans, lang), false),
+            },
             (None, None) => match &self.notice {
                 Some(n) => (n.clone(), false),
                 None => return,
@@ -933,7 +936,13 @@ impl MarsadApp {
                     && bidi_text::small_button(ui, t.apply_anyway).clicked()
                     && let Some(edits) = self.session.apply_changed()
                 {
-                    self.edits = edits;
+                    // Edits whose text moved are found where it is now.
+                    let text = self.doc.as_ref().map_or("", |d| d.text.as_str());
+                    let found = crate::analysis::reanchor::reanchor(text, &edits);
+                    if found.moved > 0 {
+                        self.notice = Some(i18n::moved(found.moved, lang));
+                    }
+                    self.edits = found.edits;
                     self.lay_edits();
                 }
                 if problem

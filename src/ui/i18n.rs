@@ -395,6 +395,20 @@ pub fn mention_label(kind: MentionType, text: &str, lang: Lang) -> String {
     format!("{}: {text}", describe::type_name(kind, lang))
 }
 
+/// How many spans of the person's edits were found at new places in the
+/// changed text.
+pub fn moved(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Arabic => format!(
+            "تعديلات وُجد نصها في موضع جديد بعد تغيّر المقال فنُقلت إليه: {}",
+            describe::number(n as f64, lang)
+        ),
+        Lang::English => {
+            format!("Edits whose text moved when the article changed, found again: {n}")
+        }
+    }
+}
+
 /// How many of the person's edits no longer fit the text (orphans).
 pub fn orphans(n: usize, lang: Lang) -> String {
     match lang {
