@@ -1,0 +1,57 @@
+//! The model file: a magic number, then the weights, the gazetteer, the
+//! vocabulary and the genre profile, each behind its length (the text parts
+//! deflated).
+
+use super::gazetteer::Gazetteer;
+use super::genre::GenreProfile;
+use super::perceptron::{self, Perceptron};
+use super::vocabulary::Vocabulary;
+
+const MAGIC: &[u8; 8] = b"MRSDNER3";
+
+/// A model file: the weights ([`perceptron::save`]), the gazetteer and the
+/// vocabulary, each behind its length.
+pub fn save_model(
+    model: &Perceptron,
+    gazetteer: &Gazetteer,
+    vocabulary: &Vocabulary,
+    genres: &GenreProfile,
+) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    for part in [
+        perceptron::save(model),
+        miniz_oxide::deflate::compress_to_vec(gazetteer.to_text().as_bytes(), 6),
+        miniz_oxide::deflate::compress_to_vec(vocabulary.to_text().as_bytes(), 6),
+        miniz_oxide::deflate::compress_to_vec(genres.to_text().as_bytes(), 6),
+    ] {
+        out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        out.extend_from_slice(&part);
+    }
+    out
+}
+
+/// The parts [`save_model`] wrote.
+pub(super) fn model_parts(bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err("not a Marsad NER model (retrain with marsad train)".into());
+    }
+    let mut at = 8;
+    let mut parts = Vec::new();
+    for _ in 0..4 {
+        let n = bytes.get(at..at + 4).ok_or("model file is cut short")?;
+        let n = u32::from_le_bytes(n.try_into().unwrap()) as usize;
+        parts.push(
+            bytes
+                .get(at + 4..at + 4 + n)
+                .ok_or("model file is cut short")?,
+        );
+        at += 4 + n;
+    }
+    Ok(parts)
+}
+
+pub(super) fn inflate_text(part: &[u8]) -> Result<String, String> {
+    let raw = miniz_oxide::inflate::decompress_to_vec(part)
+        .map_err(|e| format!("damaged model: {e:?}"))?;
+    String::from_utf8(raw).map_err(|_| "damaged model text".to_owned())
+}

@@ -1,0 +1,177 @@
+//! Training (`marsad train`): each gold sentence is joined, tokenised as
+//! the analysis tokenises, and its tokens take the gold tags
+//! ([`aligned`]); the gazetteer and vocabulary a sentence sees are built
+//! from the other folds (jackknifed), so training meets unseen names as the
+//! recogniser will; an averaged perceptron learns in a fixed order.
+
+use super::corpus::Sentence;
+use super::decode::type_tag;
+use super::evidence::{WordMemo, token_features};
+use super::features::Genre;
+use super::gazetteer::Gazetteer;
+use super::genre::GenreProfile;
+use super::model_file::save_model;
+use super::perceptron::Trainer;
+use super::vocabulary::Vocabulary;
+use crate::analysis::Text;
+
+fn aligned(s: &Sentence) -> (String, Vec<usize>) {
+    let text = s.text();
+    let ranges = s.token_ranges();
+    let t = Text::new(&text);
+    let mut gold_tag = vec![0usize; s.tokens.len()];
+    let mut begins = vec![false; s.tokens.len()];
+    for (r, kind) in &s.entities {
+        for k in r.clone() {
+            gold_tag[k] = type_tag(*kind, false);
+        }
+        gold_tag[r.start] = type_tag(*kind, true);
+        begins[r.start] = true;
+    }
+    let mut tags = Vec::with_capacity(t.tokens.len());
+    let mut seen = vec![false; s.tokens.len()];
+    for tok in &t.tokens {
+        let start = t.norm.original(tok.norm.start);
+        let g = ranges
+            .partition_point(|r| r.end <= start)
+            .min(s.tokens.len() - 1);
+        let mut tag = gold_tag[g];
+        if tag != 0 && seen[g] && tag % 2 == 1 {
+            tag += 1; // the second of our tokens in a B token continues it
+        }
+        seen[g] = true;
+        tags.push(tag);
+    }
+    (text, tags)
+}
+
+/// Folds for the jackknifed gazetteer.
+const FOLDS: usize = 5;
+
+/// Trains on `sentences` for `epochs`, in a fixed order (deterministic).
+/// Returns the model file's bytes ([`save_model`]).
+/// Trains on `news` and `encyclopedia` sentences (each feature has a
+/// shared weight and one per genre, see [`Genre`]) and returns the model
+/// file's bytes.
+pub fn train(
+    news: &[Sentence],
+    encyclopedia: &[Sentence],
+    epochs: usize,
+    mut progress: impl FnMut(usize, usize),
+) -> Vec<u8> {
+    let sentences: Vec<Sentence> = news.iter().chain(encyclopedia).cloned().collect();
+    let sentences = &sentences[..];
+    let genre = |i: usize| {
+        if i < news.len() {
+            Genre::News
+        } else {
+            Genre::Encyclopedia
+        }
+    };
+    let others = |k: usize| {
+        sentences
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| i % FOLDS != k)
+            .map(|(_, s)| s)
+    };
+    let folds: Vec<(Gazetteer, Vocabulary)> = (0..FOLDS)
+        .map(|k| {
+            (
+                Gazetteer::from_sentences(others(k)),
+                Vocabulary::from_sentences(others(k)),
+            )
+        })
+        .collect();
+    let examples: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.tokens.is_empty())
+        .map(|(i, s)| {
+            let (text, tags) = aligned(s);
+            let t = Text::new(&text);
+            let (g, v) = &folds[i % FOLDS];
+            let mut memo = WordMemo::default();
+            let mut f = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
+            genre(i).add_copies(&mut f);
+            (f, tags)
+        })
+        .filter(|(f, _)| !f.is_empty())
+        .collect();
+
+    let mut trainer = Trainer::default();
+    // A fixed pseudo-random order per epoch (linear congruential).
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x5eed;
+    for epoch in 0..epochs {
+        for k in (1..order.len()).rev() {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(k, (seed >> 33) as usize % (k + 1));
+        }
+        let mut wrong = 0;
+        for &e in &order {
+            let (f, g) = &examples[e];
+            wrong += usize::from(trainer.learn(f, g));
+        }
+        progress(epoch, wrong);
+    }
+    let model = trainer.averaged();
+    save_model(
+        &model,
+        &Gazetteer::from_sentences(sentences),
+        &Vocabulary::from_sentences(sentences),
+        &GenreProfile::from_sentences(news, encyclopedia),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::corpus;
+    use super::*;
+
+    #[test]
+    fn gold_tags_follow_our_tokens() {
+        let s = corpus::parse("(د O\nقال O\nمحمد B-PERS\nعلي I-PERS\n").unwrap();
+        let (text, tags) = aligned(&s[0]);
+        assert_eq!(text, "(د قال محمد علي");
+        assert_eq!(tags, [0, 0, 0, 1, 2]);
+    }
+}
+
+#[cfg(test)]
+mod training_tests {
+    use super::super::{Recognizer, corpus, evaluate};
+    use super::*;
+
+    #[test]
+    fn training_is_deterministic_and_learns() {
+        // Enough sentences that each of the five jackknife folds sees the
+        // common words outside names.
+        let text = [
+            "قال محمد/B-PERS علي/I-PERS في بغداد/B-LOC .",
+            "وصل محمد/B-PERS إلى بغداد/B-LOC .",
+            "عاد سمير/B-PERS إلى دمشق/B-LOC في المساء .",
+            "قال سمير/B-PERS إن الوفد وصل إلى دمشق/B-LOC .",
+            "وصل الوفد إلى بغداد/B-LOC في الصباح .",
+            "قال علي/B-PERS إن الوفد عاد .",
+        ]
+        .map(|s| {
+            s.split(' ')
+                .map(|w| match w.split_once('/') {
+                    Some((w, tag)) => format!("{w} {tag}\n"),
+                    None => format!("{w} O\n"),
+                })
+                .collect::<String>()
+        })
+        .join("\n");
+        let s = corpus::parse(&text).unwrap();
+        let a = train(&s, &[], 10, |_, _| {});
+        let b = train(&s, &[], 10, |_, _| {});
+        assert_eq!(a, b, "same data, same model");
+        let rec = Recognizer::from_bytes(&a).unwrap();
+        let scores = evaluate(&rec, &s);
+        assert!(scores.iter().all(|(_, c)| c.fn_ == 0), "{scores:?}");
+    }
+}
