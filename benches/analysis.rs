@@ -1,12 +1,13 @@
 //! Analysis speed on 1 MB of real Arabic news (ANERcorp's text): the whole
 //! pipeline (normalisation, tokens, dates, numbers, actors and places), and
-//! loading the built-in model.
+//! loading the built-in model and the word clusters.
 //! Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad::analysis::ner::Recognizer;
+use marsad::analysis::ner::clusters::Clusters;
 use marsad::analysis::{DocDate, Text, analyze};
 
 /// ANERcorp's tokens joined by spaces, one sentence a line, up to `bytes`.
@@ -47,6 +48,12 @@ fn analysis(c: &mut Criterion) {
     g.finish();
     c.bench_function("load the built-in model", |b| {
         b.iter(|| black_box(Recognizer::embedded().is_ok()))
+    });
+    // The word clusters load once, on first use (a static): measured apart.
+    c.bench_function("load the word clusters", |b| {
+        b.iter(|| {
+            black_box(Clusters::from_bytes(include_bytes!("../assets/ner/clusters.bin")).is_ok())
+        })
     });
     eprintln!("1 MB = {tokens} tokens");
 }

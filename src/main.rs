@@ -52,6 +52,31 @@ enum Command {
         /// print their mean: a steadier yardstick than one held-out sixth.
         #[arg(long)]
         cross_validate: bool,
+        /// With --cross-validate: train with this many orders of the
+        /// sentences and average over them too.
+        #[arg(long, default_value_t = 1)]
+        seeds: u64,
+    },
+    /// Learn the word clusters the recogniser reads: skip-gram vectors of
+    /// the unlabelled text (a gzip or plain file, a paragraph a line) and of
+    /// the training corpora's text, clustered at three granularities.
+    /// Deterministic; writes assets/ner/clusters.bin.
+    Clusters {
+        /// Unlabelled text, e.g. ../shared/corpora/arwiki-2017-10k.txt.gz.
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        /// Folder with anercorp-train.txt and aqmar-train.txt, whose text is
+        /// added to the unlabelled text.
+        #[arg(long, default_value = "data/ner")]
+        data: PathBuf,
+        #[arg(long, default_value = "assets/ner/clusters.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 3)]
+        epochs: usize,
+        #[arg(long, default_value_t = 100)]
+        dim: usize,
+        #[arg(long, default_value_t = 5)]
+        min_count: u64,
     },
     /// Score the recogniser on a gold file (`token TAG` lines): per-type and
     /// micro precision, recall and F1, entity level.
@@ -131,13 +156,23 @@ fn main() -> std::process::ExitCode {
             out,
             epochs,
             cross_validate: false,
+            ..
         }) => train_cmd(&data, &out, epochs),
         Some(Command::Train {
             data,
             epochs,
             cross_validate: true,
+            seeds,
             ..
-        }) => cross_validate_cmd(&data, epochs),
+        }) => cross_validate_cmd(&data, epochs, seeds),
+        Some(Command::Clusters {
+            corpus,
+            data,
+            out,
+            epochs,
+            dim,
+            min_count,
+        }) => clusters_cmd(&corpus, &data, &out, epochs, dim, min_count),
         Some(Command::Eval {
             file,
             model,
@@ -426,27 +461,122 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
     Ok(())
 }
 
-fn cross_validate_cmd(data: &std::path::Path, epochs: usize) -> Result<()> {
-    use marsad::analysis::ner::{self, Recognizer};
+fn clusters_cmd(
+    corpus: &[PathBuf],
+    data: &std::path::Path,
+    out: &std::path::Path,
+    epochs: usize,
+    dim: usize,
+    min_count: u64,
+) -> Result<()> {
+    use marsad::analysis::ner::clusters;
+    use marsad::analysis::ner::embedding::SkipGram;
+    let start = std::time::Instant::now();
+    let mut sentences = Vec::new();
+    for path in corpus {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+            clusters::gunzip(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        } else {
+            bytes
+        };
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
+        sentences.extend(clusters::sentences_of(&text));
+    }
+    for name in ["anercorp-train.txt", "aqmar-train.txt"] {
+        let text: String = read_corpus(&data.join(name))?
+            .iter()
+            .map(|s| s.text() + "\n")
+            .collect();
+        sentences.extend(clusters::sentences_of(&text));
+    }
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!(
+        "{} sentences, {words} words read ({:.0} s)",
+        sentences.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let p = SkipGram {
+        epochs,
+        dim,
+        min_count,
+        ..SkipGram::default()
+    };
+    let table = clusters::build(&sentences, &p, |m| {
+        eprintln!("{m} ({:.0} s)", start.elapsed().as_secs_f64())
+    });
+    let bytes = table.to_bytes();
+    std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({} words, {:.1} MB) in {:.0} s",
+        out.display(),
+        table.len(),
+        bytes.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn cross_validate_cmd(data: &std::path::Path, epochs: usize, seeds: u64) -> Result<()> {
+    use marsad::analysis::MentionType;
+    use marsad::analysis::ner::{self, Counts, Recognizer};
     let anercorp = read_corpus(&data.join("anercorp-train.txt"))?;
     let aqmar = read_corpus(&data.join("aqmar-train.txt"))?;
     let sixths = ner::split_sixths(&anercorp);
     let mut sum = 0.0;
-    for k in 0..sixths.len() {
-        let training: Vec<_> = sixths
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != k)
-            .flat_map(|(_, s)| s.iter().cloned())
-            .collect();
-        let bytes = ner::train(&training, &aqmar, epochs, |_, _| {});
-        let rec = Recognizer::from_bytes(&bytes).map_err(|e| anyhow::anyhow!(e))?;
-        let scores = ner::evaluate(&rec, sixths[k]);
-        let micro = ner::micro(&scores);
-        println!("sixth {}: micro F1 {:.1}", k + 1, 100.0 * micro.f1());
-        sum += micro.f1();
+    // Per type, counted over every sixth and seed.
+    let mut pooled: Vec<(MentionType, Counts)> = Vec::new();
+    for seed in 0..seeds.max(1) {
+        let mut sum_seed = 0.0;
+        for k in 0..sixths.len() {
+            let training: Vec<_> = sixths
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .flat_map(|(_, s)| s.iter().cloned())
+                .collect();
+            let bytes = ner::train_seeded(
+                &training,
+                &aqmar,
+                epochs,
+                ner::train::SEED + seed,
+                |_, _| {},
+            );
+            let rec = Recognizer::from_bytes(&bytes).map_err(|e| anyhow::anyhow!(e))?;
+            let scores = ner::evaluate(&rec, sixths[k]);
+            for (kind, c) in &scores {
+                match pooled.iter_mut().find(|(k, _)| k == kind) {
+                    Some((_, p)) => {
+                        p.tp += c.tp;
+                        p.fp += c.fp;
+                        p.fn_ += c.fn_;
+                    }
+                    None => pooled.push((*kind, *c)),
+                }
+            }
+            let micro = ner::micro(&scores);
+            println!(
+                "seed {} sixth {}: micro F1 {:.1}",
+                seed + 1,
+                k + 1,
+                100.0 * micro.f1()
+            );
+            sum_seed += micro.f1();
+        }
+        println!(
+            "seed {}: mean micro F1 {:.2}",
+            seed + 1,
+            100.0 * sum_seed / sixths.len() as f64
+        );
+        sum += sum_seed;
     }
-    println!("mean micro F1 {:.2}", 100.0 * sum / sixths.len() as f64);
+    print_scores("all sixths and seeds, pooled", &pooled);
+    println!(
+        "mean micro F1 {:.2}",
+        100.0 * sum / (sixths.len() as f64 * seeds.max(1) as f64)
+    );
     Ok(())
 }
 

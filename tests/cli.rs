@@ -259,7 +259,7 @@ fn eval_errors_lists_misses_as_the_scores_count_them() {
 }
 
 /// Cross-validation trains on five sixths of ANERcorp and scores the sixth,
-/// six times, and prints the mean.
+/// six times, and prints the mean and the scores per type, pooled.
 #[test]
 fn train_cross_validates_over_six_sixths() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ner");
@@ -278,8 +278,19 @@ fn train_cross_validates_over_six_sixths() {
     );
     let report = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
-        report.lines().filter(|l| l.starts_with("sixth ")).count(),
+        report
+            .lines()
+            .filter(|l| l.starts_with("seed 1 sixth "))
+            .count(),
         6
+    );
+    // Pooled over the sixths, per type: organisation recall is the issue's
+    // weakest figure.
+    assert!(
+        report
+            .lines()
+            .any(|l| l.trim_start().starts_with("ORGANIZATION")),
+        "{report}"
     );
     let mean: f64 = report
         .lines()

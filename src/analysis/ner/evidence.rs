@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, features};
 use super::frequency;
 use super::gazetteer::{self, Gazetteer};
@@ -14,7 +15,11 @@ use crate::analysis::tokenize::readings;
 
 /// document: its forms, its vocabulary class and its stem's, and its
 /// frequency classes ([`frequency::classes`]).
-pub(super) type WordMemo = rustc_hash::FxHashMap<String, (TokenInfo, [&'static str; 5])>;
+pub(super) type WordMemo =
+    rustc_hash::FxHashMap<String, (TokenInfo, [&'static str; 5], WordClusters)>;
+
+/// The clusters of a word and of its stem ([`CLUSTERS`]), coarse to fine.
+type WordClusters = [Option<[&'static str; 3]>; 2];
 
 pub(super) fn token_features(
     t: &Text,
@@ -34,14 +39,17 @@ pub(super) fn token_features(
                 stem,
                 article,
             ];
-            memo.insert(t.key(i).to_owned(), (info, classes));
+            let clusters = [CLUSTERS.of(&info.folded), CLUSTERS.of(&info.folded_stem)];
+            memo.insert(t.key(i).to_owned(), (info, classes, clusters));
         }
     }
     let memo = &*memo;
+    let mut clusters: Vec<WordClusters> = Vec::with_capacity(seg.len());
     let (infos, classes): (Vec<&TokenInfo>, Vec<[&'static str; 5]>) = seg
         .clone()
         .map(|i| {
-            let (info, classes) = &memo[t.key(i)];
+            let (info, classes, c) = &memo[t.key(i)];
+            clusters.push(*c);
             (info, *classes)
         })
         .unzip();
@@ -115,6 +123,27 @@ pub(super) fn token_features(
             }
             if let Some(next) = names.get(i + 1) {
                 extra.extend(next.iter().filter(|(k, _)| *k == 2).map(|(_, v)| (5u8, *v)));
+            }
+            // Distributional classes (unlabelled text): the word's clusters
+            // at three granularities, its stem's, and its neighbours'.
+            // (Without a table, none: the model is the one without them.)
+            if !CLUSTERS.is_empty() {
+                match clusters[i][0] {
+                    Some([a, b, c]) => extra.extend([(50, a), (51, b), (52, c)]),
+                    None => extra.push((50, "?")),
+                }
+                if infos[i].folded_stem != infos[i].folded
+                    && let Some([_, b, c]) = clusters[i][1]
+                {
+                    extra.extend([(53, b), (54, c)]);
+                }
+                let near = |j: Option<usize>, level: usize| match j.and_then(|j| clusters.get(j)) {
+                    Some([Some(c), _]) => c[level],
+                    Some([None, _]) => "?",
+                    None => "<s>",
+                };
+                extra.push((55, near(i.checked_sub(1), 1)));
+                extra.push((56, near(Some(i + 1), 1)));
             }
             // In a sentence on sport or business, the same evidence may
             // mean another type: each template is doubled per topic.

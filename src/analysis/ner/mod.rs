@@ -22,8 +22,10 @@
 //! tag of the gold token it lies in; [`evaluate`] scores the recogniser on
 //! raw text as a reader's article would reach it.
 
+pub mod clusters;
 pub mod corpus;
 pub mod decode;
+pub mod embedding;
 pub mod evaluate;
 pub mod evidence;
 pub mod features;
@@ -42,7 +44,7 @@ pub use evaluate::{
 };
 pub use features::Genre;
 pub use model_file::save_model;
-pub use train::train;
+pub use train::{train, train_seeded};
 pub use vocabulary::Vocabulary;
 
 use evidence::{WordMemo, token_features};
@@ -146,7 +148,7 @@ impl Recognizer {
         // Each token's folded key (empty for a token that is not a word).
         let folded: Vec<&str> = (0..t.tokens.len())
             .map(|i| match memo.get(t.key(i)) {
-                Some((info, _)) if t.is_word(i) => info.folded.as_str(),
+                Some((info, ..)) if t.is_word(i) => info.folded.as_str(),
                 _ => "",
             })
             .collect();

@@ -1,0 +1,208 @@
+//! Word clusters: for each folded word of the unlabelled text, the cluster
+//! of its skip-gram vector at three granularities ([`LEVELS`]). Words that
+//! occur in like contexts share clusters, so a name the labelled corpora
+//! never saw still looks like the names they did.
+//!
+//! The table ships in the binary (`assets/ner/clusters.bin`, made by
+//! `marsad clusters` from Arabic Wikipedia and the training corpora's
+//! text, see [`build`]); the recogniser reads it through [`CLUSTERS`].
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use super::embedding::{self, Corpus, SkipGram};
+use crate::analysis::Text;
+use crate::analysis::normalize::fold_key;
+
+/// Number of clusters at each granularity, coarse to fine.
+pub const LEVELS: [usize; 3] = [64, 256, 1024];
+
+const MAGIC: &[u8; 8] = b"MRSDCLU1";
+
+/// The table compiled into the binary.
+pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| {
+    Clusters::from_bytes(include_bytes!("../../../assets/ner/clusters.bin")).unwrap_or_default()
+});
+
+/// Folded word -> its cluster at each level.
+#[derive(Clone, Debug, Default)]
+pub struct Clusters {
+    ids: FxHashMap<String, [u16; 3]>,
+    /// Each level's ids as text, for the features.
+    names: [Vec<String>; 3],
+}
+
+impl Clusters {
+    /// The cluster ids of `folded` (a folded key), as the features name
+    /// them, coarse to fine.
+    pub fn of(&self, folded: &str) -> Option<[&str; 3]> {
+        let ids = self.ids.get(folded)?;
+        Some([0, 1, 2].map(|l| self.names[l][ids[l] as usize].as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    fn from_rows(rows: Vec<(String, [u16; 3])>) -> Clusters {
+        let names = [0, 1, 2].map(|l| (0..LEVELS[l]).map(|i| i.to_string()).collect());
+        Clusters {
+            ids: rows.into_iter().collect(),
+            names,
+        }
+    }
+
+    /// The file: a magic number, then `word<TAB>id<TAB>id<TAB>id` lines
+    /// sorted by word, deflated.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut rows: Vec<_> = self.ids.iter().collect();
+        rows.sort();
+        let text: String = rows
+            .iter()
+            .map(|(w, [a, b, c])| format!("{w}\t{a}\t{b}\t{c}\n"))
+            .collect();
+        let mut out = MAGIC.to_vec();
+        out.extend(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9));
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Clusters, String> {
+        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+            return Err("not a Marsad cluster file".into());
+        }
+        let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[8..])
+            .map_err(|e| format!("damaged cluster file: {e:?}"))?;
+        let text = String::from_utf8(raw).map_err(|_| "damaged cluster file")?;
+        let mut rows = Vec::new();
+        for line in text.lines() {
+            let mut c = line.split('\t');
+            let word = c.next().ok_or("damaged cluster file")?;
+            let mut ids = [0u16; 3];
+            for (l, id) in ids.iter_mut().enumerate() {
+                let v: u16 = c
+                    .next()
+                    .and_then(|x| x.parse().ok())
+                    .ok_or("damaged cluster file")?;
+                if v as usize >= LEVELS[l] {
+                    return Err("damaged cluster file".into());
+                }
+                *id = v;
+            }
+            rows.push((word.to_owned(), ids));
+        }
+        Ok(Clusters::from_rows(rows))
+    }
+}
+
+/// The sentences of `text` (a paragraph a line) as the recogniser sees its
+/// words: tokens folded, numbers as «0», punctuation left out.
+pub fn sentences_of(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let t = Text::new(line);
+            (0..t.tokens.len())
+                .filter_map(|i| {
+                    if t.is_number(i) {
+                        Some("0".to_owned())
+                    } else if t.is_word(i) {
+                        Some(fold_key(t.key(i)))
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The cluster table of `sentences`: skip-gram vectors (`p`), then
+/// spherical k-means at each of [`LEVELS`]. `say` hears what is being done.
+pub fn build(sentences: &[Vec<String>], p: &SkipGram, mut say: impl FnMut(&str)) -> Clusters {
+    let corpus = Corpus::new(sentences, p.min_count);
+    say(&format!(
+        "{} words kept of {} sentences",
+        corpus.words.len(),
+        corpus.sentences.len()
+    ));
+    let mut vectors = embedding::train(&corpus, p, |e| say(&format!("epoch {} done", e + 1)));
+    embedding::normalise(&mut vectors, p.dim);
+    let levels: Vec<Vec<u32>> = LEVELS
+        .iter()
+        .map(|&k| {
+            let ids = embedding::kmeans(&vectors, p.dim, k, 15);
+            say(&format!("{k} clusters done"));
+            ids
+        })
+        .collect();
+    let rows = corpus
+        .words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.clone(), [0, 1, 2].map(|l| levels[l][i] as u16)))
+        .collect();
+    Clusters::from_rows(rows)
+}
+
+/// The bytes of a gzip file (one member, as `gzip` writes it).
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    if bytes.len() < 18 || bytes[..2] != [0x1f, 0x8b] || bytes[2] != 8 {
+        return Err("not a gzip file".into());
+    }
+    let flags = bytes[3];
+    let mut at = 10;
+    if flags & 4 != 0 {
+        let n = u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
+        at += 2 + n;
+    }
+    for bit in [8, 16] {
+        if flags & bit != 0 {
+            at += bytes
+                .get(at..)
+                .and_then(|r| r.iter().position(|&b| b == 0))
+                .ok_or("damaged gzip header")?
+                + 1;
+        }
+    }
+    if flags & 2 != 0 {
+        at += 2;
+    }
+    let data = miniz_oxide::inflate::decompress_to_vec(bytes.get(at..).ok_or("damaged gzip")?)
+        .map_err(|e| format!("damaged gzip: {e:?}"))?;
+    let size = u32::from_le_bytes(bytes[bytes.len() - 4..].try_into().unwrap());
+    if data.len() as u32 != size {
+        return Err("a gzip file of several members, or damaged".into());
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_written_reads_back_and_a_damaged_one_is_refused() {
+        let c = Clusters::from_rows(vec![
+            ("بغداد".into(), [3, 200, 1000]),
+            ("دمشق".into(), [3, 200, 7]),
+        ]);
+        let back = Clusters::from_bytes(&c.to_bytes()).unwrap();
+        assert_eq!(back.of("بغداد"), Some(["3", "200", "1000"]));
+        assert_eq!(back.of("دمشق"), Some(["3", "200", "7"]));
+        assert_eq!(back.of("القاهره"), None);
+        assert!(Clusters::from_bytes(b"MRSDCLU1junk").is_err());
+        assert!(Clusters::from_bytes(b"").is_err());
+    }
+
+    #[test]
+    fn corpus_lines_become_folded_words() {
+        let s = sentences_of("قال الرئيس، في 2019: «نعم».\n\nوصل الوفد");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0], ["قال", "الرئيس", "في", "0", "نعم"].map(fold_key));
+    }
+}
