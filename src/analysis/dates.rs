@@ -6,6 +6,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+mod news;
+
 use super::calendar::{
     add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
 };
@@ -142,6 +144,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         s.insert(k.split(' ').next().unwrap_or(k).to_owned());
     }
     s.extend(WEEKDAY.keys().cloned());
+    s.extend(news::starters());
     s.extend(UNITS.keys().cloned());
     s.extend(NUMBER_WORDS.keys().cloned());
     for w in [
@@ -270,7 +273,8 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    weekday_date(t, i, dct)
+    news::at(t, i, dct)
+        .or_else(|| weekday_date(t, i, dct))
         .or_else(|| day_month(t, i, dct))
         .or_else(|| month_year(t, i, dct))
         .or_else(|| numeric_date(t, i))
@@ -474,7 +478,16 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     if t.key(j) == "الموافق" {
         j += 1;
     }
-    if let Some(f) = day_month(t, j, dct) {
+    if let Some(mut f) = day_month(t, j, dct) {
+        // No year written: the weekday settles it, the nearest year in
+        // which that day and month fall on it («الأربعاء 14 مايو» in an
+        // article of 2024-05-20 is 2025-05-14, a Wednesday).
+        let year_written = (j..f.end).any(|k| t.is_number(k) && t.key(k).len() >= 3);
+        if let (Some(d), false) = (dct, year_written)
+            && let Some(v) = agreeing_year(d, &f.timex.value, wd)
+        {
+            f.timex.value = v;
+        }
         return Some(Found { skip, ..f });
     }
     let d = dct?;
@@ -497,6 +510,27 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: date(ymd(y, m, dd)),
     })
+}
+
+/// `value` («YYYY-MM-DD») moved to the year nearest the document date
+/// (the past first among equals) in which its day and month fall on
+/// weekday `wd`; `None` when it already does, or no year within six does.
+fn agreeing_year(d: DocDate, value: &str, wd: u32) -> Option<String> {
+    let mut parts = value.split('-');
+    parts.next()?;
+    let (m, day): (u32, u32) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let fits = |y: i32| {
+        day <= super::calendar::days_in_month(y, m)
+            && super::calendar::weekday(y, m, day) == wd
+    };
+    let y0: i32 = value.get(..4)?.parse().ok()?;
+    if fits(y0) {
+        return None;
+    }
+    std::iter::once(d.year)
+        .chain((1..=6).flat_map(|k| [d.year - k, d.year + k]))
+        .find(|&y| fits(y))
+        .map(|y| ymd(y, m, day))
 }
 
 /// «أكتوبر 2023», «كانون الثاني/يناير 2024», «أكتوبر الماضي», «شهر أكتوبر».
@@ -1426,5 +1460,289 @@ mod tests {
         assert_eq!(one("منذ 3000 قبل الميلاد", dct).1, "BC3000");
         let d = dates("منذ 1000 سنة ق. م. وانتشرت", dct);
         assert!(d.iter().all(|x| x.1 != "1000"), "{d:?}");
+    }
+
+    /// Each of the news forms (issue 9): (text, span, value, kind).
+    fn check(dct: &str, cases: &[(&str, &str, &str, &str)]) {
+        for (text, span, value, kind) in cases {
+            let d = dates(text, dct);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert_eq!(
+                (d[0].0.as_str(), d[0].1.as_str(), d[0].2),
+                (*span, *value, *kind),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_weekday_with_a_day_and_month_settles_the_year() {
+        // 2024-05-20 is a Monday: 14 May 2024 a Tuesday, 2025 a Wednesday.
+        check(
+            "2024-05-20",
+            &[
+                (
+                    "وصل الوفد يوم الثلاثاء 14 مايو",
+                    "الثلاثاء 14 مايو",
+                    "2024-05-14",
+                    "DATE",
+                ),
+                (
+                    "وصل الوفد يوم الأربعاء 14 مايو",
+                    "الأربعاء 14 مايو",
+                    "2025-05-14",
+                    "DATE",
+                ),
+                // 28 December: a Saturday in 2024, a Thursday in 2023, a
+                // Sunday in 2025, a Wednesday in 2022.
+                (
+                    "جرى ذلك السبت 28 ديسمبر",
+                    "السبت 28 ديسمبر",
+                    "2024-12-28",
+                    "DATE",
+                ),
+                (
+                    "جرى ذلك الأربعاء 28 ديسمبر",
+                    "الأربعاء 28 ديسمبر",
+                    "2022-12-28",
+                    "DATE",
+                ),
+                // A year written is kept, whatever the weekday.
+                (
+                    "الأحد 3 يناير 2025",
+                    "الأحد 3 يناير 2025",
+                    "2025-01-03",
+                    "DATE",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn ordinal_days_masculine_feminine_and_compound() {
+        check(
+            "2024-05-20",
+            &[
+                (
+                    "في الحادي عشر من مارس",
+                    "الحادي عشر من مارس",
+                    "2024-03-11",
+                    "DATE",
+                ),
+                (
+                    "في الخامسة عشرة من أبريل",
+                    "الخامسة عشرة من أبريل",
+                    "2024-04-15",
+                    "DATE",
+                ),
+                (
+                    "في الثامن والعشرين من فبراير",
+                    "الثامن والعشرين من فبراير",
+                    "2024-02-28",
+                    "DATE",
+                ),
+                (
+                    "في الحادية والثلاثين من يناير",
+                    "الحادية والثلاثين من يناير",
+                    "2024-01-31",
+                    "DATE",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn numeric_month_and_year_and_day_and_month() {
+        check(
+            "2024-05-20",
+            &[
+                ("سجلت أرباحا في 11/2019", "11/2019", "2019-11", "DATE"),
+                ("بدأ المشروع في 03-2021", "03-2021", "2021-03", "DATE"),
+                ("وصل في 15/2 إلى بغداد", "15/2", "2024-02-15", "DATE"),
+                ("ويوم 1/6 تبدأ العطلة", "1/6", "2024-06-01", "DATE"),
+            ],
+        );
+        // A score, a fraction, a month that is not one: no dates.
+        for text in [
+            "فاز الفريق 2-1 على منافسه",
+            "وصلت إلى 3/4 السكان",
+            "في 13/2019",
+            "في 31/2",
+        ] {
+            assert!(dates(text, "2024-05-20").is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn decades_with_and_without_their_century() {
+        check(
+            "2024-05-20",
+            &[
+                ("ازدهرت في الثمانينيات", "الثمانينيات", "198", "DATE"),
+                ("منذ الستينات", "الستينات", "196", "DATE"),
+                (
+                    "كان في سبعينيات القرن الماضي",
+                    "سبعينيات القرن الماضي",
+                    "197",
+                    "DATE",
+                ),
+                (
+                    "في تسعينيات القرن العشرين",
+                    "تسعينيات القرن العشرين",
+                    "199",
+                    "DATE",
+                ),
+                (
+                    "وعشرينيات القرن التاسع عشر",
+                    "عشرينيات القرن التاسع عشر",
+                    "182",
+                    "DATE",
+                ),
+                (
+                    "أربعينيات القرن الحالي",
+                    "أربعينيات القرن الحالي",
+                    "204",
+                    "DATE",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn quarters_and_halves_of_a_year() {
+        check(
+            "2024-05-20",
+            &[
+                (
+                    "نما في الربع الثالث من 2022",
+                    "الربع الثالث من 2022",
+                    "2022-Q3",
+                    "DATE",
+                ),
+                (
+                    "في النصف الثاني من العام",
+                    "النصف الثاني من العام",
+                    "2024-H2",
+                    "DATE",
+                ),
+                (
+                    "الربع الأخير من العام الماضي",
+                    "الربع الأخير من العام الماضي",
+                    "2023-Q4",
+                    "DATE",
+                ),
+                (
+                    "النصف الأول من عام 2021",
+                    "النصف الأول من عام 2021",
+                    "2021-H1",
+                    "DATE",
+                ),
+                (
+                    "الربع الأول من العام المقبل",
+                    "الربع الأول من العام المقبل",
+                    "2025-Q1",
+                    "DATE",
+                ),
+            ],
+        );
+        // A quarter of something else is no date.
+        assert!(dates("أنفق الربع الأول من المبلغ", "2024-05-20").is_empty());
+    }
+
+    #[test]
+    fn a_day_of_the_current_or_previous_month() {
+        check(
+            "2024-05-20",
+            &[
+                (
+                    "وقع في الـ 15 من الشهر الماضي",
+                    "الـ 15 من الشهر الماضي",
+                    "2024-04-15",
+                    "DATE",
+                ),
+                (
+                    "في الـ15 من الشهر الجاري",
+                    "الـ15 من الشهر الجاري",
+                    "2024-05-15",
+                    "DATE",
+                ),
+                (
+                    "في العاشر من الشهر الجاري",
+                    "العاشر من الشهر الجاري",
+                    "2024-05-10",
+                    "DATE",
+                ),
+                (
+                    "في 3 من الشهر المقبل",
+                    "3 من الشهر المقبل",
+                    "2024-06-03",
+                    "DATE",
+                ),
+            ],
+        );
+        // 31 April does not exist: no date.
+        assert!(
+            dates("في 31 من الشهر الماضي", "2024-05-20")
+                .iter()
+                .all(|d| d.1 != "2024-04-31")
+        );
+    }
+
+    #[test]
+    fn a_season_of_a_relative_year() {
+        check(
+            "2024-05-20",
+            &[
+                (
+                    "زار البلاد صيف العام الماضي",
+                    "صيف العام الماضي",
+                    "2023-SU",
+                    "DATE",
+                ),
+                (
+                    "في ربيع العام المقبل",
+                    "ربيع العام المقبل",
+                    "2025-SP",
+                    "DATE",
+                ),
+                ("خلال شتاء هذا العام", "شتاء هذا العام", "2024-WI", "DATE"),
+            ],
+        );
+    }
+
+    #[test]
+    fn durations_counted_with_a_definite_unit() {
+        check(
+            "2024-05-20",
+            &[
+                (
+                    "خلال الأسابيع الثلاثة الماضية",
+                    "الأسابيع الثلاثة الماضية",
+                    "P3W",
+                    "DURATION",
+                ),
+                (
+                    "تراجع خلال العامين الماضيين",
+                    "العامين الماضيين",
+                    "P2Y",
+                    "DURATION",
+                ),
+                (
+                    "في الأيام العشرة الأخيرة",
+                    "الأيام العشرة الأخيرة",
+                    "P10D",
+                    "DURATION",
+                ),
+                (
+                    "خلال الأشهر الستة المقبلة",
+                    "الأشهر الستة المقبلة",
+                    "P6M",
+                    "DURATION",
+                ),
+                ("طوال الساعات الخمس", "الساعات الخمس", "PT5H", "DURATION"),
+            ],
+        );
+        // The days themselves, with no count or direction, are no duration.
+        assert!(dates("في الأيام العادية", "2024-05-20").is_empty());
     }
 }

@@ -374,8 +374,8 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
     body
 }
 
-/// Calendar values: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, seasons, ISO weeks,
-/// decades, centuries, and dates with an unknown year.
+/// Calendar values: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, seasons, quarters and
+/// halves, ISO weeks, decades, centuries, and dates with an unknown year.
 fn calendar_words(v: &str, lang: Lang) -> Option<String> {
     let ar = lang == Lang::Arabic;
     let d = |s: &str| digits(s, lang);
@@ -428,6 +428,29 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
                 _ => "winter",
             };
             Some(format!("{name} {}", d(y)))
+        }
+        [y, p] if (p.starts_with('Q') || p.starts_with('H')) && p.len() == 2 => {
+            let n = num(&p[1..])?;
+            let quarter = p.starts_with('Q');
+            let ordinal = |n: u32| match (n, ar) {
+                (1, true) => "الأول",
+                (2, true) => "الثاني",
+                (3, true) => "الثالث",
+                (4, true) => "الرابع",
+                (1, false) => "first",
+                (2, false) => "second",
+                (3, false) => "third",
+                _ => "fourth",
+            };
+            if n == 0 || n > if quarter { 4 } else { 2 } {
+                return None;
+            }
+            Some(match (quarter, ar) {
+                (true, true) => format!("الربع {} من {}", ordinal(n), d(y)),
+                (false, true) => format!("النصف {} من {}", ordinal(n), d(y)),
+                (true, false) => format!("the {} quarter of {y}", ordinal(n)),
+                (false, false) => format!("the {} half of {y}", ordinal(n)),
+            })
         }
         [y, w, rest @ ..] if w.starts_with('W') => {
             let n = num(&w[1..])?;
@@ -524,6 +547,15 @@ mod tests {
         assert_eq!(timex(&date("BC1500"), Lang::Arabic), "١٥٠٠ ق.م");
         assert_eq!(timex(&date("2023-FA"), Lang::Arabic), "خريف ٢٠٢٣");
         assert_eq!(timex(&date("2023-W40"), Lang::English), "week 40 of 2023");
+        assert_eq!(
+            timex(&date("2022-Q3"), Lang::Arabic),
+            "الربع الثالث من ٢٠٢٢"
+        );
+        assert_eq!(
+            timex(&date("2024-H2"), Lang::English),
+            "the second half of 2024"
+        );
+        assert_eq!(timex(&date("198"), Lang::Arabic), "عقد ١٩٨٠");
         assert_eq!(timex(&date("XXXX-10-07"), Lang::Arabic), "٧ أكتوبر");
         assert_eq!(timex(&date("PAST_REF"), Lang::Arabic), "في الماضي");
         let start = Timex {

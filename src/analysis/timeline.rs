@@ -34,6 +34,12 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
         Some("FA") => 10,
         Some("WI") => 1,
         Some(w) if w.starts_with('W') => (w[1..].parse::<u32>().ok()? * 7 / 30 + 1).min(12),
+        Some(q) if q.starts_with('Q') => {
+            (q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n))? - 1) * 3 + 1
+        }
+        Some(h) if h.starts_with('H') => {
+            (h[1..].parse::<u32>().ok().filter(|n| (1..=2).contains(n))? - 1) * 6 + 1
+        }
         Some(m) => m.parse().ok()?,
     };
     let day = parts.next().and_then(|d| d.parse().ok()).unwrap_or(0);
@@ -42,7 +48,8 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
 
 /// The days a calendar TIMEX value covers, as a half-open range of day
 /// counts from 1970-01-01: one day for `2023-10-07`, the month for
-/// `2023-10`, the year for `2014`, three months for a season (winter
+/// `2023-10`, the year for `2014`, three months for a quarter (`2022-Q3`)
+/// and six for a half (`2024-H2`), three months for a season (winter
 /// starts in December of the year before), seven days for an ISO week, ten
 /// years for a decade and a hundred for a century. A modifier narrows a
 /// longer span to its first (START), middle (MID) or last (END) third.
@@ -87,6 +94,15 @@ pub fn day_span(value: &str, modifier: Option<&str>) -> Option<Range<i64>> {
             };
             let (ey, em) = add_months(first.0, first.1, 3);
             month_start(first.0, first.1)..month_start(ey, em)
+        }
+        // A quarter or a half of the year: «2022-Q3», «2024-H2».
+        [y, p] if (p.starts_with('Q') || p.starts_with('H')) && digits(&p[1..]) => {
+            let y = year(y)?;
+            let (months, count) = if p.starts_with('Q') { (3, 4) } else { (6, 2) };
+            let n: u32 = p[1..].parse().ok().filter(|n| (1..=count).contains(n))?;
+            let first = (n - 1) * months + 1;
+            let (ey, em) = add_months(y, first, months as i32);
+            month_start(y, first)..month_start(ey, em)
         }
         [y, w, rest @ ..] if w.starts_with('W') && digits(&w[1..]) => {
             let y = year(y)?;
@@ -187,6 +203,24 @@ pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Quarters and halves sit on the time axis as the months they cover.
+    #[test]
+    fn quarters_and_halves_span_their_months() {
+        use crate::analysis::calendar::days_from_civil;
+        assert_eq!(
+            day_span("2022-Q3", None),
+            Some(days_from_civil(2022, 7, 1)..days_from_civil(2022, 10, 1))
+        );
+        assert_eq!(
+            day_span("2024-H2", None),
+            Some(days_from_civil(2024, 7, 1)..days_from_civil(2025, 1, 1))
+        );
+        assert_eq!(day_span("2024-Q5", None), None);
+        assert_eq!(calendar_key("2022-Q3"), Some((2022, 7, 0)));
+        assert_eq!(calendar_key("2024-H2"), Some((2024, 7, 0)));
+    }
+
     use crate::analysis::{DocDate, analyze, sentences::split_sentences};
 
     #[test]

@@ -1,0 +1,331 @@
+//! Date forms as news writes them, beyond the calendar forms of the parent
+//! module: numeric month/year and day/month («11/2019», «03-2021», «في
+//! 15/2»), decades («الثمانينيات», «سبعينيات القرن الماضي»), quarters and
+//! halves («الربع الثالث من 2022», «النصف الثاني من العام»), a day of a
+//! relative month («الـ 15 من الشهر الماضي»), a season of a relative year
+//! («صيف العام الماضي») and durations counted with a definite unit
+//! («الأسابيع الثلاثة الماضية», «خلال العامين الماضيين»).
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{
+    Found, date, day_at, direction, duration_value, key, nearest_year_for_day, stems, ymd,
+};
+use crate::analysis::calendar::{add_months, days_in_month};
+use crate::analysis::lexicon::{NUMBER_WORDS, NumWord};
+use crate::analysis::{DocDate, Text, Timex, TimexKind};
+
+/// Words the forms of this file start with (folded), for the parent's
+/// starters.
+pub(super) fn starters() -> Vec<String> {
+    let mut out: Vec<String> = DECADES.keys().cloned().collect();
+    out.extend(DEFINITE_UNITS.keys().cloned());
+    out.extend(["ال", "الربع", "النصف"].map(key));
+    out
+}
+
+/// The forms of this file at token `i`.
+pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    numeric_partial(t, i, dct)
+        .or_else(|| decade(t, i, dct))
+        .or_else(|| quarter_or_half(t, i, dct))
+        .or_else(|| day_of_relative_month(t, i, dct))
+        .or_else(|| season_of_relative_year(t, i, dct))
+        .or_else(|| counted_duration(t, i))
+}
+
+/// A direction word of any number and gender: «الماضي», «الماضية»,
+/// «الماضيين», «الأخيرة», «المقبلين», «القادمة».
+fn any_direction(k: &str) -> Option<i32> {
+    direction(k).or_else(|| {
+        let past = ["الماضي", "الاخير", "السابق", "الفايت", "المنصرم"];
+        let next = ["المقبل", "القادم"];
+        if past.iter().any(|p| k.starts_with(p)) {
+            Some(-1)
+        } else if next.iter().any(|p| k.starts_with(p)) {
+            Some(1)
+        } else {
+            None
+        }
+    })
+}
+
+/// «11/2019», «03-2021» (month and year); «15/2» (day and month) after a
+/// word that announces a date («في», «يوم», «بتاريخ», «منذ», «حتى»).
+fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    if !t.is_number(i) {
+        return None;
+    }
+    let s = t.key(i);
+    let parts: Vec<&str> = s.split(['/', '-']).collect();
+    if parts.len() != 2 || parts.iter().any(|p| p.is_empty() || p.contains('.')) {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    let found = |value: String| Found {
+        end: i + 1,
+        skip: 0,
+        timex: date(value),
+    };
+    if parts[1].len() == 4 {
+        let month_year = parts[0].len() <= 2 && (1..=12).contains(&a) && (1800..=2200).contains(&b);
+        return month_year.then(|| found(format!("{b:04}-{a:02}")));
+    }
+    let cue = i > 0
+        && stems(t, i - 1).iter().any(|(_, w)| {
+            matches!(
+                *w,
+                "في" | "يوم"
+                    | "بتاريخ"
+                    | "تاريخ"
+                    | "منذ"
+                    | "حتي"
+                    | "الموافق"
+                    | "مساء"
+                    | "صباح"
+            )
+        });
+    if !cue || parts[0].len() > 2 || parts[1].len() > 2 || !(1..=12).contains(&b) || a == 0 {
+        return None;
+    }
+    match dct {
+        Some(d) => {
+            let y = nearest_year_for_day(d, b, a);
+            (a <= days_in_month(y, b)).then(|| found(ymd(y, b, a)))
+        }
+        None => (a <= 31).then(|| found(format!("XXXX-{b:02}-{a:02}"))),
+    }
+}
+
+/// Decade words (folded, with and without the article, «-يات» and «-ات»)
+/// and their tens digit.
+static DECADES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    let tens = [
+        ("عشرين", 2),
+        ("ثلاثين", 3),
+        ("أربعين", 4),
+        ("خمسين", 5),
+        ("ستين", 6),
+        ("سبعين", 7),
+        ("ثمانين", 8),
+        ("تسعين", 9),
+    ];
+    let mut m = HashMap::default();
+    for (stem, d) in tens {
+        for form in [format!("{stem}يات"), format!("{stem}ات")] {
+            m.insert(key(&form), d);
+            m.insert(key(&format!("ال{form}")), d);
+        }
+    }
+    m
+});
+
+/// «الثمانينيات» (the 1980s: «198»), «سبعينيات القرن الماضي», «تسعينيات
+/// القرن العشرين». Without a century, the twentieth.
+fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, tens) = stems(t, i)
+        .iter()
+        .find_map(|&(s, w)| DECADES.get(w).map(|&d| (s, d)))?;
+    let mut j = i + 1;
+    if t.key(j) == "من" && t.key(j + 1) == "القرن" {
+        j += 1;
+    }
+    let (century, end) = if t.key(j) == "القرن" {
+        match (t.key(j + 1), t.key(j + 2), t.key(j + 3)) {
+            ("العشرين", ..) => (19, j + 2),
+            ("التاسع", "عشر", _) => (18, j + 3),
+            ("الثامن", "عشر", _) => (17, j + 3),
+            ("الحادي", "والعشرين", _) => (20, j + 3),
+            (k, ..) => match (any_direction(k), dct) {
+                (Some(dir), Some(d)) => (d.year.div_euclid(100) + dir, j + 2),
+                _ => (19, i + 1),
+            },
+        }
+    } else {
+        (19, i + 1)
+    };
+    Some(Found {
+        end,
+        skip,
+        timex: date(format!("{century:02}{tens}")),
+    })
+}
+
+/// A year at `j`: «2022», «عام 2022», «العام» or «هذا العام» (the
+/// document's), «العام الماضي» or «العام المقبل». (year, next token).
+fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(i32, usize)> {
+    let number = |k: usize| -> Option<i32> {
+        (t.is_number(k) && t.key(k).len() == 4)
+            .then(|| t.key(k).parse().ok())
+            .flatten()
+    };
+    if let Some(y) = number(j) {
+        return Some((y, j + 1));
+    }
+    if matches!(t.key(j), "عام" | "سنه" | "العام" | "السنه")
+        && let Some(y) = number(j + 1)
+    {
+        return Some((y, j + 2));
+    }
+    let (j, this) = if matches!(t.key(j), "هذا" | "هذه") {
+        (j + 1, true)
+    } else {
+        (j, false)
+    };
+    if !matches!(t.key(j), "العام" | "السنه") {
+        return None;
+    }
+    let d = dct?;
+    match any_direction(t.key(j + 1)) {
+        Some(dir) if !this => Some((d.year + dir, j + 2)),
+        _ => Some((d.year, j + 1)),
+    }
+}
+
+/// «الربع الثالث من 2022» («2022-Q3»), «النصف الثاني من العام» («2024-H2»),
+/// «الربع الأخير من العام الماضي».
+fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, parts) = stems(t, i).iter().find_map(|&(s, w)| match w {
+        "الربع" => Some((s, 4)),
+        "النصف" => Some((s, 2)),
+        _ => None,
+    })?;
+    let n = match t.key(i + 1) {
+        "الاول" => 1,
+        "الثاني" => 2,
+        "الثالث" if parts == 4 => 3,
+        "الرابع" if parts == 4 => 4,
+        "الاخير" => parts,
+        _ => return None,
+    };
+    let j = if t.key(i + 2) == "من" { i + 3 } else { i + 2 };
+    let (year, end) = year_at(t, j, dct)?;
+    let letter = if parts == 4 { 'Q' } else { 'H' };
+    Some(Found {
+        end,
+        skip,
+        timex: date(format!("{year:04}-{letter}{n}")),
+    })
+}
+
+/// «الـ 15 من الشهر الماضي», «العاشر من الشهر الجاري», «في 3 من الشهر
+/// المقبل»: a day of the document's month or of the month before or after.
+fn day_of_relative_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let start = if t.key(i) == "ال" && t.is_number(i + 1) {
+        i + 1
+    } else {
+        i
+    };
+    let (day, mut j, skip) = day_at(t, start)?;
+    if t.key(j) == "من" {
+        j += 1;
+    }
+    if t.key(j) != "الشهر" {
+        return None;
+    }
+    let d = dct?;
+    let (dir, end) = match any_direction(t.key(j + 1)) {
+        Some(dir) => (dir, j + 2),
+        None => (0, j + 1),
+    };
+    let (y, m) = add_months(d.year, d.month, dir);
+    if day > days_in_month(y, m) {
+        return None;
+    }
+    Some(Found {
+        end,
+        skip: if start > i { 0 } else { skip },
+        timex: date(ymd(y, m, day)),
+    })
+}
+
+/// «صيف العام الماضي», «شتاء هذا العام», «ربيع العام المقبل».
+fn season_of_relative_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, code) = stems(t, i).iter().find_map(|&(s, w)| match w {
+        "صيف" => Some((s, "SU")),
+        "شتاء" => Some((s, "WI")),
+        "خريف" => Some((s, "FA")),
+        "ربيع" => Some((s, "SP")),
+        _ => None,
+    })?;
+    // «ربيع عام 2011» and «صيف 2014» are the parent's; here a year said in
+    // words.
+    if t.is_number(i + 1) || t.is_number(i + 2) {
+        return None;
+    }
+    let (year, end) = year_at(t, i + 1, dct)?;
+    Some(Found {
+        end,
+        skip,
+        timex: date(format!("{year:04}-{code}")),
+    })
+}
+
+/// Definite time units, plural (no count) or dual (two): «الأسابيع»,
+/// «العامين». (TIMEX unit, count of a dual).
+static DEFINITE_UNITS: LazyLock<HashMap<String, (&'static str, Option<u32>)>> =
+    LazyLock::new(|| {
+        let rows: &[(&str, &str, Option<u32>)] = &[
+            ("الأيام", "D", None),
+            ("اليومين", "D", Some(2)),
+            ("الأسابيع", "W", None),
+            ("الأسبوعين", "W", Some(2)),
+            ("الأشهر", "M", None),
+            ("الشهور", "M", None),
+            ("الشهرين", "M", Some(2)),
+            ("السنوات", "Y", None),
+            ("السنين", "Y", None),
+            ("الأعوام", "Y", None),
+            ("العامين", "Y", Some(2)),
+            ("السنتين", "Y", Some(2)),
+            ("العقود", "DE", None),
+            ("العقدين", "DE", Some(2)),
+            ("الساعات", "TH", None),
+            ("الساعتين", "TH", Some(2)),
+            ("الدقائق", "TM", None),
+        ];
+        rows.iter().map(|(w, u, n)| (key(w), (*u, *n))).collect()
+    });
+
+/// «الأسابيع الثلاثة الماضية» (P3W), «العامين الماضيين» (P2Y), «الأيام
+/// العشرة الأخيرة», «خلال الأشهر الستة المقبلة»: a definite unit, its
+/// count as a definite number word (a dual is two), then a direction, or
+/// after «خلال», «طوال» or «منذ».
+fn counted_duration(t: &Text, i: usize) -> Option<Found> {
+    let (skip, unit, dual) = stems(t, i)
+        .iter()
+        .find_map(|&(s, w)| DEFINITE_UNITS.get(w).map(|&(u, n)| (s, u, n)))?;
+    let (count, next) = match dual {
+        Some(n) => (n as f64, i + 1),
+        None => {
+            let w = t.key(i + 1).strip_prefix("ال")?;
+            let n = match NUMBER_WORDS.get(w)? {
+                NumWord::Unit(u) if *u >= 3 => *u as f64,
+                NumWord::Ten(n) => *n as f64,
+                _ => return None,
+            };
+            (n, i + 2)
+        }
+    };
+    let cue = i > 0
+        && stems(t, i - 1)
+            .iter()
+            .any(|(_, w)| matches!(*w, "خلال" | "طوال" | "منذ" | "مدي"));
+    let end = match any_direction(t.key(next)) {
+        Some(_) => next + 1,
+        None if cue => next,
+        None => return None,
+    };
+    Some(Found {
+        end,
+        skip,
+        timex: Timex {
+            value: duration_value(unit, Some(count)),
+            kind: TimexKind::Duration,
+            modifier: None,
+        },
+    })
+}
