@@ -520,8 +520,7 @@ fn agreeing_year(d: DocDate, value: &str, wd: u32) -> Option<String> {
     parts.next()?;
     let (m, day): (u32, u32) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
     let fits = |y: i32| {
-        day <= super::calendar::days_in_month(y, m)
-            && super::calendar::weekday(y, m, day) == wd
+        day <= super::calendar::days_in_month(y, m) && super::calendar::weekday(y, m, day) == wd
     };
     let y0: i32 = value.get(..4)?.parse().ok()?;
     if fits(y0) {

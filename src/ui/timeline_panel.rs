@@ -635,8 +635,21 @@ fn card_ui(
     let date_text = event_date_text(a, id, lang);
     let bold = super::fonts::interface_bold(13.0);
     let strong = visuals.strong_text_color();
-    let g =
+    let mut g =
         super::bidi_text::line_galley(ui.ctx(), &date_text, &bold, egui::Color32::PLACEHOLDER, rtl);
+    // Too long for the card (a quarter's Hijri days, say): the date alone,
+    // rather than a title cut off at the card's edge.
+    if g.size().x > inner.width()
+        && let Some(t) = event_date(a, id)
+    {
+        g = super::bidi_text::line_galley(
+            ui.ctx(),
+            &describe::timex(t, lang),
+            &bold,
+            egui::Color32::PLACEHOLDER,
+            rtl,
+        );
+    }
     let clip = ui.painter().with_clip_rect(inner);
     let x = if rtl {
         inner.right() - g.size().x
