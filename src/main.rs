@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
 
+use marsad::analysis::ner::embedding::SkipGram;
 use marsad::document;
 use marsad::export::Format;
 use marsad::layout::{self, LineParams};
@@ -77,6 +78,9 @@ enum Command {
         dim: usize,
         #[arg(long, default_value_t = 5)]
         min_count: u64,
+        /// The largest distance of a context word.
+        #[arg(long, default_value_t = 5)]
+        window: usize,
     },
     /// Score the recogniser on a gold file (`token TAG` lines): per-type and
     /// micro precision, recall and F1, entity level.
@@ -172,7 +176,19 @@ fn main() -> std::process::ExitCode {
             epochs,
             dim,
             min_count,
-        }) => clusters_cmd(&corpus, &data, &out, epochs, dim, min_count),
+            window,
+        }) => clusters_cmd(
+            &corpus,
+            &data,
+            &out,
+            SkipGram {
+                epochs,
+                dim,
+                min_count,
+                window,
+                ..SkipGram::default()
+            },
+        ),
         Some(Command::Eval {
             file,
             model,
@@ -465,12 +481,9 @@ fn clusters_cmd(
     corpus: &[PathBuf],
     data: &std::path::Path,
     out: &std::path::Path,
-    epochs: usize,
-    dim: usize,
-    min_count: u64,
+    p: SkipGram,
 ) -> Result<()> {
     use marsad::analysis::ner::clusters;
-    use marsad::analysis::ner::embedding::SkipGram;
     let start = std::time::Instant::now();
     let mut sentences = Vec::new();
     for path in corpus {
@@ -498,12 +511,6 @@ fn clusters_cmd(
         sentences.len(),
         start.elapsed().as_secs_f64()
     );
-    let p = SkipGram {
-        epochs,
-        dim,
-        min_count,
-        ..SkipGram::default()
-    };
     let table = clusters::build(&sentences, &p, |m| {
         eprintln!("{m} ({:.0} s)", start.elapsed().as_secs_f64())
     });
