@@ -68,7 +68,38 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+/// The longest sentence, in bytes (about a thousand Arabic letters, twice
+/// a long news sentence). A longer run without a full stop (a page
+/// flattened to one line) is cut, after a comma in the second half of the
+/// run where there is one, else at a space: what hangs on a sentence (a
+/// timeline event's text and mentions, a CSV row's sentence_text) then
+/// stays bounded, whatever the text.
+pub const MAX_SENTENCE: usize = 2000;
+
+fn push_trimmed(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    while r.end - r.start > MAX_SENTENCE {
+        let mut end = r.start + MAX_SENTENCE;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[r.start..end];
+        let half = window.len() / 2;
+        let after = |i: usize| i + window[i..].chars().next().map_or(1, char::len_utf8);
+        let cut = window
+            .rfind(['،', ',', '؛', ';'])
+            .filter(|&c| c >= half)
+            .map(after)
+            .or_else(|| {
+                window
+                    .rfind(char::is_whitespace)
+                    .filter(|&c| c >= half)
+                    .map(after)
+            })
+            .unwrap_or(window.len())
+            .max(1);
+        out.extend(crate::document::trim_range(text, r.start..r.start + cut));
+        r.start += cut;
+    }
     out.extend(crate::document::trim_range(text, r));
 }
 
@@ -111,5 +142,40 @@ mod tests {
                 "انتهى"
             ]
         );
+    }
+
+    /// Seen with a 1.2 MB article on one line: one sentence of the whole
+    /// text, whose every timeline event carried all of it (455 MB).
+    #[test]
+    fn a_sentence_without_end_is_cut_into_bounded_pieces() {
+        let text = "قال الوزير إن الوفد وصل إلى بغداد في 7 أكتوبر، ثم غادر ".repeat(300);
+        let s = split_sentences(&text);
+        assert!(s.len() > 1);
+        assert!(s.iter().all(|r| r.len() <= MAX_SENTENCE), "{s:?}");
+        assert!(s.windows(2).all(|w| w[0].end <= w[1].start));
+        // Cut after a comma; nothing but white space left out.
+        assert!(
+            s[..s.len() - 1]
+                .iter()
+                .all(|r| text[r.clone()].ends_with('،'))
+        );
+        let covered: usize = s
+            .iter()
+            .map(|r| {
+                text[r.clone()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count()
+            })
+            .sum();
+        assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+        // No comma, no space: cut anyway, on a letter's boundary.
+        let text = "ب".repeat(5000);
+        let s = split_sentences(&text);
+        assert!(
+            s.iter()
+                .all(|r| r.len() <= MAX_SENTENCE && text.is_char_boundary(r.start))
+        );
+        assert_eq!(s.iter().map(|r| r.len()).sum::<usize>(), text.len());
     }
 }

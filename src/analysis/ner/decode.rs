@@ -25,22 +25,43 @@ pub(super) fn type_tag(kind: MentionType, begin: bool) -> usize {
     if begin { base } else { base + 1 }
 }
 
-/// Token runs decoded as one sequence: cut at sentence-final punctuation and
-/// line ends.
+/// The longest run decoded as one sequence, in tokens. Text with no
+/// sentence end (a page flattened to one line) is cut into runs of at most
+/// this many, at a comma where one falls in the run's second half: the
+/// decoder's memory and the features of a run stay bounded, whatever the
+/// text.
+pub(super) const MAX_RUN: usize = 300;
+
+/// Token runs decoded as one sequence: cut at sentence-final punctuation,
+/// line ends, and within [`MAX_RUN`] tokens.
 pub(super) fn segments(t: &Text) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 0..t.tokens.len() {
-        let line_end = i + 1 < t.tokens.len() && {
+    let mut comma = None;
+    let n = t.tokens.len();
+    for i in 0..n {
+        let line_end = i + 1 < n && {
             let a = t.norm.original(t.tokens[i].norm.end);
             let b = t.norm.original(t.tokens[i + 1].norm.start);
             t.original[a..b].contains('\n')
         };
-        let stop =
-            t.tokens[i].kind == TokenKind::Punct && matches!(t.key(i), "." | "!" | "?" | "؟");
-        if stop || line_end || i + 1 == t.tokens.len() {
+        let punct = t.tokens[i].kind == TokenKind::Punct;
+        let stop = punct && matches!(t.key(i), "." | "!" | "?" | "؟");
+        if punct && matches!(t.key(i), "،" | "," | "؛" | ";" | ":") {
+            comma = Some(i);
+        }
+        if stop || line_end || i + 1 == n {
             out.push(start..i + 1);
             start = i + 1;
+            comma = None;
+        } else if i + 1 - start >= MAX_RUN {
+            let cut = match comma {
+                Some(c) if c >= start + MAX_RUN / 2 => c,
+                _ => i,
+            };
+            out.push(start..cut + 1);
+            start = cut + 1;
+            comma = None;
         }
     }
     out
@@ -70,5 +91,34 @@ pub(super) fn spans_of_tags(
             spans.push((first, last, kind));
         }
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 3.8 MB article with no sentence end made one run of the whole
+    /// text: 1.65 GB of memory for its features and lattice.
+    #[test]
+    fn a_text_without_sentence_ends_is_cut_into_bounded_runs() {
+        let text = "قال الوزير إن الوفد وصل، ثم غادر بغداد ".repeat(400);
+        let t = Text::new(&text);
+        let runs = segments(&t);
+        assert!(runs.len() > 1);
+        assert!(runs.iter().all(|r| r.len() <= MAX_RUN), "{runs:?}");
+        // The runs cover every token once, in order.
+        assert_eq!(runs.first().unwrap().start, 0);
+        assert_eq!(runs.last().unwrap().end, t.tokens.len());
+        assert!(runs.windows(2).all(|w| w[0].end == w[1].start));
+        // Cut after a comma, where there is one.
+        assert!(
+            runs[..runs.len() - 1]
+                .iter()
+                .all(|r| t.key(r.end - 1) == "،")
+        );
+        // Sentences still end runs.
+        let t = Text::new("وصل الوفد. غادر الوفد.");
+        assert_eq!(segments(&t).len(), 2);
     }
 }
