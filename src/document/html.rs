@@ -48,7 +48,9 @@ const FURNITURE: &[&str] = &[
 ];
 
 pub fn extract(source: &str) -> Article {
-    let doc = Html::parse_document(source);
+    // Nesting past any real article's is flattened first: the parser's
+    // scope checks cost the square of the depth.
+    let doc = Html::parse_document(&super::nesting::limit_depth(source));
     let sel = |s: &str| Selector::parse(s).expect("static selector");
 
     let blocks = sel(BLOCKS);

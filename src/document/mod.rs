@@ -11,6 +11,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod nesting;
 pub mod offsets;
 mod paragraphs;
 
