@@ -572,13 +572,18 @@ fn import_lays_a_session_files_edits_over_the_article() {
     save(&path, &Session::new(&text, Some(&s), edits)).unwrap();
     let o = marsad(&["import", path.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let m = v["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["text"] == "المتحدثة")
-        .expect("the person's mention");
+    // The mention of «المتحدثة» in a JSON export on standard output.
+    let spokeswoman = |stdout: &[u8]| -> Value {
+        let v: Value = serde_json::from_slice(stdout).unwrap();
+        v["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["text"] == "المتحدثة")
+            .expect("the person's mention")
+            .clone()
+    };
+    let m = spokeswoman(&o.stdout);
     assert_eq!(m["type"], "PERSON");
     assert_eq!(m["decided_by"], "person");
     assert_eq!(m["note"], "من هي؟");
@@ -593,13 +598,7 @@ fn import_lays_a_session_files_edits_over_the_article() {
         changed.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let m = v["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["text"] == "المتحدثة")
-        .expect("the person's mention, moved");
+    let m = spokeswoman(&o.stdout);
     let cps = |s: &str| s.chars().count() as u64;
     assert_eq!(m["start"], cps(&text[..start]) + cps("تحديث: "));
     assert_eq!(m["decided_by"], "person");

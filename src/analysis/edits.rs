@@ -46,28 +46,13 @@ pub const CONTEXT_CHARS: usize = 16;
 impl Span {
     /// The span `range` of `text`.
     pub fn of(text: &str, range: Range<usize>) -> Span {
-        let (before, after) = match (text.get(..range.start), text.get(range.end..)) {
-            (Some(b), Some(a)) => {
-                let from = b
-                    .char_indices()
-                    .rev()
-                    .take(CONTEXT_CHARS)
-                    .last()
-                    .map_or(b.len(), |(i, _)| i);
-                let to = a
-                    .char_indices()
-                    .nth(CONTEXT_CHARS)
-                    .map_or(a.len(), |(i, _)| i);
-                (b[from..].to_owned(), a[..to].to_owned())
-            }
-            _ => Default::default(),
-        };
+        let (before, after) = crate::document::offsets::context(text, range.clone(), CONTEXT_CHARS);
         Span {
             text: text.get(range.clone()).unwrap_or_default().to_owned(),
             start: range.start,
             end: range.end,
-            before,
-            after,
+            before: before.to_owned(),
+            after: after.to_owned(),
         }
     }
 

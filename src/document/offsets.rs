@@ -19,6 +19,25 @@ impl CodePoints {
     }
 }
 
+/// Up to `chars` characters of `text` on either side of `range` (a range
+/// on character boundaries): a quote's prefix and suffix.
+pub fn context(text: &str, range: std::ops::Range<usize>, chars: usize) -> (&str, &str) {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return ("", "");
+    };
+    let from = before
+        .char_indices()
+        .rev()
+        .take(chars)
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let to = after
+        .char_indices()
+        .nth(chars)
+        .map_or(after.len(), |(i, _)| i);
+    (&before[from..], &after[..to])
+}
+
 /// Byte ranges of a text from code point offsets (imports).
 pub struct ByteOffsets {
     starts: Vec<usize>,
@@ -55,5 +74,15 @@ mod tests {
         assert_eq!(cp.of(0), 0);
         assert_eq!(cp.of(12), 6);
         assert_eq!(cp.of(17), 11);
+    }
+
+    #[test]
+    fn context_takes_whole_letters_on_either_side() {
+        use super::context;
+        let t = "قال الوزير في بغداد أمس";
+        let s = t.find("بغداد").unwrap();
+        assert_eq!(context(t, s..s + "بغداد".len(), 3), ("في ", " أم"));
+        assert_eq!(context(t, 0..2, 50), ("", &t[2..]));
+        assert_eq!(context(t, t.len()..t.len(), 4), (" أمس", ""));
     }
 }

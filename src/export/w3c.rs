@@ -135,18 +135,8 @@ impl Serialize for Items<'_> {
         let text = self.a.text();
         let mut seq = s.serialize_seq(Some(an.mentions.len()))?;
         for (i, m) in an.mentions.iter().enumerate() {
-            let before = &text[..m.range.start];
-            let from = before
-                .char_indices()
-                .rev()
-                .take(CONTEXT)
-                .last()
-                .map_or(before.len(), |(k, _)| k);
-            let after = &text[m.range.end..];
-            let to = after
-                .char_indices()
-                .nth(CONTEXT)
-                .map_or(after.len(), |(k, _)| k);
+            let (prefix, suffix) =
+                crate::document::offsets::context(text, m.range.clone(), CONTEXT);
             let mut body = vec![Body {
                 kind: "TextualBody",
                 purpose: "tagging",
@@ -198,8 +188,8 @@ impl Serialize for Items<'_> {
                         QuoteSelector {
                             kind: "TextQuoteSelector",
                             exact: &text[m.range.clone()],
-                            prefix: &before[from..],
-                            suffix: &after[..to],
+                            prefix,
+                            suffix,
                         },
                     ),
                 },
