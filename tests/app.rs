@@ -51,6 +51,23 @@ fn analysed(path: Option<PathBuf>, language: Lang) -> Harness<'static, MarsadApp
     h
 }
 
+/// Sets the document date in the timeline's date editor (year, month,
+/// day), applies it and waits for the analysis.
+fn redate(h: &mut Harness<'static, MarsadApp>, year: u32, month: u32, day: u32) {
+    h.get_by_label("تغيير…").click();
+    h.run();
+    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
+    assert_eq!(spins.len(), 3, "year, month, day");
+    spins[0].set_value_accesskit(year as f64);
+    spins[1].set_value_accesskit(month as f64);
+    spins[2].set_value_accesskit(day as f64);
+    h.run();
+    h.get_by_label("تطبيق").click();
+    h.run();
+    h.state_mut().finish_analysis();
+    h.run();
+}
+
 /// The text of a node: its label, or the value a label widget holds.
 fn text_of(n: &egui_kittest::Node<'_>) -> String {
     let node = n.accesskit_node();
@@ -618,18 +635,7 @@ fn changing_the_document_date_re_resolves_and_reorders_the_timeline() {
     assert_eq!(before.last().map(String::as_str), Some("2023-10-07"));
     h.get_by_label_contains("إيران · مكان").click();
     h.run();
-    h.get_by_label("تغيير…").click();
-    h.run();
-    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
-    assert_eq!(spins.len(), 3, "year, month, day");
-    spins[0].set_value_accesskit(2025.0);
-    spins[1].set_value_accesskit(6.0);
-    spins[2].set_value_accesskit(15.0);
-    h.run();
-    h.get_by_label("تطبيق").click();
-    h.run();
-    h.state_mut().finish_analysis();
-    h.run();
+    redate(&mut h, 2025, 6, 15);
     let a = h.state().analysis().unwrap();
     assert_eq!(a.doc_date, DocDate::parse("2025-06-15"));
     assert_eq!(a.date_source, DateSource::Reader);
@@ -840,17 +846,7 @@ fn the_selection_stays_on_its_entity_when_the_dates_are_resolved_again() {
     h.get_by_label_contains("دمشق · مكان").click();
     h.run();
     assert_eq!(h.state().browse().entity, Some(damascus));
-    h.get_by_label("تغيير…").click();
-    h.run();
-    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
-    spins[0].set_value_accesskit(2024.0);
-    spins[1].set_value_accesskit(1.0);
-    spins[2].set_value_accesskit(15.0);
-    h.run();
-    h.get_by_label("تطبيق").click();
-    h.run();
-    h.state_mut().finish_analysis();
-    h.run();
+    redate(&mut h, 2024, 1, 15);
     let now = entity(&h, "دمشق");
     assert_ne!(now, damascus, "its number changed");
     assert_eq!(
@@ -1024,17 +1020,7 @@ fn an_edited_article_opens_again_with_its_edits_and_a_changed_one_asks() {
     h.run();
     assert!(mention_on(&h, &coalition).is_some());
     // A document date of the reader's own is kept with the edits.
-    h.get_by_label("تغيير…").click();
-    h.run();
-    let spins: Vec<_> = h.get_all_by_role(Role::SpinButton).collect();
-    spins[0].set_value_accesskit(2025.0);
-    spins[1].set_value_accesskit(6.0);
-    spins[2].set_value_accesskit(15.0);
-    h.run();
-    h.get_by_label("تطبيق").click();
-    h.run();
-    h.state_mut().finish_analysis();
-    h.run();
+    redate(&mut h, 2025, 6, 15);
     // Closing the window writes the session.
     h.state_mut().flush_session();
     drop(h);

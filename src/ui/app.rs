@@ -33,14 +33,6 @@ use crate::analysis::edits::{self as edit_model, Edit, Edits, Orphan, Span};
 use crate::document::{self, Document};
 use crate::export::Format;
 
-/// What the file dialog gave, and whether it was shown at all.
-enum DialogResult {
-    Picked(PathBuf),
-    Cancelled,
-    /// The dialog returned at once: no desktop portal and no zenity.
-    Unavailable,
-}
-
 /// A note or an entity's name being typed, for the mention at `span`.
 struct Prompt {
     rename: bool,
@@ -48,18 +40,20 @@ struct Prompt {
     field: EditState,
 }
 
-/// What an export or import dialog gave.
+/// What a file dialog (open, export, import) gave, read on its thread.
 enum FileJob {
+    /// An article to open.
+    Open(PathBuf),
     Exported(Result<PathBuf, String>),
-    /// Read on the dialog's thread: the article is analysed there, not on
-    /// the UI thread.
-    /// The annotation file, and what reading it gave.
+    /// The annotation file, and what reading it gave (on the dialog's
+    /// thread: the article is analysed there, not on the UI thread).
     Imported(
         PathBuf,
         Result<Box<crate::export::import::Imported>, String>,
     ),
     Cancelled,
-    /// The dialog returned at once: none could be shown.
+    /// The dialog returned at once: none could be shown (no desktop
+    /// portal and no zenity).
     Unavailable,
 }
 
@@ -95,7 +89,6 @@ pub struct MarsadApp {
     /// Where the selected mention and the selected entity's first mention
     /// start, while the dates are resolved again.
     redate_anchor: Option<(Option<usize>, Option<usize>)>,
-    dialog: Option<mpsc::Receiver<DialogResult>>,
     /// The person's edits of the open article, and its session file.
     edits: Edits,
     session: SessionKeeper,
@@ -161,7 +154,6 @@ impl MarsadApp {
             type_counts: [0; 5],
             analysis_pending: false,
             redate_anchor: None,
-            dialog: None,
             edits: Edits::default(),
             session: SessionKeeper::new(sessions),
             context_target: None,
@@ -371,7 +363,7 @@ impl MarsadApp {
     }
 
     fn ask_for_file(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.file_job.is_some() {
             return;
         }
         let (tx, rx) = mpsc::channel();
@@ -393,36 +385,14 @@ impl MarsadApp {
                 dialog = dialog.set_directory(dir);
             }
             let shown = std::time::Instant::now();
-            let result = match dialog.pick_file() {
-                Some(path) => DialogResult::Picked(path),
-                // Nobody cancels a dialog within a tenth of a second: it was
-                // never shown.
-                None if shown.elapsed() < std::time::Duration::from_millis(100) => {
-                    DialogResult::Unavailable
-                }
-                None => DialogResult::Cancelled,
+            let job = match dialog.pick_file() {
+                Some(path) => FileJob::Open(path),
+                None => nothing_picked(shown),
             };
-            let _ = tx.send(result);
+            let _ = tx.send(job);
             ctx.request_repaint();
         });
-        self.dialog = Some(rx);
-    }
-
-    fn poll_dialog(&mut self) {
-        let Some(rx) = &self.dialog else { return };
-        let result = match rx.try_recv() {
-            Ok(r) => r,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => DialogResult::Unavailable,
-        };
-        self.dialog = None;
-        match result {
-            DialogResult::Picked(path) => self.open_path(&path),
-            DialogResult::Cancelled => {}
-            DialogResult::Unavailable => {
-                self.error = Some(i18n::strings(self.settings.language).no_dialog.into())
-            }
-        }
+        self.file_job = Some(rx);
     }
 
     /// Keys that act on the analysis, read before any widget can take
@@ -762,6 +732,7 @@ impl MarsadApp {
         self.file_job = None;
         let t = i18n::strings(self.settings.language);
         match job {
+            FileJob::Open(path) => self.open_path(&path),
             FileJob::Exported(Ok(path)) => {
                 self.notice = Some(format!("{} {}", t.exported, i18n::path_shown(&path)));
             }
@@ -1015,7 +986,6 @@ impl MarsadApp {
         // Before anything changes the style: the galleys Marsad keeps
         // across frames are dropped when egui rebuilds its glyph atlas.
         super::measure::watch_atlas(&ctx);
-        self.poll_dialog();
         self.poll_file_job();
         if self.analysis.poll() {
             self.analysis_arrived();

@@ -398,28 +398,30 @@ pub fn mention_label(kind: MentionType, text: &str, lang: Lang) -> String {
 /// How many spans of the person's edits were found at new places in the
 /// changed text.
 pub fn moved(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Arabic => format!(
-            "تعديلات وُجد نصها في موضع جديد بعد تغيّر المقال فنُقلت إليه: {}",
-            describe::number(n as f64, lang)
-        ),
-        Lang::English => {
-            format!("Edits whose text moved when the article changed, found again: {n}")
-        }
-    }
+    counted(
+        "تعديلات وُجد نصها في موضع جديد بعد تغيّر المقال فنُقلت إليه",
+        "Edits whose text moved when the article changed, found again",
+        n,
+        lang,
+    )
 }
 
 /// How many of the person's edits no longer fit the text (orphans).
 pub fn orphans(n: usize, lang: Lang) -> String {
+    counted(
+        "تعديلات لم تعد توافق النص بعد تغيّره فلم تُطبَّق",
+        "Edits that no longer fit the text since it changed, not applied",
+        n,
+        lang,
+    )
+}
+
+/// A message and a count after a colon (in Arabic, no agreement to get
+/// wrong), in the interface's language and digits.
+fn counted(arabic: &str, english: &str, n: usize, lang: Lang) -> String {
     match lang {
-        // A count after a colon: no agreement to get wrong.
-        Lang::Arabic => format!(
-            "تعديلات لم تعد توافق النص بعد تغيّره فلم تُطبَّق: {}",
-            describe::number(n as f64, lang)
-        ),
-        Lang::English => {
-            format!("Edits that no longer fit the text since it changed, not applied: {n}")
-        }
+        Lang::Arabic => format!("{arabic}: {}", describe::number(n as f64, lang)),
+        Lang::English => format!("{english}: {n}"),
     }
 }
 
