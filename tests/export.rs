@@ -348,6 +348,29 @@ fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
     assert!(err.to_string().contains("بغداد"), "{err}");
     let err = brat::import(&doc, "T1\tPLACE 0 6\tواشنطن\nT2\tPLACE 2 4\tشن\n").unwrap_err();
     assert!(err.to_string().contains("overlap"), "{err}");
+    // Found by the import_json fuzzer: entities that share a mention, or
+    // hold a mention of another type, were taken as they were.
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    let first = v["entities"][0]["mentions"][0].clone();
+    v["entities"][1]["mentions"]
+        .as_array_mut()
+        .unwrap()
+        .push(first);
+    let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+    assert!(err.to_string().contains("is also in entity 1"), "{err}");
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    let other = a
+        .entities
+        .iter()
+        .position(|e| e.kind != a.entities[0].kind)
+        .unwrap();
+    v["entities"][other]["mentions"] = v["entities"][0]["mentions"].clone();
+    v["entities"][0]["mentions"] = serde_json::json!([]);
+    let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+    assert!(err.to_string().contains("entity 1: no mentions"), "{err}");
+    v["entities"][0]["mentions"] = serde_json::json!([a.entities[other].mentions[0]]);
+    let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+    assert!(err.to_string().contains(", not a "), "{err}");
     assert!(marsad::export::json::import(&doc, "{\"mentions\": 3}").is_err());
     assert!(marsad::export::json::import(&doc, "not json").is_err());
 }

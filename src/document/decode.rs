@@ -49,14 +49,19 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
     })
 }
 
-/// NUL bytes do not occur in 8-bit or UTF-8 text.
+/// NUL bytes do not occur in 8-bit or UTF-8 text (anywhere in the file:
+/// one past the first megabyte would otherwise reach the text).
 fn looks_binary(bytes: &[u8]) -> bool {
-    bytes.iter().take(1 << 20).any(|&b| b == 0)
+    bytes.contains(&0)
 }
 
-/// Many control characters (other than tab, newline, carriage return and form
-/// feed) or replacement characters mean the bytes were not text.
+/// A NUL character (UTF-16 of binary data, or a NUL after a BOM), or many
+/// control characters (other than tab, newline, carriage return and form
+/// feed) or replacement characters, mean the bytes were not text.
 fn looks_binary_text(text: &str) -> bool {
+    if text.contains('\0') {
+        return true;
+    }
     let mut total = 0usize;
     let mut bad = 0usize;
     for c in text.chars().take(1 << 20) {
@@ -117,5 +122,25 @@ mod tests {
         assert!(decode(&png, false).is_none());
         let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 32) as u8 + 1).collect();
         assert!(decode(&noise, false).is_none());
+    }
+
+    /// Found by the decode fuzzer: UTF-16 with its BOM and one NUL code
+    /// unit among Arabic letters opened with a NUL in the text.
+    #[test]
+    fn a_nul_is_binary_in_any_encoding_and_anywhere() {
+        let mut utf16 = vec![0xFF, 0xFE];
+        for c in "واشنطن\0بغداد".encode_utf16() {
+            utf16.extend_from_slice(&c.to_le_bytes());
+        }
+        assert!(decode(&utf16, false).is_none());
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("بغداد\0".as_bytes());
+        assert!(decode(&bom, false).is_none());
+        let mut late = "كلمة ".repeat(300_000).into_bytes();
+        late.push(0);
+        assert!(
+            decode(&late, false).is_none(),
+            "a NUL past the first megabyte"
+        );
     }
 }

@@ -247,6 +247,8 @@ pub fn import_value(doc: &Document, v: &Value) -> Result<Analysis, ImportError> 
         None => None,
         Some(es) => {
             let mut out = Vec::with_capacity(es.len());
+            // The entity each mention is in: one at most.
+            let mut of: Vec<Option<usize>> = vec![None; mentions.len()];
             for (e, entity) in es.iter().enumerate() {
                 let what = format!("entity {}", e + 1);
                 let canonical = entity
@@ -272,7 +274,30 @@ pub fn import_value(doc: &Document, v: &Value) -> Result<Analysis, ImportError> 
                         .map(|m| m as usize)
                         .filter(|&m| m < new_index.len())
                         .ok_or_else(|| bad(format!("{what}: a mention index out of range")))?;
-                    members.push(new_index[m]);
+                    let at = new_index[m];
+                    match of[at] {
+                        Some(other) if other == e => continue, // listed twice
+                        Some(other) => {
+                            return Err(bad(format!(
+                                "{what}: mention {} is also in entity {}",
+                                m + 1,
+                                other + 1
+                            )));
+                        }
+                        None => of[at] = Some(e),
+                    }
+                    if mentions[at].kind != kind {
+                        return Err(bad(format!(
+                            "{what}: mention {} is a {}, not a {}",
+                            m + 1,
+                            mentions[at].kind.name(),
+                            kind.name()
+                        )));
+                    }
+                    members.push(at);
+                }
+                if members.is_empty() {
+                    return Err(bad(format!("{what}: no mentions")));
                 }
                 members.sort_unstable();
                 out.push(Entity {

@@ -114,11 +114,20 @@ pub fn load(path: &Path, text: &str) -> Result<Option<Session>, SessionError> {
             });
         }
     };
+    let s = std::str::from_utf8(&bytes).map_err(|e| SessionError::Corrupt {
+        path: path.to_owned(),
+        why: e.to_string(),
+    })?;
+    from_ron(s, path, text).map(Some)
+}
+
+/// Reads the session file content `s` (from `path`, for messages) for an
+/// article whose text is `text`.
+pub fn from_ron(s: &str, path: &Path, text: &str) -> Result<Session, SessionError> {
     let corrupt = |why: String| SessionError::Corrupt {
         path: path.to_owned(),
         why,
     };
-    let s = std::str::from_utf8(&bytes).map_err(|e| corrupt(e.to_string()))?;
     // The version first, so that a newer file is told apart from a damaged
     // one even when its fields are not this Marsad's.
     #[derive(Deserialize)]
@@ -141,7 +150,7 @@ pub fn load(path: &Path, text: &str) -> Result<Option<Session>, SessionError> {
             session: Box::new(session),
         });
     }
-    Ok(Some(session))
+    Ok(session)
 }
 
 /// Writes `session` to `path` atomically (over what was there).

@@ -1,0 +1,7 @@
+#![no_main]
+//! Fuzz target: `invariants::import_brat` (tests/invariants/mod.rs).
+
+#[path = "../../tests/invariants/mod.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::import_brat(data));
