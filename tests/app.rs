@@ -317,6 +317,9 @@ fn dropping_a_file_opens_it_and_remembers_it() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
     h.run();
+    // It opens on a thread.
+    h.state_mut().finish_opening();
+    h.run();
     let doc = h.state().document().unwrap();
     assert_eq!(doc.encoding, "windows-1256");
     assert_eq!(doc.paragraphs.len(), 3);
@@ -1266,4 +1269,59 @@ fn an_edit_made_while_the_dates_are_resolved_again_is_kept() {
         Some((MentionType::Person, Decider::Person)),
         "and the edit"
     );
+}
+
+#[test]
+fn a_long_article_opens_on_a_thread_while_the_open_one_stays_and_can_be_cancelled() {
+    let dir = std::env::temp_dir().join(format!("marsad-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let long = dir.join("long.txt");
+    let sample = marsad::document::SAMPLE_TEXT;
+    std::fs::write(
+        &long,
+        format!("{sample}\n").repeat(8_000_000 / sample.len()),
+    )
+    .unwrap();
+    let mut h = analysed(None, Lang::Arabic);
+    let marks = h.state().analysis().unwrap().mentions.len();
+    h.state_mut().open_in_background(&long);
+    h.step();
+    // While it opens, the sample stays, marked, and a line says what is
+    // opening, how far, with a button to cancel.
+    assert_eq!(h.state().document().unwrap().title, TITLE);
+    assert_eq!(h.state().analysis().unwrap().mentions.len(), marks);
+    assert!(h.query_all_by_label("مكان: بغداد").count() >= 2);
+    let line = text_of(&h.get_by_label_contains("يُفتح"));
+    assert!(line.contains("long.txt") && line.contains('٪'), "{line}");
+    h.get_by_label("إلغاء").click();
+    h.run();
+    assert!(h.state().opening().is_none());
+    assert_eq!(h.state().document().unwrap().title, TITLE);
+    assert!(h.query_by_label_contains("يُفتح").is_none());
+    assert!(h.state().error().is_none(), "cancelling is not a failure");
+    // Opened to the end: the long article, laid out at the reader's width
+    // on the thread, then analysed.
+    let width = h.state().reader().cache.width();
+    h.state_mut().open_in_background(&long);
+    h.state_mut().finish_opening();
+    assert_eq!(
+        h.state().document().unwrap().text.len(),
+        std::fs::metadata(&long).unwrap().len() as usize
+    );
+    assert_eq!(h.state().reader().cache.width(), width);
+    let lines = h.state().reader().cache.layout().lines.len();
+    assert!(lines > 10_000, "{lines} lines");
+    h.step();
+    assert!(reader_text(&h).contains("سابرينا سينغ"));
+    assert!(h.state().analysing());
+    // A file that cannot be read leaves the long article open, with why.
+    h.state_mut().open_in_background(&dir.join("missing.txt"));
+    h.state_mut().finish_opening();
+    h.step();
+    assert!(h.state().error().is_some());
+    assert_eq!(
+        h.state().document().unwrap().text.len(),
+        std::fs::metadata(&long).unwrap().len() as usize
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -44,7 +44,7 @@ impl Progress {
         self.cancelled.load(Ordering::Relaxed)
     }
 
-    fn set(&self, fraction: f32) -> Result<(), Cancelled> {
+    pub fn set(&self, fraction: f32) -> Result<(), Cancelled> {
         self.permille.store(
             (fraction.clamp(0.0, 1.0) * 1000.0) as u32,
             Ordering::Relaxed,

@@ -92,12 +92,28 @@ impl Shaped {
         default_rtl: bool,
         m: &mut dyn Measure,
     ) -> Self {
-        Shaped {
-            paragraphs: ranges
-                .iter()
-                .map(|r| segment::shape_paragraph(text, r.clone(), default_rtl, m))
-                .collect(),
+        Self::new_checked(text, ranges, default_rtl, m, &mut |_| true).expect("never stopped")
+    }
+
+    /// [`Shaped::new`] that tells `keep_going` the byte offset reached
+    /// after each paragraph, and stops (`None`) when it answers false: a
+    /// long article shaped on a thread shows its progress and can be
+    /// cancelled.
+    pub fn new_checked(
+        text: &str,
+        ranges: &[Range<usize>],
+        default_rtl: bool,
+        m: &mut dyn Measure,
+        keep_going: &mut dyn FnMut(usize) -> bool,
+    ) -> Option<Self> {
+        let mut paragraphs = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            paragraphs.push(segment::shape_paragraph(text, r.clone(), default_rtl, m));
+            if !keep_going(r.end) {
+                return None;
+            }
         }
+        Some(Shaped { paragraphs })
     }
 
     /// Sets the widths of all atoms, paragraph by paragraph in logical

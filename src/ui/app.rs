@@ -20,6 +20,7 @@ use super::editing::{self, EditAction, EditContext, EditRequest};
 use super::highlight::TYPES;
 use super::i18n::{self, Lang};
 use super::menu::{self, MenuAction};
+use super::open_job::{OpenJob, Outcome};
 use super::reader::{Marks, ReaderState, reader_ui};
 use super::session_keeper::{Problem, SessionKeeper};
 use super::settings::Settings;
@@ -99,6 +100,8 @@ pub struct MarsadApp {
     /// Annotations imported for the article opening: laid over its
     /// analysis as the person's edits when it arrives.
     pending_import: Option<Analysis>,
+    /// A file being read and laid out, on a thread.
+    opening: Option<OpenJob>,
     /// Exports and imports under way (their dialogs and writing).
     file_job: Option<mpsc::Receiver<FileJob>>,
     /// What the last export or import did, for the window to say.
@@ -120,7 +123,13 @@ impl MarsadApp {
             .map(Settings::sanitized)
             .unwrap_or_default();
         let sessions = eframe::storage_dir("marsad").map(|d| d.join("sessions"));
-        Self::with_sessions(&cc.egui_ctx, settings, path, sessions)
+        let mut app = Self::empty(&cc.egui_ctx, settings, sessions);
+        match path {
+            // The window shows at once; the file opens on a thread.
+            Some(p) => app.open_in_background(&p),
+            None => app.show(Document::sample()),
+        }
+        app
     }
 
     /// The app with given settings, on any egui context (the window, tests,
@@ -137,9 +146,19 @@ impl MarsadApp {
         path: Option<PathBuf>,
         sessions: Option<PathBuf>,
     ) -> Self {
+        let mut app = Self::empty(ctx, settings, sessions);
+        match path {
+            Some(p) => app.open_path(&p),
+            None => app.show(Document::sample()),
+        }
+        app
+    }
+
+    /// The app with no article open.
+    fn empty(ctx: &egui::Context, settings: Settings, sessions: Option<PathBuf>) -> Self {
         fonts::install(ctx);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        let mut app = MarsadApp {
+        MarsadApp {
             ctx: ctx.clone(),
             settings,
             doc: None,
@@ -159,18 +178,14 @@ impl MarsadApp {
             context_target: None,
             prompt: None,
             pending_import: None,
+            opening: None,
             file_job: None,
             notice: None,
             show_orphans: false,
             reapply_after_job: false,
             applied_theme: None,
             title_shown: None,
-        };
-        match path {
-            Some(p) => app.open_path(&p),
-            None => app.show(Document::sample()),
         }
-        app
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -276,6 +291,95 @@ impl MarsadApp {
                 eprintln!("marsad: {e}");
                 self.error = Some(i18n::load_error(&e, self.settings.language));
             }
+        }
+    }
+
+    /// Starts opening a file on a thread (the window's way: File > Open,
+    /// recent files, drag and drop, the command line). The open article
+    /// stays open and usable until the new one is ready; on failure it
+    /// stays, with the message. Another opening under way is cancelled.
+    pub fn open_in_background(&mut self, path: &Path) {
+        let width = self
+            .reader
+            .cache
+            .width()
+            .unwrap_or(self.settings.column_width);
+        self.opening = Some(OpenJob::start(
+            &self.ctx,
+            path.to_owned(),
+            &self.settings,
+            Some(width),
+        ));
+    }
+
+    /// The file being opened and the share done, while one is.
+    pub fn opening(&self) -> Option<(&Path, f32)> {
+        self.opening.as_ref().map(|j| (j.path(), j.fraction()))
+    }
+
+    /// Stops opening a file; the open article stays.
+    pub fn cancel_opening(&mut self) {
+        self.opening = None;
+    }
+
+    /// Waits for the file being opened and shows it (tests; the window
+    /// polls).
+    pub fn finish_opening(&mut self) {
+        if let Some(job) = self.opening.take() {
+            let outcome = job.wait();
+            self.opened(job.path().to_owned(), outcome);
+        }
+    }
+
+    fn poll_opening(&mut self) {
+        let Some(outcome) = self.opening.as_ref().and_then(OpenJob::poll) else {
+            return;
+        };
+        let job = self.opening.take().expect("polled");
+        self.opened(job.path().to_owned(), outcome);
+    }
+
+    /// An opening ended: the article shown, or the failure said.
+    fn opened(&mut self, path: PathBuf, outcome: Option<Outcome>) {
+        match outcome {
+            Some(Outcome::Opened(o)) => {
+                self.settings.remember(path);
+                self.show(o.doc);
+                self.reader.cache.adopt(self.generation, o.prepared);
+            }
+            Some(Outcome::Failed(e)) => {
+                eprintln!("marsad: {e}");
+                self.error = Some(i18n::load_error(&e, self.settings.language));
+            }
+            None => {} // cancelled
+        }
+    }
+
+    /// The file being opened: its name, how far, and a button to cancel.
+    fn opening_ui(&mut self, ui: &mut Ui) {
+        let Some((path, fraction)) = self.opening() else {
+            return;
+        };
+        let lang = self.settings.language;
+        let t = i18n::strings(lang);
+        let rtl = self.settings.rtl();
+        let msg = format!(
+            "{} {} {}",
+            t.opening,
+            i18n::path_shown(path),
+            crate::analysis::describe::digits(&format!("{:.0}%", fraction * 100.0), lang)
+        );
+        let mut cancel = false;
+        egui::Panel::top("opening").show(ui, |ui| {
+            super::row_ui(ui, rtl, |ui| {
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                bidi_text::label_colored(ui, &msg, &font, ui.visuals().text_color());
+                ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
+                cancel = bidi_text::small_button(ui, t.cancel).clicked();
+            });
+        });
+        if cancel {
+            self.cancel_opening();
         }
     }
 
@@ -732,7 +836,7 @@ impl MarsadApp {
         self.file_job = None;
         let t = i18n::strings(self.settings.language);
         match job {
-            FileJob::Open(path) => self.open_path(&path),
+            FileJob::Open(path) => self.open_in_background(&path),
             FileJob::Exported(Ok(path)) => {
                 self.notice = Some(format!("{} {}", t.exported, i18n::path_shown(&path)));
             }
@@ -833,7 +937,7 @@ impl MarsadApp {
                 .collect()
         });
         if let Some(path) = dropped.first() {
-            self.open_path(path);
+            self.open_in_background(path);
         }
     }
 
@@ -955,7 +1059,7 @@ impl MarsadApp {
         match action {
             MenuAction::Open => self.ask_for_file(ctx),
             MenuAction::OpenSample => self.show(Document::sample()),
-            MenuAction::OpenRecent(p) => self.open_path(&p),
+            MenuAction::OpenRecent(p) => self.open_in_background(&p),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             MenuAction::NextMention | MenuAction::PreviousMention => {
                 if let Some(r) = self.analysis.result.clone() {
@@ -987,6 +1091,10 @@ impl MarsadApp {
         // across frames are dropped when egui rebuilds its glyph atlas.
         super::measure::watch_atlas(&ctx);
         self.poll_file_job();
+        self.poll_opening();
+        if self.opening.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         if self.analysis.poll() {
             self.analysis_arrived();
         }
@@ -1018,6 +1126,7 @@ impl MarsadApp {
             self.menu_action(&ctx, action);
         }
         self.error_ui(ui);
+        self.opening_ui(ui);
         self.session_ui(ui);
         let Some(doc) = self.doc.clone() else {
             egui::CentralPanel::default().show(ui, |ui| {

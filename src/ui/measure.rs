@@ -370,9 +370,22 @@ impl EguiMeasure<'_> {
         paragraphs: &[std::ops::Range<usize>],
         default_rtl: bool,
     ) -> Shaped {
+        self.shape_checked(text, paragraphs, default_rtl, &mut |_| true)
+            .expect("never stopped")
+    }
+
+    /// [`EguiMeasure::shape`] that tells `keep_going` the byte offset
+    /// reached as it goes, and stops (`None`) when it answers false.
+    pub fn shape_checked(
+        &mut self,
+        text: &str,
+        paragraphs: &[std::ops::Range<usize>],
+        default_rtl: bool,
+        keep_going: &mut dyn FnMut(usize) -> bool,
+    ) -> Option<Shaped> {
         use rayon::prelude::*;
         let mut rec = Recorder::default();
-        let mut shaped = Shaped::new(text, paragraphs, default_rtl, &mut rec);
+        let mut shaped = Shaped::new_checked(text, paragraphs, default_rtl, &mut rec, keep_going)?;
         // Words not measured yet (white space is measured below).
         let todo: Vec<usize> = (0..rec.pieces.len())
             .filter(|&i| {
@@ -418,7 +431,7 @@ impl EguiMeasure<'_> {
             })
             .collect();
         shaped.set_widths(rec.order.iter().map(|&i| widths[i as usize]));
-        shaped
+        Some(shaped)
     }
 }
 

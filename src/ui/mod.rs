@@ -9,7 +9,8 @@
 //! layout: [`bidi_text`] turns a line into a galley in visual order for any
 //! egui widget. The pure parts stay free of egui: [`browse`] (selection,
 //! sidebar rows, timeline filtering) and [`time_axis`] (ticks, collapsed
-//! gaps, placement). [`analysis_job`] runs the analysis off the UI thread.
+//! gaps, placement). [`open_job`] reads and lays out a file, and
+//! [`analysis_job`] analyses it, off the UI thread.
 //! [`measure`] implements [`crate::layout::Measure`] with egui's fonts, so
 //! the layout engine stays free of egui. Persisted settings live in one
 //! `#[serde(default)]` struct ([`settings::Settings`]); per-frame caches apart
@@ -27,6 +28,7 @@ pub mod i18n;
 pub mod legend;
 pub mod measure;
 pub mod menu;
+pub mod open_job;
 pub mod reader;
 pub mod rtl_label;
 pub mod session_keeper;

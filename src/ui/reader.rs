@@ -55,6 +55,24 @@ impl Selection {
     }
 }
 
+/// An article shaped (and broken) off the UI thread, for
+/// [`ReaderCache::adopt`].
+pub struct Prepared {
+    font_size: u32,
+    shaped: Shaped,
+    widths: WidthCache,
+    layout: Layout,
+}
+
+/// How lines are set for `settings` in a column of `width`.
+fn line_params(settings: &Settings, width: f32) -> LineParams {
+    LineParams {
+        width,
+        line_height: (settings.font_size * settings.line_spacing).round(),
+        paragraph_gap: (settings.font_size * 0.6).round(),
+    }
+}
+
 /// Layout caches, rebuilt when their inputs change.
 #[derive(Default)]
 pub struct ReaderCache {
@@ -94,11 +112,7 @@ impl ReaderCache {
             self.shaped_for = Some(key);
             self.layout = Layout::default();
         }
-        let params = LineParams {
-            width,
-            line_height: (settings.font_size * settings.line_spacing).round(),
-            paragraph_gap: (settings.font_size * 0.6).round(),
-        };
+        let params = line_params(settings, width);
         if self.layout.params != Some(params) {
             self.layout = Layout::new(&self.shaped, params);
         }
@@ -137,6 +151,55 @@ impl ReaderCache {
 
     pub fn layout(&self) -> &Layout {
         &self.layout
+    }
+
+    /// Shapes the body of `doc` for `settings`, and breaks it at `width`
+    /// when one is given, on any thread: what [`ReaderCache::update`] would
+    /// do on the first frame of a newly opened article. `keep_going` is
+    /// told the share done (0 to 1) and stops the work (`None`) when it
+    /// answers false.
+    pub fn prepare(
+        ctx: &egui::Context,
+        doc: &Document,
+        settings: &Settings,
+        width: Option<f32>,
+        keep_going: &mut dyn FnMut(f32) -> bool,
+    ) -> Option<Prepared> {
+        let mut widths = WidthCache::default();
+        let mut m = EguiMeasure::new(ctx, fonts::reading(settings.font_size), &mut widths);
+        let total = doc.text.len().max(1) as f32;
+        let shaped = m.shape_checked(
+            &doc.text,
+            body_paragraphs(doc),
+            mostly_rtl(&doc.text),
+            &mut |at| keep_going(0.9 * at as f32 / total),
+        )?;
+        if !keep_going(0.9) {
+            return None;
+        }
+        let layout = width.map_or_else(Layout::default, |w| {
+            Layout::new(&shaped, line_params(settings, w))
+        });
+        Some(Prepared {
+            font_size: settings.font_size.to_bits(),
+            shaped,
+            widths,
+            layout,
+        })
+    }
+
+    /// Takes what [`ReaderCache::prepare`] made for the document of
+    /// `generation`: the first frame only paints.
+    pub fn adopt(&mut self, generation: u64, p: Prepared) {
+        self.shaped_for = Some((generation, p.font_size));
+        self.shaped = p.shaped;
+        self.widths = p.widths;
+        self.layout = p.layout;
+    }
+
+    /// The width the text was last broken at.
+    pub fn width(&self) -> Option<f32> {
+        self.layout.params.map(|p| p.width)
     }
 }
 

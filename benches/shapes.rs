@@ -1,0 +1,125 @@
+//! Every stage over input of every hostile shape, at 1, 2, 4 and 8 MB
+//! (issue 10): the time per megabyte stays flat when a stage is linear.
+//! Shapes: news as written, one endless line with no sentence end, a
+//! million tiny paragraphs, one very long word, a flood of combining marks,
+//! a flood of bidi controls, and (decoding only) a page of nested <div>s.
+//! Stages: decoding the bytes, the whole analysis, layout (shaping with a
+//! simple measure and breaking at 500 px), the JSON export and its import.
+//! Run: `cargo bench --bench shapes` (a filter such as `shapes/one-line`
+//! picks a shape); criterion reports MiB/s.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use marsad::analysis::article::{Progress, analyze_document};
+use marsad::document::{self, Document, Format};
+use marsad::export::{self, Article};
+use marsad::layout::{self, LineParams, Measure};
+
+const MB: usize = 1_000_000;
+
+/// `piece` repeated to `size` bytes (cut at a character boundary).
+fn fill(piece: &str, size: usize) -> String {
+    let mut s = piece.repeat(size / piece.len() + 1);
+    let mut end = size;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    s
+}
+
+fn shapes(size: usize) -> Vec<(&'static str, String)> {
+    let sample = document::SAMPLE_TEXT;
+    let one_line: String = sample
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            '.' | '?' | '!' | '؟' => '،',
+            c => c,
+        })
+        .collect();
+    let marks = format!("ب{} ", "\u{0651}\u{064E}".repeat(500));
+    vec![
+        ("news", fill(&format!("{sample}\n"), size)),
+        ("one-line", fill(&format!("{one_line} "), size)),
+        ("tiny-paragraphs", fill("نعم\n", size)),
+        ("long-word", fill("بغداد", size)),
+        ("marks", fill(&marks, size)),
+        (
+            "controls",
+            fill(
+                "\u{202E}واشنطن \u{2066}2024\u{2069} \u{200F}(بغداد\u{202B} ",
+                size,
+            ),
+        ),
+    ]
+}
+
+/// Widths by character count.
+struct Chars;
+impl Measure for Chars {
+    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
+        text.chars().count() as f32 * 7.0
+    }
+    fn space_width(&mut self, text: &str) -> f32 {
+        text.chars().count() as f32 * 3.0
+    }
+}
+
+fn stages(c: &mut Criterion) {
+    let mut g = c.benchmark_group("shapes");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for size in [MB, 2 * MB, 4 * MB, 8 * MB] {
+        g.throughput(Throughput::Bytes(size as u64));
+        for (shape, text) in shapes(size) {
+            let id = |stage: &str| BenchmarkId::new(format!("{shape}/{stage}"), size / MB);
+            g.bench_function(id("decode"), |b| {
+                b.iter(|| document::load_bytes(black_box(text.as_bytes()), Path::new("a.txt")))
+            });
+            let doc = Document::from_text(text.clone(), Format::Text);
+            g.bench_function(id("analysis"), |b| {
+                b.iter(|| analyze_document(black_box(&doc), None, &Progress::default()))
+            });
+            g.bench_function(id("layout"), |b| {
+                let params = LineParams {
+                    width: 500.0,
+                    line_height: 20.0,
+                    paragraph_gap: 8.0,
+                };
+                b.iter(|| layout::layout_text(&doc.text, &doc.paragraphs, true, params, &mut Chars))
+            });
+            let analysis = analyze_document(&doc, None, &Progress::default()).unwrap();
+            let art = Article {
+                id: "a.txt",
+                doc: &doc,
+                analysis: &analysis,
+            };
+            g.bench_function(id("json-export"), |b| {
+                b.iter(|| export::render(export::Format::Json, black_box(&art)))
+            });
+            let json = export::render(export::Format::Json, &art).remove(0).bytes;
+            let json = String::from_utf8(json).unwrap();
+            g.bench_function(id("json-import"), |b| {
+                b.iter(|| export::json::import(&doc, black_box(&json)).unwrap())
+            });
+        }
+        let levels = size / "<div></div>".len();
+        let page = format!(
+            "<html><body>{}<p>فقرة في العمق</p>{}</body></html>",
+            "<div>".repeat(levels),
+            "</div>".repeat(levels)
+        );
+        g.bench_function(BenchmarkId::new("nested-divs/decode", size / MB), |b| {
+            b.iter(|| document::load_bytes(black_box(page.as_bytes()), Path::new("a.html")))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
