@@ -174,9 +174,7 @@ impl<'a> Text<'a> {
 
     /// The key of token `i`.
     pub fn key(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .map_or("", |t| &self.norm.text[t.norm.clone()])
+        self.tokens.get(i).map_or("", |t| &self.norm.text[t.norm()])
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -194,8 +192,8 @@ impl<'a> Text<'a> {
     /// The original byte range of tokens `first..=last`, leaving out the
     /// first `skip` normalised bytes (proclitics).
     pub fn span(&self, first: usize, skip: usize, last: usize) -> Range<usize> {
-        let start = self.tokens[first].norm.start + skip;
-        let end = self.tokens[last].norm.end;
+        let start = self.tokens[first].norm().start + skip;
+        let end = self.tokens[last].norm().end;
         self.norm.original_range(start..end)
     }
 }

@@ -14,13 +14,20 @@ use std::ops::Range;
 
 use unicode_normalization::char::decompose_compatible;
 
-/// A normalised text and, for each of its bytes, the byte offset in the
-/// original text where the character it came from starts; one more entry
-/// for the end.
+/// A normalised text and a map back to the original: each character of it
+/// knows the byte offset in the original text where the character it came
+/// from starts.
+///
+/// The map is kept as runs: where a stretch of the normalised text lies at
+/// a constant distance from the original (letters copied or folded to
+/// letters of the same length), one entry says where it starts in both.
+/// News text folds few characters, so the map is a small fraction of the
+/// text (a dense map would be four bytes for every byte).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Normalized {
     pub text: String,
-    map: Vec<u32>,
+    /// (normalised offset, original offset) where each run starts, in order.
+    runs: Vec<(u32, u32)>,
     original_len: u32,
 }
 
@@ -28,33 +35,46 @@ impl Normalized {
     /// Normalises `original` (tier A).
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut runs: Vec<(u32, u32)> = Vec::new();
         let mut buf = Vec::with_capacity(4);
         for (i, c) in original.char_indices() {
             buf.clear();
             fold_char(c, &mut buf);
             for &o in &buf {
-                let before = text.len();
+                let (n, i) = (text.len() as u32, i as u32);
+                // Where the current run would put this character.
+                let continues = runs.last().is_some_and(|&(rn, ro)| n - rn + ro == i);
+                if !continues {
+                    runs.push((n, i));
+                }
                 text.push(o);
-                map.extend(std::iter::repeat_n(i as u32, text.len() - before));
             }
         }
-        map.push(original.len() as u32);
+        runs.shrink_to_fit();
         Normalized {
             text,
-            map,
+            runs,
             original_len: original.len() as u32,
         }
     }
 
-    /// The original byte offset of normalised byte offset `i`.
+    /// The original byte offset of normalised byte offset `i`: where the
+    /// character at `i` came from (the end of the original at the end).
     pub fn original(&self, i: usize) -> usize {
-        self.map.get(i).copied().unwrap_or(self.original_len) as usize
+        if i >= self.text.len() {
+            return self.original_len as usize;
+        }
+        let mut i = i;
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let i = i as u32;
+        let r = self.runs.partition_point(|&(n, _)| n <= i) - 1;
+        let (n, o) = self.runs[r];
+        (o + (i - n)) as usize
     }
 
-    /// The original byte range of the normalised range `r`. A match that ends
-    /// before deleted marks takes them in (the end is the start of the next
-    /// kept character).
+    /// The original byte range of normalised range `r`.
     pub fn original_range(&self, r: Range<usize>) -> Range<usize> {
         self.original(r.start)..self.original(r.end)
     }
@@ -207,6 +227,38 @@ mod tests {
         assert_eq!(&original[n.original_range(la..la + "لا".len())], "\u{fefb}");
         let three = n.text.find('3').unwrap();
         assert_eq!(&original[n.original_range(three..three + 1)], "٣");
+    }
+
+    /// The runs give what a map of every byte gave.
+    #[test]
+    fn runs_map_every_byte_as_a_full_map_would() {
+        for original in [
+            "وأمسِ \u{fefb} ٣",
+            "ب\u{fe70}ت \u{fdf2} \u{fdfc} ـــكلمة\u{200f} ١٢٫٥ ABC",
+            "\u{064b}\u{064b}بداية",
+            "نهاية\u{064e}\u{0651}",
+            "",
+            "plain ascii",
+        ] {
+            let n = Normalized::new(original);
+            let mut full = Vec::new();
+            let mut buf = Vec::new();
+            for (i, c) in original.char_indices() {
+                buf.clear();
+                fold_char(c, &mut buf);
+                for &o in &buf {
+                    full.extend(std::iter::repeat_n(i, o.len_utf8()));
+                }
+            }
+            full.push(original.len());
+            assert_eq!(full.len(), n.text.len() + 1);
+            for (i, &o) in full.iter().enumerate() {
+                assert_eq!(n.original(i), o, "{original:?} at {i}");
+            }
+        }
+        // A long plain text needs one run.
+        let plain = "كلمة عربية بلا تشكيل ".repeat(1000);
+        assert_eq!(Normalized::new(&plain).runs.len(), 1);
     }
 
     #[test]

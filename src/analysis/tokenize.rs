@@ -17,13 +17,23 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token: its kind and its byte range in the normalised text.
+/// A token: its kind and its byte range in the normalised text (kept in
+/// 32 bits: a text has some 13 million tokens per 64 MB, the largest file
+/// Marsad opens).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     pub kind: TokenKind,
-    pub norm: Range<usize>,
+    start: u32,
+    end: u32,
     /// No white space between this token and the previous one.
     pub glued: bool,
+}
+
+impl Token {
+    /// Its byte range in the normalised text.
+    pub fn norm(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -129,7 +139,8 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
         }
         tokens.push(Token {
             kind,
-            norm: i..end,
+            start: i as u32,
+            end: end as u32,
             glued: prev_end == i,
         });
         prev_end = end;
@@ -191,7 +202,7 @@ mod tests {
         let n = Normalized::new(s);
         tokenize(&n)
             .into_iter()
-            .map(|t| (t.kind, n.text[t.norm].to_owned()))
+            .map(|t| (t.kind, n.text[t.norm()].to_owned()))
             .collect()
     }
 

@@ -13,16 +13,137 @@ use crate::analysis::{DocDate, Mention, MentionType, Norm, NumberValue, Timex, T
 use crate::document::Document;
 use crate::document::offsets::CodePoints;
 
-/// The article as pretty-printed JSON.
+/// The article as pretty-printed JSON, written as it is serialised (no
+/// value tree of the whole article in between).
 pub fn pretty(a: &Article) -> Vec<u8> {
-    super::pretty_json(&to_json(a))
+    super::pretty_json(&Out::new(a))
 }
 
 /// The article as one compact line of JSON, ending in a line feed.
 pub fn line(a: &Article) -> Vec<u8> {
-    let mut out = serde_json::to_vec(&to_json(a)).expect("a JSON value serialises");
+    let mut out = serde_json::to_vec(&Out::new(a)).expect("the article serialises");
     out.push(b'\n');
     out
+}
+
+/// The export of one article, serialised straight from the analysis. Keys
+/// are in the order [`to_json`] writes them (sorted).
+#[derive(serde::Serialize)]
+struct Out<'a> {
+    document_date: OutDate,
+    #[serde(serialize_with = "entities_out")]
+    entities: &'a [Entity],
+    mentions: OutMentions<'a>,
+    text_file: &'a str,
+    timeline: OutEvents<'a>,
+    undated_events: OutEvents<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct OutDate {
+    source: &'static str,
+    value: Option<String>,
+}
+
+impl<'a> Out<'a> {
+    fn new(a: &'a Article<'a>) -> Self {
+        let an = a.analysis;
+        let cp = std::rc::Rc::new(CodePoints::new(a.text()));
+        Out {
+            document_date: OutDate {
+                source: an.date_source.name(),
+                value: an.doc_date.map(DocDate::to_timex),
+            },
+            entities: &an.entities,
+            mentions: OutMentions {
+                text: a.text(),
+                an,
+                cp: cp.clone(),
+            },
+            text_file: a.id,
+            timeline: OutEvents(&an.timeline.dated, cp.clone()),
+            undated_events: OutEvents(&an.timeline.undated, cp),
+        }
+    }
+}
+
+fn entities_out<S: serde::Serializer>(es: &&[Entity], s: S) -> Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct E<'a> {
+        canonical: &'a str,
+        id: usize,
+        mentions: &'a [usize],
+        #[serde(rename = "type")]
+        kind: &'static str,
+    }
+    s.collect_seq(es.iter().enumerate().map(|(id, e)| E {
+        canonical: &e.canonical,
+        id,
+        mentions: &e.mentions,
+        kind: e.kind.name(),
+    }))
+}
+
+struct OutMentions<'a> {
+    text: &'a str,
+    an: &'a Analysis,
+    cp: std::rc::Rc<CodePoints>,
+}
+
+impl serde::Serialize for OutMentions<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct M<'a> {
+            byte_end: usize,
+            byte_start: usize,
+            decided_by: &'static str,
+            end: usize,
+            entity: Option<usize>,
+            norm: Option<Value>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            note: Option<&'a str>,
+            start: usize,
+            text: &'a str,
+            #[serde(rename = "type")]
+            kind: &'static str,
+        }
+        let an = self.an;
+        s.collect_seq(an.mentions.iter().enumerate().map(|(i, m)| {
+            let p = an.provenance.get(i);
+            M {
+                byte_end: m.range.end,
+                byte_start: m.range.start,
+                decided_by: p.map_or(Decider::Machine, |p| p.decided_by).name(),
+                end: self.cp.of(m.range.end),
+                entity: an.entity_of.get(i).copied().flatten(),
+                norm: m.norm.as_ref().map(norm_json),
+                note: p.and_then(|p| p.note.as_deref()),
+                start: self.cp.of(m.range.start),
+                text: &self.text[m.range.clone()],
+                kind: m.kind.name(),
+            }
+        }))
+    }
+}
+
+struct OutEvents<'a>(&'a [Event], std::rc::Rc<CodePoints>);
+
+impl serde::Serialize for OutEvents<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct E<'a> {
+            date: &'a str,
+            end: usize,
+            mentions: &'a [usize],
+            start: usize,
+        }
+        s.collect_seq(self.0.iter().map(|e| E {
+            date: &e.date.value,
+            end: self.1.of(e.range.end),
+            mentions: &e.mentions,
+            start: self.1.of(e.range.start),
+        }))
+    }
 }
 
 fn number(v: f64) -> Value {
@@ -64,6 +185,8 @@ pub fn norm_json(norm: &Norm) -> Value {
     Value::Object(o)
 }
 
+/// The export of one article as a JSON value (for a caller that adds to
+/// it); [`pretty`] and [`line`] write the same without the value tree.
 pub fn to_json(a: &Article) -> Value {
     let text = a.text();
     let cp = CodePoints::new(text);

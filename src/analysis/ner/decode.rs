@@ -41,8 +41,8 @@ pub(super) fn segments(t: &Text) -> Vec<Range<usize>> {
     let n = t.tokens.len();
     for i in 0..n {
         let line_end = i + 1 < n && {
-            let a = t.norm.original(t.tokens[i].norm.end);
-            let b = t.norm.original(t.tokens[i + 1].norm.start);
+            let a = t.norm.original(t.tokens[i].norm().end);
+            let b = t.norm.original(t.tokens[i + 1].norm().start);
             t.original[a..b].contains('\n')
         };
         let punct = t.tokens[i].kind == TokenKind::Punct;

@@ -31,7 +31,7 @@ fn aligned(s: &Sentence) -> (String, Vec<usize>) {
     let mut tags = Vec::with_capacity(t.tokens.len());
     let mut seen = vec![false; s.tokens.len()];
     for tok in &t.tokens {
-        let start = t.norm.original(tok.norm.start);
+        let start = t.norm.original(tok.norm().start);
         let g = ranges
             .partition_point(|r| r.end <= start)
             .min(s.tokens.len() - 1);
