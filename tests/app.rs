@@ -251,7 +251,7 @@ fn dragging_across_a_word_selects_it() {
         .iter()
         .max_by(|a, b| a.x.total_cmp(&b.x))
         .unwrap();
-    assert_eq!(&text[first.range.clone()], "واشنطن");
+    assert_eq!(&text[first.range()], "واشنطن");
     let y = origin.y + line.y + 10.0;
     let right = egui::pos2(origin.x + first.x + first.width - 1.0, y);
     let left = egui::pos2(origin.x + first.x + 1.0, y);

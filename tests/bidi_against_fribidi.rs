@@ -128,13 +128,13 @@ fn check(text: &str, width: f32) -> usize {
             let want: Vec<usize> = want.into_iter().filter(|&i| !is_space(i)).collect();
             let mut got = Vec::new();
             for item in &line.items {
-                let r = ci(item.range.start)..ci(item.range.end);
+                let r = ci(item.range().start)..ci(item.range().end);
                 for i in r.clone() {
                     assert_eq!(
                         levels[i] % 2 == 1,
                         item.rtl,
                         "direction of {:?} in {ptext:?}",
-                        &text[item.range.clone()]
+                        &text[item.range()]
                     );
                 }
                 if item.rtl {

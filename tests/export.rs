@@ -371,6 +371,24 @@ fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
     v["entities"][0]["mentions"] = serde_json::json!([a.entities[other].mentions[0]]);
     let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
     assert!(err.to_string().contains(", not a "), "{err}");
+    // Found by the import_json fuzzer: a date value that is no date
+    // (a stray character, a thirteenth month, 31 February) was taken.
+    let date = a
+        .mentions
+        .iter()
+        .position(
+            |m| matches!(&m.norm, Some(marsad::analysis::Norm::Date(t)) if t.value.len() == 10),
+        )
+        .unwrap();
+    for bad in ["2\u{fffd}014", "2023-13", "2023-02-31"] {
+        let mut v: Value = serde_json::from_str(&json).unwrap();
+        v["mentions"][date]["norm"]["timex"] = Value::from(bad);
+        let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+        assert!(
+            err.to_string().contains("is not a DATE value"),
+            "{bad}: {err}"
+        );
+    }
     assert!(marsad::export::json::import(&doc, "{\"mentions\": 3}").is_err());
     assert!(marsad::export::json::import(&doc, "not json").is_err());
 }

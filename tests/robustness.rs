@@ -62,11 +62,11 @@ proptest! {
         for line in &lay.lines {
             let mut right = f32::NEG_INFINITY;
             for item in &line.items {
-                prop_assert!(text.is_char_boundary(item.range.start) && text.is_char_boundary(item.range.end));
-                prop_assert!(!text[item.range.clone()].chars().any(char::is_whitespace));
+                prop_assert!(text.is_char_boundary(item.range().start) && text.is_char_boundary(item.range().end));
+                prop_assert!(!text[item.range()].chars().any(char::is_whitespace));
                 prop_assert!(item.x + 0.001 >= right, "overlap");
                 right = item.x + item.width;
-                for b in item.range.clone() {
+                for b in item.range() {
                     prop_assert!(!covered[b], "placed twice");
                     covered[b] = true;
                 }

@@ -46,6 +46,31 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
     Some((year, month, day))
 }
 
+/// Whether `value` is a TIMEX3 value of `kind` that Marsad can show and
+/// place: printable ASCII letters, digits and `-:.`, `_`; a duration starts
+/// with `P`; a date's month and day exist (no 2023-13, no 31 February).
+/// Imports refuse any other.
+pub fn timex_ok(value: &str, kind: super::TimexKind) -> bool {
+    use super::TimexKind;
+    let chars_ok = !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b':' | b'.' | b'_'));
+    if !chars_ok {
+        return false;
+    }
+    match kind {
+        TimexKind::Duration => value.starts_with('P'),
+        TimexKind::Set => true,
+        TimexKind::Date | TimexKind::Time => match calendar_key(value) {
+            Some((y, m, d)) => {
+                m <= 12 && (m == 0 || d == 0 || d <= super::calendar::days_in_month(y, m))
+            }
+            None => true, // a reference (PRESENT_REF) or a part unknown (XXXX-10)
+        },
+    }
+}
+
 /// The days a calendar TIMEX value covers, as a half-open range of day
 /// counts from 1970-01-01: one day for `2023-10-07`, the month for
 /// `2023-10`, the year for `2014`, three months for a quarter (`2022-Q3`)

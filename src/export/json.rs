@@ -87,7 +87,7 @@ fn entities_out<S: serde::Serializer>(es: &&[Entity], s: S) -> Result<S::Ok, S::
 struct OutMentions<'a> {
     text: &'a str,
     an: &'a Analysis,
-    cp: std::rc::Rc<CodePoints>,
+    cp: std::rc::Rc<CodePoints<'a>>,
 }
 
 impl serde::Serialize for OutMentions<'_> {
@@ -126,7 +126,7 @@ impl serde::Serialize for OutMentions<'_> {
     }
 }
 
-struct OutEvents<'a>(&'a [Event], std::rc::Rc<CodePoints>);
+struct OutEvents<'a>(&'a [Event], std::rc::Rc<CodePoints<'a>>);
 
 impl serde::Serialize for OutEvents<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -271,6 +271,12 @@ fn norm_from_json(v: &Value, kind: MentionType, what: &str) -> Result<Option<Nor
                     .ok_or_else(|| bad(format!("{what}: unknown modifier {m:?}")))?,
             ),
         };
+        if !crate::analysis::timeline::timex_ok(value, kind) {
+            return Err(bad(format!(
+                "{what}: {value:?} is not a {} value Marsad can place",
+                kind.name()
+            )));
+        }
         return Ok(Some(Norm::Date(Timex {
             value: value.to_owned(),
             kind,

@@ -74,7 +74,7 @@ struct Page<'a> {
 struct Items<'a> {
     a: &'a Article<'a>,
     source: &'a str,
-    cp: CodePoints,
+    cp: CodePoints<'a>,
 }
 
 #[derive(Serialize)]

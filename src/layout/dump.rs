@@ -48,8 +48,8 @@ pub fn dump(text: &str, layout: &Layout, font: &str, font_size: f32) -> LayoutDu
                     .items
                     .iter()
                     .map(|i| ItemDump {
-                        start: cp.of(i.range.start),
-                        end: cp.of(i.range.end),
+                        start: cp.of(i.range().start),
+                        end: cp.of(i.range().end),
                         x: round(i.x),
                         width: round(i.width),
                         rtl: i.rtl,

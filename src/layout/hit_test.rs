@@ -21,13 +21,13 @@ pub struct Rect {
 /// it or end at it). Prefix widths are measured joined (with a trailing ZWJ)
 /// so a right-to-left prefix has the width it has inside the word.
 pub fn caret_x(text: &str, item: &Item, offset: usize, m: &mut dyn Measure) -> f32 {
-    let offset = offset.clamp(item.range.start, item.range.end);
-    let w = if offset == item.range.start {
+    let offset = offset.clamp(item.range().start, item.range().end);
+    let w = if offset == item.range().start {
         0.0
-    } else if offset == item.range.end {
+    } else if offset == item.range().end {
         item.width
     } else {
-        let mut prefix = display_text(&text[item.range.start..offset], item.rtl).into_owned();
+        let mut prefix = display_text(&text[item.range().start..offset], item.rtl).into_owned();
         if item.rtl {
             prefix.push(ZWJ);
         }
@@ -81,8 +81,8 @@ pub fn rects_in_lines(
     }
     for line in lines {
         for item in line.items.iter().chain(&line.gaps) {
-            let a = item.range.start.max(range.start);
-            let b = item.range.end.min(range.end);
+            let a = item.range().start.max(range.start);
+            let b = item.range().end.min(range.end);
             if a >= b {
                 continue;
             }
@@ -106,13 +106,13 @@ fn offset_in_line(line: &Line, text: &str, x: f32, m: &mut dyn Measure) -> usize
         return line.range.start;
     };
     // The grapheme boundary inside it whose caret is nearest.
-    let s = &text[item.range.clone()];
-    let mut best = (f32::INFINITY, item.range.start);
+    let s = &text[item.range()];
+    let mut best = (f32::INFINITY, item.range().start);
     let mut bounds: Vec<usize> = s
         .grapheme_indices(true)
-        .map(|(i, _)| item.range.start + i)
+        .map(|(i, _)| item.range().start + i)
         .collect();
-    bounds.push(item.range.end);
+    bounds.push(item.range().end);
     for b in bounds {
         let d = (caret_x(text, item, b, m) - x).abs();
         if d < best.0 {

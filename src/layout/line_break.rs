@@ -71,7 +71,7 @@ mod tests {
                 if a.is_empty() {
                     return String::new();
                 }
-                text[a[0].range.start..a[a.len() - 1].range.end]
+                text[a[0].range().start..a[a.len() - 1].range().end]
                     .trim()
                     .to_owned()
             })

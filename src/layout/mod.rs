@@ -45,13 +45,32 @@ pub trait Measure {
 /// One piece of a line, placed: never contains white space.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
-    /// Byte range into the document text.
-    pub range: Range<usize>,
+    /// Byte range into the document text, in 32 bits (a 64 MB article has
+    /// some 12 million items and gaps).
+    start: u32,
+    end: u32,
     /// Left edge, from the left edge of the column.
     pub x: f32,
     pub width: f32,
     /// Odd bidi level: the piece runs right to left.
     pub rtl: bool,
+}
+
+impl Item {
+    pub fn new(range: Range<usize>, x: f32, width: f32, rtl: bool) -> Item {
+        Item {
+            start: range.start as u32,
+            end: range.end as u32,
+            x,
+            width,
+            rtl,
+        }
+    }
+
+    /// Byte range into the document text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A laid-out line. `items` are in visual order, left to right; `gaps` are the

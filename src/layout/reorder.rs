@@ -60,7 +60,7 @@ pub fn place_line(
         }
     }
     let range = match (slice.first(), slice.last()) {
-        (Some(a), Some(b)) => a.range.start..b.range.end,
+        (Some(a), Some(b)) => a.range().start..b.range().end,
         _ => p.range.start..p.range.start,
     };
     let levels: Vec<u8> = slice.iter().map(|a| a.level).collect();
@@ -72,12 +72,7 @@ pub fn place_line(
     let mut gaps = Vec::with_capacity(spaces);
     for i in order {
         let a = &slice[i];
-        let placed = Item {
-            range: a.range.clone(),
-            x,
-            width: a.width,
-            rtl: a.rtl(),
-        };
+        let placed = Item::new(a.range(), x, a.width, a.rtl());
         if a.space {
             gaps.push(placed);
         } else {
@@ -105,7 +100,7 @@ mod tests {
     fn visual(text: &str) -> Vec<&str> {
         let p = shape_paragraph(text, 0..text.len(), true, &mut Fixed);
         let line = place_line(&p, 0, 0..p.atoms.len(), 0.0, 2000.0);
-        line.items.iter().map(|i| &text[i.range.clone()]).collect()
+        line.items.iter().map(|i| &text[i.range()]).collect()
     }
 
     #[test]
@@ -134,7 +129,7 @@ mod tests {
         let shown: Vec<String> = line
             .items
             .iter()
-            .map(|i| crate::layout::display_text(&text[i.range.clone()], i.rtl).into_owned())
+            .map(|i| crate::layout::display_text(&text[i.range()], i.rtl).into_owned())
             .collect();
         // Left to right: the word after, then "(" drawn as the closing
         // glyph of the pair, the word, ")" drawn as the opening one.

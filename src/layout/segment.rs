@@ -13,8 +13,10 @@ use super::bidi::{display_text, mirror, paragraph_levels_with};
 /// The smallest unit the engine places.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Atom {
-    /// Byte range into the document text.
-    pub range: Range<usize>,
+    /// Byte range into the document text, in 32 bits (a 64 MB article has
+    /// some 12 million atoms).
+    start: u32,
+    end: u32,
     pub level: u8,
     pub space: bool,
     pub width: f32,
@@ -23,6 +25,22 @@ pub struct Atom {
 }
 
 impl Atom {
+    pub fn new(range: Range<usize>, level: u8, space: bool, width: f32, break_after: bool) -> Atom {
+        Atom {
+            start: range.start as u32,
+            end: range.end as u32,
+            level,
+            space,
+            width,
+            break_after,
+        }
+    }
+
+    /// Byte range into the document text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     pub fn rtl(&self) -> bool {
         self.level % 2 == 1
     }
@@ -120,13 +138,13 @@ fn make_atom(
     break_after: bool,
     m: &mut dyn Measure,
 ) -> Atom {
-    let mut atom = Atom {
-        range: r.start + offset..r.end + offset,
+    let mut atom = Atom::new(
+        r.start + offset..r.end + offset,
         level,
         space,
-        width: 0.0,
+        0.0,
         break_after,
-    };
+    );
     let s = &para[r];
     atom.width = if space {
         m.space_width(s)
@@ -145,7 +163,7 @@ mod tests {
         let p = shape_paragraph(text, 0..text.len(), true, &mut Fixed);
         p.atoms
             .iter()
-            .map(|a| (&text[a.range.clone()], a.level, a.break_after))
+            .map(|a| (&text[a.range()], a.level, a.break_after))
             .collect()
     }
 

@@ -61,7 +61,7 @@ pub fn visual_pieces_with(
     let pieces = visual_order(&levels)
         .into_iter()
         .map(|i| Piece {
-            range: atoms[i].range.clone(),
+            range: atoms[i].range(),
             rtl: atoms[i].rtl(),
             space: atoms[i].space,
         })

@@ -166,8 +166,8 @@ fn caret_in(layout: &Layout, text: &str, cursor: usize, m: &mut EguiMeasure) -> 
     // that starts at it.
     let piece = pieces
         .iter()
-        .find(|p| p.range.start < cursor && cursor <= p.range.end)
-        .or_else(|| pieces.iter().find(|p| p.range.start == cursor));
+        .find(|p| p.range().start < cursor && cursor <= p.range().end)
+        .or_else(|| pieces.iter().find(|p| p.range().start == cursor));
     match piece {
         Some(p) => crate::layout::hit_test::caret_x(text, p, cursor, m),
         None => {
@@ -416,7 +416,7 @@ pub fn bidi_edit_ui(
             );
         }
         for item in &line.items {
-            let shown = display_text(&state.text[item.range.clone()], item.rtl);
+            let shown = display_text(&state.text[item.range()], item.rtl);
             let galley =
                 ctx.fonts_mut(|f| f.layout_job(item_job(&shown, item.rtl, &font, text_color)));
             let y = top + (line_h - galley.size().y) / 2.0;

@@ -893,12 +893,12 @@ fn paint_lines(
         };
         let text_dark = palette.text;
         for item in &line.items {
-            let text = &text_all[item.range.clone()];
+            let text = &text_all[item.range()];
             let mut cuts: Vec<usize> = Vec::new();
             let mut cut_at = |r: &Range<usize>| {
-                if r.start < item.range.end && item.range.start < r.end {
-                    cuts.push(r.start.saturating_sub(item.range.start));
-                    cuts.push(r.end.saturating_sub(item.range.start));
+                if r.start < item.range().end && item.range().start < r.end {
+                    cuts.push(r.start.saturating_sub(item.range().start));
+                    cuts.push(r.end.saturating_sub(item.range().start));
                 }
             };
             if let Some(sel) = &selection {
@@ -918,7 +918,7 @@ fn paint_lines(
             let pieces: Vec<(&str, Color32)> = colored
                 .iter()
                 .map(|(r, s)| {
-                    let abs = r.start + item.range.start..r.end + item.range.start;
+                    let abs = r.start + item.range().start..r.end + item.range().start;
                     let inside = |x: &Range<usize>| x.start <= abs.start && abs.end <= x.end;
                     let color = if selection.as_ref().is_some_and(inside) {
                         palette.selected_text

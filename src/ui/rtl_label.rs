@@ -38,7 +38,7 @@ pub fn rtl_label_ui(
     let painter = ui.painter();
     for line in &layout.lines {
         for item in &line.items {
-            let shown = display_text(&text[item.range.clone()], item.rtl);
+            let shown = display_text(&text[item.range()], item.rtl);
             let galley = ctx.fonts_mut(|f| f.layout_job(item_job(&shown, item.rtl, font, color)));
             let y = rect.top() + line.y + (params.line_height - galley.size().y) / 2.0;
             painter.galley(pos2(rect.left() + item.x, y), galley, color);
@@ -129,7 +129,7 @@ pub fn excerpt_ui(
             0.0
         };
         for item in &line.items {
-            let shown = display_text(&line_text[item.range.clone()], item.rtl);
+            let shown = display_text(&line_text[item.range()], item.rtl);
             let galley = galleys.get(&ctx, &shown, item.rtl, font);
             let gy = y + (params.line_height - galley.size().y) / 2.0;
             painter.galley(pos2(rect.left() + shift + item.x, gy), galley, color);

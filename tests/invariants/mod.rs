@@ -230,10 +230,10 @@ pub fn layout(data: &[u8]) {
         y = line.y;
         let mut right = f32::NEG_INFINITY;
         for item in &line.items {
-            whole(&text, &item.range, "item");
+            whole(&text, &item.range(), "item");
             assert!(item.x + 0.001 >= right, "items overlap on a line");
             right = item.x + item.width;
-            for b in item.range.clone() {
+            for b in item.range() {
                 assert!(!covered[b], "byte {b} placed twice");
                 covered[b] = true;
             }
