@@ -198,6 +198,7 @@ impl Recognizer {
                     end = Some(next + run.len() - 1);
                 } else if group_head
                     && free(next)
+                    && !in_span[next]
                     && !t.key(next).starts_with("ال")
                     && self.vocabulary.class(&fold_key(t.key(next))) == "unseen"
                 {
