@@ -48,6 +48,10 @@ pub use train::{train, train_seeded};
 pub use vocabulary::Vocabulary;
 
 use evidence::{WordMemo, token_features};
+
+/// The most distinct words whose features are kept while a text is read
+/// (a news article has a few thousand; 64 MB of Wikipedia a million).
+const MEMO_WORDS: usize = 100_000;
 use gazetteer::Gazetteer;
 use genre::GenreProfile;
 use model_file::{inflate_text, model_parts};
@@ -135,6 +139,8 @@ impl Recognizer {
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
         let mut memo = WordMemo::default();
+        // Each token's folded key (empty for a token that is not a word).
+        let mut folded = passes::Folded::new(t.tokens.len());
         let total = t.tokens.len().max(1) as f32;
         for (n, seg) in decode::segments(t).into_iter().enumerate() {
             if n % 64 == 0 && !observe(seg.start as f32 / total) {
@@ -144,14 +150,17 @@ impl Recognizer {
                 token_features(t, seg.clone(), &self.gazetteer, &self.vocabulary, &mut memo);
             let tags = model.decode(&feats);
             decode::spans_of_tags(&tags, &seg, taken, &mut spans);
+            for i in seg.filter(|&i| t.is_word(i)) {
+                if let Some((info, ..)) = memo.get(t.key(i)) {
+                    folded.set(i, &info.folded);
+                }
+            }
+            // What is known of each word (some 450 bytes) is kept for
+            // this many words at most: a long text forgets and recomputes.
+            if memo.len() > MEMO_WORDS {
+                memo.clear();
+            }
         }
-        // Each token's folded key (empty for a token that is not a word).
-        let folded: Vec<&str> = (0..t.tokens.len())
-            .map(|i| match memo.get(t.key(i)) {
-                Some((info, ..)) if t.is_word(i) => info.folded.as_str(),
-                _ => "",
-            })
-            .collect();
         self.tidy_people(&folded, &mut spans);
         if heads {
             self.organisation_heads(t, taken, &mut spans);

@@ -37,6 +37,48 @@ pub(super) fn entity_proclitic(key: &str) -> usize {
     0
 }
 
+/// Each token's folded key (empty for a token that is not a word),
+/// interned: four bytes a token and each distinct key once, whatever the
+/// length of the text.
+#[derive(Default)]
+pub(super) struct Folded {
+    ids: Vec<u32>,
+    table: Vec<String>,
+    index: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl Folded {
+    /// `n` tokens, none folded yet.
+    pub(super) fn new(n: usize) -> Folded {
+        Folded {
+            ids: vec![0; n],
+            table: vec![String::new()],
+            index: rustc_hash::FxHashMap::default(),
+        }
+    }
+
+    /// Token `i` folds to `key`.
+    pub(super) fn set(&mut self, i: usize, key: &str) {
+        let id = match self.index.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = self.table.len() as u32;
+                self.table.push(key.to_owned());
+                self.index.insert(key.to_owned(), id);
+                id
+            }
+        };
+        self.ids[i] = id;
+    }
+
+    /// The folded key of token `i` ("" past the end).
+    pub(super) fn get(&self, i: usize) -> &str {
+        self.ids
+            .get(i)
+            .map_or("", |&id| self.table[id as usize].as_str())
+    }
+}
+
 impl Recognizer {
     /// People's names as the tagger ran them together or on: two names
     /// joined by «و» are two people («سولانا ولاريجاني»), and a name does not
@@ -44,7 +86,7 @@ impl Recognizer {
     /// `folded` holds each token's folded key.
     pub(super) fn tidy_people(
         &self,
-        folded: &[&str],
+        folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
         let name = |f: &str| gazetteer::PERSON_NAMES.contains(f);
@@ -55,7 +97,7 @@ impl Recognizer {
                 continue;
             }
             while last > first {
-                let f = folded[last];
+                let f = folded.get(last);
                 let prepositional = ["بال", "فال", "كال", "وال", "لل"]
                     .iter()
                     .any(|p| f.starts_with(p))
@@ -67,7 +109,7 @@ impl Recognizer {
                 }
             }
             let mut start = first;
-            for (j, f) in folded.iter().enumerate().take(last + 1).skip(first + 1) {
+            for (j, f) in (first + 1..=last).map(|j| (j, folded.get(j))) {
                 let Some(rest) = f.strip_prefix('و') else {
                     continue;
                 };
@@ -234,7 +276,7 @@ impl Recognizer {
         &self,
         t: &Text,
         taken: &[bool],
-        folded: &[&str],
+        folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
         let key_of = |first: usize, last: usize| -> String {
@@ -334,7 +376,7 @@ impl Recognizer {
                 continue;
             }
             let mut found = None;
-            'readings: for (_, w) in readings(folded[i]) {
+            'readings: for (_, w) in readings(folded.get(i)) {
                 if !firsts.contains(w) || w.chars().count() < 3 {
                     continue;
                 }
@@ -344,14 +386,12 @@ impl Recognizer {
                         continue;
                     }
                     let mut k = w.to_owned();
-                    for f in &folded[i + 1..=last] {
+                    for f in (i + 1..=last).map(|j| folded.get(j)) {
                         k.push(' ');
                         k.push_str(f);
                     }
                     if let Some(&kind) = known.get(&k)
-                        && !folded[i..=last]
-                            .iter()
-                            .all(|f| self.vocabulary.is_common(f))
+                        && !(i..=last).all(|j| self.vocabulary.is_common(folded.get(j)))
                     {
                         found = Some((last, kind));
                         break 'readings;
@@ -392,8 +432,12 @@ mod model_tests {
     use super::*;
 
     /// The folded keys of the tokens of `t`.
-    fn folded(t: &Text) -> Vec<String> {
-        (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect()
+    fn folded(t: &Text) -> Folded {
+        let mut f = Folded::new(t.tokens.len());
+        for i in 0..t.tokens.len() {
+            f.set(i, &fold_key(t.key(i)));
+        }
+        f
     }
 
     fn texts(t: &Text, spans: &[(usize, usize, MentionType)]) -> Vec<(String, MentionType)> {
@@ -412,10 +456,7 @@ mod model_tests {
         let t = Text::new("التقى سولانا ولاريجاني أمس");
         let mut spans = vec![(1, 2, MentionType::Person)];
         let f = folded(&t);
-        rec.tidy_people(
-            &f.iter().map(String::as_str).collect::<Vec<_>>(),
-            &mut spans,
-        );
+        rec.tidy_people(&f, &mut spans);
         assert_eq!(
             texts(&t, &spans),
             [
@@ -427,10 +468,7 @@ mod model_tests {
         let t = Text::new("قال محمد وليد");
         let mut spans = vec![(1, 2, MentionType::Person)];
         let f = folded(&t);
-        rec.tidy_people(
-            &f.iter().map(String::as_str).collect::<Vec<_>>(),
-            &mut spans,
-        );
+        rec.tidy_people(&f, &mut spans);
         assert_eq!(spans, [(1, 2, MentionType::Person)]);
     }
 
@@ -440,10 +478,7 @@ mod model_tests {
         let t = Text::new("فاز محمد عبد الفتاح بالميدالية");
         let mut spans = vec![(1, 4, MentionType::Person)];
         let f = folded(&t);
-        rec.tidy_people(
-            &f.iter().map(String::as_str).collect::<Vec<_>>(),
-            &mut spans,
-        );
+        rec.tidy_people(&f, &mut spans);
         assert_eq!(spans, [(1, 3, MentionType::Person)]);
     }
 
@@ -457,7 +492,6 @@ mod model_tests {
             (7, 7, MentionType::Organization),
         ];
         let f = folded(&t);
-        let f: Vec<&str> = f.iter().map(String::as_str).collect();
         rec.consistent(&t, &[false; 9], &f, &mut spans);
         assert!(
             spans.iter().all(|s| s.2 == MentionType::Organization),
