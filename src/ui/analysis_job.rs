@@ -21,8 +21,8 @@ use crate::document::Document;
 /// A finished analysis and what the window derives from it.
 pub struct Analyzed {
     /// What the window shows: the machine's analysis with the person's
-    /// edits laid over it.
-    pub analysis: Analysis,
+    /// edits laid over it (the machine's own, shared, when there are none).
+    pub analysis: Arc<Analysis>,
     /// The machine's own analysis (re-dating and new edits start from it).
     pub machine: Arc<Analysis>,
     /// The person's edits that no longer fit the text.
@@ -36,10 +36,10 @@ impl Analyzed {
     /// `machine` of `doc` with `edits` laid over it, indexed.
     pub fn build(machine: Arc<Analysis>, doc: &Document, edits: &Edits) -> Analyzed {
         let (analysis, orphans) = if edits.is_empty() {
-            (machine.as_ref().clone(), Vec::new())
+            (machine.clone(), Vec::new())
         } else {
             let a = edits::apply(doc, &machine, edits);
-            (a.analysis, a.orphans)
+            (Arc::new(a.analysis), a.orphans)
         };
         let index = Index::new(&doc.text, &analysis);
         let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -219,7 +219,7 @@ impl AnalysisState {
     }
 
     pub fn analysis(&self) -> Option<&Analysis> {
-        self.result.as_ref().map(|r| &r.analysis)
+        self.result.as_ref().map(|r| &*r.analysis)
     }
 }
 
