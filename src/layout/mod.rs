@@ -85,6 +85,8 @@ pub struct Line {
     pub items: Vec<Item>,
     pub gaps: Vec<Item>,
     pub rtl_paragraph: bool,
+    /// The paragraph's atoms the line holds (for placing it again).
+    pub atoms: Range<u32>,
 }
 
 /// Metrics for breaking lines.
@@ -151,16 +153,39 @@ pub struct Layout {
     pub params: Option<LineParams>,
     pub lines: Vec<Line>,
     pub height: f32,
+    /// The lines [`Layout::place`] placed last.
+    placed: Option<Range<usize>>,
 }
 
 impl Layout {
     /// Breaks every paragraph of `shaped` into lines of `params.width`.
     pub fn new(shaped: &Shaped, params: LineParams) -> Self {
+        Self::build(shaped, params, true)
+    }
+
+    /// [`Layout::new`] with lines not placed yet: their ranges and heights
+    /// are known, their items and gaps empty until [`Layout::place`] is
+    /// asked for them. A long article's reader places only the lines on
+    /// screen (a 64 MB text has some 12 million items).
+    pub fn unplaced(shaped: &Shaped, params: LineParams) -> Self {
+        Self::build(shaped, params, false)
+    }
+
+    fn build(shaped: &Shaped, params: LineParams, placed: bool) -> Self {
         let mut lines = Vec::new();
         let mut y = 0.0;
         for (i, p) in shaped.paragraphs.iter().enumerate() {
             for range in line_break::break_lines(p, params.width) {
-                lines.push(reorder::place_line(p, i, range, y, params.width));
+                let line = reorder::place_line(p, i, range, y, params.width);
+                lines.push(if placed {
+                    line
+                } else {
+                    Line {
+                        items: Vec::new(),
+                        gaps: Vec::new(),
+                        ..line
+                    }
+                });
                 y += params.line_height;
             }
             y += params.paragraph_gap;
@@ -169,7 +194,35 @@ impl Layout {
             params: Some(params),
             lines,
             height: y,
+            placed: None,
         }
+    }
+
+    /// Places the lines `wanted` (items and gaps, as [`Layout::new`] gives
+    /// them) and forgets the placement of every other line placed by an
+    /// earlier call: only what is on screen is kept.
+    pub fn place(&mut self, shaped: &Shaped, wanted: Range<usize>) {
+        let Some(params) = self.params else { return };
+        let wanted = wanted.start.min(self.lines.len())..wanted.end.min(self.lines.len());
+        if let Some(before) = self.placed.clone() {
+            for i in before.filter(|i| !wanted.contains(i)) {
+                let line = &mut self.lines[i];
+                line.items = Vec::new();
+                line.gaps = Vec::new();
+            }
+        }
+        for line in &mut self.lines[wanted.clone()] {
+            if line.items.is_empty() && line.gaps.is_empty() {
+                let Some(p) = shaped.paragraphs.get(line.paragraph) else {
+                    continue;
+                };
+                let atoms = line.atoms.start as usize..line.atoms.end as usize;
+                let placed = reorder::place_line(p, line.paragraph, atoms, line.y, params.width);
+                line.items = placed.items;
+                line.gaps = placed.gaps;
+            }
+        }
+        self.placed = Some(wanted);
     }
 
     /// Lines that overlap the vertical span `y0..y1`.
@@ -222,5 +275,36 @@ pub(crate) mod testing {
         fn space_width(&mut self, text: &str) -> f32 {
             text.chars().count() as f32 * 5.0
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::Fixed;
+    use super::*;
+
+    /// Lines placed on demand are the lines placed at once, and only the
+    /// lines asked for last stay placed.
+    #[test]
+    fn lines_placed_on_demand_are_the_lines_placed_at_once() {
+        let text = "قال المتحدث باسم الوزارة إن 2500 عسكري (US Army) ما زالوا هناك.\n".repeat(20);
+        let paragraphs = crate::document::split_paragraphs(&text);
+        let shaped = Shaped::new(&text, &paragraphs, true, &mut Fixed);
+        let params = LineParams {
+            width: 180.0,
+            line_height: 20.0,
+            paragraph_gap: 6.0,
+        };
+        let eager = Layout::new(&shaped, params);
+        let mut lazy = Layout::unplaced(&shaped, params);
+        assert!(eager.lines.len() > 40);
+        assert_eq!(lazy.lines.len(), eager.lines.len());
+        assert!(lazy.lines.iter().all(|l| l.items.is_empty()));
+        lazy.place(&shaped, 10..20);
+        assert_eq!(lazy.lines[10..20], eager.lines[10..20]);
+        lazy.place(&shaped, 30..1000);
+        assert!(lazy.lines[10..20].iter().all(|l| l.items.is_empty()));
+        assert_eq!(lazy.lines[30..], eager.lines[30..]);
+        assert_eq!(lazy.height, eager.height);
     }
 }

@@ -44,6 +44,7 @@ pub fn place_line(
     y: f32,
     width: f32,
 ) -> Line {
+    let atoms_held = atoms.clone();
     let mut slice = &p.atoms[atoms];
     while let Some((last, rest)) = slice.split_last() {
         if last.space {
@@ -87,6 +88,7 @@ pub fn place_line(
         items,
         gaps,
         rtl_paragraph: p.rtl,
+        atoms: atoms_held.start as u32..atoms_held.end as u32,
     }
 }
 

@@ -114,7 +114,7 @@ impl ReaderCache {
         }
         let params = line_params(settings, width);
         if self.layout.params != Some(params) {
-            self.layout = Layout::new(&self.shaped, params);
+            self.layout = Layout::unplaced(&self.shaped, params);
         }
         let size = heading_size(settings);
         let key = (generation, size.to_bits(), width.to_bits());
@@ -178,7 +178,7 @@ impl ReaderCache {
             return None;
         }
         let layout = width.map_or_else(Layout::default, |w| {
-            Layout::new(&shaped, line_params(settings, w))
+            Layout::unplaced(&shaped, line_params(settings, w))
         });
         Some(Prepared {
             font_size: settings.font_size.to_bits(),
@@ -195,6 +195,12 @@ impl ReaderCache {
         self.shaped = p.shaped;
         self.widths = p.widths;
         self.layout = p.layout;
+    }
+
+    /// Places the lines `wanted` of the layout (forgetting the others'
+    /// placement): see [`Layout::place`].
+    pub fn place(&mut self, wanted: Range<usize>) {
+        self.layout.place(&self.shaped, wanted);
     }
 
     /// The width the text was last broken at.
@@ -354,6 +360,11 @@ pub fn reader_ui(
         let top = viewport.min.y - heading_h - MARGIN;
         let bottom = viewport.max.y - heading_h - MARGIN;
         let visible = layout.visible_lines(top, bottom);
+        // Only the lines on screen (and a few around, for a drag that
+        // leaves it) are placed.
+        state
+            .cache
+            .place(visible.start.saturating_sub(40)..visible.end + 40);
 
         state.cache.origin = Some(origin);
         state.heading_height = heading_h;
