@@ -389,6 +389,16 @@ fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
             "{bad}: {err}"
         );
     }
+    // Found by the import_json fuzzer: a number range that runs backwards.
+    let number = a
+        .mentions
+        .iter()
+        .position(|m| matches!(&m.norm, Some(marsad::analysis::Norm::Number(_))))
+        .unwrap();
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    v["mentions"][number]["norm"] = serde_json::json!({"min": 200, "max": 134});
+    let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+    assert!(err.to_string().contains("runs backwards"), "{err}");
     assert!(marsad::export::json::import(&doc, "{\"mentions\": 3}").is_err());
     assert!(marsad::export::json::import(&doc, "not json").is_err());
 }

@@ -283,11 +283,19 @@ fn norm_from_json(v: &Value, kind: MentionType, what: &str) -> Result<Option<Nor
             modifier,
         })));
     }
-    let f = |k: &str| o.get(k).and_then(Value::as_f64);
+    let f = |k: &str| o.get(k).and_then(Value::as_f64).filter(|v| v.is_finite());
+    let (min, max) = (f("min"), f("max"));
+    if let (Some(lo), Some(hi)) = (min, max)
+        && lo > hi
+    {
+        return Err(bad(format!(
+            "{what}: the range {lo} to {hi} runs backwards"
+        )));
+    }
     Ok(Some(Norm::Number(NumberValue {
         value: f("value"),
-        min: f("min"),
-        max: f("max"),
+        min,
+        max,
         approximate: o
             .get("approximate")
             .and_then(Value::as_bool)
