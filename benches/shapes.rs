@@ -5,6 +5,8 @@
 //! a flood of bidi controls, and (decoding only) a page of nested <div>s.
 //! Stages: decoding the bytes, the whole analysis, layout (shaping with a
 //! simple measure and breaking at 500 px), the JSON export and its import.
+//! A second group, `formats`, runs every export format and the brat import
+//! over news of the same sizes.
 //! Run: `cargo bench --bench shapes` (a filter such as `shapes/one-line`
 //! picks a shape); criterion reports MiB/s.
 
@@ -121,5 +123,36 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// Every export format, and the brat and session imports, over news of
+/// 1 to 8 MB (the JSON export and import are in `stages`, for every shape).
+fn formats(c: &mut Criterion) {
+    let mut g = c.benchmark_group("formats");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for size in [MB, 2 * MB, 4 * MB, 8 * MB] {
+        g.throughput(Throughput::Bytes(size as u64));
+        let text = fill(&format!("{}\n", document::SAMPLE_TEXT), size);
+        let doc = Document::from_text(text, Format::Text);
+        let analysis = analyze_document(&doc, None, &Progress::default()).unwrap();
+        let art = Article {
+            id: "a.txt",
+            doc: &doc,
+            analysis: &analysis,
+        };
+        for format in export::Format::ALL {
+            g.bench_function(BenchmarkId::new(format.name(), size / MB), |b| {
+                b.iter(|| export::render(format, black_box(&art)))
+            });
+        }
+        let ann = export::render(export::Format::Brat, &art).remove(1).bytes;
+        let ann = String::from_utf8(ann).unwrap();
+        g.bench_function(BenchmarkId::new("brat-import", size / MB), |b| {
+            b.iter(|| export::brat::import(&doc, black_box(&ann)).unwrap())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages, formats);
 criterion_main!(benches);

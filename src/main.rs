@@ -332,6 +332,12 @@ fn annotate_cmd(files: &[PathBuf], output: &Output, date: Option<&str>) -> Resul
             doc: &doc,
             analysis: &analysis,
         };
+        if format == Format::Json && !many {
+            // One article: serialised straight to standard output.
+            marsad::export::json::write_pretty(&article, &mut stdout)
+                .context("cannot write standard output")?;
+            continue;
+        }
         if format == Format::Json {
             values.push(marsad::export::json::to_json(&article));
             continue;
@@ -342,7 +348,7 @@ fn annotate_cmd(files: &[PathBuf], output: &Output, date: Option<&str>) -> Resul
                 .context("cannot write standard output")?;
         }
     }
-    if format == Format::Json {
+    if format == Format::Json && many {
         let value = if values.len() == 1 {
             values.remove(0)
         } else {

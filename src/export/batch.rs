@@ -119,13 +119,12 @@ pub fn run_to_folder(
                     doc: &doc,
                     analysis: &analysis,
                 };
-                let files = render(format, &article);
                 let n = analysis.mentions.len();
                 if format == Format::Jsonl {
-                    let line = files.into_iter().next().map(|f| f.bytes);
+                    let line = render(format, &article).into_iter().next().map(|f| f.bytes);
                     return Ok((n, line));
                 }
-                super::write_files(&files, &out.join(&input.out_dir), force)?;
+                super::write_article(format, &article, &out.join(&input.out_dir), force)?;
                 Ok((n, None))
             })()
             .map_err(|e| format!("{e:#}"));

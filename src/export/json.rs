@@ -19,6 +19,14 @@ pub fn pretty(a: &Article) -> Vec<u8> {
     super::pretty_json(&Out::new(a))
 }
 
+/// [`pretty`] written to `w` as it is serialised: the export of an article
+/// dense with mentions (a gigabyte of JSON for 64 MB of text) is never
+/// held in memory.
+pub fn write_pretty(a: &Article, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &Out::new(a)).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")
+}
+
 /// The article as one compact line of JSON, ending in a line feed.
 pub fn line(a: &Article) -> Vec<u8> {
     let mut out = serde_json::to_vec(&Out::new(a)).expect("the article serialises");

@@ -153,6 +153,25 @@ pub fn folder_files(format: Format) -> Vec<OutFile> {
     }
 }
 
+/// Writes the files `format` makes of `article` into `dir` through
+/// [`write_atomic`]; a JSON export is serialised straight into its file.
+pub fn write_article(
+    format: Format,
+    article: &Article,
+    dir: &Path,
+    force: bool,
+) -> Result<(), WriteError> {
+    if format == Format::Json {
+        let path = dir.join(format!("{}.json", article.stem()));
+        return write_atomic_with(&path, force, |f| {
+            let mut w = std::io::BufWriter::new(f);
+            json::write_pretty(article, &mut w)?;
+            w.flush()
+        });
+    }
+    write_files(&render(format, article), dir, force)
+}
+
 /// Writes `files` into `dir` through [`write_atomic`].
 pub fn write_files(files: &[OutFile], dir: &Path, force: bool) -> Result<(), WriteError> {
     for f in files {
