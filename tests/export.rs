@@ -399,6 +399,15 @@ fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
     v["mentions"][number]["norm"] = serde_json::json!({"min": 200, "max": 134});
     let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
     assert!(err.to_string().contains("runs backwards"), "{err}");
+    // Found by the import_json fuzzer: a mention that covers no text.
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    let start = v["mentions"][0]["start"].clone();
+    v["mentions"][0]["end"] = start;
+    v["mentions"][0]["text"] = Value::from("");
+    let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+    assert!(err.to_string().contains("covers no text"), "{err}");
+    let err = brat::import(&doc, "T1\tPLACE 3 3\t\n").unwrap_err();
+    assert!(err.to_string().contains("T1 covers no text"), "{err}");
     assert!(marsad::export::json::import(&doc, "{\"mentions\": 3}").is_err());
     assert!(marsad::export::json::import(&doc, "not json").is_err());
 }

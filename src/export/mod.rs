@@ -297,14 +297,20 @@ pub enum ImportError {
     },
     #[error("{0} and {1} overlap: Marsad keeps one mention per stretch of text")]
     Overlap(String, String),
+    #[error("{0} covers no text")]
+    Empty(String),
 }
 
-/// Checks imported mentions (sorted by start here) for overlaps; `names`
+/// Checks imported mentions (sorted by start here) for overlaps and for
+/// spans that cover nothing; `names`
 /// tells them apart in the message. Returns the order that sorts them.
 pub(crate) fn sort_apart(
     ranges: &[std::ops::Range<usize>],
     names: impl Fn(usize) -> String,
 ) -> Result<Vec<usize>, ImportError> {
+    if let Some(i) = ranges.iter().position(|r| r.is_empty()) {
+        return Err(ImportError::Empty(names(i)));
+    }
     let mut order: Vec<usize> = (0..ranges.len()).collect();
     order.sort_by_key(|&i| (ranges[i].start, ranges[i].end));
     for w in order.windows(2) {
