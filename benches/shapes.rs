@@ -18,7 +18,7 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use marsad::analysis::article::{Progress, analyze_document};
 use marsad::document::{self, Document, Format};
 use marsad::export::{self, Article};
-use marsad::layout::{self, LineParams, Measure};
+use marsad::layout::{self, CharWidths, LineParams};
 
 const MB: usize = 1_000_000;
 
@@ -60,22 +60,20 @@ fn shapes(size: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Widths by character count.
-struct Chars;
-impl Measure for Chars {
-    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
-        text.chars().count() as f32 * 7.0
-    }
-    fn space_width(&mut self, text: &str) -> f32 {
-        text.chars().count() as f32 * 3.0
-    }
-}
-
-fn stages(c: &mut Criterion) {
-    let mut g = c.benchmark_group("shapes");
+/// Ten samples a size, two seconds each: an 8 MB analysis takes seconds.
+fn group<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
     g.sample_size(10)
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
+    g
+}
+
+fn stages(c: &mut Criterion) {
+    let mut g = group(c, "shapes");
     for size in [MB, 2 * MB, 4 * MB, 8 * MB] {
         g.throughput(Throughput::Bytes(size as u64));
         for (shape, text) in shapes(size) {
@@ -93,7 +91,13 @@ fn stages(c: &mut Criterion) {
                     line_height: 20.0,
                     paragraph_gap: 8.0,
                 };
-                b.iter(|| layout::layout_text(&doc.text, &doc.paragraphs, true, params, &mut Chars))
+                b.iter(|| {
+                    let mut m = CharWidths {
+                        letter: 7.0,
+                        space: 3.0,
+                    };
+                    layout::layout_text(&doc.text, &doc.paragraphs, true, params, &mut m)
+                })
             });
             let analysis = analyze_document(&doc, None, &Progress::default()).unwrap();
             let art = Article {
@@ -126,10 +130,7 @@ fn stages(c: &mut Criterion) {
 /// Every export format, and the brat and session imports, over news of
 /// 1 to 8 MB (the JSON export and import are in `stages`, for every shape).
 fn formats(c: &mut Criterion) {
-    let mut g = c.benchmark_group("formats");
-    g.sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2));
+    let mut g = group(c, "formats");
     for size in [MB, 2 * MB, 4 * MB, 8 * MB] {
         g.throughput(Throughput::Bytes(size as u64));
         let text = fill(&format!("{}\n", document::SAMPLE_TEXT), size);

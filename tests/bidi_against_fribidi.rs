@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use libloading::{Library, Symbol};
-use marsad::layout::{self, LineParams, Measure};
+use marsad::layout::{self, CharWidths, LineParams};
 
 type Levels = unsafe extern "C" fn(*const u32, *const u32, i32, *mut u32, *mut i8) -> i8;
 type Types = unsafe extern "C" fn(*const u32, i32, *mut u32);
@@ -87,15 +87,10 @@ impl FriBidi {
 }
 
 /// Widths for the test: 9 px a character, 4 px a space.
-struct Chars;
-impl Measure for Chars {
-    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
-        text.chars().count() as f32 * 9.0
-    }
-    fn space_width(&mut self, text: &str) -> f32 {
-        text.chars().count() as f32 * 4.0
-    }
-}
+const CHARS: CharWidths = CharWidths {
+    letter: 9.0,
+    space: 4.0,
+};
 
 /// Checks every line of `text` at `width`; returns how many lines it checked.
 fn check(text: &str, width: f32) -> usize {
@@ -106,7 +101,7 @@ fn check(text: &str, width: f32) -> usize {
         line_height: 30.0,
         paragraph_gap: 0.0,
     };
-    let (shaped, lay) = layout::layout_text(text, &paragraphs, true, params, &mut Chars);
+    let (shaped, lay) = layout::layout_text(text, &paragraphs, true, params, &mut CHARS.clone());
     let mut checked = 0;
     for (pi, p) in shaped.paragraphs.iter().enumerate() {
         let ptext = &text[p.range.clone()];

@@ -8,6 +8,9 @@ use marsad::document::{self, Document};
 use marsad::export::{Article, Format, brat, code_point_slice, render};
 use serde_json::Value;
 
+mod invariants;
+use invariants::kept;
+
 fn load(name: &str) -> (Document, Analysis) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
     let doc = document::load_path(&path).unwrap();
@@ -215,33 +218,6 @@ fn json_says_who_decided_each_mention() {
             .iter()
             .any(|b| b["purpose"] == "commenting" && b["value"] == "تحقق من المصدر")
     );
-}
-
-/// What a round trip must keep of a mention: its span, type, value, who
-/// decided it and its note.
-type Kept = (
-    std::ops::Range<usize>,
-    &'static str,
-    String,
-    &'static str,
-    Option<String>,
-);
-
-/// The annotations a round trip must keep.
-fn kept(a: &Analysis) -> Vec<Kept> {
-    a.mentions
-        .iter()
-        .zip(&a.provenance)
-        .map(|(m, p)| {
-            (
-                m.range.clone(),
-                m.kind.name(),
-                format!("{:?}", m.norm),
-                p.decided_by.name(),
-                p.note.clone(),
-            )
-        })
-        .collect()
 }
 
 /// The sample and the fixture with a person's work on them: a note, a

@@ -2,18 +2,10 @@
 
 use std::path::Path;
 
-use marsad::layout::{self, LineParams, Measure};
+use marsad::layout;
 use proptest::prelude::*;
 
-struct Chars;
-impl Measure for Chars {
-    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
-        text.chars().count() as f32 * 7.0
-    }
-    fn space_width(&mut self, text: &str) -> f32 {
-        text.chars().count() as f32 * 3.0
-    }
-}
+mod invariants;
 
 /// Strings rich in what breaks text engines: Arabic with marks and tatweel,
 /// Latin, digits of three systems, brackets, bidi controls, joiners, spaces
@@ -55,37 +47,7 @@ proptest! {
 
     #[test]
     fn layout_places_every_character_once(text in tricky(), width in 1.0f32..800.0) {
-        let paragraphs = marsad::document::split_paragraphs(&text);
-        let params = LineParams { width, line_height: 20.0, paragraph_gap: 4.0 };
-        let (_, lay) = layout::layout_text(&text, &paragraphs, true, params, &mut Chars);
-        let mut covered = vec![false; text.len()];
-        for line in &lay.lines {
-            let mut right = f32::NEG_INFINITY;
-            for item in &line.items {
-                prop_assert!(text.is_char_boundary(item.range().start) && text.is_char_boundary(item.range().end));
-                prop_assert!(!text[item.range()].chars().any(char::is_whitespace));
-                prop_assert!(item.x + 0.001 >= right, "overlap");
-                right = item.x + item.width;
-                for b in item.range() {
-                    prop_assert!(!covered[b], "placed twice");
-                    covered[b] = true;
-                }
-            }
-            // Hit-testing anywhere on the line lands on a character boundary.
-            for x in [-10.0, 0.0, width / 2.0, width + 10.0] {
-                let o = lay.offset_at(&text, x, line.y + 1.0, &mut Chars).unwrap();
-                prop_assert!(text.is_char_boundary(o));
-            }
-        }
-        for r in &paragraphs {
-            for (i, c) in text[r.clone()].char_indices() {
-                if !c.is_whitespace() {
-                    prop_assert!(covered[r.start + i], "{c:?} was not placed");
-                }
-            }
-        }
-        let rects = lay.range_rects(&text, 0..text.len(), &mut Chars);
-        prop_assert!(rects.iter().all(|r| r.x0 <= r.x1));
+        invariants::check_layout(&text, width, true);
     }
 
     #[test]

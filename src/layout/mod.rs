@@ -42,6 +42,25 @@ pub trait Measure {
     fn space_width(&mut self, text: &str) -> f32;
 }
 
+/// Widths by character count, as a monospaced font would give them: for
+/// tests, benchmarks and fuzzing, where no font is loaded.
+#[derive(Clone, Copy, Debug)]
+pub struct CharWidths {
+    /// The width of each character of a piece.
+    pub letter: f32,
+    /// The width of each character of white space.
+    pub space: f32,
+}
+
+impl Measure for CharWidths {
+    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
+        text.chars().count() as f32 * self.letter
+    }
+    fn space_width(&mut self, text: &str) -> f32 {
+        text.chars().count() as f32 * self.space
+    }
+}
+
 /// One piece of a line, placed: never contains white space.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {

@@ -16,7 +16,7 @@ use marsad::analysis::edits::{self, Edit, Edits, Span};
 use marsad::analysis::{DocDate, Mention, MentionType, Norm, Text, TimexKind};
 use marsad::document::{self, Document, Format};
 use marsad::export::{self, Article};
-use marsad::layout::{self, LineParams, Measure};
+use marsad::layout::{self, CharWidths, LineParams};
 
 /// The checks by name, as the fuzz targets and the regression folders are
 /// named.
@@ -198,16 +198,11 @@ pub fn analysis(data: &[u8]) {
     check_analysis(&doc, &a);
 }
 
-/// Widths by character count, as a monospaced font would give.
-struct Chars;
-impl Measure for Chars {
-    fn item_width(&mut self, text: &str, _rtl: bool) -> f32 {
-        text.chars().count() as f32 * 7.0
-    }
-    fn space_width(&mut self, text: &str) -> f32 {
-        text.chars().count() as f32 * 3.0
-    }
-}
+/// Widths by character count.
+const CHARS: CharWidths = CharWidths {
+    letter: 7.0,
+    space: 3.0,
+};
 
 /// Any string laid out; the first byte gives the width and the direction.
 pub fn layout(data: &[u8]) {
@@ -215,14 +210,22 @@ pub fn layout(data: &[u8]) {
         return;
     };
     let text = String::from_utf8_lossy(rest);
-    let width = 1.0 + f32::from(w >> 1) * 4.0;
-    let paragraphs = document::split_paragraphs(&text);
+    check_layout(&text, 1.0 + f32::from(w >> 1) * 4.0, w & 1 == 1);
+}
+
+/// `text` laid out at `width`: every character but white space placed
+/// once, on a character boundary, pieces apart on their line and free of
+/// white space, lines in order, and hit-testing anywhere on a line lands
+/// on a character boundary.
+pub fn check_layout(text: &str, width: f32, rtl: bool) {
+    let paragraphs = document::split_paragraphs(text);
     let params = LineParams {
         width,
         line_height: 20.0,
         paragraph_gap: 4.0,
     };
-    let (_, lay) = layout::layout_text(&text, &paragraphs, w & 1 == 1, params, &mut Chars);
+    let mut m = CHARS;
+    let (_, lay) = layout::layout_text(text, &paragraphs, rtl, params, &mut m);
     let mut covered = vec![false; text.len()];
     let mut y = f32::NEG_INFINITY;
     for line in &lay.lines {
@@ -230,7 +233,11 @@ pub fn layout(data: &[u8]) {
         y = line.y;
         let mut right = f32::NEG_INFINITY;
         for item in &line.items {
-            whole(&text, &item.range(), "item");
+            whole(text, &item.range(), "item");
+            assert!(
+                !text[item.range()].chars().any(char::is_whitespace),
+                "white space in a piece"
+            );
             assert!(item.x + 0.001 >= right, "items overlap on a line");
             right = item.x + item.width;
             for b in item.range() {
@@ -239,7 +246,7 @@ pub fn layout(data: &[u8]) {
             }
         }
         for x in [-10.0, 0.0, width / 2.0, width + 10.0] {
-            let o = lay.offset_at(&text, x, line.y + 1.0, &mut Chars);
+            let o = lay.offset_at(text, x, line.y + 1.0, &mut m);
             assert!(
                 o.is_some_and(|o| text.is_char_boundary(o)),
                 "hit test {o:?}"
@@ -255,7 +262,7 @@ pub fn layout(data: &[u8]) {
             );
         }
     }
-    let rects = lay.range_rects(&text, 0..text.len(), &mut Chars);
+    let rects = lay.range_rects(text, 0..text.len(), &mut m);
     assert!(rects.iter().all(|r| r.x0 <= r.x1));
 }
 
@@ -326,7 +333,7 @@ pub fn import_session(data: &[u8]) {
 
 /// What a round trip keeps of a mention: its span, type, value, who
 /// decided it and its note.
-type Kept = (
+pub type Kept = (
     Range<usize>,
     MentionType,
     String,
@@ -335,7 +342,7 @@ type Kept = (
 );
 
 /// What a round trip keeps of the mentions.
-fn kept(a: &Analysis) -> Vec<Kept> {
+pub fn kept(a: &Analysis) -> Vec<Kept> {
     a.mentions
         .iter()
         .zip(&a.provenance)
