@@ -132,7 +132,13 @@ pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
             continue;
         }
         match number_at(t, i, taken) {
-            Some((end, skip, value)) => {
+            Some((end, skip, mut value)) => {
+                // Past f64 (a number of some 310 digits or more) the value
+                // is not known; the mention stays.
+                let finite = |v: Option<f64>| v.filter(|x| x.is_finite());
+                value.value = finite(value.value);
+                value.min = finite(value.min);
+                value.max = finite(value.max);
                 out.push(Mention {
                     range: t.span(i, skip, end - 1),
                     kind: MentionType::Number,
@@ -445,6 +451,21 @@ pub fn parse_digits(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the dates fuzzer: a number of 339 digits had the value
+    /// infinity (written as null in JSON, shown as «∞»).
+    #[test]
+    fn a_number_past_f64_has_no_value() {
+        let text = format!("بلغ {} دولاراً", "9".repeat(339));
+        let t = Text::new(&text);
+        let mut taken = vec![false; t.tokens.len()];
+        let found = find(&t, &mut taken);
+        assert_eq!(found.len(), 1);
+        let Some(Norm::Number(n)) = &found[0].norm else {
+            panic!("a number")
+        };
+        assert_eq!((n.value, n.min, n.max), (None, None, None));
+    }
 
     fn numbers(s: &str) -> Vec<(String, NumberValue)> {
         let t = Text::new(s);
