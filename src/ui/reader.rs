@@ -60,7 +60,6 @@ impl Selection {
 pub struct Prepared {
     font_size: u32,
     shaped: Shaped,
-    widths: WidthCache,
     layout: Layout,
 }
 
@@ -174,6 +173,7 @@ impl ReaderCache {
             mostly_rtl(&doc.text),
             &mut |at| keep_going(0.9 * at as f32 / total),
         )?;
+        drop(widths); // what the words measured is in `shaped` now
         if !keep_going(0.9) {
             return None;
         }
@@ -183,7 +183,6 @@ impl ReaderCache {
         Some(Prepared {
             font_size: settings.font_size.to_bits(),
             shaped,
-            widths,
             layout,
         })
     }
@@ -193,7 +192,9 @@ impl ReaderCache {
     pub fn adopt(&mut self, generation: u64, p: Prepared) {
         self.shaped_for = Some((generation, p.font_size));
         self.shaped = p.shaped;
-        self.widths = p.widths;
+        // The widths of every distinct word (some 50 MB for a 64 MB
+        // article) stay behind: the lines on screen measure what they need.
+        self.widths = WidthCache::default();
         self.layout = p.layout;
     }
 
