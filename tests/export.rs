@@ -375,6 +375,14 @@ fn an_import_that_does_not_fit_the_text_is_refused_with_a_reason() {
     v["mentions"][number]["norm"] = serde_json::json!({"min": 200, "max": 134});
     let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
     assert!(err.to_string().contains("runs backwards"), "{err}");
+    // Found by the import_json fuzzer: a number with a date's value.
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    v["mentions"][number]["norm"] = serde_json::json!({"timex": "2023-10"});
+    let err = marsad::export::json::import(&doc, &v.to_string()).unwrap_err();
+    assert!(
+        err.to_string().contains("a NUMBER cannot have this value"),
+        "{err}"
+    );
     // Found by the import_json fuzzer: a mention that covers no text.
     let mut v: Value = serde_json::from_str(&json).unwrap();
     let start = v["mentions"][0]["start"].clone();

@@ -258,7 +258,16 @@ fn norm_from_json(v: &Value, kind: MentionType, what: &str) -> Result<Option<Nor
     let o = v
         .as_object()
         .ok_or_else(|| bad(format!("{what}: norm is not an object")))?;
-    if kind == MentionType::Date || o.contains_key("timex") {
+    let date = o.contains_key("timex");
+    if kind != MentionType::Date && kind != MentionType::Number
+        || date != (kind == MentionType::Date)
+    {
+        return Err(bad(format!(
+            "{what}: a {} cannot have this value (a date has a timex, a number a value)",
+            kind.name()
+        )));
+    }
+    if date {
         let value = o
             .get("timex")
             .and_then(Value::as_str)
