@@ -35,7 +35,7 @@ pub fn line(a: &Article) -> Vec<u8> {
 }
 
 /// The export of one article, serialised straight from the analysis. Keys
-/// are in the order [`to_json`] writes them (sorted).
+/// are sorted, as in a JSON value.
 #[derive(serde::Serialize)]
 struct Out<'a> {
     document_date: OutDate,
@@ -196,55 +196,7 @@ pub fn norm_json(norm: &Norm) -> Value {
 /// The export of one article as a JSON value (for a caller that adds to
 /// it); [`pretty`] and [`line`] write the same without the value tree.
 pub fn to_json(a: &Article) -> Value {
-    let text = a.text();
-    let cp = CodePoints::new(text);
-    let an = a.analysis;
-    let mentions: Vec<Value> = an
-        .mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let mut o = json!({
-                "start": cp.of(m.range.start),
-                "end": cp.of(m.range.end),
-                "byte_start": m.range.start,
-                "byte_end": m.range.end,
-                "text": &text[m.range.clone()],
-                "type": m.kind.name(),
-                "entity": an.entity_of.get(i).copied().flatten().map_or(Value::Null, |e| json!(e)),
-                "norm": m.norm.as_ref().map_or(Value::Null, norm_json),
-            });
-            let p = an.provenance.get(i).cloned().unwrap_or_default();
-            o["decided_by"] = json!(p.decided_by.name());
-            if let Some(note) = p.note {
-                o["note"] = json!(note);
-            }
-            o
-        })
-        .collect();
-    let event = |e: &Event| {
-        json!({
-            "date": e.date.value,
-            "start": cp.of(e.range.start),
-            "end": cp.of(e.range.end),
-            "mentions": e.mentions,
-        })
-    };
-    json!({
-        "text_file": a.id,
-        "document_date": {
-            "value": an.doc_date.map(DocDate::to_timex),
-            "source": an.date_source.name(),
-        },
-        "mentions": mentions,
-        "entities": an.entities
-            .iter()
-            .enumerate()
-            .map(|(id, e)| json!({"id": id, "type": e.kind.name(), "canonical": e.canonical, "mentions": e.mentions}))
-            .collect::<Vec<_>>(),
-        "timeline": an.timeline.dated.iter().map(event).collect::<Vec<_>>(),
-        "undated_events": an.timeline.undated.iter().map(event).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(Out::new(a)).expect("the article serialises")
 }
 
 fn bad(what: impl std::fmt::Display) -> ImportError {

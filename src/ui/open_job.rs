@@ -60,11 +60,8 @@ impl OpenJob {
                     if p.set(0.05).is_err() {
                         return;
                     }
-                    let mut keep_going = |f: f32| {
-                        let going = p.set(0.05 + 0.95 * f).is_ok();
-                        ctx.request_repaint();
-                        going
-                    };
+                    // The window repaints itself while a file opens.
+                    let mut keep_going = |f: f32| p.set(0.05 + 0.95 * f).is_ok();
                     match ReaderCache::prepare(&ctx, &doc, &settings, width, &mut keep_going) {
                         Some(prepared) => Outcome::Opened(Box::new(Opened { doc, prepared })),
                         None => return,

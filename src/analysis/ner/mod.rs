@@ -48,10 +48,6 @@ pub use train::{train, train_seeded};
 pub use vocabulary::Vocabulary;
 
 use evidence::{WordMemo, token_features};
-
-/// The most distinct words whose features are kept while a text is read
-/// (a news article has a few thousand; 64 MB of Wikipedia a million).
-const MEMO_WORDS: usize = 100_000;
 use gazetteer::Gazetteer;
 use genre::GenreProfile;
 use model_file::{inflate_text, model_parts};
@@ -59,6 +55,10 @@ use perceptron::Perceptron;
 
 use super::normalize::fold_key;
 use super::{Mention, MentionType, Text};
+
+/// The most distinct words whose features are kept while a text is read
+/// (a news article has a few thousand; 64 MB of Wikipedia a million).
+const MEMO_WORDS: usize = 100_000;
 
 /// The model shipped in the binary (see `assets/ner/`).
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
