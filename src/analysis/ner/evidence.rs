@@ -6,20 +6,129 @@
 use std::ops::Range;
 
 use super::clusters::CLUSTERS;
-use super::features::{TokenInfo, features};
+use super::features::{TokenInfo, extra_bucket, features};
 use super::frequency;
 use super::gazetteer::{self, Gazetteer};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
-use crate::analysis::tokenize::readings;
+use crate::analysis::tokenize::{Readings, readings};
+use tinyvec::ArrayVec;
+/// What is known of each distinct word of a document, made once per word.
+pub(super) type WordMemo = rustc_hash::FxHashMap<String, Word>;
 
-/// document: its forms, its vocabulary class and its stem's, and its
-/// frequency classes ([`frequency::classes`]).
-pub(super) type WordMemo =
-    rustc_hash::FxHashMap<String, (TokenInfo, [&'static str; 5], WordClusters)>;
+/// What the tagger needs of a word wherever it stands.
+pub(super) struct Word {
+    /// Its forms and the buckets of its own features.
+    pub info: TokenInfo,
+    /// Its vocabulary classes, of the word and its stem, and its frequency
+    /// classes ([`frequency::classes`]).
+    classes: [&'static str; 5],
+    /// Where the stem of each reading of the folded word starts
+    /// ([`readings`]).
+    reads: ArrayVec<[u8; 8]>,
+    /// Bit k: one of its readings starts an entry of lexicon k (training
+    /// names, name parts, places, full names).
+    starts: u8,
+    /// The trigger class of its first reading that has one.
+    trigger: Option<&'static str>,
+    /// The topics its readings tell (bits: sport, business).
+    topic: u8,
+    /// The buckets of its extra features that do not depend on where it
+    /// stands: vocabulary class (template 6), then the stem's vocabulary
+    /// and frequency classes (7, 14, 15, 16), then its clusters (50 to 54).
+    vocab: u32,
+    classes_rest: ArrayVec<[u32; 4]>,
+    clusters: ArrayVec<[u32; 5]>,
+    /// The buckets of its coarse cluster as the word before (55) and after
+    /// (56) another.
+    cluster_near: [u32; 2],
+}
 
-/// The clusters of a word and of its stem ([`CLUSTERS`]), coarse to fine.
-type WordClusters = [Option<[&'static str; 3]>; 2];
+impl Word {
+    fn new(key: &str, gaz: &Gazetteer, vocab: &Vocabulary) -> Self {
+        let info = TokenInfo::new(key);
+        let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);
+        let classes = [
+            vocab.class(&info.folded),
+            vocab.class(&info.folded_stem),
+            word,
+            stem,
+            article,
+        ];
+        let r = readings(&info.folded);
+        let lexicons: [&Gazetteer; 4] = [
+            gaz,
+            &gazetteer::PERSON_NAMES,
+            &gazetteer::PLACES,
+            &gazetteer::PERSON_FULL_NAMES,
+        ];
+        let starts = lexicons
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.starts_any(&r))
+            .fold(0u8, |m, (k, _)| m | 1 << k);
+        let trigger = r
+            .iter()
+            .find_map(|(_, w)| gazetteer::TRIGGERS.get(*w).copied());
+        let topic = r.iter().fold(0u8, |t, (_, w)| {
+            t | gazetteer::TOPICS.get(*w).copied().unwrap_or(0)
+        });
+        let reads = r.iter().map(|(s, _)| *s as u8).collect();
+        let mut classes_rest: ArrayVec<[u32; 4]> = ArrayVec::new();
+        classes_rest.extend([
+            extra_bucket(7, classes[1]),
+            extra_bucket(14, word),
+            extra_bucket(15, stem),
+        ]);
+        if !article.is_empty() {
+            classes_rest.push(extra_bucket(16, article));
+        }
+        // Distributional classes (unlabelled text): the word's clusters
+        // at three granularities and its stem's. (Without a table, none:
+        // the model is the one without them.)
+        let mut clusters = ArrayVec::new();
+        let mut cluster_near = [0; 2];
+        if !CLUSTERS.is_empty() {
+            let own = CLUSTERS.of(&info.folded);
+            match own {
+                Some([a, b, c]) => clusters.extend([
+                    extra_bucket(50, a),
+                    extra_bucket(51, b),
+                    extra_bucket(52, c),
+                ]),
+                None => clusters.push(extra_bucket(50, "?")),
+            }
+            if info.folded_stem != info.folded
+                && let Some([_, b, c]) = CLUSTERS.of(&info.folded_stem)
+            {
+                clusters.extend([extra_bucket(53, b), extra_bucket(54, c)]);
+            }
+            let level = own.map_or("?", |c| c[1]);
+            cluster_near = [extra_bucket(55, level), extra_bucket(56, level)];
+        }
+        Word {
+            vocab: extra_bucket(6, classes[0]),
+            info,
+            classes,
+            reads,
+            starts,
+            trigger,
+            topic,
+            classes_rest,
+            clusters,
+            cluster_near,
+        }
+    }
+
+    /// The readings of the folded word ([`readings`]).
+    fn readings(&self) -> Readings<'_> {
+        let f = self.info.folded.as_str();
+        self.reads
+            .iter()
+            .map(|&s| (s as usize, &f[s as usize..]))
+            .collect()
+    }
+}
 
 pub(super) fn token_features(
     t: &Text,
@@ -28,137 +137,147 @@ pub(super) fn token_features(
     vocab: &Vocabulary,
     memo: &mut WordMemo,
 ) -> Vec<Vec<u32>> {
+    let mut out = Vec::new();
+    let n = token_features_into(t, seg, gaz, vocab, memo, &mut out);
+    out.truncate(n);
+    out
+}
+
+/// [`token_features`] written into the first of `out`'s vectors (made
+/// when missing, reused when there), whose number it returns: a long text
+/// allocates the vectors of its longest run once.
+pub(super) fn token_features_into(
+    t: &Text,
+    seg: Range<usize>,
+    gaz: &Gazetteer,
+    vocab: &Vocabulary,
+    memo: &mut WordMemo,
+    out: &mut Vec<Vec<u32>>,
+) -> usize {
     for i in seg.clone() {
         if !memo.contains_key(t.key(i)) {
-            let info = TokenInfo::new(t.key(i));
-            let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);
-            let classes = [
-                vocab.class(&info.folded),
-                vocab.class(&info.folded_stem),
-                word,
-                stem,
-                article,
-            ];
-            let clusters = [CLUSTERS.of(&info.folded), CLUSTERS.of(&info.folded_stem)];
-            memo.insert(t.key(i).to_owned(), (info, classes, clusters));
+            memo.insert(t.key(i).to_owned(), Word::new(t.key(i), gaz, vocab));
         }
     }
     let memo = &*memo;
-    let mut clusters: Vec<WordClusters> = Vec::with_capacity(seg.len());
-    let (infos, classes): (Vec<&TokenInfo>, Vec<[&'static str; 5]>) = seg
-        .clone()
-        .map(|i| {
-            let (info, classes, c) = &memo[t.key(i)];
-            clusters.push(*c);
-            (info, *classes)
-        })
-        .unzip();
+    let words: Vec<&Word> = seg.clone().map(|i| &memo[t.key(i)]).collect();
+    let infos: Vec<&TokenInfo> = words.iter().map(|w| &w.info).collect();
     let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
-    let reads: Vec<crate::analysis::tokenize::Readings> =
-        folded.iter().map(|f| readings(f)).collect();
+    let reads: Vec<Readings> = words.iter().map(|w| w.readings()).collect();
+    let starts = |k: u8| -> Vec<bool> { words.iter().map(|w| w.starts & 1 << k != 0).collect() };
     let gf = gaz.features_read(
         &folded,
         Some(&reads),
+        Some(&starts(0)),
         &[(1, "PER"), (2, "ORG"), (4, "LOC")],
         0,
     );
     let names = gazetteer::PERSON_NAMES.features_read(
         &folded,
         Some(&reads),
+        Some(&starts(1)),
         &[(1, "GIVEN"), (2, "SUR")],
         2,
     );
-    let places = gazetteer::PLACES.features_read(&folded, Some(&reads), &[(1, "PLACE")], 8);
-    let full_names =
-        gazetteer::PERSON_FULL_NAMES.features_read(&folded, Some(&reads), &[(1, "FULL")], 22);
-    let triggers: Vec<Option<&str>> = reads
-        .iter()
-        .map(|r| {
-            r.iter()
-                .find_map(|(_, w)| gazetteer::TRIGGERS.get(*w).copied())
-        })
-        .collect();
+    let places = gazetteer::PLACES.features_read(
+        &folded,
+        Some(&reads),
+        Some(&starts(2)),
+        &[(1, "PLACE")],
+        8,
+    );
+    let full_names = gazetteer::PERSON_FULL_NAMES.features_read(
+        &folded,
+        Some(&reads),
+        Some(&starts(3)),
+        &[(1, "FULL")],
+        22,
+    );
     // The sentence's topic (sport, business), for features that depend on it.
-    let topic = reads.iter().flat_map(|r| r.iter()).fold(0u8, |t, (_, w)| {
-        t | gazetteer::TOPICS.get(*w).copied().unwrap_or(0)
-    });
+    let topic = words.iter().fold(0u8, |t, w| t | w.topic);
     let topic_tag = match topic {
         0 => "",
         1 => "S|",
         2 => "B|",
         _ => "SB|",
     };
+    // Each extra feature as (template, value) for the topic's copies, and
+    // its bucket.
     let mut extra: Vec<(u8, &str)> = Vec::with_capacity(64);
-    (0..infos.len())
-        .map(|i| {
-            let mut f = Vec::with_capacity(64);
+    let mut buckets: Vec<u32> = Vec::with_capacity(64);
+    if out.len() < infos.len() {
+        out.resize_with(infos.len(), || Vec::with_capacity(64));
+    }
+    for (i, f) in out.iter_mut().enumerate().take(infos.len()) {
+        {
+            let w = words[i];
             extra.clear();
-            extra.extend(gf[i].iter().chain(&names[i]).copied());
-            let [vocab_word, vocab_stem, word, stem, article] = classes[i];
-            extra.push((6, vocab_word));
-            extra.extend(places[i].iter().chain(&full_names[i]).copied());
+            buckets.clear();
+            fn context<'v>(
+                extra: &mut Vec<(u8, &'v str)>,
+                buckets: &mut Vec<u32>,
+                (template, value): (u8, &'v str),
+            ) {
+                extra.push((template, value));
+                buckets.push(extra_bucket(template, value));
+            }
+            for &e in gf[i].iter().chain(&names[i]) {
+                context(&mut extra, &mut buckets, e);
+            }
+            extra.push((6, w.classes[0]));
+            buckets.push(w.vocab);
+            for &e in places[i].iter().chain(&full_names[i]) {
+                context(&mut extra, &mut buckets, e);
+            }
             for (off, template) in [(0isize, 10u8), (-1, 11), (-2, 12), (1, 13)] {
                 let j = i as isize + off;
                 if j >= 0
-                    && let Some(Some(class)) = triggers.get(j as usize)
+                    && let Some(class) = words.get(j as usize).and_then(|w| w.trigger)
                 {
-                    extra.push((template, class));
+                    context(&mut extra, &mut buckets, (template, class));
                 }
             }
-            extra.push((7, vocab_stem));
             // Arabic at large: how common the word and its stem are, and
             // whether the stem is a word that takes the article.
-            extra.extend([(14, word), (15, stem)]);
-            if !article.is_empty() {
-                extra.push((16, article));
-            }
+            extra.push((7, w.classes[1]));
+            buckets.extend_from_slice(&w.classes_rest);
             // The names around: «قال محمد ...», «... شياع السوداني».
             if i > 0 {
-                extra.extend(
-                    names[i - 1]
-                        .iter()
-                        .filter(|(k, _)| *k == 2)
-                        .map(|(_, v)| (4u8, *v)),
-                );
+                for &(_, v) in names[i - 1].iter().filter(|(k, _)| *k == 2) {
+                    context(&mut extra, &mut buckets, (4u8, v));
+                }
             }
             if let Some(next) = names.get(i + 1) {
-                extra.extend(next.iter().filter(|(k, _)| *k == 2).map(|(_, v)| (5u8, *v)));
+                for &(_, v) in next.iter().filter(|(k, _)| *k == 2) {
+                    context(&mut extra, &mut buckets, (5u8, v));
+                }
             }
-            // Distributional classes (unlabelled text): the word's clusters
-            // at three granularities, its stem's, and its neighbours'.
-            // (Without a table, none: the model is the one without them.)
+            // Distributional classes: the word's and its stem's clusters,
+            // and its neighbours' (a missing neighbour is "<s>").
             if !CLUSTERS.is_empty() {
-                match clusters[i][0] {
-                    Some([a, b, c]) => extra.extend([(50, a), (51, b), (52, c)]),
-                    None => extra.push((50, "?")),
-                }
-                if infos[i].folded_stem != infos[i].folded
-                    && let Some([_, b, c]) = clusters[i][1]
-                {
-                    extra.extend([(53, b), (54, c)]);
-                }
-                let near = |j: Option<usize>, level: usize| match j.and_then(|j| clusters.get(j)) {
-                    Some([Some(c), _]) => c[level],
-                    Some([None, _]) => "?",
-                    None => "<s>",
-                };
-                extra.push((55, near(i.checked_sub(1), 1)));
-                extra.push((56, near(Some(i + 1), 1)));
+                buckets.extend_from_slice(&w.clusters);
+                buckets.push(match i.checked_sub(1) {
+                    Some(j) => words[j].cluster_near[0],
+                    None => extra_bucket(55, "<s>"),
+                });
+                buckets.push(match words.get(i + 1) {
+                    Some(n) => n.cluster_near[1],
+                    None => extra_bucket(56, "<s>"),
+                });
             }
             // In a sentence on sport or business, the same evidence may
             // mean another type: each template is doubled per topic.
             if topic != 0 {
-                extra.push((20, topic_tag));
-                for k in 0..extra.len() {
-                    let (template, value) = extra[k];
+                buckets.push(extra_bucket(20, topic_tag));
+                for &(template, value) in &extra {
                     if matches!(template, 0 | 2 | 3 | 6 | 7 | 8) {
-                        extra.push((100 + template * 4 + topic, value));
+                        buckets.push(extra_bucket(100 + template * 4 + topic, value));
                     }
                 }
-                extra.push((40 + topic, infos[i].shape));
+                buckets.push(extra_bucket(40 + topic, infos[i].shape));
             }
-            features(&infos, i, &extra, &mut f);
-            f
-        })
-        .collect()
+            features(&infos, i, &buckets, f);
+        }
+    }
+    infos.len()
 }

@@ -8,20 +8,64 @@ use crate::analysis::tokenize::readings;
 pub const BUCKETS: usize = 1 << 18;
 
 /// FNV-1a over a template number and a value.
-fn bucket(template: u8, value: &str) -> u32 {
-    bucket_parts(template, &[value])
+pub(super) fn bucket(template: u8, value: &str) -> u32 {
+    finish(feed(start(template), value))
 }
 
 /// [`bucket`] of the parts written one after another, without building
 /// the string.
 fn bucket_parts(template: u8, parts: &[&str]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ template as u64;
-    h = h.wrapping_mul(0x100_0000_01b3);
-    for b in parts.iter().flat_map(|p| p.bytes()) {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
+    finish(parts.iter().fold(start(template), |h, p| feed(h, p)))
+}
+
+/// The FNV-1a state after the template number.
+fn start(template: u8) -> u64 {
+    (0xcbf2_9ce4_8422_2325 ^ template as u64).wrapping_mul(0x100_0000_01b3)
+}
+
+/// The FNV-1a state `h` after the bytes of `value`.
+fn feed(h: u64, value: &str) -> u64 {
+    value
+        .bytes()
+        .fold(h, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+fn finish(h: u64) -> u32 {
     (h % BUCKETS as u64) as u32
+}
+
+/// The buckets a word gives its neighbours' features, made once per word
+/// (see [`features`], which they must match).
+#[derive(Clone, Copy)]
+pub struct AsNeighbour {
+    /// Templates 14 to 17 (the word before, after, two before, two after)
+    /// and 18, 19 (the stem before and after).
+    single: [u32; 6],
+    /// Templates 24 and 25: the last two letters of the word before and
+    /// after, when it has more than two.
+    suffix: Option<[u32; 2]>,
+    /// The hash states of the pair templates 20 (this word, then the
+    /// next), 21 (this word, then the next), 23 (stems) after this
+    /// word and the bar between.
+    pair: [u64; 3],
+}
+
+impl AsNeighbour {
+    fn new(key: &str, stem: &str) -> Self {
+        let pair = |template, w: &str| feed(feed(start(template), w), "|");
+        AsNeighbour {
+            single: [
+                bucket(14, key),
+                bucket(15, key),
+                bucket(16, key),
+                bucket(17, key),
+                bucket(18, stem),
+                bucket(19, stem),
+            ],
+            suffix: suffix(key, 2).map(|s| [bucket(24, s), bucket(25, s)]),
+            pair: [pair(20, key), pair(21, key), pair(23, stem)],
+        }
+    }
 }
 
 /// What the features of one token need, computed once per token.
@@ -34,6 +78,8 @@ pub struct TokenInfo {
     /// The buckets of the features of the word alone (its forms, affixes,
     /// shape and inner trigrams), made once per word.
     pub own: Vec<u32>,
+    /// The buckets it gives its neighbours' features.
+    pub near: AsNeighbour,
 }
 
 impl TokenInfo {
@@ -52,6 +98,7 @@ impl TokenInfo {
             "ar"
         };
         let mut info = TokenInfo {
+            near: AsNeighbour::new(key, &stem),
             key: key.to_owned(),
             folded: fold_key(key),
             folded_stem: fold_key(&stem),
@@ -117,39 +164,57 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
     Some(&s[start..])
 }
 
-/// The feature buckets of token `i`. `extra` adds features computed
-/// elsewhere (lexicons), each as (template, value).
-pub fn features(tokens: &[&TokenInfo], i: usize, extra: &[(u8, &str)], out: &mut Vec<u32>) {
+/// The feature buckets of token `i`, then `extra`: buckets computed
+/// elsewhere (lexicons, clusters, see [`extra_bucket`]).
+pub fn features(tokens: &[&TokenInfo], i: usize, extra: &[u32], out: &mut Vec<u32>) {
     out.clear();
     let t = &tokens[i];
-    let at = |j: isize| -> Option<&TokenInfo> {
+    let at = |j: isize| -> &TokenInfo {
         let k = i as isize + j;
-        (k >= 0).then(|| tokens.get(k as usize).copied()).flatten()
+        match k >= 0 {
+            true => tokens.get(k as usize).copied(),
+            false => None,
+        }
+        .unwrap_or(&*EDGE_INFO)
     };
-    let key = |j: isize| at(j).map_or("<s>", |t| t.key.as_str());
-    let stem = |j: isize| at(j).map_or("<s>", |t| t.stem.as_str());
-    let shape = |j: isize| at(j).map_or("<s>", |t| t.shape);
+    let (p2, p1, n1, n2) = (at(-2), at(-1), at(1), at(2));
     out.extend_from_slice(&t.own);
-    out.push(bucket_parts(20, &[key(-1), "|", &t.key]));
-    out.push(bucket_parts(21, &[&t.key, "|", key(1)]));
-    out.push(bucket_parts(23, &[stem(-1), "|", &t.stem]));
-    out.push(bucket(14, key(-1)));
-    out.push(bucket(15, key(1)));
-    out.push(bucket(16, key(-2)));
-    out.push(bucket(17, key(2)));
-    out.push(bucket(18, stem(-1)));
-    out.push(bucket(19, stem(1)));
-    out.push(bucket_parts(22, &[shape(-1), "|", t.shape, "|", shape(1)]));
-    if let Some(s) = suffix(key(-1), 2) {
-        out.push(bucket(24, s));
+    out.push(finish(feed(p1.near.pair[0], &t.key)));
+    out.push(finish(feed(t.near.pair[1], &n1.key)));
+    out.push(finish(feed(p1.near.pair[2], &t.stem)));
+    out.extend([
+        p1.near.single[0],
+        n1.near.single[1],
+        p2.near.single[2],
+        n2.near.single[3],
+        p1.near.single[4],
+        n1.near.single[5],
+    ]);
+    out.push(bucket_parts(22, &[p1.shape, "|", t.shape, "|", n1.shape]));
+    if let Some([b, _]) = p1.near.suffix {
+        out.push(b);
     }
-    if let Some(s) = suffix(key(1), 2) {
-        out.push(bucket(25, s));
+    if let Some([_, b]) = n1.near.suffix {
+        out.push(b);
     }
-    for (template, value) in extra {
-        out.push(bucket(64 + template, value));
-    }
+    out.extend_from_slice(extra);
 }
+
+/// The bucket of an extra feature (template, value) of [`features`].
+pub fn extra_bucket(template: u8, value: &str) -> u32 {
+    bucket(64 + template, value)
+}
+
+/// A token past either end of the sentence, as its neighbours see it.
+static EDGE_INFO: std::sync::LazyLock<TokenInfo> = std::sync::LazyLock::new(|| TokenInfo {
+    key: "<s>".into(),
+    folded: "<s>".into(),
+    stem: "<s>".into(),
+    folded_stem: "<s>".into(),
+    shape: "<s>",
+    own: Vec::new(),
+    near: AsNeighbour::new("<s>", "<s>"),
+});
 
 /// The genre of a text. Training sees each feature twice: once shared by
 /// all genres and once as the genre's own copy ("frustratingly easy domain

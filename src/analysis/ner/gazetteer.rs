@@ -91,14 +91,21 @@ impl Gazetteer {
         labels: &[(u8, &'static str)],
         template: u8,
     ) -> Vec<Vec<(u8, &'static str)>> {
-        self.features_read(folded, None, labels, template)
+        self.features_read(folded, None, None, labels, template)
     }
 
-    /// [`Gazetteer::features_with`] with the readings of each token given.
+    /// Whether one of `reads` is an entry or begins one.
+    pub fn starts_any(&self, reads: &crate::analysis::tokenize::Readings) -> bool {
+        reads.iter().any(|(_, r)| self.map.contains_key(*r))
+    }
+
+    /// [`Gazetteer::features_with`] with the readings of each token given,
+    /// and which tokens may start an entry ([`Gazetteer::starts_any`]).
     pub fn features_read<'a, S: AsRef<str>>(
         &self,
         folded: &'a [S],
         pre: Option<&[crate::analysis::tokenize::Readings<'a>]>,
+        may_start: Option<&[bool]>,
         labels: &[(u8, &'static str)],
         template: u8,
     ) -> Vec<Vec<(u8, &'static str)>> {
@@ -108,6 +115,9 @@ impl Gazetteer {
             .map(|(_, name)| feature_values(name))
             .collect();
         for start in 0..folded.len() {
+            if may_start.is_some_and(|m| !m[start]) {
+                continue;
+            }
             let reads = match pre {
                 Some(r) => r[start],
                 None => readings(folded[start].as_ref()),

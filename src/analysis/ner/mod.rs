@@ -47,11 +47,12 @@ pub use model_file::save_model;
 pub use train::{train, train_seeded};
 pub use vocabulary::Vocabulary;
 
-use evidence::{WordMemo, token_features};
+use evidence::{WordMemo, token_features_into};
 use gazetteer::Gazetteer;
 use genre::GenreProfile;
 use model_file::{inflate_text, model_parts};
-use perceptron::Perceptron;
+use perceptron::{Perceptron, Tagger};
+use std::sync::OnceLock;
 
 use super::normalize::fold_key;
 use super::{Mention, MentionType, Text};
@@ -64,9 +65,12 @@ const MEMO_WORDS: usize = 100_000;
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
 
 pub struct Recognizer {
+    /// The weights as trained: shared and per genre.
+    weights: Perceptron,
     /// The weights for news and for encyclopedia text
-    /// ([`Perceptron::for_genre`]), in the order of [`Genre::ALL`].
-    models: Vec<Perceptron>,
+    /// ([`Perceptron::for_genre`]), in the order of [`Genre::ALL`], made
+    /// when a text of the genre first comes.
+    models: [OnceLock<Tagger>; 2],
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
     genres: GenreProfile,
@@ -81,10 +85,8 @@ impl Recognizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         let parts = model_parts(bytes)?;
         Ok(Recognizer {
-            models: {
-                let raw = perceptron::load(parts[0])?;
-                Genre::ALL.iter().map(|g| raw.for_genre(*g)).collect()
-            },
+            weights: perceptron::load(parts[0])?,
+            models: Default::default(),
             gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
             vocabulary: Vocabulary::from_text(&inflate_text(parts[2])?),
             genres: GenreProfile::from_text(&inflate_text(parts[3])?),
@@ -135,10 +137,12 @@ impl Recognizer {
         genre: Genre,
         observe: &mut dyn FnMut(f32) -> bool,
     ) -> Option<Vec<Mention>> {
-        let model = &self.models[Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0)];
+        let k = Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0);
+        let model = self.models[k].get_or_init(|| self.weights.for_genre(genre));
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
         let mut memo = WordMemo::default();
+        let mut feats = Vec::new();
         // Each token's folded key (empty for a token that is not a word).
         let mut folded = passes::Folded::new(t.tokens.len());
         let total = t.tokens.len().max(1) as f32;
@@ -146,13 +150,19 @@ impl Recognizer {
             if n % 64 == 0 && !observe(seg.start as f32 / total) {
                 return None;
             }
-            let feats =
-                token_features(t, seg.clone(), &self.gazetteer, &self.vocabulary, &mut memo);
-            let tags = model.decode(&feats);
+            let n = token_features_into(
+                t,
+                seg.clone(),
+                &self.gazetteer,
+                &self.vocabulary,
+                &mut memo,
+                &mut feats,
+            );
+            let tags = model.decode(&feats[..n]);
             decode::spans_of_tags(&tags, &seg, taken, &mut spans);
             for i in seg.filter(|&i| t.is_word(i)) {
-                if let Some((info, ..)) = memo.get(t.key(i)) {
-                    folded.set(i, &info.folded);
+                if let Some(w) = memo.get(t.key(i)) {
+                    folded.set(i, &w.info.folded);
                 }
             }
             // What is known of each word (some 450 bytes) is kept for
@@ -163,7 +173,7 @@ impl Recognizer {
         }
         self.tidy_people(&folded, &mut spans);
         if heads {
-            self.organisation_heads(t, taken, &mut spans);
+            self.organisation_heads(t, taken, &folded, &mut spans);
         }
         self.consistent(t, taken, &folded, &mut spans);
         Some(

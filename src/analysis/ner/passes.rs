@@ -44,6 +44,8 @@ pub(super) fn entity_proclitic(key: &str) -> usize {
 pub(super) struct Folded {
     ids: Vec<u32>,
     table: Vec<String>,
+    /// Where the stem of each reading of each key starts ([`readings`]).
+    reads: Vec<tinyvec::ArrayVec<[u8; 8]>>,
     index: rustc_hash::FxHashMap<String, u32>,
 }
 
@@ -53,6 +55,7 @@ impl Folded {
         Folded {
             ids: vec![0; n],
             table: vec![String::new()],
+            reads: vec![Default::default()],
             index: rustc_hash::FxHashMap::default(),
         }
     }
@@ -64,6 +67,8 @@ impl Folded {
             None => {
                 let id = self.table.len() as u32;
                 self.table.push(key.to_owned());
+                self.reads
+                    .push(readings(key).iter().map(|(s, _)| *s as u8).collect());
                 self.index.insert(key.to_owned(), id);
                 id
             }
@@ -76,6 +81,16 @@ impl Folded {
         self.ids
             .get(i)
             .map_or("", |&id| self.table[id as usize].as_str())
+    }
+
+    /// The readings of the folded key of token `i` ([`readings`]).
+    pub(super) fn readings(&self, i: usize) -> crate::analysis::tokenize::Readings<'_> {
+        let id = self.ids.get(i).map_or(0, |&id| id as usize);
+        let key = self.table[id].as_str();
+        self.reads[id]
+            .iter()
+            .map(|&s| (s as usize, &key[s as usize..]))
+            .collect()
     }
 }
 
@@ -158,6 +173,7 @@ impl Recognizer {
         &self,
         t: &Text,
         taken: &[bool],
+        folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
         const HEADS: &[&str] = &[
@@ -197,10 +213,8 @@ impl Recognizer {
             let head = t.is_word(i)
                 && !taken[i]
                 && !in_span[i]
-                && readings(t.key(i)).iter().any(|(_, w)| {
-                    let w = fold_key(w);
-                    HEADS.contains(&w.as_str())
-                        || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
+                && folded.readings(i).iter().any(|(_, w)| {
+                    HEADS.contains(w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
                 });
             if !head {
                 i += 1;
@@ -220,10 +234,8 @@ impl Recognizer {
                 let mut run = Vec::new();
                 let mut k = next;
                 while free(k) && run.len() < 3 && !in_span[k] {
-                    let key = fold_key(t.key(k));
-                    if !key.starts_with("ال")
-                        || NOT_NAMES.contains(&key.as_str())
-                        || key.chars().count() < 4
+                    let key = folded.get(k);
+                    if !key.starts_with("ال") || NOT_NAMES.contains(&key) || key.chars().count() < 4
                     {
                         break;
                     }
@@ -233,7 +245,8 @@ impl Recognizer {
                 let nisba = run
                     .iter()
                     .any(|w| w.ends_with("يه") || (w.ends_with('ي') && w.chars().count() > 5));
-                let group_head = readings(t.key(i))
+                let group_head = folded
+                    .readings(i)
                     .iter()
                     .any(|(_, w)| matches!(*w, "تنظيم" | "حركه" | "جماعه"));
                 if nisba {
@@ -242,7 +255,7 @@ impl Recognizer {
                     && free(next)
                     && !in_span[next]
                     && !t.key(next).starts_with("ال")
-                    && self.vocabulary.class(&fold_key(t.key(next))) == "unseen"
+                    && self.vocabulary.class(folded.get(next)) == "unseen"
                 {
                     // «تنظيم داعش»: a group's name the corpora never saw.
                     end = Some(next);
@@ -376,7 +389,7 @@ impl Recognizer {
                 continue;
             }
             let mut found = None;
-            'readings: for (_, w) in readings(folded.get(i)) {
+            'readings: for (_, w) in folded.readings(i) {
                 if !firsts.contains(w) || w.chars().count() < 3 {
                     continue;
                 }

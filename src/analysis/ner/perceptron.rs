@@ -48,65 +48,95 @@ impl Perceptron {
 
     /// The best tag sequence for a sentence given each token's features.
     pub fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
-        let n = feats.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        let mut score = vec![[f32::NEG_INFINITY; N]; n];
-        let mut back = vec![[0usize; N]; n];
-        let mut e = [0.0; N];
-        self.emission(&feats[0], &mut e);
-        for t in 0..N {
-            if allowed(START, t) {
-                score[0][t] = e[t] + self.trans[START * N + t];
-            }
-        }
-        for i in 1..n {
-            self.emission(&feats[i], &mut e);
-            for t in 0..N {
-                let mut best = (f32::NEG_INFINITY, 0);
-                for (p, &prev) in score[i - 1].iter().enumerate() {
-                    if !allowed(p, t) || prev == f32::NEG_INFINITY {
-                        continue;
-                    }
-                    let s = prev + self.trans[p * N + t];
-                    if s > best.0 {
-                        best = (s, p);
-                    }
-                }
-                score[i][t] = best.0 + e[t];
-                back[i][t] = best.1;
-            }
-        }
-        let mut tag = (0..N)
-            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
-            .unwrap_or(0);
-        let mut out = vec![0; n];
-        for i in (0..n).rev() {
-            out[i] = tag;
-            tag = back[i][tag];
-        }
-        out
+        viterbi(feats.len(), &self.trans, |i, e| self.emission(&feats[i], e))
     }
-}
 
-impl Perceptron {
     /// The weights as seen by a text of `genre`: each feature's shared
     /// weight plus its genre copy's, so that decoding needs only the shared
     /// features (see [`super::features::Genre`]).
-    pub fn for_genre(&self, genre: super::features::Genre) -> Perceptron {
-        let mut weights = self.weights.clone();
-        for b in 0..BUCKETS {
+    pub fn for_genre(&self, genre: super::features::Genre) -> Tagger {
+        let mut rows = vec![[0.0f32; LANES]; BUCKETS];
+        for (b, row) in rows.iter_mut().enumerate() {
             let c = genre.copy_of(b as u32) as usize;
-            for t in 0..N {
-                weights[b * N + t] += self.weights[c * N + t];
+            let (own, copy) = (&self.weights[b * N..][..N], &self.weights[c * N..][..N]);
+            for (r, (w, g)) in row.iter_mut().zip(own.iter().zip(copy)) {
+                *r = w + g;
             }
         }
-        Perceptron {
-            weights,
+        Tagger {
+            rows,
             trans: self.trans.clone(),
         }
     }
+}
+
+/// A row of emission weights padded to eight tags, so that a row is one
+/// aligned 32-byte load and the sum over a token's features vectorises.
+const LANES: usize = 8;
+
+/// The weights of one genre, laid out for decoding.
+pub struct Tagger {
+    rows: Vec<[f32; LANES]>,
+    trans: Vec<f32>,
+}
+
+impl Tagger {
+    /// The best tag sequence for a sentence given each token's features.
+    pub fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        viterbi(feats.len(), &self.trans, |i, out| {
+            let mut sum = [0.0f32; LANES];
+            for &f in &feats[i] {
+                let row = &self.rows[f as usize];
+                for (s, w) in sum.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+            out.copy_from_slice(&sum[..N]);
+        })
+    }
+}
+
+/// Viterbi over `n` tokens whose emission scores `emission` writes
+/// (invalid BIO transitions are forbidden).
+fn viterbi(n: usize, trans: &[f32], mut emission: impl FnMut(usize, &mut [f32; N])) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N]; n];
+    let mut back = vec![[0u8; N]; n];
+    let mut e = [0.0; N];
+    emission(0, &mut e);
+    for t in 0..N {
+        if allowed(START, t) {
+            score[0][t] = e[t] + trans[START * N + t];
+        }
+    }
+    for i in 1..n {
+        emission(i, &mut e);
+        for t in 0..N {
+            let mut best = (f32::NEG_INFINITY, 0);
+            for (p, &prev) in score[i - 1].iter().enumerate() {
+                if !allowed(p, t) || prev == f32::NEG_INFINITY {
+                    continue;
+                }
+                let s = prev + trans[p * N + t];
+                if s > best.0 {
+                    best = (s, p);
+                }
+            }
+            score[i][t] = best.0 + e[t];
+            back[i][t] = best.1 as u8;
+        }
+    }
+    let mut tag = (0..N)
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = tag;
+        tag = back[i][tag] as usize;
+    }
+    out
 }
 
 /// Training state: weights and their running sums for averaging.
