@@ -202,6 +202,34 @@ impl<'a> Text<'a> {
 pub static RECOGNIZER: std::sync::LazyLock<Result<ner::Recognizer, String>> =
     std::sync::LazyLock::new(ner::Recognizer::embedded);
 
+/// Loads the built-in recogniser and every table it reads (clusters, word
+/// frequencies, name and place lists), spread over the cores: each loads
+/// on first use otherwise, one after another. Returns at once when they
+/// are loaded.
+pub fn warm_up() {
+    use std::sync::LazyLock;
+    rayon::scope(|s| {
+        s.spawn(|_| {
+            LazyLock::force(&ner::clusters::CLUSTERS);
+        });
+        s.spawn(|_| {
+            LazyLock::force(&ner::frequency::WORD_FREQUENCY);
+        });
+        s.spawn(|_| {
+            LazyLock::force(&ner::gazetteer::PERSON_FULL_NAMES);
+        });
+        s.spawn(|_| {
+            LazyLock::force(&ner::gazetteer::PERSON_NAMES);
+            LazyLock::force(&ner::gazetteer::PLACES);
+            LazyLock::force(&ner::gazetteer::TRIGGERS);
+            LazyLock::force(&ner::gazetteer::TOPICS);
+        });
+        s.spawn(|_| {
+            LazyLock::force(&RECOGNIZER);
+        });
+    });
+}
+
 /// Actors, places, numbers and dates of `text`, with the built-in model.
 /// Relative dates resolve against `doc_date`.
 pub fn analyze(text: &str, doc_date: Option<DocDate>) -> Vec<Mention> {

@@ -70,7 +70,9 @@ fn walk(dir: &Path, rel: &Path, out: &mut Vec<Input>) {
 
 /// Loads and analyses one file.
 pub fn analyze_file(path: &Path, date: Option<DocDate>) -> anyhow::Result<(Document, Analysis)> {
-    let doc = document::load_path(path)?;
+    // The file and the recogniser's tables load at the same time.
+    let (doc, ()) = rayon::join(|| document::load_path(path), crate::analysis::warm_up);
+    let doc = doc?;
     let analysis = analyze_document(&doc, date, &Progress::default())?;
     Ok((doc, analysis))
 }

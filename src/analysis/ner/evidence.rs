@@ -12,9 +12,45 @@ use super::gazetteer::{self, Gazetteer};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
 use crate::analysis::tokenize::{Readings, readings};
+use std::cell::Cell;
 use tinyvec::ArrayVec;
-/// What is known of each distinct word of a document, made once per word.
-pub(super) type WordMemo = rustc_hash::FxHashMap<String, Word>;
+
+use super::perceptron::{LANES, Tagger};
+/// What is known of each distinct word of a document, made once per word,
+/// and the words of the last run given to [`token_features_into`].
+#[derive(Default)]
+pub(super) struct WordMemo {
+    index: rustc_hash::FxHashMap<String, u32>,
+    words: Vec<Word>,
+    /// The memo's word of each token of the last run.
+    pub run: Vec<u32>,
+}
+
+impl WordMemo {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.words.clear();
+    }
+
+    pub fn word(&self, id: u32) -> &Word {
+        &self.words[id as usize]
+    }
+
+    /// The id of `key`'s word, made when new.
+    fn id(&mut self, key: &str, gaz: &Gazetteer, vocab: &Vocabulary) -> u32 {
+        if let Some(&id) = self.index.get(key) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(Word::new(key, gaz, vocab));
+        self.index.insert(key.to_owned(), id);
+        id
+    }
+}
 
 /// What the tagger needs of a word wherever it stands.
 pub(super) struct Word {
@@ -42,6 +78,12 @@ pub(super) struct Word {
     /// The buckets of its coarse cluster as the word before (55) and after
     /// (56) another.
     cluster_near: [u32; 2],
+    /// The id of its folded key in the document's [`super::passes::Folded`]
+    /// (`u32::MAX` until set).
+    pub folded_id: Cell<u32>,
+    /// The emission scores of its own features ([`TokenInfo::own`]) under
+    /// the document's model, once summed.
+    own_sum: Cell<Option<[f32; LANES]>>,
 }
 
 impl Word {
@@ -117,6 +159,8 @@ impl Word {
             classes_rest,
             clusters,
             cluster_near,
+            folded_id: Cell::new(u32::MAX),
+            own_sum: Cell::new(None),
         }
     }
 
@@ -138,10 +182,15 @@ pub(super) fn token_features(
     memo: &mut WordMemo,
 ) -> Vec<Vec<u32>> {
     let mut out = Vec::new();
-    let n = token_features_into(t, seg, gaz, vocab, memo, &mut out);
+    let n = token_features_into(t, seg, gaz, vocab, memo, &mut out, None);
     out.truncate(n);
     out
 }
+
+/// With a tagger, what [`token_features_into`] adds for it: each token's
+/// emission scores of its own features, and how many of its features
+/// (the first) they sum.
+pub(super) type Bases<'a> = (&'a Tagger, &'a mut Vec<([f32; LANES], u32)>);
 
 /// [`token_features`] written into the first of `out`'s vectors (made
 /// when missing, reused when there), whose number it returns: a long text
@@ -153,14 +202,25 @@ pub(super) fn token_features_into(
     vocab: &Vocabulary,
     memo: &mut WordMemo,
     out: &mut Vec<Vec<u32>>,
+    bases: Option<Bases>,
 ) -> usize {
-    for i in seg.clone() {
-        if !memo.contains_key(t.key(i)) {
-            memo.insert(t.key(i).to_owned(), Word::new(t.key(i), gaz, vocab));
-        }
-    }
+    let mut run = std::mem::take(&mut memo.run);
+    run.clear();
+    run.extend(seg.clone().map(|i| memo.id(t.key(i), gaz, vocab)));
+    memo.run = run;
     let memo = &*memo;
-    let words: Vec<&Word> = seg.clone().map(|i| &memo[t.key(i)]).collect();
+    let words: Vec<&Word> = memo.run.iter().map(|&id| memo.word(id)).collect();
+    if let Some((tagger, bases)) = bases {
+        bases.clear();
+        bases.extend(words.iter().map(|w| {
+            let sum = w.own_sum.get().unwrap_or_else(|| {
+                let sum = tagger.sum(&w.info.own);
+                w.own_sum.set(Some(sum));
+                sum
+            });
+            (sum, w.info.own.len() as u32)
+        }));
+    }
     let infos: Vec<&TokenInfo> = words.iter().map(|w| &w.info).collect();
     let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
     let reads: Vec<Readings> = words.iter().map(|w| w.readings()).collect();

@@ -52,7 +52,9 @@ use gazetteer::Gazetteer;
 use genre::GenreProfile;
 use model_file::{inflate_text, model_parts};
 use perceptron::{Perceptron, Tagger};
-use std::sync::OnceLock;
+use rayon::prelude::*;
+use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
 
 use super::normalize::fold_key;
 use super::{Mention, MentionType, Text};
@@ -60,6 +62,55 @@ use super::{Mention, MentionType, Text};
 /// The most distinct words whose features are kept while a text is read
 /// (a news article has a few thousand; 64 MB of Wikipedia a million).
 const MEMO_WORDS: usize = 100_000;
+
+/// Runs a core tags in one go (between two calls of the observer).
+const CHUNK: usize = 64;
+
+/// What one core keeps while it tags chunks of runs.
+#[derive(Default)]
+struct Worker {
+    memo: WordMemo,
+    feats: Vec<Vec<u32>>,
+    bases: Vec<([f32; perceptron::LANES], u32)>,
+    /// The spans of its last chunk.
+    spans: Vec<(usize, usize, MentionType)>,
+    /// The words of its last chunk: (token, word of the memo).
+    words: Vec<(u32, u32)>,
+}
+
+impl Worker {
+    /// Tags the runs `chunk` of `t`.
+    fn tag(
+        &mut self,
+        rec: &Recognizer,
+        model: &Tagger,
+        t: &Text,
+        taken: &[bool],
+        chunk: &[Range<usize>],
+    ) {
+        self.spans.clear();
+        self.words.clear();
+        for seg in chunk {
+            let n = token_features_into(
+                t,
+                seg.clone(),
+                &rec.gazetteer,
+                &rec.vocabulary,
+                &mut self.memo,
+                &mut self.feats,
+                Some((model, &mut self.bases)),
+            );
+            let tags = model.decode_from(&self.feats[..n], &self.bases);
+            decode::spans_of_tags(&tags, seg, taken, &mut self.spans);
+            self.words.extend(
+                seg.clone()
+                    .zip(&self.memo.run)
+                    .filter(|(i, _)| t.is_word(*i))
+                    .map(|(i, &id)| (i as u32, id)),
+            );
+        }
+    }
+}
 
 /// The model shipped in the binary (see `assets/ner/`).
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
@@ -141,34 +192,47 @@ impl Recognizer {
         let model = self.models[k].get_or_init(|| self.weights.for_genre(genre));
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
-        let mut memo = WordMemo::default();
-        let mut feats = Vec::new();
         // Each token's folded key (empty for a token that is not a word).
         let mut folded = passes::Folded::new(t.tokens.len());
         let total = t.tokens.len().max(1) as f32;
-        for (n, seg) in decode::segments(t).into_iter().enumerate() {
-            if n % 64 == 0 && !observe(seg.start as f32 / total) {
+        // Runs are tagged apart from each other: chunks of them go to the
+        // cores a wave at a time, each core with its own word memo, and
+        // their spans come back in the text's order (the same spans on one
+        // core or many).
+        let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
+            .map(|_| Mutex::default())
+            .collect();
+        let memo_words = MEMO_WORDS / workers.len();
+        let segments = decode::segments(t);
+        let chunks: Vec<&[Range<usize>]> = segments.chunks(CHUNK).collect();
+        for wave in chunks.chunks(workers.len()) {
+            if !observe(wave[0][0].start as f32 / total) {
                 return None;
             }
-            let n = token_features_into(
-                t,
-                seg.clone(),
-                &self.gazetteer,
-                &self.vocabulary,
-                &mut memo,
-                &mut feats,
-            );
-            let tags = model.decode(&feats[..n]);
-            decode::spans_of_tags(&tags, &seg, taken, &mut spans);
-            for i in seg.filter(|&i| t.is_word(i)) {
-                if let Some(w) = memo.get(t.key(i)) {
-                    folded.set(i, &w.info.folded);
+            wave.par_iter()
+                .zip(workers.par_iter())
+                .for_each(|(chunk, worker)| {
+                    let w = &mut *worker.lock().unwrap_or_else(|e| e.into_inner());
+                    w.tag(self, model, t, taken, chunk);
+                });
+            for worker in &workers[..wave.len()] {
+                let w = &mut *worker.lock().unwrap_or_else(|e| e.into_inner());
+                spans.append(&mut w.spans);
+                for &(i, id) in &w.words {
+                    let word = w.memo.word(id);
+                    match word.folded_id.get() {
+                        u32::MAX => word
+                            .folded_id
+                            .set(folded.set(i as usize, &word.info.folded)),
+                        known => folded.set_id(i as usize, known),
+                    }
                 }
-            }
-            // What is known of each word (some 450 bytes) is kept for
-            // this many words at most: a long text forgets and recomputes.
-            if memo.len() > MEMO_WORDS {
-                memo.clear();
+                // What is known of each word (some 450 bytes) is kept for
+                // this many words at most: a long text forgets and
+                // recomputes.
+                if w.memo.len() > memo_words {
+                    w.memo.clear();
+                }
             }
         }
         self.tidy_people(&folded, &mut spans);

@@ -60,8 +60,13 @@ impl Folded {
         }
     }
 
-    /// Token `i` folds to `key`.
-    pub(super) fn set(&mut self, i: usize, key: &str) {
+    /// Token `i` folds to the key of id `id` (as [`Folded::set`] returned).
+    pub(super) fn set_id(&mut self, i: usize, id: u32) {
+        self.ids[i] = id;
+    }
+
+    /// Token `i` folds to `key`; returns the key's id.
+    pub(super) fn set(&mut self, i: usize, key: &str) -> u32 {
         let id = match self.index.get(key) {
             Some(&id) => id,
             None => {
@@ -74,6 +79,7 @@ impl Folded {
             }
         };
         self.ids[i] = id;
+        id
     }
 
     /// The folded key of token `i` ("" past the end).

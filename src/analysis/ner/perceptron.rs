@@ -72,7 +72,7 @@ impl Perceptron {
 
 /// A row of emission weights padded to eight tags, so that a row is one
 /// aligned 32-byte load and the sum over a token's features vectorises.
-const LANES: usize = 8;
+pub const LANES: usize = 8;
 
 /// The weights of one genre, laid out for decoding.
 pub struct Tagger {
@@ -84,15 +84,33 @@ impl Tagger {
     /// The best tag sequence for a sentence given each token's features.
     pub fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
         viterbi(feats.len(), &self.trans, |i, out| {
-            let mut sum = [0.0f32; LANES];
-            for &f in &feats[i] {
-                let row = &self.rows[f as usize];
-                for (s, w) in sum.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-            out.copy_from_slice(&sum[..N]);
+            out.copy_from_slice(&self.add([0.0; LANES], &feats[i])[..N]);
         })
+    }
+
+    /// [`Tagger::decode`] where each token's first features are already
+    /// summed: `bases[i]` is ([`Tagger::sum`] of them, how many). The sums
+    /// run in the same order, so the scores are the same to the bit.
+    pub fn decode_from(&self, feats: &[Vec<u32>], bases: &[([f32; LANES], u32)]) -> Vec<usize> {
+        viterbi(feats.len(), &self.trans, |i, out| {
+            let (base, skip) = bases[i];
+            out.copy_from_slice(&self.add(base, &feats[i][skip as usize..])[..N]);
+        })
+    }
+
+    /// The emission scores of `feats`, summed in order.
+    pub fn sum(&self, feats: &[u32]) -> [f32; LANES] {
+        self.add([0.0; LANES], feats)
+    }
+
+    fn add(&self, mut sum: [f32; LANES], feats: &[u32]) -> [f32; LANES] {
+        for &f in feats {
+            let row = &self.rows[f as usize];
+            for (s, w) in sum.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        sum
     }
 }
 
