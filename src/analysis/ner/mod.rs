@@ -10,8 +10,12 @@
 //!    its own form ([`features`]), gazetteer and name-list matches
 //!    ([`gazetteer`]), trigger words, the topic, its vocabulary class
 //!    ([`vocabulary`]) and how common it is in Arabic ([`frequency`]).
+//!    What depends on the word alone is worked out once per distinct word
+//!    of the document (a word memo).
 //! 3. The perceptron of the text's genre ([`genre`], [`perceptron`]) decodes
 //!    the run's tags, and [`decode::spans_of_tags`] turns them into spans.
+//!    Runs are independent: chunks of them go to the cores, each with its
+//!    own memo, and their spans come back in the text's order.
 //! 4. The document passes ([`passes`]) tidy people's names, build
 //!    organisation names on their heads, carry a name found once to where it
 //!    recurs, and leave proclitics (و ف ب ل ك) out of the spans.
@@ -250,5 +254,33 @@ impl Recognizer {
                 })
                 .collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A long text is tagged a chunk of runs per core: a reader gets the
+    /// same actors and places whatever the number of cores.
+    #[test]
+    fn a_text_tagged_on_several_cores_gets_what_one_core_gives() {
+        let sentences =
+            corpus::parse(include_str!("../../../data/ner/anercorp-train.txt")).unwrap();
+        let text: String = sentences[..1500].iter().map(|s| s.text() + "\n").collect();
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new(&text);
+        let taken = vec![false; t.tokens.len()];
+        let on = |cores: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(cores)
+                .build()
+                .unwrap()
+                .install(|| rec.find(&t, &taken))
+        };
+        let one = on(1);
+        assert!(one.len() > 1000, "{} mentions", one.len());
+        assert!(decode::segments(&t).len() > 3 * CHUNK);
+        assert_eq!(on(3), one);
     }
 }
