@@ -9,13 +9,13 @@ use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, extra_bucket, features};
 use super::frequency;
 use super::gazetteer::{self, Gazetteer};
+use super::perceptron::{LANES, Tagger};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
 use crate::analysis::tokenize::{Readings, readings};
 use std::cell::Cell;
 use tinyvec::ArrayVec;
 
-use super::perceptron::{LANES, Tagger};
 /// What is known of each distinct word of a document, made once per word,
 /// and the words of the last run given to [`token_features_into`].
 #[derive(Default)]
