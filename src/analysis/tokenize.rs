@@ -154,6 +154,13 @@ pub fn tokenize(n: &Normalized) -> Vec<Token> {
 /// stem). The order of clitics is fixed (reference §7.9).
 pub fn readings(word: &str) -> Readings<'_> {
     const LETTER: usize = 2; // every proclitic letter is two bytes in UTF-8
+    // Most words start with no proclitic letter and no article: one
+    // reading, the whole word (what the steps below give them too).
+    if !word.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']) {
+        let mut out = Readings::new();
+        out.push((0, word));
+        return out;
+    }
     let mut starts: ArrayVec<[usize; 4]> = ArrayVec::new();
     starts.push(0);
     if word.starts_with(['و', 'ف']) {
@@ -264,5 +271,10 @@ mod tests {
         assert_eq!(r("بالامس"), ["بالامس", "الامس", "امس"]);
         assert_eq!(r("للعام"), ["للعام", "لعام", "عام"]);
         assert!(r("ولعام").contains(&"عام".to_owned()));
+        // A word with no proclitic letter first is read whole only.
+        assert_eq!(r("محمد"), ["محمد"]);
+        assert_eq!(r("2014"), ["2014"]);
+        assert_eq!(r("أبو"), ["أبو"]);
+        assert_eq!(r(""), [""]);
     }
 }
