@@ -44,9 +44,9 @@ pub struct AsNeighbour {
     /// Templates 24 and 25: the last two letters of the word before and
     /// after, when it has more than two.
     suffix: Option<[u32; 2]>,
-    /// The hash states of the pair templates 20 (this word, then the
-    /// next), 21 (this word, then the next), 23 (stems) after this
-    /// word and the bar between.
+    /// The hash states of the pair templates 20 and 21 (two words) and 23
+    /// (two stems) with this word first: after it and the bar between,
+    /// ready for the second word's bytes.
     pair: [u64; 3],
 }
 
@@ -68,7 +68,7 @@ impl AsNeighbour {
     }
 }
 
-/// What the features of one token need, computed once per token.
+/// What the features of one token need, computed once per word.
 pub struct TokenInfo {
     pub key: String,
     pub folded: String,
