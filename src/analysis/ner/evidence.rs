@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::clusters::CLUSTERS;
-use super::features::{TokenInfo, extra_bucket, features};
+use super::features::{TokenInfo, extra_bucket, extra_bucket_parts, features};
 use super::frequency;
 use super::gazetteer::{self, Gazetteer};
 use super::perceptron::{LANES, Tagger};
@@ -78,6 +78,8 @@ pub(super) struct Word {
     /// The buckets of its coarse cluster as the word before (55) and after
     /// (56) another.
     cluster_near: [u32; 2],
+    /// Its cluster of the middle granularity ("?" when it has none).
+    cluster: &'static str,
     /// The id of its folded key in the document's [`super::passes::Folded`]
     /// (`u32::MAX` until set).
     pub folded_id: Cell<u32>,
@@ -130,6 +132,7 @@ impl Word {
         // the model is the one without them.)
         let mut clusters = ArrayVec::new();
         let mut cluster_near = [0; 2];
+        let mut cluster = "?";
         if !CLUSTERS.is_empty() {
             let own = CLUSTERS.of(&info.folded);
             match own {
@@ -145,7 +148,8 @@ impl Word {
             {
                 clusters.extend([extra_bucket(53, b), extra_bucket(54, c)]);
             }
-            let level = own.map_or("?", |c| c[1]);
+            cluster = own.map_or("?", |c| c[1]);
+            let level = cluster;
             cluster_near = [extra_bucket(55, level), extra_bucket(56, level)];
         }
         Word {
@@ -159,6 +163,7 @@ impl Word {
             classes_rest,
             clusters,
             cluster_near,
+            cluster,
             folded_id: Cell::new(u32::MAX),
             own_sum: Cell::new(None),
         }
@@ -324,6 +329,14 @@ pub(super) fn token_features_into(
                     Some(n) => n.cluster_near[1],
                     None => extra_bucket(56, "<s>"),
                 });
+                // The clusters of the three words in a row: «قال [name]
+                // إن» and «في [place] ،» read alike whatever the name.
+                let before = i.checked_sub(1).map_or("<s>", |j| words[j].cluster);
+                let after = words.get(i + 1).map_or("<s>", |n| n.cluster);
+                buckets.push(extra_bucket_parts(
+                    61,
+                    &[before, "|", w.cluster, "|", after],
+                ));
             }
             // In a sentence on sport or business, the same evidence may
             // mean another type: each template is doubled per topic.

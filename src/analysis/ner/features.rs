@@ -205,6 +205,11 @@ pub fn extra_bucket(template: u8, value: &str) -> u32 {
     bucket(64 + template, value)
 }
 
+/// [`extra_bucket`] of the parts written one after another.
+pub fn extra_bucket_parts(template: u8, parts: &[&str]) -> u32 {
+    bucket_parts(64 + template, parts)
+}
+
 /// A token past either end of the sentence, as its neighbours see it.
 static EDGE_INFO: std::sync::LazyLock<TokenInfo> = std::sync::LazyLock::new(|| TokenInfo {
     key: "<s>".into(),
