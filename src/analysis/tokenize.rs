@@ -201,6 +201,25 @@ pub fn readings(word: &str) -> Readings<'_> {
 /// The readings of a word, without allocating.
 pub type Readings<'a> = ArrayVec<[(usize, &'a str); 8]>;
 
+/// Where the stem of each reading of a word starts (bytes of proclitics),
+/// to keep a word's readings without borrowing it: [`reading_starts`] of a
+/// word, back to its readings with [`readings_from`].
+pub type ReadingStarts = ArrayVec<[u8; 8]>;
+
+/// The starts of `word`'s [`readings`] (proclitics are at most four
+/// two-byte letters).
+pub fn reading_starts(word: &str) -> ReadingStarts {
+    readings(word).iter().map(|(s, _)| *s as u8).collect()
+}
+
+/// The readings of `word` from its [`reading_starts`].
+pub fn readings_from<'a>(word: &'a str, starts: &ReadingStarts) -> Readings<'a> {
+    starts
+        .iter()
+        .map(|&s| (s as usize, &word[s as usize..]))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use super::gazetteer::{self, Gazetteer};
 use super::perceptron::{LANES, Tagger};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
-use crate::analysis::tokenize::{Readings, readings};
+use crate::analysis::tokenize::{ReadingStarts, Readings, reading_starts, readings, readings_from};
 use std::cell::Cell;
 use tinyvec::ArrayVec;
 
@@ -61,7 +61,7 @@ pub(super) struct Word {
     classes: [&'static str; 5],
     /// Where the stem of each reading of the folded word starts
     /// ([`readings`]).
-    reads: ArrayVec<[u8; 8]>,
+    reads: ReadingStarts,
     /// Bit k: one of its readings starts an entry of lexicon k (training
     /// names, name parts, places, full names).
     starts: u8,
@@ -117,7 +117,7 @@ impl Word {
         let topic = r.iter().fold(0u8, |t, (_, w)| {
             t | gazetteer::TOPICS.get(*w).copied().unwrap_or(0)
         });
-        let reads = r.iter().map(|(s, _)| *s as u8).collect();
+        let reads = reading_starts(&info.folded);
         let mut classes_rest: ArrayVec<[u32; 4]> = ArrayVec::new();
         classes_rest.extend([
             extra_bucket(7, classes[1]),
@@ -171,11 +171,7 @@ impl Word {
 
     /// The readings of the folded word ([`readings`]).
     fn readings(&self) -> Readings<'_> {
-        let f = self.info.folded.as_str();
-        self.reads
-            .iter()
-            .map(|&s| (s as usize, &f[s as usize..]))
-            .collect()
+        readings_from(&self.info.folded, &self.reads)
     }
 }
 

@@ -58,7 +58,7 @@ use model_file::{inflate_text, model_parts};
 use perceptron::{Perceptron, Tagger};
 use rayon::prelude::*;
 use std::ops::Range;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use super::normalize::fold_key;
 use super::{Mention, MentionType, Text};
@@ -203,8 +203,8 @@ impl Recognizer {
         // cores a wave at a time, each core with its own word memo, and
         // their spans come back in the text's order (the same spans on one
         // core or many).
-        let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
-            .map(|_| Mutex::default())
+        let mut workers: Vec<Worker> = (0..rayon::current_num_threads().max(1))
+            .map(|_| Worker::default())
             .collect();
         let memo_words = MEMO_WORDS / workers.len();
         let segments = decode::segments(t);
@@ -214,13 +214,9 @@ impl Recognizer {
                 return None;
             }
             wave.par_iter()
-                .zip(workers.par_iter())
-                .for_each(|(chunk, worker)| {
-                    let w = &mut *worker.lock().unwrap_or_else(|e| e.into_inner());
-                    w.tag(self, model, t, taken, chunk);
-                });
-            for worker in &workers[..wave.len()] {
-                let w = &mut *worker.lock().unwrap_or_else(|e| e.into_inner());
+                .zip(workers.par_iter_mut())
+                .for_each(|(chunk, w)| w.tag(self, model, t, taken, chunk));
+            for w in &mut workers[..wave.len()] {
                 spans.append(&mut w.spans);
                 for &(i, id) in &w.words {
                     let word = w.memo.word(id);

@@ -6,7 +6,7 @@
 use super::Recognizer;
 use super::gazetteer;
 use crate::analysis::normalize::fold_key;
-use crate::analysis::tokenize::readings;
+use crate::analysis::tokenize::{ReadingStarts, Readings, reading_starts, readings_from};
 use crate::analysis::{MentionType, Text};
 
 /// Bytes of a proclitic to leave out of an entity that starts with `key`.
@@ -44,8 +44,8 @@ pub(super) fn entity_proclitic(key: &str) -> usize {
 pub(super) struct Folded {
     ids: Vec<u32>,
     table: Vec<String>,
-    /// Where the stem of each reading of each key starts ([`readings`]).
-    reads: Vec<tinyvec::ArrayVec<[u8; 8]>>,
+    /// Where the stem of each reading of each key starts ([`crate::analysis::tokenize::readings`]).
+    reads: Vec<ReadingStarts>,
     index: rustc_hash::FxHashMap<String, u32>,
 }
 
@@ -72,8 +72,7 @@ impl Folded {
             None => {
                 let id = self.table.len() as u32;
                 self.table.push(key.to_owned());
-                self.reads
-                    .push(readings(key).iter().map(|(s, _)| *s as u8).collect());
+                self.reads.push(reading_starts(key));
                 self.index.insert(key.to_owned(), id);
                 id
             }
@@ -89,14 +88,10 @@ impl Folded {
             .map_or("", |&id| self.table[id as usize].as_str())
     }
 
-    /// The readings of the folded key of token `i` ([`readings`]).
-    pub(super) fn readings(&self, i: usize) -> crate::analysis::tokenize::Readings<'_> {
+    /// The readings of the folded key of token `i` ([`crate::analysis::tokenize::readings`]).
+    pub(super) fn readings(&self, i: usize) -> Readings<'_> {
         let id = self.ids.get(i).map_or(0, |&id| id as usize);
-        let key = self.table[id].as_str();
-        self.reads[id]
-            .iter()
-            .map(|&s| (s as usize, &key[s as usize..]))
-            .collect()
+        readings_from(&self.table[id], &self.reads[id])
     }
 }
 
