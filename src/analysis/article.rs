@@ -231,7 +231,10 @@ pub fn analyze_document(
     given: Option<DocDate>,
     progress: &Progress,
 ) -> Result<Analysis, Cancelled> {
-    analyze_document_with(doc, given, RECOGNIZER.as_ref().ok(), progress)
+    // The recogniser's tables load on the other cores while the text is
+    // cut and its dates and numbers found.
+    super::warm_up_in_background();
+    analyze(doc, given, &|| RECOGNIZER.as_ref().ok(), progress)
 }
 
 /// [`analyze_document`] with a given recogniser (`None`: numbers and dates
@@ -240,6 +243,17 @@ pub fn analyze_document_with(
     doc: &Document,
     given: Option<DocDate>,
     rec: Option<&ner::Recognizer>,
+    progress: &Progress,
+) -> Result<Analysis, Cancelled> {
+    analyze(doc, given, &|| rec, progress)
+}
+
+/// [`analyze_document_with`] where the recogniser is asked for only when
+/// the dates and numbers are found.
+fn analyze<'r>(
+    doc: &Document,
+    given: Option<DocDate>,
+    rec: &dyn Fn() -> Option<&'r ner::Recognizer>,
     progress: &Progress,
 ) -> Result<Analysis, Cancelled> {
     progress.set(0.0)?;
@@ -300,18 +314,18 @@ pub fn redate_with(
         recognised: previous.recognised.clone(),
         ..Default::default()
     };
-    resolve(&t, &mut a, doc_date, source, rec, progress)?;
+    resolve(&t, &mut a, doc_date, source, &|| rec, progress)?;
     Ok(a)
 }
 
 /// Runs the matchers against `doc_date`, the recogniser unless its last
 /// result still holds, then entities and the timeline.
-fn resolve(
+fn resolve<'r>(
     t: &Text,
     a: &mut Analysis,
     doc_date: Option<DocDate>,
     source: DateSource,
-    rec: Option<&ner::Recognizer>,
+    rec: &dyn Fn() -> Option<&'r ner::Recognizer>,
     progress: &Progress,
 ) -> Result<(), Cancelled> {
     let mut taken = vec![false; t.tokens.len()];
@@ -321,7 +335,7 @@ fn resolve(
     let reuse = !a.recognised.taken.is_empty() && a.recognised.taken == taken;
     if !reuse {
         a.recognised = Recognised {
-            mentions: match rec {
+            mentions: match rec() {
                 Some(rec) => rec
                     .find_observed(t, &taken, &mut |f| progress.set(0.2 + 0.75 * f).is_ok())
                     .ok_or(Cancelled)?,

@@ -208,12 +208,13 @@ pub static RECOGNIZER: std::sync::LazyLock<Result<ner::Recognizer, String>> =
 /// are loaded.
 pub fn warm_up() {
     use std::sync::LazyLock;
+    // The longest first: the other cores take the jobs in this order.
     rayon::scope(|s| {
         s.spawn(|_| {
-            LazyLock::force(&ner::clusters::CLUSTERS);
+            LazyLock::force(&ner::frequency::WORD_FREQUENCY);
         });
         s.spawn(|_| {
-            LazyLock::force(&ner::frequency::WORD_FREQUENCY);
+            LazyLock::force(&ner::clusters::CLUSTERS);
         });
         s.spawn(|_| {
             LazyLock::force(&ner::gazetteer::PERSON_FULL_NAMES);
@@ -228,6 +229,14 @@ pub fn warm_up() {
             LazyLock::force(&RECOGNIZER);
         });
     });
+}
+
+/// [`warm_up`] started on the pool's threads, once: the caller goes on
+/// (reading a file, finding its dates and numbers) while the tables load,
+/// and what needs one first waits for it.
+pub fn warm_up_in_background() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| rayon::spawn(warm_up));
 }
 
 /// Actors, places, numbers and dates of `text`, with the built-in model.

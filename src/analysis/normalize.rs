@@ -145,14 +145,20 @@ pub fn is_space(c: char) -> bool {
 /// Tier A then tier B: the key for lexicon lookups (never for output).
 pub fn fold_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut buf = Vec::with_capacity(4);
+    fold_key_into(text, &mut out);
+    out
+}
+
+/// [`fold_key`] onto the end of `out` (no allocation when `out` has room).
+pub fn fold_key_into(text: &str, out: &mut String) {
+    // Only the characters off the fast path need it: no allocation till then.
+    let mut buf = Vec::new();
     for c in text.chars() {
         match fold_plain(c) {
             Some(f) => out.push(f),
-            None => fold_key_char(c, &mut out, &mut buf),
+            None => fold_key_char(c, out, &mut buf),
         }
     }
-    out
 }
 
 /// What a plain Arabic letter, ASCII letter, digit or space folds to in a

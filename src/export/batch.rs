@@ -70,9 +70,10 @@ fn walk(dir: &Path, rel: &Path, out: &mut Vec<Input>) {
 
 /// Loads and analyses one file.
 pub fn analyze_file(path: &Path, date: Option<DocDate>) -> anyhow::Result<(Document, Analysis)> {
-    // The file and the recogniser's tables load at the same time.
-    let (doc, ()) = rayon::join(|| document::load_path(path), crate::analysis::warm_up);
-    let doc = doc?;
+    // The recogniser's tables load on the other cores while the file is
+    // read and analysed up to the recogniser.
+    crate::analysis::warm_up_in_background();
+    let doc = document::load_path(path)?;
     let analysis = analyze_document(&doc, date, &Progress::default())?;
     Ok((doc, analysis))
 }

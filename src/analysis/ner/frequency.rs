@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::analysis::normalize::fold_key;
+use crate::analysis::normalize::fold_key_into;
 
 /// The list, gzip-compressed: lines of `word<TAB>bin`, where the bin is the
 /// frequency in centibels below one (bin 300: once in 10^3 words).
@@ -33,6 +33,7 @@ impl WordFrequency {
         let text = gunzip(DATA).unwrap_or_default();
         let mut bins: FxHashMap<u64, u16> = FxHashMap::default();
         bins.reserve(200_000);
+        let mut key = String::new();
         for line in text.lines() {
             let Some((word, bin)) = line.split_once('\t') else {
                 continue;
@@ -40,7 +41,9 @@ impl WordFrequency {
             let Ok(bin) = bin.parse::<u16>() else {
                 continue;
             };
-            let b = bins.entry(hash(&fold_key(word))).or_insert(bin);
+            key.clear();
+            fold_key_into(word, &mut key);
+            let b = bins.entry(hash(&key)).or_insert(bin);
             *b = (*b).min(bin);
         }
         WordFrequency { bins }
@@ -137,6 +140,7 @@ pub fn article_class(bare: Option<u16>, with: Option<u16>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::normalize::fold_key;
 
     #[test]
     fn the_list_loads_and_knows_common_words() {

@@ -46,7 +46,12 @@ impl Gazetteer {
             } else {
                 PREFIX
             };
-            *self.map.entry(key.clone()).or_insert(0) |= flag;
+            match self.map.get_mut(key.as_str()) {
+                Some(v) => *v |= flag,
+                None => {
+                    self.map.insert(key.clone(), flag);
+                }
+            }
         }
     }
 

@@ -240,6 +240,9 @@ impl Recognizer {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
         self.consistent(t, taken, &folded, &mut spans);
+        // What the cores knew of the words (tens of thousands of small
+        // allocations) is freed on another core.
+        rayon::spawn(move || drop(workers));
         Some(
             spans
                 .into_iter()
