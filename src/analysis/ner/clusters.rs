@@ -9,9 +9,8 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
-
 use super::embedding::{self, Corpus, SkipGram};
+use super::table::KeyedLines;
 use crate::analysis::Text;
 use crate::analysis::normalize::fold_key;
 
@@ -26,45 +25,74 @@ pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(|| {
 });
 
 /// Folded word -> its cluster at each level.
-#[derive(Clone, Debug, Default)]
 pub struct Clusters {
-    ids: FxHashMap<String, [u16; 3]>,
+    /// `word<TAB>id<TAB>id<TAB>id` lines.
+    table: KeyedLines,
     /// Each level's ids as text, for the features.
     names: [Vec<String>; 3],
+}
+
+impl Default for Clusters {
+    fn default() -> Self {
+        Clusters::from_rows(Vec::new())
+    }
+}
+
+/// The ids of a table line's value (`id<TAB>id<TAB>id`), each below its
+/// level's number of clusters.
+fn ids_of(value: &str) -> Option<[u16; 3]> {
+    let mut c = value.split('\t');
+    let mut ids = [0u16; 3];
+    for (l, id) in ids.iter_mut().enumerate() {
+        *id = c.next()?.parse().ok()?;
+        if *id as usize >= LEVELS[l] {
+            return None;
+        }
+    }
+    c.next().is_none().then_some(ids)
 }
 
 impl Clusters {
     /// The cluster ids of `folded` (a folded key), as the features name
     /// them, coarse to fine.
     pub fn of(&self, folded: &str) -> Option<[&str; 3]> {
-        let ids = self.ids.get(folded)?;
+        let ids = ids_of(self.table.get(folded)?)?;
         Some([0, 1, 2].map(|l| self.names[l][ids[l] as usize].as_str()))
     }
 
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.table.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.table.is_empty()
     }
 
-    fn from_rows(rows: Vec<(String, [u16; 3])>) -> Clusters {
+    fn from_rows(mut rows: Vec<(String, [u16; 3])>) -> Clusters {
+        rows.sort();
+        rows.dedup_by(|a, b| a.0 == b.0);
+        let text: String = rows
+            .iter()
+            .map(|(w, [a, b, c])| format!("{w}\t{a}\t{b}\t{c}\n"))
+            .collect();
+        Clusters::from_table(
+            KeyedLines::new(text).expect("rows without a repeated word make a table"),
+        )
+    }
+
+    fn from_table(table: KeyedLines) -> Clusters {
         let names = [0, 1, 2].map(|l| (0..LEVELS[l]).map(|i| i.to_string()).collect());
-        Clusters {
-            ids: rows.into_iter().collect(),
-            names,
-        }
+        Clusters { table, names }
     }
 
     /// The file: a magic number, then `word<TAB>id<TAB>id<TAB>id` lines
     /// sorted by word, deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut rows: Vec<_> = self.ids.iter().collect();
+        let mut rows: Vec<(&str, &str)> = self.table.iter().collect();
         rows.sort();
         let text: String = rows
             .iter()
-            .map(|(w, [a, b, c])| format!("{w}\t{a}\t{b}\t{c}\n"))
+            .map(|(w, ids)| format!("{w}\t{ids}\n"))
             .collect();
         let mut out = MAGIC.to_vec();
         out.extend(miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9));
@@ -78,24 +106,11 @@ impl Clusters {
         let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[8..])
             .map_err(|e| format!("damaged cluster file: {e:?}"))?;
         let text = String::from_utf8(raw).map_err(|_| "damaged cluster file")?;
-        let mut rows = Vec::new();
-        for line in text.lines() {
-            let mut c = line.split('\t');
-            let word = c.next().ok_or("damaged cluster file")?;
-            let mut ids = [0u16; 3];
-            for (l, id) in ids.iter_mut().enumerate() {
-                let v: u16 = c
-                    .next()
-                    .and_then(|x| x.parse().ok())
-                    .ok_or("damaged cluster file")?;
-                if v as usize >= LEVELS[l] {
-                    return Err("damaged cluster file".into());
-                }
-                *id = v;
-            }
-            rows.push((word.to_owned(), ids));
+        let table = KeyedLines::new(text).map_err(|e| format!("damaged cluster file: {e}"))?;
+        if table.iter().any(|(_, ids)| ids_of(ids).is_none()) {
+            return Err("damaged cluster file".into());
         }
-        Ok(Clusters::from_rows(rows))
+        Ok(Clusters::from_table(table))
     }
 }
 
@@ -196,7 +211,17 @@ mod tests {
         assert_eq!(back.of("دمشق"), Some(["3", "200", "7"]));
         assert_eq!(back.of("القاهره"), None);
         assert!(Clusters::from_bytes(b"MRSDCLU1junk").is_err());
+        let twice = miniz_oxide::deflate::compress_to_vec("ا\t1\t2\t3\nا\t1\t2\t3\n".as_bytes(), 9);
+        assert!(Clusters::from_bytes(&[&MAGIC[..], &twice].concat()).is_err());
+        let too_big = miniz_oxide::deflate::compress_to_vec("ب\t64\t2\t3\n".as_bytes(), 9);
+        assert!(Clusters::from_bytes(&[&MAGIC[..], &too_big].concat()).is_err());
         assert!(Clusters::from_bytes(b"").is_err());
+    }
+
+    #[test]
+    fn the_shipped_table_loads() {
+        assert!(CLUSTERS.len() > 90_000, "{} words", CLUSTERS.len());
+        assert!(CLUSTERS.of(&fold_key("بغداد")).is_some());
     }
 
     #[test]

@@ -6,74 +6,76 @@
 //! name; a word whose form with the article ال is far more common than the
 //! bare form is a common noun or adjective (names take no article).
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHasher};
-
+use super::table::KeyedLines;
 use crate::analysis::normalize::fold_key_into;
 
-/// The list, gzip-compressed: lines of `word<TAB>bin`, where the bin is the
-/// frequency in centibels below one (bin 300: once in 10^3 words).
-const DATA: &[u8] = include_bytes!("../../../data/lexicons/word-frequency-ar.tsv.gz");
+/// wordfreq's list as shipped in `data/lexicons/`, gzip-compressed: lines of
+/// `word<TAB>bin`, where the bin is the frequency in centibels below one
+/// (bin 300: once in 10^3 words). The binary carries the table made from it
+/// ([`derive_table`]), not the list.
+pub const LIST: &str = "data/lexicons/word-frequency-ar.tsv.gz";
 
-/// Folded word (hashed) to its best frequency bin.
+/// Where the table made from [`LIST`] is kept, and the table.
+pub const TABLE_PATH: &str = "assets/ner/word-frequency.tsv";
+const TABLE: &str = include_str!("../../../assets/ner/word-frequency.tsv");
+
+/// Folded word to its best frequency bin.
 pub struct WordFrequency {
-    bins: FxHashMap<u64, u16>,
-}
-
-fn hash(folded: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = FxHasher::default();
-    h.write(folded.as_bytes());
-    h.finish()
+    table: KeyedLines,
 }
 
 impl WordFrequency {
     fn load() -> Self {
-        let text = gunzip(DATA).unwrap_or_default();
-        let mut bins: FxHashMap<u64, u16> = FxHashMap::default();
-        bins.reserve(200_000);
-        let mut key = String::new();
-        for line in text.lines() {
-            let Some((word, bin)) = line.split_once('\t') else {
-                continue;
-            };
-            let Ok(bin) = bin.parse::<u16>() else {
-                continue;
-            };
-            key.clear();
-            fold_key_into(word, &mut key);
-            let b = bins.entry(hash(&key)).or_insert(bin);
-            *b = (*b).min(bin);
+        WordFrequency {
+            table: KeyedLines::new(TABLE).unwrap_or_else(|_| KeyedLines::new("").unwrap()),
         }
-        WordFrequency { bins }
     }
 
     /// The frequency bin of a folded word (smaller is more common).
     pub fn bin(&self, folded: &str) -> Option<u16> {
-        self.bins.get(&hash(folded)).copied()
+        self.table.get(folded)?.parse().ok()
     }
 
     pub fn len(&self) -> usize {
-        self.bins.len()
+        self.table.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.bins.is_empty()
+        self.table.is_empty()
     }
 }
 
 /// The list, loaded on first use.
 pub static WORD_FREQUENCY: LazyLock<WordFrequency> = LazyLock::new(WordFrequency::load);
 
-/// The text of a gzip member with no optional header fields (as `gzip -n`
-/// writes it).
-fn gunzip(bytes: &[u8]) -> Option<String> {
-    if bytes.len() < 18 || bytes[..3] != [0x1f, 0x8b, 8] || bytes[3] != 0 {
-        return None;
+/// The table the binary carries, made from the gzip-compressed list: each
+/// word folded to its key ([`crate::analysis::normalize::fold_key`]), the
+/// best bin of the words that fold alike, `key<TAB>bin` lines sorted by
+/// key. A test checks that the table shipped is this one.
+pub fn derive_table(list_gz: &[u8]) -> Result<String, String> {
+    let text = super::clusters::gunzip(list_gz)?;
+    let text = String::from_utf8(text).map_err(|_| "the list is not UTF-8")?;
+    let mut bins: BTreeMap<String, u16> = BTreeMap::new();
+    let mut key = String::new();
+    for line in text.lines() {
+        let Some((word, bin)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(bin) = bin.parse::<u16>() else {
+            continue;
+        };
+        key.clear();
+        fold_key_into(word, &mut key);
+        if key.is_empty() || key.contains(['\t', '\n']) {
+            continue;
+        }
+        let b = bins.entry(key.clone()).or_insert(bin);
+        *b = (*b).min(bin);
     }
-    let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[10..bytes.len() - 8]).ok()?;
-    String::from_utf8(raw).ok()
+    Ok(bins.iter().map(|(k, b)| format!("{k}\t{b}\n")).collect())
 }
 
 /// A coarse class of a bin, for features.
@@ -141,6 +143,23 @@ pub fn article_class(bare: Option<u16>, with: Option<u16>) -> &'static str {
 mod tests {
     use super::*;
     use crate::analysis::normalize::fold_key;
+
+    /// The table shipped is the one made from the list. After the list or
+    /// the folding changes, `MARSAD_BLESS=1 cargo test --release
+    /// the_shipped_table_is_made_from_the_list` writes it anew.
+    #[test]
+    fn the_shipped_table_is_made_from_the_list() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let list = std::fs::read(root.join(LIST)).unwrap();
+        let table = derive_table(&list).unwrap();
+        if std::env::var_os("MARSAD_BLESS").is_some() {
+            std::fs::write(root.join(TABLE_PATH), &table).unwrap();
+        }
+        assert!(
+            table == TABLE,
+            "{TABLE_PATH} is not made from {LIST}: bless it"
+        );
+    }
 
     #[test]
     fn the_list_loads_and_knows_common_words() {

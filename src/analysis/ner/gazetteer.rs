@@ -31,16 +31,17 @@ pub fn type_bit(k: MentionType) -> u8 {
 }
 
 impl Gazetteer {
-    pub fn insert(&mut self, folded_tokens: &[String], bit: u8) {
+    pub fn insert<S: AsRef<str>>(&mut self, folded_tokens: &[S], bit: u8) {
         if folded_tokens.is_empty() || folded_tokens.len() > MAX_LEN {
             return;
         }
-        let mut key = String::new();
+        let mut key =
+            String::with_capacity(folded_tokens.iter().map(|t| t.as_ref().len() + 1).sum());
         for (n, tok) in folded_tokens.iter().enumerate() {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(tok);
+            key.push_str(tok.as_ref());
             let flag = if n + 1 == folded_tokens.len() {
                 bit
             } else {

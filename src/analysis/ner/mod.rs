@@ -39,6 +39,7 @@ pub mod genre;
 pub mod model_file;
 pub mod passes;
 pub mod perceptron;
+pub mod table;
 pub mod train;
 pub mod vocabulary;
 

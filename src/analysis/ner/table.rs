@@ -1,0 +1,117 @@
+//! A read-only table of `key<TAB>value` lines, as the word lists ship: a
+//! hash table of where each line's key and value lie in the text, so that
+//! loading a list of 200,000 words allocates nothing per word.
+
+use std::borrow::Cow;
+use std::hash::Hasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxHasher;
+
+pub struct KeyedLines {
+    text: Cow<'static, str>,
+    /// Each line's key and value, as byte ranges of the text.
+    lines: HashTable<[u32; 4]>,
+}
+
+fn hash(key: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+impl KeyedLines {
+    /// The table of `text`; refused when a line has no tab, or a key comes
+    /// twice.
+    pub fn new(text: impl Into<Cow<'static, str>>) -> Result<KeyedLines, String> {
+        let text = text.into();
+        if text.len() >= u32::MAX as usize {
+            return Err("table too large".into());
+        }
+        let mut lines = HashTable::with_capacity(text.len() / 16);
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| start + p);
+            if end > start {
+                let Some(tab) = bytes[start..end].iter().position(|&b| b == b'\t') else {
+                    return Err(format!("a line without a tab: {:?}", &text[start..end]));
+                };
+                let tab = start + tab;
+                // The tab and the newline are ASCII: the slices fall on
+                // character boundaries.
+                let key = &text[start..tab];
+                let range = [start, tab, tab + 1, end].map(|x| x as u32);
+                let entry = lines.entry(
+                    hash(key),
+                    |r: &[u32; 4]| bytes[r[0] as usize..r[1] as usize] == *key.as_bytes(),
+                    |r: &[u32; 4]| hash(&text[r[0] as usize..r[1] as usize]),
+                );
+                match entry {
+                    hashbrown::hash_table::Entry::Occupied(_) => {
+                        return Err(format!("{key:?} comes twice"));
+                    }
+                    hashbrown::hash_table::Entry::Vacant(v) => {
+                        v.insert(range);
+                    }
+                }
+            }
+            start = end + 1;
+        }
+        Ok(KeyedLines { text, lines })
+    }
+
+    /// The value of `key` (what follows its tab).
+    pub fn get(&self, key: &str) -> Option<&str> {
+        let r = self.lines.find(hash(key), |r| {
+            self.text.as_bytes()[r[0] as usize..r[1] as usize] == *key.as_bytes()
+        })?;
+        Some(&self.text[r[2] as usize..r[3] as usize])
+    }
+
+    /// The (key, value) lines, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.lines.iter().map(|r| {
+            let [a, b, c, d] = r.map(|x| x as usize);
+            (&self.text[a..b], &self.text[c..d])
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_found_and_no_other() {
+        let t = KeyedLines::new("ب\t2\nا\t1\nبا\t3 4\nت\t\n").unwrap();
+        assert_eq!(t.len(), 4);
+        assert_eq!(t.get("ا"), Some("1"));
+        assert_eq!(t.get("با"), Some("3 4"));
+        assert_eq!(t.get("ت"), Some(""));
+        assert_eq!(t.get("ث"), None);
+        assert_eq!(t.get(""), None);
+        assert_eq!(t.get("ب\t2"), None);
+        let mut keys: Vec<&str> = t.iter().map(|(k, _)| k).collect();
+        keys.sort();
+        assert_eq!(keys, ["ا", "ب", "با", "ت"]);
+        assert!(KeyedLines::new("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_key_twice_or_a_line_without_a_tab_is_refused() {
+        assert!(KeyedLines::new("ا\t1\nا\t2\n").is_err());
+        assert!(KeyedLines::new("ا 1\n").is_err());
+    }
+}
