@@ -401,9 +401,11 @@ fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
         let d: u32 = t.key(i).parse().ok()?;
         return (1..=31).contains(&d).then_some((d, i + 1, 0));
     }
+    let mut k = String::new();
     for (skip, w) in stems(t, i) {
         for n in [3usize, 2, 1] {
-            let mut k = w.to_owned();
+            k.clear();
+            k.push_str(w);
             for m in 1..n {
                 k.push(' ');
                 k.push_str(t.key(i + m));
