@@ -8,6 +8,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad::analysis::ner::Recognizer;
 use marsad::analysis::ner::clusters::Clusters;
+use marsad::analysis::ner::frequency::WordFrequency;
 use marsad::analysis::{DocDate, Text, analyze};
 
 /// ANERcorp's tokens joined by spaces, one sentence a line, up to `bytes`.
@@ -54,6 +55,9 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| {
             black_box(Clusters::from_bytes(include_bytes!("../assets/ner/clusters.bin")).is_ok())
         })
+    });
+    c.bench_function("load the word frequencies", |b| {
+        b.iter(|| black_box(WordFrequency::embedded().len()))
     });
     eprintln!("1 MB = {tokens} tokens");
 }

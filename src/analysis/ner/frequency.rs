@@ -28,7 +28,8 @@ pub struct WordFrequency {
 }
 
 impl WordFrequency {
-    fn load() -> Self {
+    /// The table the binary carries.
+    pub fn embedded() -> Self {
         WordFrequency {
             table: KeyedLines::new(TABLE).unwrap_or_else(|_| KeyedLines::new("").unwrap()),
         }
@@ -49,7 +50,7 @@ impl WordFrequency {
 }
 
 /// The list, loaded on first use.
-pub static WORD_FREQUENCY: LazyLock<WordFrequency> = LazyLock::new(WordFrequency::load);
+pub static WORD_FREQUENCY: LazyLock<WordFrequency> = LazyLock::new(WordFrequency::embedded);
 
 /// The table the binary carries, made from the gzip-compressed list: each
 /// word folded to its key ([`crate::analysis::normalize::fold_key`]), the
