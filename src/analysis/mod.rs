@@ -206,7 +206,7 @@ pub static RECOGNIZER: std::sync::LazyLock<Result<ner::Recognizer, String>> =
 /// frequencies, name and place lists), spread over the cores: each loads
 /// on first use otherwise, one after another. Returns at once when they
 /// are loaded.
-pub fn warm_up() {
+fn warm_up() {
     use std::sync::LazyLock;
     // The longest first: the other cores take the jobs in this order.
     rayon::scope(|s| {
@@ -231,7 +231,7 @@ pub fn warm_up() {
     });
 }
 
-/// [`warm_up`] started on the pool's threads, once: the caller goes on
+/// `warm_up` started on the pool's threads, once: the caller goes on
 /// (reading a file, finding its dates and numbers) while the tables load,
 /// and what needs one first waits for it.
 pub fn warm_up_in_background() {

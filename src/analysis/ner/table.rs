@@ -14,6 +14,11 @@ pub struct KeyedLines {
     lines: HashTable<[u32; 4]>,
 }
 
+/// The key of a line's ranges.
+fn key_of<'t>(text: &'t str, r: &[u32; 4]) -> &'t str {
+    &text[r[0] as usize..r[1] as usize]
+}
+
 fn hash(key: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(key.as_bytes());
@@ -47,8 +52,8 @@ impl KeyedLines {
                 let range = [start, tab, tab + 1, end].map(|x| x as u32);
                 let entry = lines.entry(
                     hash(key),
-                    |r: &[u32; 4]| bytes[r[0] as usize..r[1] as usize] == *key.as_bytes(),
-                    |r: &[u32; 4]| hash(&text[r[0] as usize..r[1] as usize]),
+                    |r: &[u32; 4]| key_of(&text, r) == key,
+                    |r: &[u32; 4]| hash(key_of(&text, r)),
                 );
                 match entry {
                     hashbrown::hash_table::Entry::Occupied(_) => {
@@ -66,17 +71,19 @@ impl KeyedLines {
 
     /// The value of `key` (what follows its tab).
     pub fn get(&self, key: &str) -> Option<&str> {
-        let r = self.lines.find(hash(key), |r| {
-            self.text.as_bytes()[r[0] as usize..r[1] as usize] == *key.as_bytes()
-        })?;
+        let r = self
+            .lines
+            .find(hash(key), |r| key_of(&self.text, r) == key)?;
         Some(&self.text[r[2] as usize..r[3] as usize])
     }
 
     /// The (key, value) lines, in no order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.lines.iter().map(|r| {
-            let [a, b, c, d] = r.map(|x| x as usize);
-            (&self.text[a..b], &self.text[c..d])
+            (
+                key_of(&self.text, r),
+                &self.text[r[2] as usize..r[3] as usize],
+            )
         })
     }
 
