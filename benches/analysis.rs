@@ -1,6 +1,6 @@
 //! Analysis speed on 1 MB of real Arabic news (ANERcorp's text): the whole
 //! pipeline (normalisation, tokens, dates, numbers, actors and places), and
-//! loading the built-in model and the word clusters.
+//! loading the built-in model, the word clusters, frequencies and vectors.
 //! Run: `cargo bench --bench analysis`.
 
 use std::hint::black_box;
@@ -9,6 +9,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use marsad::analysis::ner::Recognizer;
 use marsad::analysis::ner::clusters::Clusters;
 use marsad::analysis::ner::frequency::WordFrequency;
+use marsad::analysis::ner::vectors::Vectors;
 use marsad::analysis::{DocDate, Text, analyze};
 
 /// ANERcorp's tokens joined by spaces, one sentence a line, up to `bytes`.
@@ -58,6 +59,13 @@ fn analysis(c: &mut Criterion) {
     });
     c.bench_function("load the word frequencies", |b| {
         b.iter(|| black_box(WordFrequency::embedded().len()))
+    });
+    c.bench_function("load the word vectors", |b| {
+        b.iter(|| {
+            black_box(
+                Vectors::from_static(include_bytes!("../assets/ner/vectors.bin")).map(|v| v.len()),
+            )
+        })
     });
     eprintln!("1 MB = {tokens} tokens");
 }

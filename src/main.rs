@@ -61,7 +61,8 @@ enum Command {
     /// Learn the word clusters the recogniser reads: skip-gram vectors of
     /// the unlabelled text (a gzip or plain file, a paragraph a line) and of
     /// the training corpora's text, clustered at three granularities.
-    /// Deterministic; writes assets/ner/clusters.bin.
+    /// Deterministic; writes assets/ner/clusters.bin, and the vectors
+    /// beside it (vectors.bin).
     Clusters {
         /// Unlabelled text, e.g. ../shared/corpora/arwiki-2017-10k.txt.gz.
         #[arg(long, required = true)]
@@ -517,11 +518,20 @@ fn clusters_cmd(
         sentences.len(),
         start.elapsed().as_secs_f64()
     );
-    let table = clusters::build(&sentences, &p, |m| {
+    let (table, vectors) = clusters::build(&sentences, &p, |m| {
         eprintln!("{m} ({:.0} s)", start.elapsed().as_secs_f64())
     });
     let bytes = table.to_bytes();
     std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    let vectors_out = out.with_file_name("vectors.bin");
+    let vector_bytes = vectors.to_bytes();
+    std::fs::write(&vectors_out, &vector_bytes)
+        .with_context(|| format!("cannot write {}", vectors_out.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB)",
+        vectors_out.display(),
+        vector_bytes.len() as f64 / 1e6
+    );
     eprintln!(
         "wrote {} ({} words, {:.1} MB) in {:.0} s",
         out.display(),

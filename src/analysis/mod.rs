@@ -217,6 +217,9 @@ fn warm_up() {
             LazyLock::force(&ner::clusters::CLUSTERS);
         });
         s.spawn(|_| {
+            LazyLock::force(&ner::vectors::VECTORS);
+        });
+        s.spawn(|_| {
             LazyLock::force(&ner::gazetteer::PERSON_FULL_NAMES);
         });
         s.spawn(|_| {

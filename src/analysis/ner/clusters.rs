@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::embedding::{self, Corpus, SkipGram};
 use super::table::KeyedLines;
+use super::vectors::Vectors;
 use crate::analysis::Text;
 use crate::analysis::normalize::fold_key;
 
@@ -137,8 +138,13 @@ pub fn sentences_of(text: &str) -> Vec<Vec<String>> {
 }
 
 /// The cluster table of `sentences`: skip-gram vectors (`p`), then
-/// spherical k-means at each of [`LEVELS`]. `say` hears what is being done.
-pub fn build(sentences: &[Vec<String>], p: &SkipGram, mut say: impl FnMut(&str)) -> Clusters {
+/// spherical k-means at each of [`LEVELS`]; and the vectors themselves, of
+/// unit length. `say` hears what is being done.
+pub fn build(
+    sentences: &[Vec<String>],
+    p: &SkipGram,
+    mut say: impl FnMut(&str),
+) -> (Clusters, Vectors) {
     let corpus = Corpus::new(sentences, p.min_count);
     say(&format!(
         "{} words kept of {} sentences",
@@ -161,7 +167,10 @@ pub fn build(sentences: &[Vec<String>], p: &SkipGram, mut say: impl FnMut(&str))
         .enumerate()
         .map(|(i, w)| (w.clone(), [0, 1, 2].map(|l| levels[l][i] as u16)))
         .collect();
-    Clusters::from_rows(rows)
+    (
+        Clusters::from_rows(rows),
+        Vectors::from_f32(&corpus.words, &vectors, p.dim),
+    )
 }
 
 /// The bytes of a gzip file (one member, as `gzip` writes it).

@@ -86,6 +86,9 @@ pub(super) struct Word {
     /// The emission scores of its own features ([`TokenInfo::own`]) under
     /// the document's model, once summed.
     own_sum: Cell<Option<[f32; LANES]>>,
+    /// What it gives the window network's hidden layer at each position
+    /// ([`super::network::Network::projection`]), once worked out.
+    pub projection: std::cell::OnceCell<Box<[f32]>>,
 }
 
 impl Word {
@@ -166,6 +169,7 @@ impl Word {
             cluster,
             folded_id: Cell::new(u32::MAX),
             own_sum: Cell::new(None),
+            projection: Default::default(),
         }
     }
 

@@ -12,15 +12,19 @@
 //!    ([`vocabulary`]) and how common it is in Arabic ([`frequency`]).
 //!    What depends on the word alone is worked out once per distinct word
 //!    of the document (a word memo).
-//! 3. The perceptron of the text's genre ([`genre`], [`perceptron`]) decodes
-//!    the run's tags, and [`decode::spans_of_tags`] turns them into spans.
+//! 3. The window network ([`network`]) reads the word vectors ([`vectors`])
+//!    of the five words around each token and gives each tag a score; the
+//!    perceptron of the text's genre ([`genre`], [`perceptron`]) adds its
+//!    own and decodes the run's tags, and [`decode::spans_of_tags`] turns
+//!    them into spans.
 //!    Runs are independent: chunks of them go to the cores, each with its
 //!    own memo, and their spans come back in the text's order.
 //! 4. The document passes ([`passes`]) tidy people's names, build
 //!    organisation names on their heads, carry a name found once to where it
 //!    recurs, and leave proclitics (و ف ب ل ك) out of the spans.
 //!
-//! The model is one file ([`model_file`]) compiled into the binary. For
+//! The model is one file ([`model_file`]) compiled into the binary, beside
+//! the word clusters and vectors that `marsad clusters` learns. For
 //! training ([`train`]) the gold tokens of a corpus sentence ([`corpus`]) are
 //! joined by spaces, tokenised the same way, and each of our tokens takes the
 //! tag of the gold token it lies in; [`evaluate`] scores the recogniser on
@@ -37,10 +41,12 @@ pub mod frequency;
 pub mod gazetteer;
 pub mod genre;
 pub mod model_file;
+pub mod network;
 pub mod passes;
 pub mod perceptron;
 pub mod table;
 pub mod train;
+pub mod vectors;
 pub mod vocabulary;
 
 pub use evaluate::{
@@ -56,10 +62,12 @@ use evidence::{WordMemo, token_features_into};
 use gazetteer::Gazetteer;
 use genre::GenreProfile;
 use model_file::{inflate_text, model_parts};
+use network::{Network, Slot};
 use perceptron::{Perceptron, Tagger};
 use rayon::prelude::*;
 use std::ops::Range;
 use std::sync::OnceLock;
+use vectors::VECTORS;
 
 use super::normalize::fold_key;
 use super::{Mention, MentionType, Text};
@@ -81,6 +89,8 @@ struct Worker {
     spans: Vec<(usize, usize, MentionType)>,
     /// The words of its last chunk: (token, word of the memo).
     words: Vec<(u32, u32)>,
+    /// The window network's scores of each token of a run.
+    scores: Vec<[f32; perceptron::N]>,
 }
 
 impl Worker {
@@ -92,6 +102,7 @@ impl Worker {
         t: &Text,
         taken: &[bool],
         chunk: &[Range<usize>],
+        genre: Genre,
     ) {
         self.spans.clear();
         self.words.clear();
@@ -105,7 +116,27 @@ impl Worker {
                 &mut self.feats,
                 Some((model, &mut self.bases)),
             );
-            let tags = model.decode_from(&self.feats[..n], &self.bases);
+            let net = &rec.network;
+            let projections: Vec<&[f32]> = seg
+                .clone()
+                .zip(&self.memo.run)
+                .map(|(i, &id)| {
+                    let word = self.memo.word(id);
+                    &word.projection.get_or_init(|| {
+                        let slot = Slot::of(
+                            &VECTORS,
+                            t.is_number(i),
+                            t.is_word(i),
+                            &word.info.folded,
+                            &word.info.folded_stem,
+                        );
+                        net.projection(&VECTORS, slot)
+                    })[..]
+                })
+                .collect();
+            self.scores.clear();
+            net.scores(&projections, genre, &mut self.scores);
+            let tags = model.decode_with(&self.feats[..n], &self.bases, &self.scores);
             decode::spans_of_tags(&tags, seg, taken, &mut self.spans);
             self.words.extend(
                 seg.clone()
@@ -130,6 +161,8 @@ pub struct Recognizer {
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
     genres: GenreProfile,
+    /// The window network over the word vectors.
+    network: Network,
 }
 
 impl Recognizer {
@@ -146,6 +179,7 @@ impl Recognizer {
             gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
             vocabulary: Vocabulary::from_text(&inflate_text(parts[2])?),
             genres: GenreProfile::from_text(&inflate_text(parts[3])?),
+            network: Network::from_bytes(parts[4], &VECTORS)?,
         })
     }
 
@@ -216,7 +250,7 @@ impl Recognizer {
             }
             wave.par_iter()
                 .zip(workers.par_iter_mut())
-                .for_each(|(chunk, w)| w.tag(self, model, t, taken, chunk));
+                .for_each(|(chunk, w)| w.tag(self, model, t, taken, chunk, genre));
             for w in &mut workers[..wave.len()] {
                 spans.append(&mut w.spans);
                 for &(i, id) in &w.words {

@@ -1,21 +1,24 @@
 //! The model file: a magic number, then the weights, the gazetteer, the
-//! vocabulary and the genre profile, each behind its length (the text parts
-//! deflated).
+//! vocabulary, the genre profile and the window network, each behind its
+//! length (the text parts deflated).
 
 use super::gazetteer::Gazetteer;
 use super::genre::GenreProfile;
+use super::network::Network;
 use super::perceptron::{self, Perceptron};
 use super::vocabulary::Vocabulary;
 
-const MAGIC: &[u8; 8] = b"MRSDNER3";
+const MAGIC: &[u8; 8] = b"MRSDNER4";
 
-/// A model file: the weights ([`perceptron::save`]), the gazetteer and the
-/// vocabulary, each behind its length.
+/// A model file: the weights ([`perceptron::save`]), the gazetteer, the
+/// vocabulary, the genre profile and the window network, each behind its
+/// length.
 pub fn save_model(
     model: &Perceptron,
     gazetteer: &Gazetteer,
     vocabulary: &Vocabulary,
     genres: &GenreProfile,
+    network: &Network,
 ) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     for part in [
@@ -23,6 +26,7 @@ pub fn save_model(
         miniz_oxide::deflate::compress_to_vec(gazetteer.to_text().as_bytes(), 6),
         miniz_oxide::deflate::compress_to_vec(vocabulary.to_text().as_bytes(), 6),
         miniz_oxide::deflate::compress_to_vec(genres.to_text().as_bytes(), 6),
+        network.to_bytes(),
     ] {
         out.extend_from_slice(&(part.len() as u32).to_le_bytes());
         out.extend_from_slice(&part);
@@ -37,7 +41,7 @@ pub(super) fn model_parts(bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
     }
     let mut at = 8;
     let mut parts = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..5 {
         let n = bytes.get(at..at + 4).ok_or("model file is cut short")?;
         let n = u32::from_le_bytes(n.try_into().unwrap()) as usize;
         parts.push(

@@ -89,13 +89,26 @@ impl Tagger {
     }
 
     /// [`Tagger::decode`] where each token's first features are already
-    /// summed: `bases[i]` is ([`Tagger::sum`] of them, how many). The sums
-    /// run in the same order, so the scores are the same to the bit.
-    pub fn decode_from(&self, feats: &[Vec<u32>], bases: &[([f32; LANES], u32)]) -> Vec<usize> {
+    /// summed, `bases[i]` being ([`Tagger::sum`] of them, how many), and
+    /// `extra[i]` is added to token i's emission scores (the window
+    /// network's, [`super::network`]). The sums run in the same order, so
+    /// the perceptron's part of the scores is the same to the bit.
+    pub fn decode_with(
+        &self,
+        feats: &[Vec<u32>],
+        bases: &[([f32; LANES], u32)],
+        extra: &[[f32; N]],
+    ) -> Vec<usize> {
         viterbi(feats.len(), &self.trans, |i, out| {
-            let (base, skip) = bases[i];
-            out.copy_from_slice(&self.add(base, &feats[i][skip as usize..])[..N]);
+            out.copy_from_slice(&self.add_from(bases[i], &feats[i])[..N]);
+            for (o, e) in out.iter_mut().zip(&extra[i]) {
+                *o += e;
+            }
         })
+    }
+
+    fn add_from(&self, (base, skip): ([f32; LANES], u32), feats: &[u32]) -> [f32; LANES] {
+        self.add(base, &feats[skip as usize..])
     }
 
     /// The emission scores of `feats`, summed in order.

@@ -2,7 +2,8 @@
 //! the analysis tokenises, and its tokens take the gold tags
 //! ([`aligned`]); the gazetteer and vocabulary a sentence sees are built
 //! from the other folds (jackknifed), so training meets unseen names as the
-//! recogniser will; an averaged perceptron learns in a fixed order.
+//! recogniser will; an averaged perceptron learns in a fixed order, and the
+//! window network ([`super::network`]) from the same tokens' word vectors.
 
 use super::corpus::Sentence;
 use super::decode::type_tag;
@@ -11,7 +12,9 @@ use super::features::Genre;
 use super::gazetteer::Gazetteer;
 use super::genre::GenreProfile;
 use super::model_file::save_model;
+use super::network::{self, Slot};
 use super::perceptron::Trainer;
+use super::vectors::VECTORS;
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
 
@@ -44,6 +47,10 @@ fn aligned(s: &Sentence) -> (String, Vec<usize>) {
     }
     (text, tags)
 }
+
+/// A training sentence for the perceptron: each token's features, and its
+/// gold tag.
+type Tagged = (Vec<Vec<u32>>, Vec<usize>);
 
 /// Folds for the jackknifed gazetteer.
 const FOLDS: usize = 5;
@@ -98,7 +105,7 @@ pub fn train_seeded(
             )
         })
         .collect();
-    let examples: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences
+    let (examples, runs): (Vec<Tagged>, Vec<network::Example>) = sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| !s.tokens.is_empty())
@@ -109,10 +116,26 @@ pub fn train_seeded(
             let mut memo = WordMemo::default();
             let mut f = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
             genre(i).add_copies(&mut f);
-            (f, tags)
+            let slots = memo
+                .run
+                .iter()
+                .enumerate()
+                .map(|(k, &id)| {
+                    let info = &memo.word(id).info;
+                    Slot::of(
+                        &VECTORS,
+                        t.is_number(k),
+                        t.is_word(k),
+                        &info.folded,
+                        &info.folded_stem,
+                    )
+                })
+                .collect();
+            ((f, tags.clone()), (slots, tags, genre(i)))
         })
-        .filter(|(f, _)| !f.is_empty())
-        .collect();
+        .filter(|((f, _), _)| !f.is_empty())
+        .unzip();
+    let network = network::train(&VECTORS, &runs, network::EPOCHS, seed ^ 0x7e7);
 
     let mut trainer = Trainer::default();
     // A fixed pseudo-random order per epoch (linear congruential).
@@ -138,6 +161,7 @@ pub fn train_seeded(
         &Gazetteer::from_sentences(sentences),
         &Vocabulary::from_sentences(sentences),
         &GenreProfile::from_sentences(news, encyclopedia),
+        &network,
     )
 }
 
