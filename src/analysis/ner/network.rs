@@ -1,8 +1,9 @@
 //! A window network over the word vectors ([`super::vectors`]): each token's
 //! tag from the vectors of the five words around it (Collobert et al. 2011,
 //! "window approach"), one hidden layer of [`HIDDEN`] tanh units, a softmax
-//! over the tags. Its log-probabilities, times [`WEIGHT`], are added to the
-//! perceptron's emission scores before Viterbi: the perceptron knows the
+//! over the tags. Its log-probabilities (up to a constant per token),
+//! times [`WEIGHT`], are added to the perceptron's emission scores before
+//! Viterbi: the perceptron knows the
 //! words, affixes and lists it was trained on, the network how a word it
 //! never saw is used in the unlabelled text.
 //!
@@ -163,8 +164,10 @@ impl Network {
         out
     }
 
-    /// Each token's tag log-probabilities times [`WEIGHT`], given each
-    /// token's [`Network::projection`], appended to `out`.
+    /// Each token's tag scores times [`WEIGHT`], given each token's
+    /// [`Network::projection`], appended to `out`. The scores are the
+    /// logits: the log-probabilities less their normaliser, which is the
+    /// same for every tag of a token and so changes no path Viterbi finds.
     pub fn scores(&self, projections: &[&[f32]], genre: Genre, out: &mut Vec<[f32; N]>) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx") {
@@ -206,7 +209,7 @@ impl Network {
                 }
             }
             tanh(&mut h);
-            out.push(log_softmax(self.logits(&h)).map(|x| WEIGHT * x));
+            out.push(self.logits(&h).map(|x| WEIGHT * x));
         }
     }
 
@@ -531,7 +534,7 @@ mod tests {
                 }
             }
             tanh((&mut h[..]).try_into().unwrap());
-            let want = log_softmax(net.logits(&h)).map(|x| WEIGHT * x);
+            let want = net.logits(&h).map(|x| WEIGHT * x);
             for (g, w) in got.iter().zip(&want) {
                 assert!((g - w).abs() < 1e-3, "{got:?} {want:?}");
             }
