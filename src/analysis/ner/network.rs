@@ -413,12 +413,7 @@ pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Net
     let mut step = 0.0f32;
     let (mut x, mut h, mut dh) = (Vec::new(), [0.0f32; HIDDEN], [0.0f32; HIDDEN]);
     for _ in 0..epochs {
-        for k in (1..order.len()).rev() {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            order.swap(k, (seed >> 33) as usize % (k + 1));
-        }
+        super::train::shuffle(&mut order, &mut seed);
         for &(r, i) in &order {
             let (slots, tags, genre) = &runs[r as usize];
             let rate = LEARNING_RATE * (1.0 - step / total).max(0.05);

@@ -48,6 +48,17 @@ fn aligned(s: &Sentence) -> (String, Vec<usize>) {
     (text, tags)
 }
 
+/// Shuffles `items` (Fisher–Yates) with a linear congruential sequence
+/// that `seed` carries on: the same seed, the same order.
+pub(super) fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for k in (1..items.len()).rev() {
+        *seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        items.swap(k, (*seed >> 33) as usize % (k + 1));
+    }
+}
+
 /// A training sentence for the perceptron: each token's features, and its
 /// gold tag.
 type Tagged = (Vec<Vec<u32>>, Vec<usize>);
@@ -142,12 +153,7 @@ pub fn train_seeded(
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = seed;
     for epoch in 0..epochs {
-        for k in (1..order.len()).rev() {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            order.swap(k, (seed >> 33) as usize % (k + 1));
-        }
+        shuffle(&mut order, &mut seed);
         let mut wrong = 0;
         for &e in &order {
             let (f, g) = &examples[e];
