@@ -1,11 +1,10 @@
 //! A window network over the word vectors ([`super::vectors`]): each token's
 //! tag from the vectors of the five words around it (Collobert et al. 2011,
 //! "window approach"), one hidden layer of [`HIDDEN`] tanh units, a softmax
-//! over the tags. Its log-probabilities (up to a constant per token),
-//! times [`WEIGHT`], are added to the perceptron's emission scores before
-//! Viterbi: the perceptron knows the
-//! words, affixes and lists it was trained on, the network how a word it
-//! never saw is used in the unlabelled text.
+//! over the tags. Its log-probabilities (up to a constant per token), times
+//! [`WEIGHT`], are added to the perceptron's emission scores before Viterbi:
+//! the perceptron knows the words, affixes and lists it was trained on, the
+//! network how a word it never saw is used in the unlabelled text.
 //!
 //! The first layer is linear in each position's input, so what a word gives
 //! the hidden layer at each of the five positions is worked out once per
@@ -48,6 +47,25 @@ pub enum Slot {
     Other,
 }
 
+/// The vector row and the indicator (of [`FLAGS`]) of a slot; `None` is a
+/// position outside the run.
+fn parts(slot: Option<Slot>) -> (Option<u32>, Option<usize>) {
+    match slot {
+        Some(Slot::Word(r)) => (Some(r), None),
+        Some(Slot::Stem(r)) => (Some(r), Some(0)),
+        Some(Slot::Unknown) => (None, Some(1)),
+        Some(Slot::Number) => (None, Some(2)),
+        Some(Slot::Other) => (None, Some(3)),
+        None => (None, Some(4)),
+    }
+}
+
+/// The network's inputs for vectors `dim` wide: each position's vector and
+/// indicators, then the encyclopedia genre.
+fn inputs_for(dim: usize) -> usize {
+    POS * (dim + FLAGS) + 1
+}
+
 impl Slot {
     /// The slot of a token of kind `number`/`word` whose folded key and
     /// folded stem are given.
@@ -77,7 +95,7 @@ pub struct Network {
     w2: Vec<f32>,
     b2: [f32; N],
     /// What a position outside the run gives the hidden layer.
-    pad: Vec<f32>,
+    pad: Box<[f32]>,
 }
 
 impl Network {
@@ -86,7 +104,7 @@ impl Network {
     }
 
     fn inputs(&self) -> usize {
-        POS * self.width() + 1
+        inputs_for(self.dim)
     }
 
     #[inline(always)]
@@ -99,36 +117,27 @@ impl Network {
     /// The inputs of a slot at position `p`: (row of `w1`, value).
     fn slot_inputs(&self, v: &Vectors, slot: Option<Slot>, p: usize, out: &mut Vec<(usize, f32)>) {
         let base = p * self.width();
-        let flag = |k: usize| (base + self.dim + k, 1.0);
-        let vector = |row: u32, out: &mut Vec<(usize, f32)>| {
+        let (row, flag) = parts(slot);
+        if let Some(r) = row {
             let mut x = vec![0.0; self.dim];
-            v.vector_into(row, &mut x);
+            v.vector_into(r, &mut x);
             out.extend(x.iter().enumerate().map(|(d, &x)| (base + d, x)));
-        };
-        match slot {
-            Some(Slot::Word(r)) => vector(r, out),
-            Some(Slot::Stem(r)) => {
-                vector(r, out);
-                out.push(flag(0));
-            }
-            Some(Slot::Unknown) => out.push(flag(1)),
-            Some(Slot::Number) => out.push(flag(2)),
-            Some(Slot::Other) => out.push(flag(3)),
-            None => out.push(flag(4)),
+        }
+        if let Some(k) = flag {
+            out.push((base + self.dim + k, 1.0));
         }
     }
 
     /// What `slot` gives the hidden layer at each position: [`POS`] rows of
     /// [`HIDDEN`].
-    /// (The inputs of [`Network::slot_inputs`], the vector read once.)
     pub fn projection(&self, v: &Vectors, slot: Slot) -> Box<[f32]> {
-        let (row, flag) = match slot {
-            Slot::Word(r) => (Some(r), None),
-            Slot::Stem(r) => (Some(r), Some(0)),
-            Slot::Unknown => (None, Some(1)),
-            Slot::Number => (None, Some(2)),
-            Slot::Other => (None, Some(3)),
-        };
+        self.project(v, Some(slot))
+    }
+
+    /// The sums of [`Network::slot_inputs`] at each position, the vector
+    /// read once.
+    fn project(&self, v: &Vectors, slot: Option<Slot>) -> Box<[f32]> {
+        let (row, flag) = parts(slot);
         let mut x = vec![0.0; self.dim];
         if let Some(r) = row {
             v.vector_into(r, &mut x);
@@ -143,21 +152,6 @@ impl Network {
             if let Some(k) = flag {
                 for (a, w) in h.iter_mut().zip(self.row(base + self.dim + k)) {
                     *a += w;
-                }
-            }
-        }
-        out
-    }
-
-    fn pad_projection(&self, v: &Vectors) -> Vec<f32> {
-        let mut out = vec![0.0; POS * HIDDEN];
-        let mut x = Vec::new();
-        for (p, h) in out.chunks_exact_mut(HIDDEN).enumerate() {
-            x.clear();
-            self.slot_inputs(v, None, p, &mut x);
-            for &(r, val) in &x {
-                for (a, w) in h.iter_mut().zip(self.row(r)) {
-                    *a += val * w;
                 }
             }
         }
@@ -277,7 +271,7 @@ impl Network {
         let mut values = bytes[16..]
             .chunks_exact(4)
             .map(|c| f32::from_le_bytes(c.try_into().unwrap()));
-        let inputs = POS * (dim + FLAGS) + 1;
+        let inputs = inputs_for(dim);
         let want = inputs * HIDDEN + HIDDEN + HIDDEN * N + N;
         if bytes.len() != 16 + 4 * want {
             return Err("damaged window network".into());
@@ -293,9 +287,9 @@ impl Network {
             b1,
             w2,
             b2,
-            pad: Vec::new(),
+            pad: Box::default(),
         };
-        net.pad = net.pad_projection(v);
+        net.pad = net.project(v, None);
         Ok(net)
     }
 }
@@ -391,7 +385,7 @@ pub type Example = (Vec<Slot>, Vec<usize>, Genre);
 /// an order given by `seed`.
 pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Network {
     let dim = v.dim;
-    let inputs = POS * (dim + FLAGS) + 1;
+    let inputs = inputs_for(dim);
     let s1 = 1.7 / (inputs as f32).sqrt();
     let s2 = 1.0 / (HIDDEN as f32).sqrt();
     let mut net = Network {
@@ -402,7 +396,7 @@ pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Net
         b1: vec![0.0; HIDDEN],
         w2: (0..HIDDEN * N).map(|_| uniform(&mut seed) * s2).collect(),
         b2: [0.0; N],
-        pad: Vec::new(),
+        pad: Box::default(),
     };
     let mut order: Vec<(u32, u32)> = runs
         .iter()
@@ -451,7 +445,7 @@ pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Net
             }
         }
     }
-    net.pad = net.pad_projection(v);
+    net.pad = net.project(v, None);
     net
 }
 
@@ -495,7 +489,6 @@ mod tests {
         assert_eq!(best(&out[1]), 1, "{out:?}");
     }
 
-    /// Scores from the per-word projections are what the training sums give.
     #[test]
     fn the_fast_tanh_is_tanh() {
         for k in -2000..=2000 {
@@ -506,6 +499,7 @@ mod tests {
         }
     }
 
+    /// Scores from the per-word projections are what the training sums give.
     #[test]
     fn projections_give_the_training_sums() {
         let (v, runs) = toy();
