@@ -83,6 +83,17 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         window: usize,
     },
+    /// Mine organisation names from unlabelled text (a gzip or plain file,
+    /// a paragraph a line): the words that follow heads such as «شركة» and
+    /// «نادي» far more often than chance. Deterministic; writes
+    /// assets/ner/organisations.tsv.
+    Organisations {
+        /// Unlabelled text, e.g. ../shared/corpora/arwiki-2017-10k.txt.gz.
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "assets/ner/organisations.tsv")]
+        out: PathBuf,
+    },
     /// Score the recogniser on a gold file (`token TAG` lines): per-type and
     /// micro precision, recall and F1, entity level.
     Eval {
@@ -190,6 +201,7 @@ fn main() -> std::process::ExitCode {
                 ..SkipGram::default()
             },
         ),
+        Some(Command::Organisations { corpus, out }) => organisations_cmd(&corpus, &out),
         Some(Command::Eval {
             file,
             model,
@@ -484,6 +496,36 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
     Ok(())
 }
 
+/// An unlabelled text file, gzipped or plain UTF-8.
+fn read_unlabelled(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        marsad::analysis::ner::clusters::gunzip(&bytes)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+    } else {
+        bytes
+    };
+    String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))
+}
+
+fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
+    use marsad::analysis::ner::organisations;
+    let mut texts = Vec::new();
+    for path in corpus {
+        texts.push(read_unlabelled(path)?);
+    }
+    let mined = organisations::mine(texts.iter().flat_map(|t| t.lines()));
+    let names: Vec<String> = corpus
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    std::fs::write(out, organisations::to_tsv(&mined, &names.join(", ")))
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("{} names written to {}", mined.len(), out.display());
+    Ok(())
+}
+
 fn clusters_cmd(
     corpus: &[PathBuf],
     data: &std::path::Path,
@@ -494,16 +536,7 @@ fn clusters_cmd(
     let start = std::time::Instant::now();
     let mut sentences = Vec::new();
     for path in corpus {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-            clusters::gunzip(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
-        } else {
-            bytes
-        };
-        let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
-        sentences.extend(clusters::sentences_of(&text));
+        sentences.extend(clusters::sentences_of(&read_unlabelled(path)?));
     }
     for name in ["anercorp-train.txt", "aqmar-train.txt"] {
         let text: String = read_corpus(&data.join(name))?

@@ -229,6 +229,9 @@ fn warm_up() {
             LazyLock::force(&ner::gazetteer::TOPICS);
         });
         s.spawn(|_| {
+            LazyLock::force(&ner::organisations::ORGANISATIONS);
+        });
+        s.spawn(|_| {
             LazyLock::force(&RECOGNIZER);
         });
     });

@@ -9,6 +9,7 @@ use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, extra_bucket, extra_bucket_parts, features};
 use super::frequency;
 use super::gazetteer::{self, Gazetteer};
+use super::organisations::ORGANISATIONS;
 use super::perceptron::{LANES, Tagger};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
@@ -63,7 +64,7 @@ pub(super) struct Word {
     /// ([`readings`]).
     reads: ReadingStarts,
     /// Bit k: one of its readings starts an entry of lexicon k (training
-    /// names, name parts, places, full names).
+    /// names, name parts, places, full names, mined organisations).
     starts: u8,
     /// The trigger class of its first reading that has one.
     trigger: Option<&'static str>,
@@ -103,11 +104,12 @@ impl Word {
             article,
         ];
         let r = readings(&info.folded);
-        let lexicons: [&Gazetteer; 4] = [
+        let lexicons: [&Gazetteer; 5] = [
             gaz,
             &gazetteer::PERSON_NAMES,
             &gazetteer::PLACES,
             &gazetteer::PERSON_FULL_NAMES,
+            &ORGANISATIONS,
         ];
         let starts = lexicons
             .iter()
@@ -258,6 +260,14 @@ pub(super) fn token_features_into(
         &[(1, "FULL")],
         22,
     );
+    // Organisation names mined from unlabelled text: a sure and a weak bit.
+    let organisations = ORGANISATIONS.features_read(
+        &folded,
+        Some(&reads),
+        Some(&starts(4)),
+        &[(1, "MORG"), (2, "MORGW")],
+        26,
+    );
     // The sentence's topic (sport, business), for features that depend on it.
     let topic = words.iter().fold(0u8, |t, w| t | w.topic);
     let topic_tag = match topic {
@@ -291,7 +301,11 @@ pub(super) fn token_features_into(
             }
             extra.push((6, w.classes[0]));
             buckets.push(w.vocab);
-            for &e in places[i].iter().chain(&full_names[i]) {
+            for &e in places[i]
+                .iter()
+                .chain(&full_names[i])
+                .chain(&organisations[i])
+            {
                 context(&mut extra, &mut buckets, e);
             }
             for (off, template) in [(0isize, 10u8), (-1, 11), (-2, 12), (1, 13)] {
@@ -343,7 +357,7 @@ pub(super) fn token_features_into(
             if topic != 0 {
                 buckets.push(extra_bucket(20, topic_tag));
                 for &(template, value) in &extra {
-                    if matches!(template, 0 | 2 | 3 | 6 | 7 | 8) {
+                    if matches!(template, 0 | 2 | 3 | 6 | 7 | 8 | 26 | 27) {
                         buckets.push(extra_bucket(100 + template * 4 + topic, value));
                     }
                 }

@@ -8,7 +8,8 @@
 //!    sequence: sentences and lines.
 //! 2. [`evidence::token_features`] gives each token of a run its features:
 //!    its own form ([`features`]), gazetteer and name-list matches
-//!    ([`gazetteer`]), trigger words, the topic, its vocabulary class
+//!    ([`gazetteer`], and organisation names mined from Wikipedia,
+//!    [`organisations`]), trigger words, the topic, its vocabulary class
 //!    ([`vocabulary`]) and how common it is in Arabic ([`frequency`]).
 //!    What depends on the word alone is worked out once per distinct word
 //!    of the document (a word memo).
@@ -42,6 +43,7 @@ pub mod gazetteer;
 pub mod genre;
 pub mod model_file;
 pub mod network;
+pub mod organisations;
 pub mod passes;
 pub mod perceptron;
 pub mod table;
