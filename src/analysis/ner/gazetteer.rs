@@ -3,7 +3,10 @@
 //! during training each fold's gazetteer comes from the other folds
 //! (jackknife), so the model does not learn to trust it blindly.
 
+use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
+
+use super::table::hash;
 
 use super::corpus::Sentence;
 use crate::analysis::MentionType;
@@ -16,9 +19,37 @@ const MAX_LEN: usize = 5;
 
 /// Entity strings (folded tokens joined by spaces) with their types as bits,
 /// and every proper prefix marked, so that lookups stop early.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// The keys lie one after another in one string and the table holds where
+/// each lies: a list of 60,000 full names loads with no allocation per name.
+#[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    map: HashMap<String, u8>,
+    keys: String,
+    entries: HashTable<Entry>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// Where the key lies in `keys`.
+    start: u32,
+    len: u32,
+    /// Type bits, and [`PREFIX`] when it begins a longer entry.
+    bits: u8,
+}
+
+fn key_of<'k>(keys: &'k str, e: &Entry) -> &'k str {
+    &keys[e.start as usize..][..e.len as usize]
+}
+
+/// Two gazetteers are equal when they hold the same keys with the same bits.
+impl PartialEq for Gazetteer {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .all(|e| other.get(key_of(&self.keys, e)) == Some(e.bits))
+    }
 }
 
 pub fn type_bit(k: MentionType) -> u8 {
@@ -32,28 +63,57 @@ pub fn type_bit(k: MentionType) -> u8 {
 
 impl Gazetteer {
     pub fn insert<S: AsRef<str>>(&mut self, folded_tokens: &[S], bit: u8) {
-        if folded_tokens.is_empty() || folded_tokens.len() > MAX_LEN {
+        let key: Vec<&str> = folded_tokens.iter().map(|t| t.as_ref()).collect();
+        self.insert_joined(&key.join(" "), bit);
+    }
+
+    /// [`Gazetteer::insert`] of folded tokens joined by spaces.
+    pub fn insert_joined(&mut self, key: &str, bit: u8) {
+        // Bytes, not characters: a space is one byte and no other
+        // character's bytes include it.
+        let spaces = || (0..key.len()).filter(|&i| key.as_bytes()[i] == b' ');
+        if key.is_empty() || spaces().count() >= MAX_LEN {
             return;
         }
-        let mut key =
-            String::with_capacity(folded_tokens.iter().map(|t| t.as_ref().len() + 1).sum());
-        for (n, tok) in folded_tokens.iter().enumerate() {
-            if n > 0 {
-                key.push(' ');
-            }
-            key.push_str(tok.as_ref());
-            let flag = if n + 1 == folded_tokens.len() {
-                bit
-            } else {
-                PREFIX
-            };
-            match self.map.get_mut(key.as_str()) {
-                Some(v) => *v |= flag,
-                None => {
-                    self.map.insert(key.clone(), flag);
-                }
-            }
+        let ends = spaces().map(|i| (i, PREFIX)).chain([(key.len(), bit)]);
+        for (end, flag) in ends {
+            self.mark(&key[..end], flag);
         }
+    }
+
+    /// Adds `flag` to the bits of `key`, an entry from now on.
+    fn mark(&mut self, key: &str, flag: u8) {
+        let h = hash(key);
+        let keys = &self.keys;
+        if let Some(e) = self.entries.find_mut(h, |e| key_of(keys, e) == key) {
+            e.bits |= flag;
+            return;
+        }
+        let (Ok(start), Ok(len)) = (u32::try_from(self.keys.len()), u32::try_from(key.len()))
+        else {
+            return;
+        };
+        if start.checked_add(len).is_none() {
+            return;
+        }
+        self.keys.push_str(key);
+        let keys = &self.keys;
+        self.entries.insert_unique(
+            h,
+            Entry {
+                start,
+                len,
+                bits: flag,
+            },
+            |e| hash(key_of(keys, e)),
+        );
+    }
+
+    /// The bits of `key`, if it is an entry or begins one.
+    fn get(&self, key: &str) -> Option<u8> {
+        self.entries
+            .find(hash(key), |e| key_of(&self.keys, e) == key)
+            .map(|e| e.bits)
     }
 
     /// From the entities of gold sentences.
@@ -72,11 +132,11 @@ impl Gazetteer {
 
     /// Whether `key` (folded tokens joined by spaces) is an entry.
     pub fn contains(&self, key: &str) -> bool {
-        self.map.get(key).is_some_and(|v| v & 7 != 0)
+        self.get(key).is_some_and(|v| v & 7 != 0)
     }
 
     pub fn len(&self) -> usize {
-        self.map.values().filter(|v| **v & 7 != 0).count()
+        self.entries.iter().filter(|e| e.bits & 7 != 0).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -102,7 +162,7 @@ impl Gazetteer {
 
     /// Whether one of `reads` is an entry or begins one.
     pub fn starts_any(&self, reads: &crate::analysis::tokenize::Readings) -> bool {
-        reads.iter().any(|(_, r)| self.map.contains_key(*r))
+        reads.iter().any(|(_, r)| self.get(r).is_some())
     }
 
     /// [`Gazetteer::features_with`] with the readings of each token given,
@@ -130,12 +190,12 @@ impl Gazetteer {
             };
             for (_, first) in reads {
                 // Most words start no entry: look before allocating.
-                if !self.map.contains_key(first) {
+                if self.get(first).is_none() {
                     continue;
                 }
                 let mut key = first.to_owned();
                 let mut end = start;
-                while let Some(&v) = self.map.get(&key) {
+                while let Some(v) = self.get(&key) {
                     let n = end - start + 1;
                     for (&(bit, _), values) in labels.iter().zip(&values) {
                         if v & bit != 0 {
@@ -160,11 +220,14 @@ impl Gazetteer {
 
     /// One entry a line: type bits, a tab, the key.
     pub fn to_text(&self) -> String {
-        let mut rows: Vec<(&String, &u8)> = self.map.iter().filter(|(_, v)| **v & 7 != 0).collect();
+        let mut rows: Vec<(&str, u8)> = self
+            .entries
+            .iter()
+            .filter(|e| e.bits & 7 != 0)
+            .map(|e| (key_of(&self.keys, e), e.bits & 7))
+            .collect();
         rows.sort();
-        rows.iter()
-            .map(|(k, v)| format!("{}\t{k}\n", **v & 7))
-            .collect()
+        rows.iter().map(|(k, v)| format!("{v}\t{k}\n")).collect()
     }
 
     pub fn from_text(text: &str) -> Result<Self, String> {
@@ -176,8 +239,7 @@ impl Gazetteer {
             let bits: u8 = bits
                 .parse()
                 .map_err(|_| format!("gazetteer line {}: bad type", n + 1))?;
-            let toks: Vec<String> = key.split(' ').map(str::to_owned).collect();
-            g.insert(&toks, bits);
+            g.insert_joined(key, bits);
         }
         Ok(g)
     }
@@ -219,7 +281,7 @@ pub static PERSON_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::n
                 (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
             let bits = u8::from(given * 3 >= given + surname)
                 | (u8::from(surname * 3 >= given + surname) << 1);
-            Some((name.split(' ').map(fold_key).collect(), bits))
+            Some((fold_key(name), bits))
         },
     )
 });
@@ -228,7 +290,7 @@ pub static PERSON_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::n
 pub static PERSON_FULL_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
     from_rows(
         include_str!("../../../data/lexicons/person-full-names.tsv"),
-        |cols| Some((cols.next()?.split(' ').map(fold_key).collect(), 1)),
+        |cols| Some((fold_key(cols.next()?), 1)),
     )
 });
 
@@ -236,20 +298,27 @@ pub static PERSON_FULL_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLo
 pub static PLACES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
     from_rows(include_str!("../../../data/lexicons/places.tsv"), |cols| {
         let t = Text::new(cols.next()?);
-        Some(((0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect(), 1))
+        let tokens: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
+        Some((tokens.join(" "), 1))
     })
 });
 
 /// A gazetteer from tab-separated rows (a `#` line is a comment): `row`
-/// reads a row's columns into its folded tokens and type bits.
+/// reads a row's columns into its folded tokens joined by spaces (folding a
+/// name whole folds each of its words) and its type bits.
 fn from_rows(
     text: &str,
-    row: impl Fn(&mut std::str::Split<'_, char>) -> Option<(Vec<String>, u8)>,
+    row: impl Fn(&mut std::str::Split<'_, char>) -> Option<(String, u8)>,
 ) -> Gazetteer {
-    let mut g = Gazetteer::default();
+    // About one entry and one prefix a row: no table grows while it loads.
+    let rows = text.lines().count();
+    let mut g = Gazetteer {
+        keys: String::with_capacity(2 * text.len()),
+        entries: HashTable::with_capacity(2 * rows),
+    };
     for line in text.lines().filter(|l| !l.starts_with('#')) {
-        if let Some((tokens, bits)) = row(&mut line.split('\t')) {
-            g.insert(&tokens, bits);
+        if let Some((key, bits)) = row(&mut line.split('\t')) {
+            g.insert_joined(&key, bits);
         }
     }
     g
@@ -605,6 +674,30 @@ mod tests {
         assert!(f[2].contains(&(0, "ILOC")));
         assert!(f[2].contains(&(1, "ILOC2")));
         assert_eq!(Gazetteer::from_text(&g.to_text()).unwrap(), g);
+    }
+
+    /// Keys kept one after another in one string: a key that is also the
+    /// prefix of a longer one keeps both marks, types add up, and the order
+    /// of insertion does not matter.
+    #[test]
+    fn entries_and_prefixes_share_one_string_of_keys() {
+        let mut a = Gazetteer::default();
+        a.insert_joined("بنك", 2);
+        a.insert_joined("بنك مصر", 2);
+        a.insert_joined("مصر", 4);
+        a.insert_joined("بنك مصر", 1);
+        a.insert_joined("ا ب ت ث ج ح", 4);
+        let mut b = Gazetteer::default();
+        b.insert(&["بنك", "مصر"], 3);
+        b.insert(&["مصر"], 4);
+        b.insert(&["بنك"], 2);
+        assert_eq!(a, b);
+        assert_eq!(a.get("بنك"), Some(2 | PREFIX));
+        assert_eq!(a.get("بنك مصر"), Some(3));
+        assert_eq!(a.get("بن"), None);
+        assert!(!a.contains("ا"), "six words are more than an entry holds");
+        assert_eq!(a.len(), 3);
+        assert_eq!(a.to_text(), "2\tبنك\n3\tبنك مصر\n4\tمصر\n");
     }
 
     #[test]

@@ -19,7 +19,8 @@ fn key_of<'t>(text: &'t str, r: &[u32; 4]) -> &'t str {
     &text[r[0] as usize..r[1] as usize]
 }
 
-fn hash(key: &str) -> u64 {
+/// The hash of a key (FxHash of its bytes), for tables of borrowed keys.
+pub fn hash(key: &str) -> u64 {
     let mut h = FxHasher::default();
     h.write(key.as_bytes());
     h.finish()
@@ -37,12 +38,9 @@ impl KeyedLines {
         let bytes = text.as_bytes();
         let mut start = 0;
         while start < bytes.len() {
-            let end = bytes[start..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |p| start + p);
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
             if end > start {
-                let Some(tab) = bytes[start..end].iter().position(|&b| b == b'\t') else {
+                let Some(tab) = memchr::memchr(b'\t', &bytes[start..end]) else {
                     return Err(format!("a line without a tab: {:?}", &text[start..end]));
                 };
                 let tab = start + tab;
