@@ -40,11 +40,12 @@ pub(super) fn segments(t: &Text) -> Vec<Range<usize>> {
     let mut comma = None;
     let n = t.tokens.len();
     for i in 0..n {
-        let line_end = i + 1 < n && {
-            let a = t.norm.original(t.tokens[i].norm().end);
-            let b = t.norm.original(t.tokens[i + 1].norm().start);
-            t.original[a..b].contains('\n')
-        };
+        // Normalising keeps every line feed and makes none, so the gap
+        // between two tokens holds one in the normalised text when it does
+        // in the original.
+        let line_end = i + 1 < n
+            && t.norm.text.as_bytes()[t.tokens[i].norm().end..t.tokens[i + 1].norm().start]
+                .contains(&b'\n');
         let punct = t.tokens[i].kind == TokenKind::Punct;
         let stop = punct && matches!(t.key(i), "." | "!" | "?" | "؟");
         if punct && matches!(t.key(i), "،" | "," | "؛" | ";" | ":") {
@@ -120,5 +121,22 @@ mod tests {
         // Sentences still end runs.
         let t = Text::new("وصل الوفد. غادر الوفد.");
         assert_eq!(segments(&t).len(), 2);
+    }
+
+    /// A line ends a run, whatever stands around the line feed: marks that
+    /// normalising drops, a carriage return, a tatweel.
+    #[test]
+    fn a_line_ends_a_run_among_dropped_characters() {
+        for text in [
+            "وصل الوفد\nغادر الوفد",
+            "وصل الوفد\r\nغادر الوفد",
+            "وصل الوفدـ\u{200f}\n\u{200f}غادر الوفد",
+            "وصل الوفد \u{2066}\n\u{2069} غادر الوفد",
+        ] {
+            let t = Text::new(text);
+            assert_eq!(segments(&t), [0..2, 2..4], "{text:?}");
+        }
+        let t = Text::new("وصل الوفد \u{200f} غادر الوفد");
+        assert_eq!(segments(&t), [0..4]);
     }
 }

@@ -133,6 +133,17 @@ fn viterbi(n: usize, trans: &[f32], mut emission: impl FnMut(usize, &mut [f32; N
     if n == 0 {
         return Vec::new();
     }
+    // The transitions with the forbidden ones at minus infinity, a row of
+    // LANES per previous tag: a forbidden or unreachable path scores minus
+    // infinity and never wins, as if it were skipped.
+    let mut moves = [[f32::NEG_INFINITY; LANES]; N];
+    for (p, row) in moves.iter_mut().enumerate() {
+        for (t, m) in row.iter_mut().enumerate().take(N) {
+            if allowed(p, t) {
+                *m = trans[p * N + t];
+            }
+        }
+    }
     let mut score = vec![[f32::NEG_INFINITY; N]; n];
     let mut back = vec![[0u8; N]; n];
     let mut e = [0.0; N];
@@ -144,19 +155,22 @@ fn viterbi(n: usize, trans: &[f32], mut emission: impl FnMut(usize, &mut [f32; N
     }
     for i in 1..n {
         emission(i, &mut e);
-        for t in 0..N {
-            let mut best = (f32::NEG_INFINITY, 0);
-            for (p, &prev) in score[i - 1].iter().enumerate() {
-                if !allowed(p, t) || prev == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = prev + trans[p * N + t];
-                if s > best.0 {
-                    best = (s, p);
+        // For each tag at once: the best previous tag, the first of equals.
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut arg = [0u8; LANES];
+        for (p, row) in moves.iter().enumerate() {
+            let prev = score[i - 1][p];
+            for t in 0..LANES {
+                let s = prev + row[t];
+                if s > best[t] {
+                    best[t] = s;
+                    arg[t] = p as u8;
                 }
             }
-            score[i][t] = best.0 + e[t];
-            back[i][t] = best.1 as u8;
+        }
+        for t in 0..N {
+            score[i][t] = best[t] + e[t];
+            back[i][t] = arg[t];
         }
     }
     let mut tag = (0..N)
