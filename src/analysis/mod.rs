@@ -209,28 +209,25 @@ pub static RECOGNIZER: std::sync::LazyLock<Result<ner::Recognizer, String>> =
 fn warm_up() {
     use std::sync::LazyLock;
     // With two cores, this thread takes the last job first and the other
-    // core the first: the recogniser (which reads the vectors) on one, the
-    // full names, clusters and frequencies on the other, about 40 ms each.
+    // core the first: the recogniser (which reads the vectors) and the
+    // clusters on one, the name lists and the frequencies on the other.
     rayon::scope(|s| {
         s.spawn(|_| {
             LazyLock::force(&ner::vectors::VECTORS);
             LazyLock::force(&RECOGNIZER);
         });
         s.spawn(|_| {
-            LazyLock::force(&ner::gazetteer::PERSON_NAMES);
-            LazyLock::force(&ner::gazetteer::PLACES);
+            LazyLock::force(&ner::clusters::CLUSTERS);
+        });
+        s.spawn(|_| {
             LazyLock::force(&ner::gazetteer::TRIGGERS);
             LazyLock::force(&ner::gazetteer::TOPICS);
-            LazyLock::force(&ner::organisations::ORGANISATIONS);
         });
         s.spawn(|_| {
             LazyLock::force(&ner::frequency::WORD_FREQUENCY);
         });
         s.spawn(|_| {
-            LazyLock::force(&ner::clusters::CLUSTERS);
-        });
-        s.spawn(|_| {
-            LazyLock::force(&ner::gazetteer::PERSON_FULL_NAMES);
+            LazyLock::force(&ner::gazetteer::LEXICONS);
         });
     });
 }

@@ -9,7 +9,7 @@ use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, extra_bucket, extra_bucket_parts, features};
 use super::frequency;
 use super::gazetteer::{self, Gazetteer};
-use super::organisations::ORGANISATIONS;
+use super::gazetteer::{FULL_NAME, GIVEN, LEXICONS, ORG_SURE, ORG_WEAK, PLACE, SURNAME};
 use super::perceptron::{LANES, Tagger};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
@@ -63,8 +63,8 @@ pub(super) struct Word {
     /// Where the stem of each reading of the folded word starts
     /// ([`readings`]).
     reads: ReadingStarts,
-    /// Bit k: one of its readings starts an entry of lexicon k (training
-    /// names, name parts, places, full names, mined organisations).
+    /// Bit k: one of its readings starts an entry of table k (the training
+    /// names, the name lists).
     starts: u8,
     /// The trigger class of its first reading that has one.
     trigger: Option<&'static str>,
@@ -104,13 +104,7 @@ impl Word {
             article,
         ];
         let r = readings(&info.folded);
-        let lexicons: [&Gazetteer; 5] = [
-            gaz,
-            &gazetteer::PERSON_NAMES,
-            &gazetteer::PLACES,
-            &gazetteer::PERSON_FULL_NAMES,
-            &ORGANISATIONS,
-        ];
+        let lexicons: [&Gazetteer; 2] = [gaz, &LEXICONS];
         let starts = lexicons
             .iter()
             .enumerate()
@@ -239,34 +233,19 @@ pub(super) fn token_features_into(
         &[(1, "PER"), (2, "ORG"), (4, "LOC")],
         0,
     );
-    let names = gazetteer::PERSON_NAMES.features_read(
+    // The name lists, in one walk: people's names and their parts, places,
+    // full names, organisation names mined from Wikipedia (a sure and a
+    // weak bit).
+    let [names, places, full_names, organisations] = LEXICONS.features_of_groups(
         &folded,
         Some(&reads),
         Some(&starts(1)),
-        &[(1, "GIVEN"), (2, "SUR")],
-        2,
-    );
-    let places = gazetteer::PLACES.features_read(
-        &folded,
-        Some(&reads),
-        Some(&starts(2)),
-        &[(1, "PLACE")],
-        8,
-    );
-    let full_names = gazetteer::PERSON_FULL_NAMES.features_read(
-        &folded,
-        Some(&reads),
-        Some(&starts(3)),
-        &[(1, "FULL")],
-        22,
-    );
-    // Organisation names mined from unlabelled text: a sure and a weak bit.
-    let organisations = ORGANISATIONS.features_read(
-        &folded,
-        Some(&reads),
-        Some(&starts(4)),
-        &[(1, "MORG"), (2, "MORGW")],
-        26,
+        [
+            (&[(GIVEN, "GIVEN"), (SURNAME, "SUR")], 2),
+            (&[(PLACE, "PLACE")], 8),
+            (&[(FULL_NAME, "FULL")], 22),
+            (&[(ORG_SURE, "MORG"), (ORG_WEAK, "MORGW")], 26),
+        ],
     );
     // The sentence's topic (sport, business), for features that depend on it.
     let topic = words.iter().fold(0u8, |t, w| t | w.topic);

@@ -132,11 +132,21 @@ impl Gazetteer {
 
     /// Whether `key` (folded tokens joined by spaces) is an entry.
     pub fn contains(&self, key: &str) -> bool {
-        self.get(key).is_some_and(|v| v & 7 != 0)
+        self.has(key, 7)
+    }
+
+    /// Whether `key` is an entry with one of the bits of `mask`.
+    pub fn has(&self, key: &str, mask: u8) -> bool {
+        self.get(key).is_some_and(|v| v & mask != 0)
+    }
+
+    /// The entries with one of the bits of `mask`.
+    pub fn count(&self, mask: u8) -> usize {
+        self.entries.iter().filter(|e| e.bits & mask != 0).count()
     }
 
     pub fn len(&self) -> usize {
-        self.entries.iter().filter(|e| e.bits & 7 != 0).count()
+        self.count(7)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -175,11 +185,29 @@ impl Gazetteer {
         labels: &[(u8, &'static str)],
         template: u8,
     ) -> Vec<Vec<(u8, &'static str)>> {
-        let mut out = vec![Vec::new(); folded.len()];
-        let values: Vec<[&'static str; 8]> = labels
-            .iter()
-            .map(|(_, name)| feature_values(name))
-            .collect();
+        let [out] = self.features_of_groups(folded, pre, may_start, [(labels, template)]);
+        out
+    }
+
+    /// [`Gazetteer::features_read`] for several groups of labels at once, a
+    /// list of each token's features for each group: one walk over the
+    /// table for lists that share it ([`LEXICONS`]). Each group's features
+    /// come in the order a table of its own would give them.
+    pub fn features_of_groups<'a, S: AsRef<str>, const G: usize>(
+        &self,
+        folded: &'a [S],
+        pre: Option<&[crate::analysis::tokenize::Readings<'a>]>,
+        may_start: Option<&[bool]>,
+        groups: [(&[(u8, &'static str)], u8); G],
+    ) -> [Vec<Vec<(u8, &'static str)>>; G] {
+        let mut out: [Vec<Vec<(u8, &'static str)>>; G] =
+            std::array::from_fn(|_| vec![Vec::new(); folded.len()]);
+        let values: [Vec<[&'static str; 8]>; G] = groups.map(|(labels, _)| {
+            labels
+                .iter()
+                .map(|(_, name)| feature_values(name))
+                .collect()
+        });
         for start in 0..folded.len() {
             if may_start.is_some_and(|m| !m[start]) {
                 continue;
@@ -197,12 +225,16 @@ impl Gazetteer {
                 let mut end = start;
                 while let Some(v) = self.get(&key) {
                     let n = end - start + 1;
-                    for (&(bit, _), values) in labels.iter().zip(&values) {
-                        if v & bit != 0 {
-                            for (k, feats) in out[start..=end].iter_mut().enumerate() {
-                                let pos = usize::from(k > 0) * 4;
-                                feats.push((template, values[pos]));
-                                feats.push((template + 1, values[pos + n.min(3)]));
+                    for (((labels, template), values), out) in
+                        groups.iter().zip(&values).zip(out.iter_mut())
+                    {
+                        for (&(bit, _), values) in labels.iter().zip(values) {
+                            if v & bit != 0 {
+                                for (k, feats) in out[start..=end].iter_mut().enumerate() {
+                                    let pos = usize::from(k > 0) * 4;
+                                    feats.push((*template, values[pos]));
+                                    feats.push((*template + 1, values[pos + n.min(3)]));
+                                }
                             }
                         }
                     }
@@ -270,58 +302,74 @@ fn feature_values(label: &'static str) -> [&'static str; 8] {
     v
 }
 
-/// Given names and surnames (from Wikidata; see `data/lexicons/`): bit 1 a
-/// given name, bit 2 a surname, for units that mostly serve as such.
-pub static PERSON_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
-    from_rows(
-        include_str!("../../../data/lexicons/person-names.tsv"),
-        |cols| {
-            let (name, given, surname) = (cols.next()?, cols.next()?, cols.next()?);
-            let (given, surname): (u32, u32) =
-                (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
-            let bits = u8::from(given * 3 >= given + surname)
-                | (u8::from(surname * 3 >= given + surname) << 1);
-            Some((fold_key(name), bits))
-        },
-    )
-});
+/// The bits of [`LEXICONS`]: a given name, a surname (for units that
+/// mostly serve as such), a place, a full name, an organisation name mined
+/// from Wikipedia (sure or weak, see [`super::organisations`]).
+pub const GIVEN: u8 = 1;
+pub const SURNAME: u8 = 2;
+pub const PLACE: u8 = 4;
+pub const FULL_NAME: u8 = 8;
+pub const ORG_SURE: u8 = 16;
+pub const ORG_WEAK: u8 = 32;
 
-/// Full names of people (from Wikidata; see `data/lexicons/`).
-pub static PERSON_FULL_NAMES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
-    from_rows(
-        include_str!("../../../data/lexicons/person-full-names.tsv"),
-        |cols| Some((fold_key(cols.next()?), 1)),
-    )
-});
-
-/// Territory and city names from CLDR (see `data/lexicons/`).
-pub static PLACES: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
-    from_rows(include_str!("../../../data/lexicons/places.tsv"), |cols| {
-        let t = Text::new(cols.next()?);
-        let tokens: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
-        Some((tokens.join(" "), 1))
-    })
-});
-
-/// A gazetteer from tab-separated rows (a `#` line is a comment): `row`
-/// reads a row's columns into its folded tokens joined by spaces (folding a
-/// name whole folds each of its words) and its type bits.
-fn from_rows(
-    text: &str,
-    row: impl Fn(&mut std::str::Split<'_, char>) -> Option<(String, u8)>,
-) -> Gazetteer {
+/// The name lists the recogniser reads, in one table so that a word is
+/// looked up once for all of them (see `data/lexicons/` and
+/// `assets/ner/`): given names and surnames and full names of people from
+/// Wikidata, territory and city names from CLDR, organisation names mined
+/// from Wikipedia. Each list has its bits ([`GIVEN`] and the others).
+pub static LEXICONS: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
+    let names = include_str!("../../../data/lexicons/person-names.tsv");
+    let full_names = include_str!("../../../data/lexicons/person-full-names.tsv");
+    let places = include_str!("../../../data/lexicons/places.tsv");
+    let organisations = include_str!("../../../assets/ner/organisations.tsv");
+    let texts = [names, full_names, places, organisations];
     // About one entry and one prefix a row: no table grows while it loads.
-    let rows = text.lines().count();
+    let rows: usize = texts.iter().map(|t| t.lines().count()).sum();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut g = Gazetteer {
-        keys: String::with_capacity(2 * text.len()),
+        keys: String::with_capacity(2 * bytes),
         entries: HashTable::with_capacity(2 * rows),
     };
+    add_rows(&mut g, names, |cols| {
+        let (name, given, surname) = (cols.next()?, cols.next()?, cols.next()?);
+        let (given, surname): (u32, u32) =
+            (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
+        let bits = if given * 3 >= given + surname {
+            GIVEN
+        } else {
+            0
+        } | if surname * 3 >= given + surname {
+            SURNAME
+        } else {
+            0
+        };
+        Some((fold_key(name), bits))
+    });
+    add_rows(&mut g, full_names, |cols| {
+        Some((fold_key(cols.next()?), FULL_NAME))
+    });
+    add_rows(&mut g, places, |cols| {
+        let t = Text::new(cols.next()?);
+        let tokens: Vec<String> = (0..t.tokens.len()).map(|i| fold_key(t.key(i))).collect();
+        Some((tokens.join(" "), PLACE))
+    });
+    super::organisations::add_to(&mut g, organisations, ORG_SURE, ORG_WEAK);
+    g
+});
+
+/// Adds tab-separated rows (a `#` line is a comment) to `g`: `row` reads a
+/// row's columns into its folded tokens joined by spaces (folding a name
+/// whole folds each of its words) and its bits.
+fn add_rows(
+    g: &mut Gazetteer,
+    text: &str,
+    row: impl Fn(&mut std::str::Split<'_, char>) -> Option<(String, u8)>,
+) {
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         if let Some((key, bits)) = row(&mut line.split('\t')) {
             g.insert_joined(&key, bits);
         }
     }
-    g
 }
 
 /// Words that announce an entity: heads of organisation names, titles
@@ -700,14 +748,48 @@ mod tests {
         assert_eq!(a.to_text(), "2\tبنك\n3\tبنك مصر\n4\tمصر\n");
     }
 
+    /// Lists sharing one table give each list's features as a table of its
+    /// own would, in the same order, even where one list's entry is the
+    /// prefix of another's.
+    #[test]
+    fn lists_in_one_table_read_as_lists_apart() {
+        let people = [("محمد", 1), ("محمد علي", 1), ("علي", 2)];
+        let places = [("محمد", 1), ("علي بابا", 1), ("بغداد", 1)];
+        let (mut a, mut b, mut both) = (
+            Gazetteer::default(),
+            Gazetteer::default(),
+            Gazetteer::default(),
+        );
+        for (k, bit) in people {
+            a.insert_joined(k, bit);
+            both.insert_joined(k, bit);
+        }
+        for (k, bit) in places {
+            b.insert_joined(k, bit);
+            both.insert_joined(k, bit << 2);
+        }
+        let folded = ["قال", "محمد", "علي", "بابا", "في", "وبغداد", "محمد"];
+        let [x, y] = both.features_of_groups(
+            &folded,
+            None,
+            None,
+            [(&[(1, "P1"), (2, "P2")], 2), (&[(4, "L")], 8)],
+        );
+        assert_eq!(x, a.features_with(&folded, &[(1, "P1"), (2, "P2")], 2));
+        assert_eq!(y, b.features_with(&folded, &[(1, "L")], 8));
+        assert!(!y[5].is_empty(), "a proclitic does not hide a place");
+    }
+
     #[test]
     fn person_names_know_given_names_and_surnames() {
         let folded: Vec<String> = ["قال", "محمد", "السوداني"]
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let f = PERSON_NAMES.features_with(&folded, &[(1, "GIVEN"), (2, "SUR")], 2);
+        let f = LEXICONS.features_with(&folded, &[(GIVEN, "GIVEN"), (SURNAME, "SUR")], 2);
         assert!(f[1].contains(&(2, "BGIVEN")), "{:?}", f[1]);
-        assert!(PERSON_NAMES.len() > 10_000);
+        assert!(LEXICONS.count(GIVEN | SURNAME) > 10_000);
+        assert!(LEXICONS.count(FULL_NAME) > 50_000);
+        assert!(LEXICONS.count(PLACE) > 300);
     }
 }

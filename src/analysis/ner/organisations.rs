@@ -6,8 +6,9 @@
 //! head) from a word that follows heads as it follows anything («الكبرى»).
 //!
 //! [`mine`] counts them (`marsad organisations` writes the list,
-//! `assets/ner/organisations.tsv`); [`ORGANISATIONS`] reads the shipped
-//! list as a gazetteer whose type bits say how surely each entry is a name:
+//! `assets/ner/organisations.tsv`); [`add_to`] reads a list into a
+//! gazetteer with a bit that says how surely each entry is a name (the
+//! shipped one is in [`super::gazetteer::LEXICONS`]):
 //! the recogniser's features read it like the other name lists, and the
 //! perceptron learns how far to trust each bit.
 
@@ -214,11 +215,10 @@ pub fn to_tsv(mined: &[Mined], source: &str) -> String {
     out
 }
 
-/// The gazetteer of a list in [`to_tsv`]'s form: bit 1 for a name that
-/// follows a head in at least [`SURE_SHARE`] of its occurrences, bit 2 for
-/// the others.
-pub fn gazetteer(tsv: &str) -> Gazetteer {
-    let mut g = Gazetteer::default();
+/// Adds a list in [`to_tsv`]'s form to `g`: bit `sure` for a name that
+/// follows a head in at least [`SURE_SHARE`] of its occurrences, bit `weak`
+/// for the others. The shipped list is in [`super::gazetteer::LEXICONS`].
+pub fn add_to(g: &mut Gazetteer, tsv: &str, sure: u8, weak: u8) {
     for line in tsv.lines().filter(|l| !l.starts_with('#')) {
         let mut cols = line.split('\t');
         let (Some(name), Some(after), Some(total)) = (cols.next(), cols.next(), cols.next()) else {
@@ -227,16 +227,10 @@ pub fn gazetteer(tsv: &str) -> Gazetteer {
         let (Ok(after), Ok(total)) = (after.parse::<u32>(), total.parse::<u32>()) else {
             continue;
         };
-        let sure = f64::from(after) >= SURE_SHARE * f64::from(total);
-        let tokens: Vec<&str> = name.split(' ').collect();
-        g.insert(&tokens, if sure { 1 } else { 2 });
+        let is_sure = f64::from(after) >= SURE_SHARE * f64::from(total);
+        g.insert_joined(name, if is_sure { sure } else { weak });
     }
-    g
 }
-
-/// The shipped list (see `assets/ner/README.md`).
-pub static ORGANISATIONS: std::sync::LazyLock<Gazetteer> =
-    std::sync::LazyLock::new(|| gazetteer(include_str!("../../../assets/ner/organisations.tsv")));
 
 #[cfg(test)]
 mod tests {
@@ -272,7 +266,8 @@ mod tests {
         // The sentence's full stop ends the name.
         assert!(get("دينامو كييف أمس").is_none());
 
-        let g = gazetteer(&to_tsv(&mined, "a test"));
+        let mut g = Gazetteer::default();
+        add_to(&mut g, &to_tsv(&mined, "a test"), 1, 2);
         let f = g.features_with(
             &[fold_key("ومايكروسوفت"), fold_key("تربح")],
             &[(1, "MORG"), (2, "MORGW")],
@@ -284,9 +279,10 @@ mod tests {
 
     #[test]
     fn the_shipped_list_loads_and_knows_famous_organisations() {
-        assert!(ORGANISATIONS.len() > 500);
+        use super::super::gazetteer::{LEXICONS, ORG_SURE, ORG_WEAK};
+        assert!(LEXICONS.count(ORG_SURE | ORG_WEAK) > 500);
         for name in ["مايكروسوفت", "الليكود", "حماس"] {
-            assert!(ORGANISATIONS.contains(&fold_key(name)), "{name}");
+            assert!(LEXICONS.has(&fold_key(name), ORG_SURE | ORG_WEAK), "{name}");
         }
     }
 }

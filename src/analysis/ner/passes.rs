@@ -105,7 +105,7 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
-        let name = |f: &str| gazetteer::PERSON_NAMES.contains(f);
+        let name = |f: &str| gazetteer::LEXICONS.has(f, gazetteer::GIVEN | gazetteer::SURNAME);
         let mut out = Vec::with_capacity(spans.len());
         for &(first, mut last, kind) in spans.iter() {
             if kind != MentionType::Person {
@@ -153,12 +153,12 @@ impl Recognizer {
         }
         let known = |k: &str| {
             let f = fold_key(k);
-            self.gazetteer.contains(&f) || gazetteer::PLACES.contains(&f)
+            self.gazetteer.contains(&f) || gazetteer::LEXICONS.has(&f, gazetteer::PLACE)
         };
         // The corpora sometimes tag the clitic with the name (وسوريا), so
         // only a real place's own first letter is kept (كندا, واشنطن).
         let rest = &key['و'.len_utf8()..];
-        if known(rest) && !gazetteer::PLACES.contains(&fold_key(key)) {
+        if known(rest) && !gazetteer::LEXICONS.has(&fold_key(key), gazetteer::PLACE) {
             'و'.len_utf8()
         } else {
             0
@@ -516,7 +516,7 @@ mod model_tests {
     #[test]
     fn known_names_lose_their_conjunction() {
         let rec = Recognizer::embedded().unwrap();
-        assert!(gazetteer::PLACES.contains("سوريا"));
+        assert!(gazetteer::LEXICONS.has("سوريا", gazetteer::PLACE));
         assert_eq!(rec.proclitic("وسوريا"), "و".len());
         assert_eq!(rec.proclitic("وزاره"), 0);
     }
