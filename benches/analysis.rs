@@ -57,6 +57,9 @@ fn analysis(c: &mut Criterion) {
             black_box(Clusters::from_bytes(include_bytes!("../assets/ner/clusters.bin")).is_ok())
         })
     });
+    c.bench_function("load the name lists", |b| {
+        b.iter(|| black_box(marsad::analysis::ner::gazetteer::lexicons().len()))
+    });
     c.bench_function("load the word frequencies", |b| {
         b.iter(|| black_box(WordFrequency::embedded().len()))
     });

@@ -317,7 +317,10 @@ pub const ORG_WEAK: u8 = 32;
 /// `assets/ner/`): given names and surnames and full names of people from
 /// Wikidata, territory and city names from CLDR, organisation names mined
 /// from Wikipedia. Each list has its bits ([`GIVEN`] and the others).
-pub static LEXICONS: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|| {
+pub static LEXICONS: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(lexicons);
+
+/// The table of [`LEXICONS`], made anew.
+pub fn lexicons() -> Gazetteer {
     let names = include_str!("../../../data/lexicons/person-names.tsv");
     let full_names = include_str!("../../../data/lexicons/person-full-names.tsv");
     let places = include_str!("../../../data/lexicons/places.tsv");
@@ -355,7 +358,7 @@ pub static LEXICONS: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(|
     });
     super::organisations::add_to(&mut g, organisations, ORG_SURE, ORG_WEAK);
     g
-});
+}
 
 /// Adds tab-separated rows (a `#` line is a comment) to `g`: `row` reads a
 /// row's columns into its folded tokens joined by spaces (folding a name
