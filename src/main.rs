@@ -522,7 +522,13 @@ fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
         .collect();
     std::fs::write(out, organisations::to_tsv(&mined, &names.join(", ")))
         .with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!("{} names written to {}", mined.len(), out.display());
+    eprintln!(
+        "{} names written to {}; the recogniser reads them once the name lists' table is \
+         made anew (MARSAD_BLESS=1 cargo test --release \
+         the_shipped_lexicons_are_made_from_the_lists) and the model retrained",
+        mined.len(),
+        out.display()
+    );
     Ok(())
 }
 

@@ -209,25 +209,26 @@ pub static RECOGNIZER: std::sync::LazyLock<Result<ner::Recognizer, String>> =
 fn warm_up() {
     use std::sync::LazyLock;
     // With two cores, this thread takes the last job first and the other
-    // core the first: the recogniser (which reads the vectors) and the
-    // clusters on one, the name lists and the frequencies on the other.
+    // core the first: the recogniser (which reads the vectors) and the word
+    // frequencies on one, the clusters and the name lists on the other,
+    // about 20 ms each.
     rayon::scope(|s| {
         s.spawn(|_| {
             LazyLock::force(&ner::vectors::VECTORS);
             LazyLock::force(&RECOGNIZER);
         });
         s.spawn(|_| {
-            LazyLock::force(&ner::clusters::CLUSTERS);
+            LazyLock::force(&ner::frequency::WORD_FREQUENCY);
         });
         s.spawn(|_| {
             LazyLock::force(&ner::gazetteer::TRIGGERS);
             LazyLock::force(&ner::gazetteer::TOPICS);
         });
         s.spawn(|_| {
-            LazyLock::force(&ner::frequency::WORD_FREQUENCY);
+            LazyLock::force(&ner::gazetteer::LEXICONS);
         });
         s.spawn(|_| {
-            LazyLock::force(&ner::gazetteer::LEXICONS);
+            LazyLock::force(&ner::clusters::CLUSTERS);
         });
     });
 }

@@ -3,6 +3,8 @@
 //! during training each fold's gazetteer comes from the other folds
 //! (jackknife), so the model does not learn to trust it blindly.
 
+use std::borrow::Cow;
+
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -21,10 +23,11 @@ const MAX_LEN: usize = 5;
 /// and every proper prefix marked, so that lookups stop early.
 ///
 /// The keys lie one after another in one string and the table holds where
-/// each lies: a list of 60,000 full names loads with no allocation per name.
+/// each lies: a list of 60,000 full names loads with no allocation per name,
+/// and a table shipped as text ([`Gazetteer::from_table`]) is read in place.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    keys: String,
+    keys: Cow<'static, str>,
     entries: HashTable<Entry>,
 }
 
@@ -96,7 +99,7 @@ impl Gazetteer {
         if start.checked_add(len).is_none() {
             return;
         }
-        self.keys.push_str(key);
+        self.keys.to_mut().push_str(key);
         let keys = &self.keys;
         self.entries.insert_unique(
             h,
@@ -250,6 +253,58 @@ impl Gazetteer {
         out
     }
 
+    /// Every entry and prefix a line, sorted: the key, a tab, its bits
+    /// (with [`PREFIX`]), what [`Gazetteer::from_table`] reads.
+    pub fn to_table(&self) -> String {
+        let mut rows: Vec<(&str, u8)> = self
+            .entries
+            .iter()
+            .map(|e| (key_of(&self.keys, e), e.bits))
+            .collect();
+        rows.sort();
+        rows.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect()
+    }
+
+    /// The table of [`Gazetteer::to_table`]'s text, read in place: its
+    /// keys are not copied. Refused when a line has no tab or no bits, or a
+    /// key comes twice.
+    pub fn from_table(text: &'static str) -> Result<Gazetteer, String> {
+        if text.len() >= u32::MAX as usize {
+            return Err("table too large".into());
+        }
+        let bytes = text.as_bytes();
+        let mut entries = HashTable::with_capacity(text.len() / 16);
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+            let line = &text[start..end];
+            let (key, bits) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("a line without a tab: {line:?}"))?;
+            let bits: u8 = bits
+                .parse()
+                .map_err(|_| format!("not a line of bits: {line:?}"))?;
+            let h = hash(key);
+            if entries
+                .find(h, |e: &Entry| key_of(text, e) == key)
+                .is_some()
+            {
+                return Err(format!("{key:?} comes twice"));
+            }
+            let e = Entry {
+                start: start as u32,
+                len: key.len() as u32,
+                bits,
+            };
+            entries.insert_unique(h, e, |e: &Entry| hash(key_of(text, e)));
+            start = end + 1;
+        }
+        Ok(Gazetteer {
+            keys: Cow::Borrowed(text),
+            entries,
+        })
+    }
+
     /// One entry a line: type bits, a tab, the key.
     pub fn to_text(&self) -> String {
         let mut rows: Vec<(&str, u8)> = self
@@ -317,20 +372,27 @@ pub const ORG_WEAK: u8 = 32;
 /// `assets/ner/`): given names and surnames and full names of people from
 /// Wikidata, territory and city names from CLDR, organisation names mined
 /// from Wikipedia. Each list has its bits ([`GIVEN`] and the others).
+///
+/// The binary carries the table made from the lists
+/// (`assets/ner/lexicons.tsv`, [`lexicons_of`]), read in place: nothing is
+/// folded when it starts.
 pub static LEXICONS: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(lexicons);
 
-/// The table of [`LEXICONS`], made anew.
+/// The shipped table of [`LEXICONS`], read anew.
 pub fn lexicons() -> Gazetteer {
-    let names = include_str!("../../../data/lexicons/person-names.tsv");
-    let full_names = include_str!("../../../data/lexicons/person-full-names.tsv");
-    let places = include_str!("../../../data/lexicons/places.tsv");
-    let organisations = include_str!("../../../assets/ner/organisations.tsv");
+    Gazetteer::from_table(include_str!("../../../assets/ner/lexicons.tsv")).unwrap_or_default()
+}
+
+/// The table of [`LEXICONS`] made from the lists' texts: the given names
+/// and surnames, the full names and the places of `data/lexicons/`, the
+/// organisations of `assets/ner/organisations.tsv`.
+pub fn lexicons_of(names: &str, full_names: &str, places: &str, organisations: &str) -> Gazetteer {
     let texts = [names, full_names, places, organisations];
     // About one entry and one prefix a row: no table grows while it loads.
     let rows: usize = texts.iter().map(|t| t.lines().count()).sum();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut g = Gazetteer {
-        keys: String::with_capacity(2 * bytes),
+        keys: Cow::Owned(String::with_capacity(2 * bytes)),
         entries: HashTable::with_capacity(2 * rows),
     };
     add_rows(&mut g, names, |cols| {
@@ -781,6 +843,35 @@ mod tests {
         assert_eq!(x, a.features_with(&folded, &[(1, "P1"), (2, "P2")], 2));
         assert_eq!(y, b.features_with(&folded, &[(1, "L")], 8));
         assert!(!y[5].is_empty(), "a proclitic does not hide a place");
+    }
+
+    /// The table shipped is the one made from the lists. After a list or
+    /// the folding changes, `MARSAD_BLESS=1 cargo test --release
+    /// the_shipped_lexicons_are_made_from_the_lists` writes it anew.
+    #[test]
+    fn the_shipped_lexicons_are_made_from_the_lists() {
+        let made = lexicons_of(
+            include_str!("../../../data/lexicons/person-names.tsv"),
+            include_str!("../../../data/lexicons/person-full-names.tsv"),
+            include_str!("../../../data/lexicons/places.tsv"),
+            include_str!("../../../assets/ner/organisations.tsv"),
+        )
+        .to_table();
+        if std::env::var_os("MARSAD_BLESS").is_some() {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            std::fs::write(root.join("assets/ner/lexicons.tsv"), &made).unwrap();
+            return;
+        }
+        let shipped = include_str!("../../../assets/ner/lexicons.tsv");
+        assert!(
+            made == shipped,
+            "assets/ner/lexicons.tsv is stale: bless it"
+        );
+        let table = Gazetteer::from_table(shipped).unwrap();
+        assert_eq!(table.to_table(), made);
+        assert!(Gazetteer::from_table("ا\t1\nا\t2\n").is_err());
+        assert!(Gazetteer::from_table("ا 1\n").is_err());
+        assert!(Gazetteer::from_table("ا\tx\n").is_err());
     }
 
     #[test]
