@@ -8,8 +8,9 @@ use std::ops::Range;
 use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, extra_bucket, extra_bucket_parts, features};
 use super::frequency;
-use super::gazetteer::{self, Gazetteer};
-use super::gazetteer::{FULL_NAME, GIVEN, LEXICONS, ORG_SURE, ORG_WEAK, PLACE, SURNAME};
+use super::gazetteer::{
+    self, FULL_NAME, GIVEN, Gazetteer, LEXICONS, ORG_SURE, ORG_WEAK, PLACE, SURNAME,
+};
 use super::perceptron::{LANES, Tagger};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;

@@ -399,15 +399,13 @@ pub fn lexicons_of(names: &str, full_names: &str, places: &str, organisations: &
         let (name, given, surname) = (cols.next()?, cols.next()?, cols.next()?);
         let (given, surname): (u32, u32) =
             (given.parse().unwrap_or(0), surname.parse().unwrap_or(0));
-        let bits = if given * 3 >= given + surname {
-            GIVEN
-        } else {
-            0
-        } | if surname * 3 >= given + surname {
-            SURNAME
-        } else {
-            0
-        };
+        let mut bits = 0;
+        if given * 3 >= given + surname {
+            bits |= GIVEN;
+        }
+        if surname * 3 >= given + surname {
+            bits |= SURNAME;
+        }
         Some((fold_key(name), bits))
     });
     add_rows(&mut g, full_names, |cols| {

@@ -380,6 +380,18 @@ mod tests {
         assert!(load(b"nonsense").is_err());
         assert!(load(&saved[..saved.len() - 1]).is_err(), "cut short");
         assert!(load(&saved[..100]).is_err(), "cut in the bits");
+        // A model written before sparse rows (deflated) still loads.
+        let scale = f32::from_le_bytes(saved[8..12].try_into().unwrap());
+        let raw: Vec<u8> = back
+            .weights
+            .iter()
+            .chain(&back.trans)
+            .flat_map(|w| ((w / scale).round() as i16).to_le_bytes())
+            .collect();
+        let mut old = MAGIC_DEFLATED.to_vec();
+        old.extend_from_slice(&scale.to_le_bytes());
+        old.extend(miniz_oxide::deflate::compress_to_vec(&raw, 6));
+        assert_eq!(save(&load(&old).unwrap()), saved);
     }
 
     #[test]
