@@ -260,9 +260,10 @@ fn analyze<'r>(
     let t = Text::new(&doc.text);
     progress.set(0.1)?;
     // The explicit dates, found without a document date, tell it.
+    let starts = dates::starts(&t);
     let (inferred_date, inferred_source) = {
         let mut taken = vec![false; t.tokens.len()];
-        let unanchored = dates::find(&t, None, &mut taken);
+        let unanchored = dates::find_from(&t, &starts, None, &mut taken);
         doc_date::infer(doc, &unanchored)
     };
     let (doc_date, date_source) = match given {
@@ -276,7 +277,7 @@ fn analyze<'r>(
         sentences: document_sentences(doc),
         ..Default::default()
     };
-    resolve(&t, &mut a, doc_date, date_source, rec, progress)?;
+    resolve(&t, &starts, &mut a, doc_date, date_source, rec, progress)?;
     Ok(a)
 }
 
@@ -314,14 +315,25 @@ pub fn redate_with(
         recognised: previous.recognised.clone(),
         ..Default::default()
     };
-    resolve(&t, &mut a, doc_date, source, &|| rec, progress)?;
+    resolve(
+        &t,
+        &dates::starts(&t),
+        &mut a,
+        doc_date,
+        source,
+        &|| rec,
+        progress,
+    )?;
     Ok(a)
 }
 
 /// Runs the matchers against `doc_date`, the recogniser unless its last
-/// result still holds, then entities and the timeline.
+/// result still holds, then entities and the timeline. `date_starts` is
+/// [`dates::starts`] of `t`, made once for both of an article's date
+/// passes.
 fn resolve<'r>(
     t: &Text,
+    date_starts: &[bool],
     a: &mut Analysis,
     doc_date: Option<DocDate>,
     source: DateSource,
@@ -329,7 +341,7 @@ fn resolve<'r>(
     progress: &Progress,
 ) -> Result<(), Cancelled> {
     let mut taken = vec![false; t.tokens.len()];
-    let mut mentions = dates::find(t, doc_date, &mut taken);
+    let mut mentions = dates::find_from(t, date_starts, doc_date, &mut taken);
     mentions.extend(numbers::find(t, &mut taken));
     progress.set(0.2)?;
     let reuse = !a.recognised.taken.is_empty() && a.recognised.taken == taken;

@@ -215,10 +215,27 @@ fn may_start(t: &Text, i: usize) -> bool {
 
 /// Finds time expressions; marks their tokens `taken`.
 pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> {
+    find_from(t, &starts(t), dct, taken)
+}
+
+/// Which tokens of `t` may start a time expression: a number, or a word one
+/// of whose readings begins one. What [`find_from`] needs, made once for
+/// several document dates.
+pub fn starts(t: &Text) -> Vec<bool> {
+    (0..t.tokens.len()).map(|i| may_start(t, i)).collect()
+}
+
+/// [`find`] with [`starts`] of `t` given.
+pub fn find_from(
+    t: &Text,
+    starts: &[bool],
+    dct: Option<DocDate>,
+    taken: &mut [bool],
+) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.tokens.len() {
-        if !may_start(t, i) {
+        if !starts[i] {
             i += 1;
             continue;
         }
