@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::table::hash;
+use super::table::{for_each_row, hash};
 
 use super::corpus::Sentence;
 use crate::analysis::MentionType;
@@ -256,13 +256,21 @@ impl Gazetteer {
     /// Every entry and prefix a line, sorted: the key, a tab, its bits
     /// (with [`PREFIX`]), what [`Gazetteer::from_table`] reads.
     pub fn to_table(&self) -> String {
+        self.sorted()
+            .iter()
+            .map(|(k, v)| format!("{k}\t{v}\n"))
+            .collect()
+    }
+
+    /// Every key with its bits, sorted by key.
+    fn sorted(&self) -> Vec<(&str, u8)> {
         let mut rows: Vec<(&str, u8)> = self
             .entries
             .iter()
             .map(|e| (key_of(&self.keys, e), e.bits))
             .collect();
         rows.sort();
-        rows.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect()
+        rows
     }
 
     /// The table of [`Gazetteer::to_table`]'s text, read in place: its
@@ -272,18 +280,12 @@ impl Gazetteer {
         if text.len() >= u32::MAX as usize {
             return Err("table too large".into());
         }
-        let bytes = text.as_bytes();
         let mut entries = HashTable::with_capacity(text.len() / 16);
-        let mut start = 0;
-        while start < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-            let line = &text[start..end];
-            let (key, bits) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("a line without a tab: {line:?}"))?;
+        for_each_row(text, |start, tab, end| {
+            let (key, bits) = (&text[start..tab], &text[tab + 1..end]);
             let bits: u8 = bits
                 .parse()
-                .map_err(|_| format!("not a line of bits: {line:?}"))?;
+                .map_err(|_| format!("not a line of bits: {key:?}\t{bits:?}"))?;
             let h = hash(key);
             if entries
                 .find(h, |e: &Entry| key_of(text, e) == key)
@@ -297,8 +299,8 @@ impl Gazetteer {
                 bits,
             };
             entries.insert_unique(h, e, |e: &Entry| hash(key_of(text, e)));
-            start = end + 1;
-        }
+            Ok(())
+        })?;
         Ok(Gazetteer {
             keys: Cow::Borrowed(text),
             entries,
@@ -307,14 +309,11 @@ impl Gazetteer {
 
     /// One entry a line: type bits, a tab, the key.
     pub fn to_text(&self) -> String {
-        let mut rows: Vec<(&str, u8)> = self
-            .entries
+        self.sorted()
             .iter()
-            .filter(|e| e.bits & 7 != 0)
-            .map(|e| (key_of(&self.keys, e), e.bits & 7))
-            .collect();
-        rows.sort();
-        rows.iter().map(|(k, v)| format!("{v}\t{k}\n")).collect()
+            .filter(|(_, v)| v & 7 != 0)
+            .map(|(k, v)| format!("{}\t{k}\n", v & 7))
+            .collect()
     }
 
     pub fn from_text(text: &str) -> Result<Self, String> {

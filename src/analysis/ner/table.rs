@@ -26,6 +26,29 @@ pub fn hash(key: &str) -> u64 {
     h.finish()
 }
 
+/// Calls `row` with each `key<TAB>value` line of `text` (empty lines
+/// skipped) as the byte offsets of where it starts, its tab and its end,
+/// and stops at its first error; a line without a tab is an error. The tab
+/// and the newline are ASCII, so the offsets fall on character boundaries.
+pub fn for_each_row(
+    text: &str,
+    mut row: impl FnMut(usize, usize, usize) -> Result<(), String>,
+) -> Result<(), String> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
+        if end > start {
+            let Some(tab) = memchr::memchr(b'\t', &bytes[start..end]) else {
+                return Err(format!("a line without a tab: {:?}", &text[start..end]));
+            };
+            row(start, start + tab, end)?;
+        }
+        start = end + 1;
+    }
+    Ok(())
+}
+
 impl KeyedLines {
     /// The table of `text`; refused when a line has no tab, or a key comes
     /// twice.
@@ -35,35 +58,22 @@ impl KeyedLines {
             return Err("table too large".into());
         }
         let mut lines = HashTable::with_capacity(text.len() / 16);
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        while start < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |p| start + p);
-            if end > start {
-                let Some(tab) = memchr::memchr(b'\t', &bytes[start..end]) else {
-                    return Err(format!("a line without a tab: {:?}", &text[start..end]));
-                };
-                let tab = start + tab;
-                // The tab and the newline are ASCII: the slices fall on
-                // character boundaries.
-                let key = &text[start..tab];
-                let range = [start, tab, tab + 1, end].map(|x| x as u32);
-                let entry = lines.entry(
-                    hash(key),
-                    |r: &[u32; 4]| key_of(&text, r) == key,
-                    |r: &[u32; 4]| hash(key_of(&text, r)),
-                );
-                match entry {
-                    hashbrown::hash_table::Entry::Occupied(_) => {
-                        return Err(format!("{key:?} comes twice"));
-                    }
-                    hashbrown::hash_table::Entry::Vacant(v) => {
-                        v.insert(range);
-                    }
+        for_each_row(&text, |start, tab, end| {
+            let key = &text[start..tab];
+            let range = [start, tab, tab + 1, end].map(|x| x as u32);
+            let entry = lines.entry(
+                hash(key),
+                |r: &[u32; 4]| key_of(&text, r) == key,
+                |r: &[u32; 4]| hash(key_of(&text, r)),
+            );
+            match entry {
+                hashbrown::hash_table::Entry::Occupied(_) => Err(format!("{key:?} comes twice")),
+                hashbrown::hash_table::Entry::Vacant(v) => {
+                    v.insert(range);
+                    Ok(())
                 }
             }
-            start = end + 1;
-        }
+        })?;
         Ok(KeyedLines { text, lines })
     }
 
