@@ -248,36 +248,61 @@ pub fn analyze_document_with(
     analyze(doc, given, &|| rec, progress)
 }
 
-/// [`analyze_document_with`] where the recogniser is asked for only when
-/// the dates and numbers are found.
+/// [`analyze_document_with`] where the recogniser is asked for by the
+/// thread that tags, while another finds the dates and numbers.
 fn analyze<'r>(
     doc: &Document,
     given: Option<DocDate>,
-    rec: &dyn Fn() -> Option<&'r ner::Recognizer>,
+    rec: &(dyn Fn() -> Option<&'r ner::Recognizer> + Sync),
     progress: &Progress,
 ) -> Result<Analysis, Cancelled> {
     progress.set(0.0)?;
     let t = Text::new(&doc.text);
     progress.set(0.1)?;
-    // The explicit dates, found without a document date, tell it.
-    let starts = dates::starts(&t);
-    let (inferred_date, inferred_source) = {
-        let mut taken = vec![false; t.tokens.len()];
-        let unanchored = dates::find_from(&t, &starts, None, &mut taken);
-        doc_date::infer(doc, &unanchored)
+    // The recogniser's tagging needs none of the dates' and numbers'
+    // tokens: it runs on the cores while one of them finds those (a
+    // tenth of the work), and only its last passes wait for them.
+    let (tagged, matched) = rayon::join(
+        || match rec() {
+            Some(rec) => rec
+                .tag_observed(&t, &mut |f| progress.set(0.1 + 0.85 * f).is_ok())
+                .map(|tagged| Some((rec, tagged)))
+                .ok_or(Cancelled),
+            None => Ok(None),
+        },
+        || {
+            // The explicit dates, found without a document date, tell it.
+            let starts = dates::starts(&t);
+            let (inferred_date, inferred_source) = {
+                let mut taken = vec![false; t.tokens.len()];
+                let unanchored = dates::find_from(&t, &starts, None, &mut taken);
+                doc_date::infer(doc, &unanchored)
+            };
+            let (doc_date, date_source) = match given {
+                Some(d) => (Some(d), DateSource::CommandLine),
+                None => (inferred_date, inferred_source),
+            };
+            let (mentions, taken) = matchers(&t, &starts, doc_date);
+            let a = Analysis {
+                inferred_date,
+                inferred_source,
+                sentences: document_sentences(doc),
+                ..Default::default()
+            };
+            (a, doc_date, date_source, mentions, taken)
+        },
+    );
+    let (mut a, doc_date, date_source, mut mentions, taken) = matched;
+    a.recognised = Recognised {
+        mentions: match tagged? {
+            Some((rec, tagged)) => rec.finish(&t, &taken, tagged),
+            None => Vec::new(),
+        },
+        taken,
     };
-    let (doc_date, date_source) = match given {
-        Some(d) => (Some(d), DateSource::CommandLine),
-        None => (inferred_date, inferred_source),
-    };
-    progress.set(0.15)?;
-    let mut a = Analysis {
-        inferred_date,
-        inferred_source,
-        sentences: document_sentences(doc),
-        ..Default::default()
-    };
-    resolve(&t, &starts, &mut a, doc_date, date_source, rec, progress)?;
+    progress.set(0.95)?;
+    mentions.extend(a.recognised.mentions.iter().cloned());
+    complete(&t, &mut a, mentions, doc_date, date_source, progress)?;
     Ok(a)
 }
 
@@ -327,10 +352,22 @@ pub fn redate_with(
     Ok(a)
 }
 
+/// The dates (against `doc_date`) and numbers of `t`, and the tokens they
+/// take. `date_starts` is [`dates::starts`] of `t`, made once for both of
+/// an article's date passes.
+fn matchers(
+    t: &Text,
+    date_starts: &[bool],
+    doc_date: Option<DocDate>,
+) -> (Vec<Mention>, Vec<bool>) {
+    let mut taken = vec![false; t.tokens.len()];
+    let mut mentions = dates::find_from(t, date_starts, doc_date, &mut taken);
+    mentions.extend(numbers::find(t, &mut taken));
+    (mentions, taken)
+}
+
 /// Runs the matchers against `doc_date`, the recogniser unless its last
-/// result still holds, then entities and the timeline. `date_starts` is
-/// [`dates::starts`] of `t`, made once for both of an article's date
-/// passes.
+/// result still holds, then entities and the timeline.
 fn resolve<'r>(
     t: &Text,
     date_starts: &[bool],
@@ -340,9 +377,7 @@ fn resolve<'r>(
     rec: &dyn Fn() -> Option<&'r ner::Recognizer>,
     progress: &Progress,
 ) -> Result<(), Cancelled> {
-    let mut taken = vec![false; t.tokens.len()];
-    let mut mentions = dates::find_from(t, date_starts, doc_date, &mut taken);
-    mentions.extend(numbers::find(t, &mut taken));
+    let (mut mentions, taken) = matchers(t, date_starts, doc_date);
     progress.set(0.2)?;
     let reuse = !a.recognised.taken.is_empty() && a.recognised.taken == taken;
     if !reuse {
@@ -357,8 +392,21 @@ fn resolve<'r>(
         };
     }
     mentions.extend(a.recognised.mentions.iter().cloned());
-    mentions.sort_by_key(|m| (m.range.start, m.range.end));
     progress.set(0.95)?;
+    complete(t, a, mentions, doc_date, source, progress)
+}
+
+/// Puts `mentions` (dates, numbers, actors and places) in the text's order
+/// into `a`, with their entities and the timeline.
+fn complete(
+    t: &Text,
+    a: &mut Analysis,
+    mut mentions: Vec<Mention>,
+    doc_date: Option<DocDate>,
+    source: DateSource,
+    progress: &Progress,
+) -> Result<(), Cancelled> {
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
     let (entities, entity_of) = entities::group(t.original, &mentions);
     a.timeline = timeline::build(&a.sentences, &mentions);
     a.provenance = vec![Provenance::default(); mentions.len()];
@@ -432,6 +480,23 @@ mod tests {
         let p = Progress::default();
         p.cancel();
         assert_eq!(analyze_document(&doc, None, &p).unwrap_err(), Cancelled);
+    }
+
+    /// The recogniser tags while the dates and numbers are found: a run
+    /// cancelled once the tagging has begun stops all the same.
+    #[test]
+    fn a_run_cancelled_while_the_recogniser_tags_stops() {
+        let doc = Document::sample();
+        let p = Progress::default();
+        let rec = crate::analysis::RECOGNIZER.as_ref().ok();
+        let cancel_then_give = || {
+            p.cancel();
+            rec
+        };
+        assert_eq!(
+            super::analyze(&doc, None, &cancel_then_give, &p).unwrap_err(),
+            Cancelled
+        );
     }
 
     #[test]

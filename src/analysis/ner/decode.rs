@@ -69,12 +69,10 @@ pub(super) fn segments(t: &Text) -> Vec<Range<usize>> {
 }
 
 /// The entities the tags of segment `seg` mark, as (first token, last
-/// token, type), pushed to `spans`; an entity over a token already `taken`
-/// is left out.
+/// token, type), pushed to `spans`.
 pub(super) fn spans_of_tags(
     tags: &[usize],
     seg: &Range<usize>,
-    taken: &[bool],
     spans: &mut Vec<(usize, usize, MentionType)>,
 ) {
     let mut i = 0;
@@ -87,10 +85,7 @@ pub(super) fn spans_of_tags(
         while j < tags.len() && tags[j] == type_tag(kind, false) {
             j += 1;
         }
-        let (first, last) = (seg.start + i, seg.start + j - 1);
-        if !(first..=last).any(|k| taken[k]) {
-            spans.push((first, last, kind));
-        }
+        spans.push((seg.start + i, seg.start + j - 1, kind));
         i = j;
     }
 }

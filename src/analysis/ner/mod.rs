@@ -78,6 +78,14 @@ use super::{Mention, MentionType, Text};
 /// (a news article has a few thousand; 64 MB of Wikipedia a million).
 const MEMO_WORDS: usize = 100_000;
 
+/// What the tagger found in a text before the date and number matchers'
+/// tokens are known ([`Recognizer::tag_observed`]): each run's entities, as
+/// (first token, last token, type), and each word's folded key.
+pub struct Tagged {
+    spans: Vec<(usize, usize, MentionType)>,
+    folded: passes::Folded,
+}
+
 /// Runs a core tags in one go (between two calls of the observer).
 const CHUNK: usize = 64;
 
@@ -102,7 +110,6 @@ impl Worker {
         rec: &Recognizer,
         model: &Tagger,
         t: &Text,
-        taken: &[bool],
         chunk: &[Range<usize>],
         genre: Genre,
     ) {
@@ -139,7 +146,7 @@ impl Worker {
             self.scores.clear();
             net.scores(&projections, genre, &mut self.scores);
             let tags = model.decode_with(&self.feats[..n], &self.bases, &self.scores);
-            decode::spans_of_tags(&tags, seg, taken, &mut self.spans);
+            decode::spans_of_tags(&tags, seg, &mut self.spans);
             self.words.extend(
                 seg.clone()
                     .zip(&self.memo.run)
@@ -201,7 +208,22 @@ impl Recognizer {
         taken: &[bool],
         observe: &mut dyn FnMut(f32) -> bool,
     ) -> Option<Vec<Mention>> {
-        self.find_inner(t, taken, true, self.genre_of(t), observe)
+        let tagged = self.tag_observed(t, observe)?;
+        Some(self.finish(t, taken, tagged))
+    }
+
+    /// The first and longest part of [`Recognizer::find_observed`], which
+    /// needs no `taken` tokens: it can run while the dates and numbers are
+    /// found. [`Recognizer::finish`] completes it.
+    pub fn tag_observed(&self, t: &Text, observe: &mut dyn FnMut(f32) -> bool) -> Option<Tagged> {
+        self.tag(t, self.genre_of(t), observe)
+    }
+
+    /// The actors and places of `tagged` (from [`Recognizer::tag_observed`]
+    /// of `t`), skipping tokens already `taken`, with organisations' heads
+    /// joined to their names.
+    pub fn finish(&self, t: &Text, taken: &[bool], tagged: Tagged) -> Vec<Mention> {
+        self.finish_with(t, taken, tagged, true)
     }
 
     /// The genre `t` reads like, from its words.
@@ -229,6 +251,13 @@ impl Recognizer {
         genre: Genre,
         observe: &mut dyn FnMut(f32) -> bool,
     ) -> Option<Vec<Mention>> {
+        let tagged = self.tag(t, genre, observe)?;
+        Some(self.finish_with(t, taken, tagged, heads))
+    }
+
+    /// Each run of `t` tagged as `genre`: the entities the tags mark,
+    /// whatever the date and number matchers take.
+    fn tag(&self, t: &Text, genre: Genre, observe: &mut dyn FnMut(f32) -> bool) -> Option<Tagged> {
         let k = Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0);
         let model = self.models[k].get_or_init(|| self.weights.for_genre(genre));
         // (first token, last token, type) of each recognised entity.
@@ -252,7 +281,7 @@ impl Recognizer {
             }
             wave.par_iter()
                 .zip(workers.par_iter_mut())
-                .for_each(|(chunk, w)| w.tag(self, model, t, taken, chunk, genre));
+                .for_each(|(chunk, w)| w.tag(self, model, t, chunk, genre));
             for w in &mut workers[..wave.len()] {
                 spans.append(&mut w.spans);
                 for &(i, id) in &w.words {
@@ -272,24 +301,30 @@ impl Recognizer {
                 }
             }
         }
+        // What the cores knew of the words (tens of thousands of small
+        // allocations) is freed on another core.
+        rayon::spawn(move || drop(workers));
+        Some(Tagged { spans, folded })
+    }
+
+    /// [`Recognizer::finish`]; with `heads` false, the corpora's convention.
+    fn finish_with(&self, t: &Text, taken: &[bool], tagged: Tagged, heads: bool) -> Vec<Mention> {
+        let Tagged { mut spans, folded } = tagged;
+        // An entity over a token the dates or numbers took is left out.
+        spans.retain(|&(first, last, _)| !taken[first..=last].contains(&true));
         self.tidy_people(&folded, &mut spans);
         if heads {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
         self.consistent(t, taken, &folded, &mut spans);
-        // What the cores knew of the words (tens of thousands of small
-        // allocations) is freed on another core.
-        rayon::spawn(move || drop(workers));
-        Some(
-            spans
-                .into_iter()
-                .map(|(first, last, kind)| Mention {
-                    range: t.span(first, self.proclitic(t.key(first)), last),
-                    kind,
-                    norm: None,
-                })
-                .collect(),
-        )
+        spans
+            .into_iter()
+            .map(|(first, last, kind)| Mention {
+                range: t.span(first, self.proclitic(t.key(first)), last),
+                kind,
+                norm: None,
+            })
+            .collect()
     }
 }
 
