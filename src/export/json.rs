@@ -23,8 +23,14 @@ pub fn pretty(a: &Article) -> Vec<u8> {
 /// dense with mentions (a gigabyte of JSON for 64 MB of text) is never
 /// held in memory.
 pub fn write_pretty(a: &Article, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &Out::new(a)).map_err(std::io::Error::other)?;
-    w.write_all(b"\n")
+    // The serialiser writes a few bytes at a time: into a buffer of a
+    // known type (each write a copy), not through `dyn Write` (each write
+    // a call).
+    use std::io::Write as _;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &Out::new(a)).map_err(std::io::Error::other)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// The article as one compact line of JSON, ending in a line feed.

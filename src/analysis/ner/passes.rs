@@ -5,34 +5,41 @@
 
 use super::Recognizer;
 use super::gazetteer;
-use crate::analysis::normalize::fold_key;
+use crate::analysis::normalize::{fold_key, fold_key_into};
 use crate::analysis::tokenize::{ReadingStarts, Readings, reading_starts, readings_from};
 use crate::analysis::{MentionType, Text};
 
 /// Bytes of a proclitic to leave out of an entity that starts with `key`.
 pub(super) fn entity_proclitic(key: &str) -> usize {
-    let chars: Vec<char> = key.chars().collect();
-    if chars.len() < 4 || !matches!(chars[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+    // The first two letters, and whether there are at least four and five
+    // (the count stops at five: a key is read no further).
+    let mut it = key.chars();
+    let (Some(c0), Some(c1)) = (it.next(), it.next()) else {
+        return 0;
+    };
+    let more = it.take(3).count();
+    let (four, five) = (more >= 2, more >= 3);
+    if !four || !matches!(c0, 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
         return 0;
     }
     // و + ال..., ب + ال..., or a doubled letter (وواشنطن, ووزارة).
-    let rest = &key[chars[0].len_utf8()..];
-    let conj = matches!(chars[0], 'و' | 'ف');
-    if rest.starts_with("ال") && chars.len() >= 5 && chars[0] != 'ل' {
-        return chars[0].len_utf8();
+    let rest = &key[c0.len_utf8()..];
+    let conj = matches!(c0, 'و' | 'ف');
+    if rest.starts_with("ال") && five && c0 != 'ل' {
+        return c0.len_utf8();
     }
-    if conj && matches!(chars[1], 'و' | 'ب' | 'ل') && chars.len() >= 5 {
+    if conj && matches!(c1, 'و' | 'ب' | 'ل') && five {
         // وبال..., ولل...: conjunction then preposition.
-        if rest[chars[1].len_utf8()..].starts_with("ال") {
-            return chars[0].len_utf8() + chars[1].len_utf8();
+        if rest[c1.len_utf8()..].starts_with("ال") {
+            return c0.len_utf8() + c1.len_utf8();
         }
-        if chars[1] == 'و' {
-            return chars[0].len_utf8();
+        if c1 == 'و' {
+            return c0.len_utf8();
         }
     }
-    if chars[0] == 'ل' && chars[1] == 'ل' && chars.len() >= 5 {
+    if c0 == 'ل' && c1 == 'ل' && five {
         // للقوات: ل + (ا)لقوات; the span starts at the second ل.
-        return chars[0].len_utf8();
+        return c0.len_utf8();
     }
     0
 }
@@ -295,10 +302,11 @@ impl Recognizer {
     ) {
         let key_of = |first: usize, last: usize| -> String {
             let skip = self.proclitic(t.key(first));
-            let mut k = fold_key(&t.key(first)[skip..]);
+            let mut k = String::with_capacity(32);
+            fold_key_into(&t.key(first)[skip..], &mut k);
             for i in first + 1..=last {
                 k.push(' ');
-                k.push_str(&fold_key(t.key(i)));
+                fold_key_into(t.key(i), &mut k);
             }
             k
         };
