@@ -186,7 +186,7 @@ impl Recognizer {
             weights: perceptron::load(parts[0])?,
             models: Default::default(),
             gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
-            vocabulary: Vocabulary::from_text(&inflate_text(parts[2])?),
+            vocabulary: Vocabulary::from_text(inflate_text(parts[2])?)?,
             genres: GenreProfile::from_text(&inflate_text(parts[3])?),
             network: Network::from_bytes(parts[4], &VECTORS)?,
         })

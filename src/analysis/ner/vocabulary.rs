@@ -2,25 +2,40 @@
 //! vocabulary classes the features and the consistency passes read.
 
 use super::corpus::Sentence;
+use super::table::KeyedLines;
 
 /// How often each folded word was outside an entity and inside one in
 /// training: an unseen word is more likely a name (Arabic has no capitals).
-#[derive(Clone, Debug, Default)]
+/// Kept as the model file holds it, `word<TAB>outside<TAB>inside` lines, so
+/// that loading a model builds no map of its own.
 pub struct Vocabulary {
-    counts: rustc_hash::FxHashMap<String, (u32, u32)>,
+    table: KeyedLines,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary {
+            table: KeyedLines::new("").expect("an empty table"),
+        }
+    }
+}
+
+/// The (outside, inside) counts of a line's value.
+fn counts(value: &str) -> Option<(u32, u32)> {
+    let (o, e) = value.split_once('\t')?;
+    Some((o.parse().ok()?, e.parse().ok()?))
 }
 
 impl Vocabulary {
     pub(super) fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
-        let mut v = Vocabulary::default();
+        let mut counts: rustc_hash::FxHashMap<String, (u32, u32)> = Default::default();
         for s in sentences {
             let mut inside = vec![false; s.tokens.len()];
             for (r, _) in &s.entities {
                 inside[r.clone()].iter_mut().for_each(|x| *x = true);
             }
             for (tok, &e) in s.tokens.iter().zip(&inside) {
-                let c = v
-                    .counts
+                let c = counts
                     .entry(crate::analysis::normalize::fold_key(
                         &crate::analysis::normalize::Normalized::new(tok).text,
                     ))
@@ -28,44 +43,67 @@ impl Vocabulary {
                 if e { c.1 += 1 } else { c.0 += 1 }
             }
         }
-        v
+        let mut rows: Vec<_> = counts.into_iter().collect();
+        rows.sort();
+        let text: String = rows
+            .iter()
+            .map(|(k, (o, e))| format!("{k}\t{o}\t{e}\n"))
+            .collect();
+        Vocabulary {
+            table: KeyedLines::new(text).expect("distinct words make a table"),
+        }
     }
 
-    /// "unseen", "O" (mostly outside), "E" (mostly inside) or "mixed".
     /// Whether training saw the word mostly outside names (or as often
     /// in as out): such a word is not carried over as a name.
     pub(super) fn is_common(&self, folded: &str) -> bool {
         matches!(self.class(folded), "O" | "mixed")
     }
 
+    /// "unseen", "O" (mostly outside), "E" (mostly inside) or "mixed".
     pub(super) fn class(&self, folded: &str) -> &'static str {
-        match self.counts.get(folded) {
+        match self.table.get(folded).and_then(counts) {
             None => "unseen",
-            Some(&(o, e)) if o >= 2 * e => "O",
-            Some(&(o, e)) if e > o => "E",
+            Some((o, e)) if o >= 2 * e => "O",
+            Some((o, e)) if e > o => "E",
             Some(_) => "mixed",
         }
     }
 
+    /// The lines of the model file, sorted by word.
     pub(super) fn to_text(&self) -> String {
-        let mut rows: Vec<_> = self.counts.iter().collect();
+        let mut rows: Vec<(&str, &str)> = self.table.iter().collect();
         rows.sort();
-        rows.iter()
-            .map(|(k, (o, e))| format!("{k}\t{o}\t{e}\n"))
-            .collect()
+        rows.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect()
     }
 
-    pub(super) fn from_text(text: &str) -> Self {
-        let counts = text
-            .lines()
-            .filter_map(|l| {
-                let mut c = l.split('\t');
-                Some((
-                    c.next()?.to_owned(),
-                    (c.next()?.parse().ok()?, c.next()?.parse().ok()?),
-                ))
-            })
-            .collect();
-        Vocabulary { counts }
+    /// The vocabulary of the model file's lines; refused when a line is
+    /// not a word and two counts, or a word comes twice.
+    pub(super) fn from_text(text: String) -> Result<Self, String> {
+        let table = KeyedLines::new(text).map_err(|e| format!("damaged model vocabulary: {e}"))?;
+        if let Some((word, _)) = table.iter().find(|(_, v)| counts(v).is_none()) {
+            return Err(format!("damaged model vocabulary at {word:?}"));
+        }
+        Ok(Vocabulary { table })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::corpus;
+    use super::*;
+
+    #[test]
+    fn classes_of_words_seen_outside_inside_or_never() {
+        let s = corpus::parse("قال O\nمحمد B-PERS\nقال O\nفي O\nمحمد B-PERS\n").unwrap();
+        let v = Vocabulary::from_sentences(&s);
+        assert_eq!(v.class("قال"), "O");
+        assert_eq!(v.class("محمد"), "E");
+        assert_eq!(v.class("بغداد"), "unseen");
+        let back = Vocabulary::from_text(v.to_text()).unwrap();
+        assert_eq!(back.to_text(), v.to_text());
+        assert_eq!(back.class("محمد"), "E");
+        assert!(Vocabulary::from_text("قال\t2\n".into()).is_err());
+        assert!(Vocabulary::from_text("قال\t2\t0\nقال\t1\t0\n".into()).is_err());
     }
 }
