@@ -23,12 +23,11 @@ pub const LEVELS: [usize; 3] = [64, 256, 1024];
 const MAGIC: &[u8; 8] = b"MRSDCLU1";
 
 /// The lines of `assets/ner/clusters.bin`, inflated by the build.
-pub const SHIPPED_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/clusters.tsv"));
+const SHIPPED_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/clusters.tsv"));
 
 /// The table compiled into the binary, read in place (inflating it took 12
 /// ms of each start).
-pub static CLUSTERS: LazyLock<Clusters> =
-    LazyLock::new(|| Clusters::from_lines(SHIPPED_LINES).unwrap_or_default());
+pub static CLUSTERS: LazyLock<Clusters> = LazyLock::new(Clusters::shipped);
 
 /// Folded word -> its cluster at each level.
 pub struct Clusters {
@@ -121,6 +120,14 @@ impl Clusters {
             .map_err(|e| format!("damaged cluster file: {e:?}"))?;
         let text = String::from_utf8(raw).map_err(|_| "damaged cluster file")?;
         Clusters::from_lines(text)
+    }
+
+    /// The table compiled into the binary ([`CLUSTERS`] loads it once). Its
+    /// ids are not checked line by line at each start, as a file's are: a
+    /// test checks that they are the committed file's, which
+    /// [`Clusters::from_bytes`] checks.
+    pub fn shipped() -> Clusters {
+        KeyedLines::new(SHIPPED_LINES).map_or_else(|_| Clusters::default(), Clusters::from_table)
     }
 
     /// The table of `word<TAB>id<TAB>id<TAB>id` lines, as a file holds them
