@@ -465,8 +465,17 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
         None if hijri => return None,
         None => {
+            // «الخامس عشر من أكتوبر الماضي»: the direction word says the
+            // year, as it does after a month alone ([`month_year`]).
+            let dir = direction(t.key(end));
+            if dir.is_some() {
+                end += 1;
+            }
             let y = match dct {
-                Some(d) => nearest_year_for_day(d, month, day),
+                Some(d) => match dir.map(|dir| year_of_month(d, month, dir)) {
+                    Some(y) if day <= super::calendar::days_in_month(y, month) => y,
+                    _ => nearest_year_for_day(d, month, day),
+                },
                 None => {
                     return Some(Found {
                         end,
@@ -581,21 +590,7 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // A month word glued to a clitic other than و ف ب ل ك is not a month.
     let d = dct?;
     let y = match dir {
-        Some(-1) => {
-            if month < d.month {
-                d.year
-            } else {
-                d.year - 1
-            }
-        }
-        Some(1) => {
-            if month > d.month {
-                d.year
-            } else {
-                d.year + 1
-            }
-        }
-        Some(_) => d.year,
+        Some(dir) => year_of_month(d, month, dir),
         None => nearest_year_for_month(d, month),
     };
     let end = if dir.is_some() { end + 1 } else { end };
@@ -604,6 +599,19 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip: if after_shahr { 0 } else { skip },
         timex: date(format!("{y:04}-{month:02}")),
     })
+}
+
+/// The year of `month` that a direction word (-1 last, 0 this, 1 next)
+/// names, seen from document date `d`: «أكتوبر الماضي» in June 2024 is
+/// October 2023, «مارس المقبل» March 2025.
+fn year_of_month(d: DocDate, month: u32, dir: i32) -> i32 {
+    match dir {
+        -1 if month < d.month => d.year,
+        -1 => d.year - 1,
+        1 if month > d.month => d.year,
+        1 => d.year + 1,
+        _ => d.year,
+    }
 }
 
 /// «7/10/2023» (day first), «2023-10-07», «2023/10/07».
@@ -1478,6 +1486,47 @@ mod tests {
         assert_eq!(one("منذ 3000 قبل الميلاد", dct).1, "BC3000");
         let d = dates("منذ 1000 سنة ق. م. وانتشرت", dct);
         assert!(d.iter().all(|x| x.1 != "1000"), "{d:?}");
+    }
+
+    /// «الخامس عشر من أكتوبر الماضي» in an article of June 2024 read as
+    /// October 2024 (the nearest year), its «الماضي» left out of the span.
+    #[test]
+    fn a_day_and_month_with_a_direction_word_take_its_year() {
+        let dct = "2024-06-15";
+        for (text, span, value) in [
+            (
+                "وقع في الخامس عشر من أكتوبر الماضي",
+                "الخامس عشر من أكتوبر الماضي",
+                "2023-10-15",
+            ),
+            ("وصل في 7 يناير الماضي", "7 يناير الماضي", "2024-01-07"),
+            (
+                "يبدأ في العاشر من مارس المقبل",
+                "العاشر من مارس المقبل",
+                "2025-03-10",
+            ),
+            (
+                "ينتهي في 20 سبتمبر المقبل",
+                "20 سبتمبر المقبل",
+                "2024-09-20",
+            ),
+            ("في 3 يونيو الجاري", "3 يونيو الجاري", "2024-06-03"),
+            ("في 3 يونيو الماضي", "3 يونيو الماضي", "2023-06-03"),
+        ] {
+            assert_eq!(
+                one(text, dct),
+                (span.to_owned(), value.to_owned()),
+                "{text}"
+            );
+        }
+        // Without a document date the year stays unknown; the span still
+        // holds the direction word.
+        assert_eq!(
+            dates("وقع في 15 أكتوبر الماضي", "")
+                .first()
+                .map(|d| d.0.clone()),
+            Some("15 أكتوبر الماضي".to_owned())
+        );
     }
 
     /// Each of the news forms (issue 9): (text, span, value, kind).
