@@ -679,6 +679,26 @@ const YEAR_CUES: &[&str] = &[
     "منتصف",
 ];
 
+/// Whether the word before token `i` makes a four-digit number there a
+/// year: a cue of [`YEAR_CUES`], also after «و» or «ف» («وعام 2021»); the
+/// dual «عامي» («بين عامي 2010 و2015»); or «و», «إلى» or a dash after
+/// such a year («بين عامي 1914 إلى 1918», «1952 - 1955»).
+fn year_cue(t: &Text, i: usize) -> bool {
+    let Some(before) = i.checked_sub(1) else {
+        return false;
+    };
+    let k = t.key(before);
+    let bare = k.strip_prefix(['و', 'ف']).unwrap_or(k);
+    YEAR_CUES.contains(&k)
+        || YEAR_CUES.contains(&bare)
+        || matches!(bare, "عامي" | "سنتي")
+        || (matches!(k, "و" | "الي" | "-" | "–")
+            && before >= 1
+            && t.is_number(before - 1)
+            && t.key(before - 1).len() == 4
+            && year_cue(t, before - 1))
+}
+
 /// «في 2014», «عام 2014م», «1445 هـ».
 fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
     if !t.is_number(i) || t.key(i).len() != 4 {
@@ -702,7 +722,7 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
         return None;
     }
     let (era, end) = era_at(t, i + 1);
-    let cue = i > 0 && YEAR_CUES.contains(&t.key(i - 1));
+    let cue = year_cue(t, i);
     match era {
         Some(true) => {
             let (gy, _, _) = hijri_to_gregorian(y, 1, 1);
@@ -1486,6 +1506,27 @@ mod tests {
         assert_eq!(one("منذ 3000 قبل الميلاد", dct).1, "BC3000");
         let d = dates("منذ 1000 سنة ق. م. وانتشرت", dct);
         assert!(d.iter().all(|x| x.1 != "1000"), "{d:?}");
+    }
+
+    /// «وعام 2021» and «بين عامي 2010 و2015» were read as numbers (the
+    /// first as 2021 of a unit «وسنة»), not years.
+    #[test]
+    fn a_year_after_wa_or_in_a_pair_of_years_is_a_year() {
+        let dct = "2024-06-15";
+        let got = dates("في عام 2020 وعام 2021 وسنة 2022 ثم فخلال 2023", dct);
+        let years: Vec<&str> = got.iter().map(|d| d.1.as_str()).collect();
+        assert_eq!(years, ["2020", "2021", "2022", "2023"]);
+        let got = dates("بين عامي 2010 و2015 تضاعف الإنتاج", dct);
+        let years: Vec<&str> = got.iter().map(|d| d.1.as_str()).collect();
+        assert_eq!(years, ["2010", "2015"]);
+        let got = dates(
+            "الحرب بين عامي 1914 إلى 1918 وعمل بين عامي 1952 - 1955",
+            dct,
+        );
+        let years: Vec<&str> = got.iter().map(|d| d.1.as_str()).collect();
+        assert_eq!(years, ["1914", "1918", "1952", "1955"]);
+        // A number after «و» with no year before it stays a number.
+        assert!(dates("باع 300 و2015 سهما", dct).is_empty());
     }
 
     /// «الخامس عشر من أكتوبر الماضي» in an article of June 2024 read as
