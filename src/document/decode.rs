@@ -12,8 +12,10 @@ pub struct Decoded {
 
 /// Decodes `bytes`; `None` when they are not text (binary data).
 ///
-/// Order: a BOM decides; then valid UTF-8; then, for web pages, a declared
-/// `charset`; then `chardetng`'s guess, told that the text is likely Arabic.
+/// Order: a BOM decides; then valid UTF-8; then UTF-8 with a few bad bytes
+/// (a file cut in the middle of a letter, a stray byte), which become
+/// U+FFFD; then, for web pages, a declared `charset`; then `chardetng`'s
+/// guess, told that the text is likely Arabic.
 pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
     let (encoding, body): (&'static Encoding, &[u8]) = if let Some((enc, bom_len)) =
         Encoding::for_bom(bytes)
@@ -21,7 +23,7 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
         (enc, &bytes[bom_len..])
     } else if looks_binary(bytes) {
         return None;
-    } else if std::str::from_utf8(bytes).is_ok() {
+    } else if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         (UTF_8, bytes)
     } else if let Some(enc) = is_html.then(|| declared_charset(bytes)).flatten() {
         (enc, bytes)
@@ -47,6 +49,19 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
         text,
         encoding: encoding.name(),
     })
+}
+
+/// Whether `bytes` are UTF-8 but for a few bad sequences: at least fifty
+/// letters beyond ASCII for each. Text in a legacy code page reads as
+/// nearly all bad sequences (its Arabic letters are single bytes of 0xC1
+/// and above, seldom followed by a continuation byte).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    wide >= 50 * bad.max(1)
 }
 
 /// NUL bytes do not occur in 8-bit or UTF-8 text (anywhere in the file:
@@ -122,6 +137,35 @@ mod tests {
         assert!(decode(&png, false).is_none());
         let noise: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 32) as u8 + 1).collect();
         assert!(decode(&noise, false).is_none());
+    }
+
+    /// An 8 MB cut of a UTF-8 article, ending in the middle of a letter,
+    /// opened as Windows-1256: every Arabic letter became two wrong ones.
+    #[test]
+    fn utf8_cut_in_a_letter_or_with_a_stray_byte_stays_utf8() {
+        let text = "قالت وزارة الخارجية إن الوفد وصل إلى بغداد".repeat(20);
+        // The last letter, «د», cut after its first byte.
+        let cut = &text.as_bytes()[..text.len() - 1];
+        let d = decode(cut, false).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        let whole_but_the_last_letter = &text[..text.len() - "د".len()];
+        assert_eq!(d.text, format!("{whole_but_the_last_letter}\u{fffd}"));
+        let mut stray = text.as_bytes().to_vec();
+        stray.insert(text.char_indices().nth(50).unwrap().0, 0xFF);
+        let d = decode(&stray, false).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text.matches('\u{fffd}').count(), 1);
+        assert_eq!(d.text.replace('\u{fffd}', ""), text);
+    }
+
+    /// Windows-1256 is still told from UTF-8 with a bad byte.
+    #[test]
+    fn a_legacy_arabic_page_is_not_taken_for_broken_utf8() {
+        let text = "قالت وزارة الخارجية في بغداد إن الوفد وصل. ".repeat(20);
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
+        let d = decode(&bytes, false).unwrap();
+        assert_eq!(d.encoding, "windows-1256");
+        assert!(d.text.starts_with("قالت وزارة"));
     }
 
     /// Found by the decode fuzzer: UTF-16 with its BOM and one NUL code
