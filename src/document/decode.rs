@@ -8,6 +8,8 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// Bad byte sequences the decoding replaced with U+FFFD.
+    pub replaced: usize,
 }
 
 /// Decodes `bytes`; `None` when they are not text (binary data).
@@ -35,8 +37,13 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
             bytes,
         )
     };
-    let (text, _) = encoding.decode_without_bom_handling(body);
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
     let text = text.into_owned();
+    let replaced = match (had_errors, encoding == UTF_8) {
+        (false, _) => 0,
+        (true, true) => bad_sequences(body),
+        (true, false) => text.matches('\u{fffd}').count(),
+    };
     if encoding == UTF_16LE || encoding == UTF_16BE {
         // A BOM on random data still decodes; judge the result instead.
         if looks_binary_text(&text) {
@@ -48,6 +55,7 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
     Some(Decoded {
         text,
         encoding: encoding.name(),
+        replaced,
     })
 }
 
@@ -62,6 +70,14 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         bad += usize::from(!chunk.invalid().is_empty());
     }
     wide >= 50 * bad.max(1)
+}
+
+/// The bad sequences of UTF-8 `bytes` (each becomes one U+FFFD).
+fn bad_sequences(bytes: &[u8]) -> usize {
+    bytes
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count()
 }
 
 /// NUL bytes do not occur in 8-bit or UTF-8 text (anywhere in the file:
@@ -150,11 +166,14 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         let whole_but_the_last_letter = &text[..text.len() - "د".len()];
         assert_eq!(d.text, format!("{whole_but_the_last_letter}\u{fffd}"));
+        assert_eq!(d.replaced, 1);
         let mut stray = text.as_bytes().to_vec();
         stray.insert(text.char_indices().nth(50).unwrap().0, 0xFF);
         let d = decode(&stray, false).unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.text.matches('\u{fffd}').count(), 1);
+        assert_eq!(d.replaced, 1);
+        assert_eq!(decode(text.as_bytes(), false).unwrap().replaced, 0);
         assert_eq!(d.text.replace('\u{fffd}', ""), text);
     }
 

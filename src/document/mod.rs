@@ -63,6 +63,9 @@ pub struct Document {
     pub format: Format,
     /// The name of the encoding the bytes were decoded from.
     pub encoding: &'static str,
+    /// Bad byte sequences the decoding replaced with U+FFFD (a file cut in
+    /// the middle of a letter has one).
+    pub replaced: usize,
     pub title: String,
     /// The decoded text. For HTML, the extracted article: the title, a blank
     /// line, then one paragraph per line.
@@ -82,6 +85,7 @@ impl Document {
             path: None,
             format,
             encoding: "UTF-8",
+            replaced: 0,
             title,
             text,
             paragraphs,
@@ -184,6 +188,7 @@ pub fn load_bytes(bytes: &[u8], name: &Path) -> Result<Document, LoadError> {
         path: None,
         format,
         encoding: decoded.encoding,
+        replaced: decoded.replaced,
         title,
         text,
         paragraphs,

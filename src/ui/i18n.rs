@@ -321,6 +321,15 @@ pub const PARAGRAPH: Noun = Noun {
     english: ("paragraph", "paragraphs"),
 };
 
+/// A bad byte sequence of a file, shown as U+FFFD.
+pub const UNREADABLE: Noun = Noun {
+    one: "رمز تالف واحد",
+    two: "رمزان تالفان",
+    few: "رموز تالفة",
+    many: "رمزاً تالفاً",
+    english: ("unreadable character", "unreadable characters"),
+};
+
 pub const WORD: Noun = Noun {
     one: "كلمة واحدة",
     two: "كلمتان",

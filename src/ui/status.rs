@@ -3,7 +3,7 @@
 
 use egui::{Response, Ui};
 
-use super::i18n::{self, ENTITY, EVENT, LINE, Lang, MENTION, PARAGRAPH, WORD, count};
+use super::i18n::{self, ENTITY, EVENT, LINE, Lang, MENTION, PARAGRAPH, UNREADABLE, WORD, count};
 use super::theme::Palette;
 use crate::analysis::article::Analysis;
 use crate::analysis::describe;
@@ -26,9 +26,13 @@ pub fn status_text(
     lang: Lang,
 ) -> String {
     let t = i18n::strings(lang);
+    let encoding = match doc.replaced {
+        0 => doc.encoding.to_owned(),
+        n => format!("{} ({})", doc.encoding, count(n, &UNREADABLE, lang)),
+    };
     let mut parts = vec![
         doc.display_name(),
-        doc.encoding.to_owned(),
+        encoding,
         count(doc.paragraphs.len(), &PARAGRAPH, lang),
         count(words, &WORD, lang),
         count(lines, &LINE, lang),
@@ -59,4 +63,29 @@ pub fn status_text(
 pub fn status_ui(ui: &mut Ui, text: &str, palette: &Palette) -> Response {
     let font = egui::TextStyle::Small.resolve(ui.style());
     super::bidi_text::label_colored(ui, text, &font, palette.muted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file cut in the middle of a letter opens as UTF-8, and the status
+    /// line says what could not be read.
+    #[test]
+    fn the_status_tells_how_many_characters_were_unreadable() {
+        let text = "قالت وزارة الخارجية إن الوفد وصل إلى بغداد".repeat(20);
+        let cut = &text.as_bytes()[..text.len() - 1];
+        let doc = crate::document::load_bytes(cut, std::path::Path::new("cut.txt")).unwrap();
+        assert_eq!(doc.replaced, 1);
+        let english = status_text(&doc, 0, 0, AnalysisStatus::None, Lang::English);
+        assert!(
+            english.contains("UTF-8 (1 unreadable character)"),
+            "{english}"
+        );
+        let arabic = status_text(&doc, 0, 0, AnalysisStatus::None, Lang::Arabic);
+        assert!(arabic.contains("UTF-8 (رمز تالف واحد)"), "{arabic}");
+        let whole = crate::document::load_bytes(text.as_bytes(), std::path::Path::new("a.txt"));
+        let whole = status_text(&whole.unwrap(), 0, 0, AnalysisStatus::None, Lang::English);
+        assert!(!whole.contains("unreadable"), "{whole}");
+    }
 }
