@@ -299,6 +299,40 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .or_else(|| relative(t, i, dct))
         .or_else(|| season(t, i, dct))
         .or_else(|| duration(t, i, dct))
+        .or_else(|| day_before_date(t, i, dct))
+}
+
+/// «12 و13 يونيو», «من 5 إلى 10 مايو»: a day's number before «و», «إلى»,
+/// «حتى» or a dash and a day-month date takes that date's month and year
+/// (not a Hijri one's: its days are not the calendar's). Its span is the
+/// number alone.
+fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    if !t.is_number(i) || !matches!(t.key(i + 1), "و" | "الي" | "حتي" | "-" | "–") {
+        return None;
+    }
+    let day: u32 = t.key(i).parse().ok()?;
+    let (_, mut j, _) = day_at(t, i + 2)?;
+    if t.key(j) == "من" {
+        j += 1;
+    }
+    if t.key(j) == "شهر" {
+        j += 1;
+    }
+    if month_at(t, j)?.1 {
+        return None;
+    }
+    let second = day_month(t, i + 2, dct)?;
+    let value = &second.timex.value;
+    let (year, month) = (value.get(..4)?, value.get(5..7)?.parse::<u32>().ok()?);
+    let fits = match year.parse::<i32>() {
+        Ok(y) => day <= super::calendar::days_in_month(y, month),
+        Err(_) => day <= 31,
+    };
+    (fits && day >= 1).then(|| Found {
+        end: i + 1,
+        skip: 0,
+        timex: date(format!("{year}-{month:02}-{day:02}")),
+    })
 }
 
 /// A month name at `i` (one or two tokens): (month, hijri, next token,
@@ -1527,6 +1561,34 @@ mod tests {
         assert_eq!(years, ["1914", "1918", "1952", "1955"]);
         // A number after «و» with no year before it stays a number.
         assert!(dates("باع 300 و2015 سهما", dct).is_empty());
+    }
+
+    /// «12 و13 يونيو» gave 13 June alone, «من 5 إلى 10 مايو» 10 May.
+    #[test]
+    fn a_day_before_a_date_takes_its_month() {
+        let dct = "2024-06-15";
+        let values = |s: &str| -> Vec<(String, String)> {
+            dates(s, dct).into_iter().map(|d| (d.0, d.1)).collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            values("تعقد القمة يومي 12 و13 يونيو"),
+            [pair("12", "2024-06-12"), pair("13 يونيو", "2024-06-13")]
+        );
+        assert_eq!(
+            values("المعرض من 5 إلى 10 مايو 2023"),
+            [pair("5", "2023-05-05"), pair("10 مايو 2023", "2023-05-10")]
+        );
+        assert_eq!(
+            values("بين 30 و31 ديسمبر الماضي"),
+            [
+                pair("30", "2023-12-30"),
+                pair("31 ديسمبر الماضي", "2023-12-31")
+            ]
+        );
+        // Not a day of that month; not a Hijri month.
+        assert_eq!(values("بين 31 و1 أبريل 2024").len(), 1);
+        assert_eq!(values("في 1 و2 رمضان 1445 هـ").len(), 1);
     }
 
     /// «الخامس عشر من أكتوبر الماضي» in an article of June 2024 read as
