@@ -24,6 +24,10 @@
 //!    organisation names on their heads, carry a name found once to where it
 //!    recurs, and leave proclitics (و ف ب ل ك) out of the spans.
 //!
+//! Steps 1 to 3 ([`Recognizer::tag_observed`]) need nothing of the date and
+//! number matchers, so an article's analysis runs them beside those; step 4
+//! ([`Recognizer::finish`]) leaves out what the matchers took.
+//!
 //! The model is one file ([`model_file`]) compiled into the binary, beside
 //! the word clusters and vectors that `marsad clusters` learns. For
 //! training ([`train`]) the gold tokens of a corpus sentence ([`corpus`]) are
