@@ -41,7 +41,7 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
     let text = text.into_owned();
     let replaced = match (had_errors, encoding == UTF_8) {
         (false, _) => 0,
-        (true, true) => bad_sequences(body),
+        (true, true) => utf8_tally(body).1,
         (true, false) => text.matches('\u{fffd}').count(),
     };
     if encoding == UTF_16LE || encoding == UTF_16BE {
@@ -64,20 +64,19 @@ pub fn decode(bytes: &[u8], is_html: bool) -> Option<Decoded> {
 /// nearly all bad sequences (its Arabic letters are single bytes of 0xC1
 /// and above, seldom followed by a continuation byte).
 fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (wide, bad) = utf8_tally(bytes);
+    wide >= 50 * bad.max(1)
+}
+
+/// The characters beyond ASCII of UTF-8 `bytes`, and their bad sequences
+/// (each becomes one U+FFFD).
+fn utf8_tally(bytes: &[u8]) -> (usize, usize) {
     let (mut wide, mut bad) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         bad += usize::from(!chunk.invalid().is_empty());
     }
-    wide >= 50 * bad.max(1)
-}
-
-/// The bad sequences of UTF-8 `bytes` (each becomes one U+FFFD).
-fn bad_sequences(bytes: &[u8]) -> usize {
-    bytes
-        .utf8_chunks()
-        .filter(|c| !c.invalid().is_empty())
-        .count()
+    (wide, bad)
 }
 
 /// NUL bytes do not occur in 8-bit or UTF-8 text (anywhere in the file:

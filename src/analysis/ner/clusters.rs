@@ -119,7 +119,11 @@ impl Clusters {
         let raw = miniz_oxide::inflate::decompress_to_vec(&bytes[8..])
             .map_err(|e| format!("damaged cluster file: {e:?}"))?;
         let text = String::from_utf8(raw).map_err(|_| "damaged cluster file")?;
-        Clusters::from_lines(text)
+        let table = KeyedLines::new(text).map_err(|e| format!("damaged cluster file: {e}"))?;
+        if table.iter().any(|(_, ids)| ids_of(ids).is_none()) {
+            return Err("damaged cluster file".into());
+        }
+        Ok(Clusters::from_table(table))
     }
 
     /// The table compiled into the binary ([`CLUSTERS`] loads it once). Its
@@ -128,16 +132,6 @@ impl Clusters {
     /// [`Clusters::from_bytes`] checks.
     pub fn shipped() -> Clusters {
         KeyedLines::new(SHIPPED_LINES).map_or_else(|_| Clusters::default(), Clusters::from_table)
-    }
-
-    /// The table of `word<TAB>id<TAB>id<TAB>id` lines, as a file holds them
-    /// inflated: text that lives as long as the program is read in place.
-    pub fn from_lines(text: impl Into<std::borrow::Cow<'static, str>>) -> Result<Clusters, String> {
-        let table = KeyedLines::new(text).map_err(|e| format!("damaged cluster file: {e}"))?;
-        if table.iter().any(|(_, ids)| ids_of(ids).is_none()) {
-            return Err("damaged cluster file".into());
-        }
-        Ok(Clusters::from_table(table))
     }
 }
 
