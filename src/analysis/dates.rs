@@ -310,25 +310,17 @@ fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     if !t.is_number(i) || !matches!(t.key(i + 1), "و" | "الي" | "حتي" | "-" | "–") {
         return None;
     }
-    let day: u32 = t.key(i).parse().ok()?;
-    let (_, mut j, _) = day_at(t, i + 2)?;
-    if t.key(j) == "من" {
-        j += 1;
-    }
-    if t.key(j) == "شهر" {
-        j += 1;
-    }
-    if month_at(t, j)?.1 {
+    let (day, _, _) = day_at(t, i)?;
+    if day_then_month(t, i + 2)?.3 {
         return None;
     }
     let second = day_month(t, i + 2, dct)?;
     let value = &second.timex.value;
     let (year, month) = (value.get(..4)?, value.get(5..7)?.parse::<u32>().ok()?);
-    let fits = match year.parse::<i32>() {
-        Ok(y) => day <= super::calendar::days_in_month(y, month),
-        Err(_) => day <= 31,
-    };
-    (fits && day >= 1).then(|| Found {
+    let fits = year
+        .parse::<i32>()
+        .map_or(true, |y| day <= super::calendar::days_in_month(y, month));
+    fits.then(|| Found {
         end: i + 1,
         skip: 0,
         timex: date(format!("{year}-{month:02}-{day:02}")),
@@ -473,8 +465,9 @@ fn ymd(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// «7 أكتوبر 2023», «السابع من تشرين الأول/أكتوبر», «15 رمضان 1445 هـ».
-fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+/// A day then a month at `i` («7 أكتوبر», «السابع من شهر رمضان»): (day,
+/// proclitic bytes, month, Hijri, next token).
+fn day_then_month(t: &Text, i: usize) -> Option<(u32, usize, u32, bool, usize)> {
     let (day, mut j, skip) = day_at(t, i)?;
     if t.key(j) == "من" {
         j += 1;
@@ -483,6 +476,12 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         j += 1;
     }
     let (month, hijri, next, _, _) = month_at(t, j)?;
+    Some((day, skip, month, hijri, next))
+}
+
+/// «7 أكتوبر 2023», «السابع من تشرين الأول/أكتوبر», «15 رمضان 1445 هـ».
+fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (day, skip, month, hijri, next) = day_then_month(t, i)?;
     let mut end = alt_month(t, next);
     let value = match year_part(t, end, hijri) {
         Some((y, _, e)) => {
@@ -702,8 +701,6 @@ const YEAR_CUES: &[&str] = &[
     "حتي",
     "قبل",
     "بعد",
-    "ومنذ",
-    "وفي",
     "بحلول",
     "مطلع",
     "بدايه",
