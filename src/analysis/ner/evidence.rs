@@ -11,21 +11,16 @@ use super::frequency;
 use super::gazetteer::{
     self, FULL_NAME, GIVEN, Gazetteer, LEXICONS, ORG_SURE, ORG_WEAK, PLACE, SURNAME,
 };
-use super::perceptron::{LANES, Tagger};
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
 use crate::analysis::tokenize::{ReadingStarts, Readings, reading_starts, readings, readings_from};
-use std::cell::Cell;
 use tinyvec::ArrayVec;
 
-/// What is known of each distinct word of a document, made once per word,
-/// and the words of the last run given to [`token_features_into`].
+/// What is known of each distinct word of a document, made once per word.
 #[derive(Default)]
 pub(super) struct WordMemo {
-    index: rustc_hash::FxHashMap<String, u32>,
+    index: rustc_hash::FxHashMap<Box<str>, u32>,
     words: Vec<Word>,
-    /// The memo's word of each token of the last run.
-    pub run: Vec<u32>,
 }
 
 impl WordMemo {
@@ -42,15 +37,48 @@ impl WordMemo {
         &self.words[id as usize]
     }
 
-    /// The id of `key`'s word, made when new.
-    fn id(&mut self, key: &str, gaz: &Gazetteer, vocab: &Vocabulary) -> u32 {
-        if let Some(&id) = self.index.get(key) {
-            return id;
-        }
-        let id = self.words.len() as u32;
-        self.words.push(Word::new(key, gaz, vocab));
-        self.index.insert(key.to_owned(), id);
-        id
+    /// The word ids of tokens `seg` of `t`, appended to `ids`. A key not
+    /// known yet takes the next id, and its first token is appended to
+    /// `new`: the caller makes the words of `new` ([`Word::new`]), where it
+    /// likes, and [`WordMemo::push`]es them in that order before asking
+    /// for them.
+    pub fn assign(
+        &mut self,
+        t: &Text,
+        seg: Range<usize>,
+        ids: &mut Vec<u32>,
+        new: &mut Vec<usize>,
+    ) {
+        let mut next = (self.words.len() + new.len()) as u32;
+        ids.extend(seg.map(|i| {
+            let key = t.key(i);
+            if let Some(&id) = self.index.get(key) {
+                return id;
+            }
+            self.index.insert(key.into(), next);
+            new.push(i);
+            next += 1;
+            next - 1
+        }));
+    }
+
+    /// The words [`WordMemo::assign`] gave ids to, in their ids' order.
+    pub fn push(&mut self, words: impl IntoIterator<Item = Word>) {
+        self.words.extend(words);
+    }
+
+    /// The word ids of tokens `seg` of `t`, their words made when new.
+    pub fn ids(
+        &mut self,
+        t: &Text,
+        seg: Range<usize>,
+        gaz: &Gazetteer,
+        vocab: &Vocabulary,
+    ) -> Vec<u32> {
+        let (mut ids, mut new) = (Vec::new(), Vec::new());
+        self.assign(t, seg, &mut ids, &mut new);
+        self.push(new.into_iter().map(|i| Word::new(t.key(i), gaz, vocab)));
+        ids
     }
 }
 
@@ -82,19 +110,10 @@ pub(super) struct Word {
     cluster_near: [u32; 2],
     /// Its cluster of the middle granularity ("?" when it has none).
     cluster: &'static str,
-    /// The id of its folded key in the document's [`super::passes::Folded`]
-    /// (`u32::MAX` until set).
-    pub folded_id: Cell<u32>,
-    /// The emission scores of its own features ([`TokenInfo::own`]) under
-    /// the document's model, once summed.
-    own_sum: Cell<Option<[f32; LANES]>>,
-    /// What it gives the window network's hidden layer at each position
-    /// ([`super::network::Network::projection`]), once worked out.
-    pub projection: std::cell::OnceCell<Box<[f32]>>,
 }
 
 impl Word {
-    fn new(key: &str, gaz: &Gazetteer, vocab: &Vocabulary) -> Self {
+    pub fn new(key: &str, gaz: &Gazetteer, vocab: &Vocabulary) -> Self {
         let info = TokenInfo::new(key);
         let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);
         let classes = [
@@ -164,9 +183,6 @@ impl Word {
             clusters,
             cluster_near,
             cluster,
-            folded_id: Cell::new(u32::MAX),
-            own_sum: Cell::new(None),
-            projection: Default::default(),
         }
     }
 
@@ -176,53 +192,31 @@ impl Word {
     }
 }
 
+/// The features of each token of `seg` (a run of `t`), and the ids of
+/// their words in `memo`.
 pub(super) fn token_features(
     t: &Text,
     seg: Range<usize>,
     gaz: &Gazetteer,
     vocab: &Vocabulary,
     memo: &mut WordMemo,
-) -> Vec<Vec<u32>> {
+) -> (Vec<Vec<u32>>, Vec<u32>) {
+    let ids = memo.ids(t, seg, gaz, vocab);
+    let words: Vec<&Word> = ids.iter().map(|&id| memo.word(id)).collect();
     let mut out = Vec::new();
-    let n = token_features_into(t, seg, gaz, vocab, memo, &mut out, None);
+    let n = token_features_into(&words, gaz, &mut out);
     out.truncate(n);
-    out
+    (out, ids)
 }
 
-/// With a tagger, what [`token_features_into`] adds for it: each token's
-/// emission scores of its own features, and how many of its features
-/// (the first) they sum.
-pub(super) type Bases<'a> = (&'a Tagger, &'a mut Vec<([f32; LANES], u32)>);
-
-/// [`token_features`] written into the first of `out`'s vectors (made
-/// when missing, reused when there), whose number it returns: a long text
-/// allocates the vectors of its longest run once.
+/// [`token_features`] of a run's `words` written into the first of `out`'s
+/// vectors (made when missing, reused when there), whose number it
+/// returns: a long text allocates the vectors of its longest run once.
 pub(super) fn token_features_into(
-    t: &Text,
-    seg: Range<usize>,
+    words: &[&Word],
     gaz: &Gazetteer,
-    vocab: &Vocabulary,
-    memo: &mut WordMemo,
     out: &mut Vec<Vec<u32>>,
-    bases: Option<Bases>,
 ) -> usize {
-    let mut run = std::mem::take(&mut memo.run);
-    run.clear();
-    run.extend(seg.clone().map(|i| memo.id(t.key(i), gaz, vocab)));
-    memo.run = run;
-    let memo = &*memo;
-    let words: Vec<&Word> = memo.run.iter().map(|&id| memo.word(id)).collect();
-    if let Some((tagger, bases)) = bases {
-        bases.clear();
-        bases.extend(words.iter().map(|w| {
-            let sum = w.own_sum.get().unwrap_or_else(|| {
-                let sum = tagger.sum(&w.info.own);
-                w.own_sum.set(Some(sum));
-                sum
-            });
-            (sum, w.info.own.len() as u32)
-        }));
-    }
     let infos: Vec<&TokenInfo> = words.iter().map(|w| &w.info).collect();
     let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
     let reads: Vec<Readings> = words.iter().map(|w| w.readings()).collect();

@@ -18,8 +18,9 @@
 //!    perceptron of the text's genre ([`genre`], [`perceptron`]) adds its
 //!    own and decodes the run's tags, and [`decode::spans_of_tags`] turns
 //!    them into spans.
-//!    Runs are independent: chunks of them go to the cores, each with its
-//!    own memo, and their spans come back in the text's order.
+//!    Runs are independent: a block of them at a time, the block's new
+//!    words are made on all cores into one memo, then its runs are tagged on
+//!    all cores, and their spans come back in the text's order.
 //! 4. The document passes ([`passes`]) tidy people's names, build
 //!    organisation names on their heads, carry a name found once to where it
 //!    recurs, and leave proclitics (و ف ب ل ك) out of the spans.
@@ -90,74 +91,88 @@ pub struct Tagged {
     folded: passes::Folded,
 }
 
-/// Runs a core tags in one go (between two calls of the observer).
-const CHUNK: usize = 64;
+/// Runs tagged between two calls of the observer: their new words are
+/// made on all cores, then the runs are tagged on all cores.
+const BLOCK: usize = 256;
 
-/// What one core keeps while it tags chunks of runs.
+/// Runs a core takes at a time.
+const RUNS_PER_JOB: usize = 8;
+
+/// What the tagging adds to each word of the memo, by its id: under the
+/// document's model and network, and in the document's folded keys.
 #[derive(Default)]
-struct Worker {
-    memo: WordMemo,
+struct Scored {
+    /// The emission scores of its own features ([`features::TokenInfo::own`])
+    /// and how many they are.
+    own: Vec<([f32; perceptron::LANES], u32)>,
+    /// What it gives the window network's hidden layer at each position
+    /// ([`Network::projection`]), [`PROJECTION`] numbers a word.
+    projections: Vec<f32>,
+    /// The id of its folded key in [`passes::Folded`] (`u32::MAX` until a
+    /// word token sets it).
+    folded: Vec<u32>,
+}
+
+/// The length of a word's projection.
+const PROJECTION: usize = network::POS * network::HIDDEN;
+
+impl Scored {
+    fn clear(&mut self) {
+        self.own.clear();
+        self.projections.clear();
+        self.folded.clear();
+    }
+
+    fn projection(&self, id: u32) -> &[f32] {
+        &self.projections[id as usize * PROJECTION..][..PROJECTION]
+    }
+}
+
+/// What a core reuses from one run to the next.
+#[derive(Default)]
+struct Scratch {
     feats: Vec<Vec<u32>>,
     bases: Vec<([f32; perceptron::LANES], u32)>,
-    /// The spans of its last chunk.
-    spans: Vec<(usize, usize, MentionType)>,
-    /// The words of its last chunk: (token, word of the memo).
-    words: Vec<(u32, u32)>,
     /// The window network's scores of each token of a run.
     scores: Vec<[f32; perceptron::N]>,
 }
 
-impl Worker {
-    /// Tags the runs `chunk` of `t`.
-    fn tag(
-        &mut self,
-        rec: &Recognizer,
-        model: &Tagger,
-        t: &Text,
-        chunk: &[Range<usize>],
-        genre: Genre,
-    ) {
-        self.spans.clear();
-        self.words.clear();
-        for seg in chunk {
-            let n = token_features_into(
-                t,
-                seg.clone(),
-                &rec.gazetteer,
-                &rec.vocabulary,
-                &mut self.memo,
-                &mut self.feats,
-                Some((model, &mut self.bases)),
-            );
-            let net = &rec.network;
-            let projections: Vec<&[f32]> = seg
-                .clone()
-                .zip(&self.memo.run)
-                .map(|(i, &id)| {
-                    let word = self.memo.word(id);
-                    &word.projection.get_or_init(|| {
-                        let slot = Slot::of(
-                            &VECTORS,
-                            t.is_number(i),
-                            t.is_word(i),
-                            &word.info.folded,
-                            &word.info.folded_stem,
-                        );
-                        net.projection(&VECTORS, slot)
-                    })[..]
-                })
-                .collect();
+/// What the runs of a block are tagged with: the document, its model, and
+/// the words of the block's tokens.
+struct Block<'a> {
+    rec: &'a Recognizer,
+    model: &'a Tagger,
+    genre: Genre,
+    /// The block's first token.
+    first: usize,
+    /// The word id of each token of the block.
+    ids: &'a [u32],
+    memo: &'a WordMemo,
+    scored: &'a Scored,
+}
+
+impl Scratch {
+    /// The spans of the runs `runs` of a block.
+    fn tag(&mut self, b: &Block, runs: &[Range<usize>]) -> Vec<(usize, usize, MentionType)> {
+        let mut spans = Vec::new();
+        for seg in runs {
+            let ids = &b.ids[seg.start - b.first..seg.end - b.first];
+            let words: Vec<&evidence::Word> = ids.iter().map(|&id| b.memo.word(id)).collect();
+            let n = token_features_into(&words, &b.rec.gazetteer, &mut self.feats);
+            self.bases.clear();
+            self.bases
+                .extend(ids.iter().map(|&id| b.scored.own[id as usize]));
+            let projections: Vec<&[f32]> = ids.iter().map(|&id| b.scored.projection(id)).collect();
             self.scores.clear();
-            net.scores(&projections, genre, &mut self.scores);
-            let tags = model.decode_with(&self.feats[..n], &self.bases, &self.scores);
-            decode::spans_of_tags(&tags, seg, &mut self.spans);
-            self.words.extend(
-                seg.clone()
-                    .zip(&self.memo.run)
-                    .filter(|(i, _)| t.is_word(*i))
-                    .map(|(i, &id)| (i as u32, id)),
-            );
+            b.rec
+                .network
+                .scores(&projections, b.genre, &mut self.scores);
+            let tags = b
+                .model
+                .decode_with(&self.feats[..n], &self.bases, &self.scores);
+            decode::spans_of_tags(&tags, seg, &mut spans);
         }
+        spans
     }
 }
 
@@ -269,45 +284,83 @@ impl Recognizer {
         // Each token's folded key (empty for a token that is not a word).
         let mut folded = passes::Folded::new(t.tokens.len());
         let total = t.tokens.len().max(1) as f32;
-        // Runs are tagged apart from each other: chunks of them go to the
-        // cores a wave at a time, each core with its own word memo, and
-        // their spans come back in the text's order (the same spans on one
-        // core or many).
-        let mut workers: Vec<Worker> = (0..rayon::current_num_threads().max(1))
-            .map(|_| Worker::default())
-            .collect();
-        let memo_words = MEMO_WORDS / workers.len();
+        // Runs are tagged apart from each other, a block of them at a time:
+        // the block's new words are made on all cores, then its runs are
+        // tagged on all cores, and their spans come back in the text's
+        // order (the same spans on one core or many).
+        let mut memo = WordMemo::default();
+        let mut scored = Scored::default();
+        let (mut ids, mut new) = (Vec::new(), Vec::new());
         let segments = decode::segments(t);
-        let chunks: Vec<&[Range<usize>]> = segments.chunks(CHUNK).collect();
-        for wave in chunks.chunks(workers.len()) {
-            if !observe(wave[0][0].start as f32 / total) {
+        for block in segments.chunks(BLOCK) {
+            let first = block[0].start;
+            if !observe(first as f32 / total) {
                 return None;
             }
-            wave.par_iter()
-                .zip(workers.par_iter_mut())
-                .for_each(|(chunk, w)| w.tag(self, model, t, chunk, genre));
-            for w in &mut workers[..wave.len()] {
-                spans.append(&mut w.spans);
-                for &(i, id) in &w.words {
-                    let word = w.memo.word(id);
-                    match word.folded_id.get() {
-                        u32::MAX => word
-                            .folded_id
-                            .set(folded.set(i as usize, &word.info.folded)),
-                        known => folded.set_id(i as usize, known),
+            let end = block[block.len() - 1].end;
+            ids.clear();
+            new.clear();
+            memo.assign(t, first..end, &mut ids, &mut new);
+            let made: Vec<_> = new
+                .par_iter()
+                .with_min_len(32)
+                .map_init(Vec::new, |x, &i| {
+                    let word = evidence::Word::new(t.key(i), &self.gazetteer, &self.vocabulary);
+                    let own = (model.sum(&word.info.own), word.info.own.len() as u32);
+                    let slot = Slot::of(
+                        &VECTORS,
+                        t.is_number(i),
+                        t.is_word(i),
+                        &word.info.folded,
+                        &word.info.folded_stem,
+                    );
+                    let mut projection = [0.0; PROJECTION];
+                    self.network
+                        .projection_into(&VECTORS, slot, x, &mut projection);
+                    (word, own, projection)
+                })
+                .collect();
+            for (word, own, projection) in made {
+                scored.own.push(own);
+                scored.projections.extend_from_slice(&projection);
+                scored.folded.push(u32::MAX);
+                memo.push([word]);
+            }
+            for (i, &id) in (first..end).zip(&ids) {
+                if t.is_word(i) {
+                    let slot = &mut scored.folded[id as usize];
+                    match *slot {
+                        u32::MAX => *slot = folded.set(i, &memo.word(id).info.folded),
+                        known => folded.set_id(i, known),
                     }
                 }
-                // What is known of each word (some 450 bytes) is kept for
-                // this many words at most: a long text forgets and
-                // recomputes.
-                if w.memo.len() > memo_words {
-                    w.memo.clear();
-                }
+            }
+            let b = Block {
+                rec: self,
+                model,
+                genre,
+                first,
+                ids: &ids,
+                memo: &memo,
+                scored: &scored,
+            };
+            let found: Vec<_> = block
+                .par_chunks(RUNS_PER_JOB)
+                .map_init(Scratch::default, |s, runs| s.tag(&b, runs))
+                .collect();
+            for mut f in found {
+                spans.append(&mut f);
+            }
+            // What is known of each word (some 800 bytes) is kept for this
+            // many words at most: a long text forgets and recomputes.
+            if memo.len() > MEMO_WORDS {
+                memo.clear();
+                scored.clear();
             }
         }
-        // What the cores knew of the words (tens of thousands of small
+        // What was known of the words (tens of thousands of small
         // allocations) is freed on another core.
-        rayon::spawn(move || drop(workers));
+        rayon::spawn(move || drop((memo, scored)));
         Some(Tagged { spans, folded })
     }
 
@@ -336,7 +389,7 @@ impl Recognizer {
 mod tests {
     use super::*;
 
-    /// A long text is tagged a chunk of runs per core: a reader gets the
+    /// A long text is tagged a block of runs at a time on all cores: a reader gets the
     /// same actors and places whatever the number of cores.
     #[test]
     fn a_text_tagged_on_several_cores_gets_what_one_core_gives() {
@@ -355,7 +408,7 @@ mod tests {
         };
         let one = on(1);
         assert!(one.len() > 1000, "{} mentions", one.len());
-        assert!(decode::segments(&t).len() > 3 * CHUNK);
+        assert!(decode::segments(&t).len() > 3 * BLOCK);
         assert_eq!(on(3), one);
     }
 }

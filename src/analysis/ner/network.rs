@@ -137,17 +137,30 @@ impl Network {
     /// The sums of [`Network::slot_inputs`] at each position, the vector
     /// read once.
     fn project(&self, v: &Vectors, slot: Option<Slot>) -> Box<[f32]> {
-        let (row, flag) = parts(slot);
-        let mut x = vec![0.0; self.dim];
-        if let Some(r) = row {
-            v.vector_into(r, &mut x);
-        }
         let mut out = vec![0.0; POS * HIDDEN].into_boxed_slice();
+        self.project_into(v, slot, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// [`Network::projection`] written into `out` ([`POS`] times [`HIDDEN`]
+    /// long), the vector read into `x`.
+    pub fn projection_into(&self, v: &Vectors, slot: Slot, x: &mut Vec<f32>, out: &mut [f32]) {
+        self.project_into(v, Some(slot), x, out)
+    }
+
+    fn project_into(&self, v: &Vectors, slot: Option<Slot>, x: &mut Vec<f32>, out: &mut [f32]) {
+        let (row, flag) = parts(slot);
+        x.clear();
+        x.resize(self.dim, 0.0);
+        if let Some(r) = row {
+            v.vector_into(r, x);
+        }
+        out.fill(0.0);
         for (p, h) in out.chunks_exact_mut(HIDDEN).enumerate() {
             let h: &mut [f32; HIDDEN] = h.try_into().expect("chunks are HIDDEN long");
             let base = p * self.width();
             if row.is_some() {
-                add_rows(h, &x, &self.w1[base * HIDDEN..][..self.dim * HIDDEN]);
+                add_rows(h, x, &self.w1[base * HIDDEN..][..self.dim * HIDDEN]);
             }
             if let Some(k) = flag {
                 for (a, w) in h.iter_mut().zip(self.row(base + self.dim + k)) {
@@ -155,7 +168,6 @@ impl Network {
                 }
             }
         }
-        out
     }
 
     /// Each token's tag scores times [`WEIGHT`], given each token's

@@ -125,10 +125,9 @@ pub fn train_seeded(
             let t = Text::new(&text);
             let (g, v) = &folds[i % FOLDS];
             let mut memo = WordMemo::default();
-            let mut f = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
+            let (mut f, ids) = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
             genre(i).add_copies(&mut f);
-            let slots = memo
-                .run
+            let slots = ids
                 .iter()
                 .enumerate()
                 .map(|(k, &id)| {
