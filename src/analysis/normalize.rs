@@ -34,27 +34,70 @@ pub struct Normalized {
 impl Normalized {
     /// Normalises `original` (tier A).
     pub fn new(original: &str) -> Self {
-        let mut text = String::with_capacity(original.len());
-        let mut runs: Vec<(u32, u32)> = Vec::new();
+        let mut n = Normalized {
+            text: String::with_capacity(original.len()),
+            runs: Vec::new(),
+            original_len: original.len() as u32,
+        };
+        let bytes = original.as_bytes();
         let mut buf = Vec::with_capacity(4);
-        for (i, c) in original.char_indices() {
+        // Characters that fold to themselves (nearly all of a news text)
+        // are copied a stretch at a time, from `same` to `i`.
+        let (mut same, mut i) = (0, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_SAME[b as usize] {
+                    i += 1;
+                    continue;
+                }
+            } else if let (0xd8..=0xdb, Some(&b1)) = (b, bytes.get(i + 1)) {
+                // Two bytes: a character of the Arabic block.
+                if ARABIC_SAME[((b as usize & 3) << 6) | (b1 as usize & 0x3f)] {
+                    i += 2;
+                    continue;
+                }
+            }
+            n.copy(original, same..i);
+            let c = original[i..]
+                .chars()
+                .next()
+                .expect("i is a character boundary");
             buf.clear();
             fold_char(c, &mut buf);
             for &o in &buf {
-                let (n, i) = (text.len() as u32, i as u32);
-                // Where the current run would put this character.
-                let continues = runs.last().is_some_and(|&(rn, ro)| n - rn + ro == i);
-                if !continues {
-                    runs.push((n, i));
-                }
-                text.push(o);
+                n.push(o, i);
             }
+            i += c.len_utf8();
+            same = i;
         }
-        runs.shrink_to_fit();
-        Normalized {
-            text,
-            runs,
-            original_len: original.len() as u32,
+        n.copy(original, same..i);
+        n.runs.shrink_to_fit();
+        n
+    }
+
+    /// Appends `original[r]`, which folds to itself.
+    fn copy(&mut self, original: &str, r: Range<usize>) {
+        if r.is_empty() {
+            return;
+        }
+        self.start_at(r.start);
+        self.text.push_str(&original[r]);
+    }
+
+    /// Appends `c`, folded from the character at `i` of the original.
+    fn push(&mut self, c: char, i: usize) {
+        self.start_at(i);
+        self.text.push(c);
+    }
+
+    /// Starts a run when the next character, from `i` of the original,
+    /// does not lie where the current run would put it.
+    fn start_at(&mut self, i: usize) {
+        let (n, i) = (self.text.len() as u32, i as u32);
+        let continues = self.runs.last().is_some_and(|&(rn, ro)| n - rn + ro == i);
+        if !continues {
+            self.runs.push((n, i));
         }
     }
 
@@ -80,11 +123,46 @@ impl Normalized {
     }
 }
 
+/// The Arabic letters that tier A leaves as they are.
+const fn is_plain_letter(c: char) -> bool {
+    matches!(c, 'ء' | 'ؤ' | 'ئ' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ه' | 'و' | 'ي')
+}
+
+/// [`is_plain_letter`] of U+0600 to U+06FF, by their last ten bits (the
+/// two-byte UTF-8 sequences that start with 0xD8 to 0xDB).
+const ARABIC_SAME: [bool; 256] = {
+    let mut same = [false; 256];
+    let mut k = 0;
+    while k < 256 {
+        same[k] = match char::from_u32(0x600 + k as u32) {
+            Some(c) => is_plain_letter(c),
+            None => false,
+        };
+        k += 1;
+    }
+    same
+};
+
+/// The ASCII characters that tier A leaves as they are: all but capitals
+/// and the spaces other than U+0020 (a test checks it against
+/// [`fold_char`]).
+const ASCII_SAME: [bool; 128] = {
+    let mut same = [true; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        if c.is_ascii_uppercase() || c != ' ' && c != '\n' && c != '\r' && c.is_whitespace() {
+            same[b] = false;
+        }
+        b += 1;
+    }
+    same
+};
+
 /// Tier-A folding of one character into `out` (nothing when it is deleted).
 pub fn fold_char(c: char, out: &mut Vec<char>) {
     // Fast path: plain Arabic letters and ASCII that stay as they are.
-    if matches!(c, 'ء' | 'ؤ' | 'ئ' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='ه' | 'و' | 'ي' | 'a'..='z' | '0'..='9')
-    {
+    if is_plain_letter(c) || c.is_ascii_lowercase() || c.is_ascii_digit() {
         out.push(c);
         return;
     }
@@ -203,6 +281,48 @@ mod tests {
 
     fn key(s: &str) -> String {
         Normalized::new(s).text
+    }
+
+    /// The text and map as one character at a time makes them.
+    fn by_character(original: &str) -> Normalized {
+        let mut n = Normalized {
+            original_len: original.len() as u32,
+            ..Default::default()
+        };
+        let mut buf = Vec::new();
+        for (i, c) in original.char_indices() {
+            buf.clear();
+            fold_char(c, &mut buf);
+            for &o in &buf {
+                n.push(o, i);
+            }
+        }
+        n.runs.shrink_to_fit();
+        n
+    }
+
+    #[test]
+    fn stretches_copied_at_once_fold_as_one_character_at_a_time() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = Vec::new();
+            fold_char(c, &mut buf);
+            if c.is_ascii() {
+                assert_eq!(ASCII_SAME[c as usize], buf == [c], "{c:?}");
+            }
+            if is_plain_letter(c) {
+                assert_eq!(buf, [c]);
+            }
+            for s in [
+                format!("{c}"),
+                format!("ab{c}"),
+                format!("{c}ة ك"),
+                format!("أ\u{064e}{c}{c}\u{0640}ب x"),
+            ] {
+                assert_eq!(Normalized::new(&s), by_character(&s), "{s:?}");
+            }
+        }
+        let text = crate::document::SAMPLE_TEXT;
+        assert_eq!(Normalized::new(text), by_character(text));
     }
 
     #[test]
