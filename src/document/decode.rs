@@ -92,16 +92,46 @@ fn looks_binary_text(text: &str) -> bool {
     if text.contains('\0') {
         return true;
     }
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for c in text.chars().take(1 << 20) {
-        total += 1;
-        let control = (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{7f}';
-        if control || c == '\u{fffd}' {
-            bad += 1;
+    // Over the first 2^20 characters, counted by their first bytes, a
+    // block of bytes at a time.
+    const LIMIT: usize = 1 << 20;
+    let is_start = |b: &u8| (*b as i8) >= -0x40;
+    let is_control =
+        |b: &u8| (*b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || *b == 0x7f;
+    let bytes = text.as_bytes();
+    let (mut total, mut control, mut end) = (0, 0, 0);
+    for block in bytes.chunks(1 << 12) {
+        let starts = count_bytes(block, is_start);
+        if total + starts > LIMIT {
+            // The block that holds the limit, a byte at a time.
+            for b in block {
+                if is_start(b) {
+                    if total == LIMIT {
+                        break;
+                    }
+                    total += 1;
+                    control += usize::from(is_control(b));
+                }
+                end += 1;
+            }
+            break;
         }
+        total += starts;
+        control += count_bytes(block, is_control);
+        end += block.len();
     }
+    let head = &bytes[..end];
+    let bad = control + memchr::memmem::find_iter(head, "\u{fffd}".as_bytes()).count();
     total > 0 && bad * 20 > total
+}
+
+/// The bytes of `bytes` that are `f`, counted in bytes 255 at a time (which
+/// the compiler makes vector code).
+fn count_bytes(bytes: &[u8], f: impl Fn(&u8) -> bool) -> usize {
+    bytes
+        .chunks(255)
+        .map(|c| c.iter().fold(0u8, |n, b| n + u8::from(f(b))) as usize)
+        .sum()
 }
 
 /// `<meta charset="...">` or `content="text/html; charset=..."` in the first
@@ -142,6 +172,38 @@ mod tests {
         let d = decode(page, true).unwrap();
         assert_eq!(d.encoding, "windows-1256");
         assert!(d.text.contains('ب'));
+    }
+
+    /// [`looks_binary_text`] as a character at a time tells it.
+    fn looks_binary_by_character(text: &str) -> bool {
+        let (mut total, mut bad) = (0usize, 0usize);
+        for c in text.chars().take(1 << 20) {
+            total += 1;
+            let control = (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{7f}';
+            bad += usize::from(control || c == '\u{fffd}');
+        }
+        text.contains('\0') || total > 0 && bad * 20 > total
+    }
+
+    #[test]
+    fn control_and_replacement_characters_are_counted_per_character() {
+        let arabic = "سلام ".repeat(100);
+        let tail = "\u{1}\u{fffd}".repeat(200_000);
+        let texts = [
+            String::new(),
+            "\u{1}\u{2}".to_owned(),
+            format!("{arabic}{}", "\u{fffd}".repeat(30)),
+            format!("{arabic}{}", "\u{fffd}".repeat(24)),
+            format!("{arabic}{}", "\u{7f}\u{b}".repeat(15)),
+            format!("{arabic}\t\n\r\u{c}"),
+            // Past the first 2^20 characters nothing counts.
+            format!("{}{tail}", "س".repeat(1 << 20)),
+            format!("{}{tail}", "س".repeat((1 << 20) - 60_000)),
+        ];
+        let judged: Vec<bool> = texts.iter().map(|t| looks_binary_text(t)).collect();
+        let by_character: Vec<bool> = texts.iter().map(|t| looks_binary_by_character(t)).collect();
+        assert_eq!(judged, by_character);
+        assert_eq!(judged, [false, true, true, false, true, false, false, true]);
     }
 
     #[test]

@@ -10,22 +10,26 @@ pub fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| out.extend(trim_range(text, s..e));
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            push(start, i, &mut out);
-            i += 1;
-            if b == b'\r' && bytes.get(i) == Some(&b'\n') {
-                i += 1;
+    // Line ends are \n, \r and U+2029 (E2 80 A9): only those bytes are
+    // looked at.
+    while let Some(k) = memchr::memchr3(b'\n', b'\r', 0xe2, &bytes[i..]) {
+        let at = i + k;
+        let b = bytes[at];
+        if b == 0xe2 {
+            i = at + 1;
+            if bytes[at..].starts_with("\u{2029}".as_bytes()) {
+                push(start, at, &mut out);
+                i = at + '\u{2029}'.len_utf8();
+                start = i;
             }
-            start = i;
-        } else if bytes[i..].starts_with("\u{2029}".as_bytes()) {
-            push(start, i, &mut out);
-            i += '\u{2029}'.len_utf8();
-            start = i;
-        } else {
+            continue;
+        }
+        push(start, at, &mut out);
+        i = at + 1;
+        if b == b'\r' && bytes.get(i) == Some(&b'\n') {
             i += 1;
         }
+        start = i;
     }
     push(start, bytes.len(), &mut out);
     out
@@ -51,5 +55,15 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(paras, ["عنوان", "فقرة أولى", "فقرة ثانية"]);
+    }
+
+    #[test]
+    fn paragraph_separators_and_other_characters_of_their_first_byte() {
+        let text = "أ – ب\u{2029}ج “د”\rهـ\u{2028}و";
+        let paras: Vec<&str> = split_paragraphs(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(paras, ["أ – ب", "ج “د”", "هـ\u{2028}و"]);
     }
 }

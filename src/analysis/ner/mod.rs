@@ -374,6 +374,11 @@ impl Recognizer {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
         self.consistent(t, taken, &folded, &mut spans);
+        if folded.keys() > 4096 {
+            // A long text's keys (thousands of small allocations) are freed
+            // on another core.
+            rayon::spawn(move || drop(folded));
+        }
         spans
             .into_iter()
             .map(|(first, last, kind)| Mention {

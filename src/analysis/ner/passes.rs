@@ -67,6 +67,11 @@ impl Folded {
         }
     }
 
+    /// How many distinct keys the tokens fold to.
+    pub(super) fn keys(&self) -> usize {
+        self.table.len()
+    }
+
     /// Token `i` folds to the key of id `id` (as [`Folded::set`] returned).
     pub(super) fn set_id(&mut self, i: usize, id: u32) {
         self.ids[i] = id;
