@@ -24,6 +24,8 @@ const MAGIC: &[u8; 8] = b"MRSDCLU1";
 
 /// The lines of `assets/ner/clusters.bin`, inflated by the build.
 const SHIPPED_LINES: &str = include_str!(concat!(env!("OUT_DIR"), "/clusters.tsv"));
+/// Their index, made by `build.rs`.
+const SHIPPED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/clusters.idx"));
 
 /// The table compiled into the binary, read in place (inflating it took 12
 /// ms of each start).
@@ -126,12 +128,13 @@ impl Clusters {
         Ok(Clusters::from_table(table))
     }
 
-    /// The table compiled into the binary ([`CLUSTERS`] loads it once). Its
-    /// ids are not checked line by line at each start, as a file's are: a
-    /// test checks that they are the committed file's, which
+    /// The table compiled into the binary ([`CLUSTERS`] loads it once),
+    /// read in place through the index the build made of it. Its ids are
+    /// not checked line by line at each start, as a file's are: a test
+    /// checks that they are the committed file's, which
     /// [`Clusters::from_bytes`] checks.
     pub fn shipped() -> Clusters {
-        KeyedLines::new(SHIPPED_LINES).map_or_else(|_| Clusters::default(), Clusters::from_table)
+        Clusters::from_table(KeyedLines::indexed(SHIPPED_LINES, SHIPPED_INDEX))
     }
 }
 
@@ -255,6 +258,11 @@ mod tests {
         let from_file = Clusters::from_bytes(&file).unwrap();
         assert_eq!(from_file.to_bytes(), file);
         assert_eq!(CLUSTERS.to_bytes(), file);
+    }
+
+    #[test]
+    fn the_index_the_build_made_finds_every_word() {
+        crate::analysis::ner::table::tests::assert_indexed_like_built(SHIPPED_LINES, SHIPPED_INDEX);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub const LIST: &str = "data/lexicons/word-frequency-ar.tsv.gz";
 /// Where the table made from [`LIST`] is kept, and the table.
 pub const TABLE_PATH: &str = "assets/ner/word-frequency.tsv";
 const TABLE: &str = include_str!("../../../assets/ner/word-frequency.tsv");
+/// Its index, made by `build.rs`.
+const INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-frequency.idx"));
 
 /// Folded word to its best frequency bin.
 pub struct WordFrequency {
@@ -28,10 +30,11 @@ pub struct WordFrequency {
 }
 
 impl WordFrequency {
-    /// The table the binary carries.
+    /// The table the binary carries, read in place through the index the
+    /// build made of it.
     pub fn embedded() -> Self {
         WordFrequency {
-            table: KeyedLines::new(TABLE).unwrap_or_else(|_| KeyedLines::new("").unwrap()),
+            table: KeyedLines::indexed(TABLE, INDEX),
         }
     }
 
@@ -160,6 +163,11 @@ mod tests {
             table == TABLE,
             "{TABLE_PATH} is not made from {LIST}: bless it"
         );
+    }
+
+    #[test]
+    fn the_index_the_build_made_finds_every_word() {
+        crate::analysis::ner::table::tests::assert_indexed_like_built(TABLE, INDEX);
     }
 
     #[test]

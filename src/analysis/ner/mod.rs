@@ -46,6 +46,7 @@ pub mod features;
 pub mod frequency;
 pub mod gazetteer;
 pub mod genre;
+pub mod line_index;
 pub mod model_file;
 pub mod network;
 pub mod organisations;

@@ -8,10 +8,18 @@ use std::hash::Hasher;
 use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 
+use super::line_index;
+
 pub struct KeyedLines {
     text: Cow<'static, str>,
+    lines: Lines,
+}
+
+enum Lines {
     /// Each line's key and value, as byte ranges of the text.
-    lines: HashTable<[u32; 4]>,
+    Built(HashTable<[u32; 4]>),
+    /// The index `build.rs` made of a shipped table ([`line_index`]).
+    Indexed(&'static [u8]),
 }
 
 /// The key of a line's ranges.
@@ -74,38 +82,69 @@ impl KeyedLines {
                 }
             }
         })?;
-        Ok(KeyedLines { text, lines })
+        Ok(KeyedLines {
+            text,
+            lines: Lines::Built(lines),
+        })
+    }
+
+    /// A shipped table with the index `build.rs` made of it
+    /// ([`line_index::build`]): nothing is built or checked at start (a
+    /// test compares each shipped table with [`KeyedLines::new`] of it).
+    pub fn indexed(text: &'static str, index: &'static [u8]) -> KeyedLines {
+        KeyedLines {
+            text: Cow::Borrowed(text),
+            lines: Lines::Indexed(index),
+        }
     }
 
     /// The value of `key` (what follows its tab).
     pub fn get(&self, key: &str) -> Option<&str> {
-        let r = self
-            .lines
-            .find(hash(key), |r| key_of(&self.text, r) == key)?;
-        Some(&self.text[r[2] as usize..r[3] as usize])
+        match &self.lines {
+            Lines::Built(lines) => {
+                let r = lines.find(hash(key), |r| key_of(&self.text, r) == key)?;
+                Some(&self.text[r[2] as usize..r[3] as usize])
+            }
+            Lines::Indexed(index) => {
+                let start = line_index::find(&self.text, index, key)? + key.len() + 1;
+                let rest = &self.text[start..];
+                Some(&rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())])
+            }
+        }
     }
 
     /// The (key, value) lines, in no order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.lines.iter().map(|r| {
-            (
-                key_of(&self.text, r),
-                &self.text[r[2] as usize..r[3] as usize],
-            )
-        })
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (&str, &str)> + '_> {
+        match &self.lines {
+            Lines::Built(lines) => Box::new(lines.iter().map(|r| {
+                (
+                    key_of(&self.text, r),
+                    &self.text[r[2] as usize..r[3] as usize],
+                )
+            })),
+            Lines::Indexed(_) => Box::new(
+                self.text
+                    .lines()
+                    .filter(|l| !l.is_empty())
+                    .map(|l| l.split_once('\t').unwrap_or((l, ""))),
+            ),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.lines.len()
+        match &self.lines {
+            Lines::Built(lines) => lines.len(),
+            Lines::Indexed(index) => line_index::lines(index),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.len() == 0
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     #[test]
@@ -128,5 +167,44 @@ mod tests {
     fn a_key_twice_or_a_line_without_a_tab_is_refused() {
         assert!(KeyedLines::new("ا\t1\nا\t2\n").is_err());
         assert!(KeyedLines::new("ا 1\n").is_err());
+        assert!(line_index::build("ا\t1\nا\t2\n").is_err());
+        assert!(line_index::build("ا 1\n").is_err());
+    }
+
+    /// Every line of `text` is found through its index as through a built
+    /// table, and keys that are not there are not.
+    pub(in crate::analysis::ner) fn assert_indexed_like_built(
+        text: &'static str,
+        index: &'static [u8],
+    ) {
+        let built = KeyedLines::new(text).unwrap();
+        let indexed = KeyedLines::indexed(text, index);
+        assert_eq!(indexed.len(), built.len());
+        for (key, value) in built.iter() {
+            assert_eq!(indexed.get(key), Some(value), "{key:?}");
+            let longer = format!("{key}x");
+            assert_eq!(indexed.get(&longer), built.get(&longer));
+            let shorter = &key[..key.char_indices().last().map_or(0, |(i, _)| i)];
+            assert_eq!(indexed.get(shorter), built.get(shorter));
+        }
+        let mut a: Vec<_> = indexed.iter().collect();
+        let mut b: Vec<_> = built.iter().collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn an_index_finds_what_the_built_table_finds() {
+        let text = "ب\t2\n\nا\t1\nبا\t3 4\nت\t\nx\ty\n";
+        let index: &'static [u8] = Box::leak(line_index::build(text).unwrap().into_boxed_slice());
+        assert_indexed_like_built(text, index);
+        let t = KeyedLines::indexed(text, index);
+        assert_eq!(t.get("ث"), None);
+        assert_eq!(t.get(""), None);
+        assert_eq!(t.get("با"), Some("3 4"));
+        let empty: &'static [u8] = Box::leak(line_index::build("").unwrap().into_boxed_slice());
+        assert!(KeyedLines::indexed("", empty).is_empty());
+        assert_eq!(KeyedLines::indexed("", empty).get("ا"), None);
     }
 }

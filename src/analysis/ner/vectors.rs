@@ -15,9 +15,14 @@ use super::table::KeyedLines;
 const MAGIC: &[u8; 8] = b"MRSDVEC1";
 
 /// The vectors compiled into the binary.
-pub static VECTORS: LazyLock<Vectors> = LazyLock::new(|| {
-    Vectors::from_static(include_bytes!("../../../assets/ner/vectors.bin")).unwrap_or_default()
-});
+pub static VECTORS: LazyLock<Vectors> = LazyLock::new(|| Vectors::shipped().unwrap_or_default());
+
+/// The file compiled into the binary.
+const SHIPPED: &[u8] = include_bytes!("../../../assets/ner/vectors.bin");
+/// Its words, copied out of it by `build.rs` (checked UTF-8 there), and
+/// their index.
+const SHIPPED_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/vectors.tsv"));
+const SHIPPED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vectors.idx"));
 
 /// Folded word -> its vector.
 pub struct Vectors {
@@ -126,23 +131,9 @@ impl Vectors {
 
     /// Reads a file [`Vectors::to_bytes`] wrote, in place.
     pub fn from_static(bytes: &'static [u8]) -> Result<Vectors, String> {
-        if bytes.len() < 8 || &bytes[..8] != MAGIC {
-            return Err("not a Marsad vector file".into());
-        }
-        let mut at = 8;
-        let dim = u32_at(bytes, &mut at)?;
-        let count = u32_at(bytes, &mut at)?;
-        let text_len = u32_at(bytes, &mut at)?;
-        let text = std::str::from_utf8(cut(bytes, &mut at, text_len)?)
-            .map_err(|_| "damaged vector file: words are not UTF-8")?;
-        let values = cut(bytes, &mut at, dim.saturating_mul(count))?;
-        let scales: Vec<f32> = cut(bytes, &mut at, count.saturating_mul(4))?
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
-            .collect();
-        if at != bytes.len() {
-            return Err("damaged vector file: bytes after the scales".into());
-        }
+        let (dim, count, text, values, scales) = parts(bytes)?;
+        let text =
+            std::str::from_utf8(text).map_err(|_| "damaged vector file: words are not UTF-8")?;
         let table = KeyedLines::new(text).map_err(|e| format!("damaged vector file: {e}"))?;
         if table.len() != count
             || table
@@ -158,6 +149,46 @@ impl Vectors {
             scales,
         })
     }
+
+    /// The file compiled into the binary, its words read through the index
+    /// the build made of them: their rows are not checked at each start,
+    /// as a file's are (a test checks that they are the file's).
+    fn shipped() -> Result<Vectors, String> {
+        let (dim, count, _, values, scales) = parts(SHIPPED)?;
+        let table = KeyedLines::indexed(SHIPPED_WORDS, SHIPPED_INDEX);
+        if table.len() != count {
+            return Err("the vectors' words are not the build's".into());
+        }
+        Ok(Vectors {
+            dim,
+            table,
+            values: Cow::Borrowed(values),
+            scales,
+        })
+    }
+}
+
+/// The parts of a vector file: its dimension, number of rows, words,
+/// values and scales.
+#[allow(clippy::type_complexity)]
+fn parts(bytes: &[u8]) -> Result<(usize, usize, &[u8], &[u8], Vec<f32>), String> {
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err("not a Marsad vector file".into());
+    }
+    let mut at = 8;
+    let dim = u32_at(bytes, &mut at)?;
+    let count = u32_at(bytes, &mut at)?;
+    let text_len = u32_at(bytes, &mut at)?;
+    let text = cut(bytes, &mut at, text_len)?;
+    let values = cut(bytes, &mut at, dim.saturating_mul(count))?;
+    let scales: Vec<f32> = cut(bytes, &mut at, count.saturating_mul(4))?
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
+    if at != bytes.len() {
+        return Err("damaged vector file: bytes after the scales".into());
+    }
+    Ok((dim, count, text, values, scales))
 }
 
 #[cfg(test)]
@@ -182,6 +213,15 @@ mod tests {
         assert!(Vectors::from_static(cut_short).is_err());
         assert!(Vectors::from_static(b"MRSDVEC1\xff\xff\xff\xff\xff\xff\xff\xff").is_err());
         assert!(Vectors::from_static(b"").is_err());
+    }
+
+    #[test]
+    fn the_shipped_words_are_the_file_s_and_their_index_finds_them() {
+        let (_, _, text, _, _) = parts(SHIPPED).unwrap();
+        assert_eq!(text, SHIPPED_WORDS.as_bytes());
+        let from_file = Vectors::from_static(SHIPPED).unwrap();
+        assert_eq!(from_file.to_bytes(), VECTORS.to_bytes());
+        crate::analysis::ner::table::tests::assert_indexed_like_built(SHIPPED_WORDS, SHIPPED_INDEX);
     }
 
     #[test]

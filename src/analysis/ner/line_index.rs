@@ -1,0 +1,125 @@
+//! Where each line of a shipped `key<TAB>value` table starts, by its key's
+//! hash: an open-addressing index that `build.rs` makes when the binary is
+//! built, so that the shipped tables are read in place at start, with no
+//! table to build ([`super::table::KeyedLines::indexed`]).
+//!
+//! `build.rs` compiles this file too: it names nothing else of the crate,
+//! and its hash is its own (the same on every machine that builds).
+//!
+//! The index is little-endian `u32`s: the number of lines, then a power of
+//! two of slots, at least twice the lines, each the byte offset where a
+//! line starts or [`EMPTY`]. A key's first slot is the top bits of its
+//! hash; the slots after it are tried in turn.
+
+/// A slot without a line.
+pub const EMPTY: u32 = u32::MAX;
+
+/// The hash of a key's bytes: eight at a time, multiplied and rotated as
+/// FxHash does, with a last mix so that the top bits depend on them all.
+pub fn hash(key: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ word).wrapping_mul(K).rotate_left(26);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(word))
+            .wrapping_mul(K)
+            .rotate_left(26);
+    }
+    (h ^ (h >> 32)).wrapping_mul(K)
+}
+
+/// The index of the lines of `text` (empty lines skipped); refused when a
+/// line has no tab, a key comes twice, or the text is 4 GB or more.
+pub fn build(text: &str) -> Result<Vec<u8>, String> {
+    if text.len() >= EMPTY as usize {
+        return Err("table too large".into());
+    }
+    let bytes = text.as_bytes();
+    let mut starts = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        if end > start {
+            if !bytes[start..end].contains(&b'\t') {
+                return Err(format!("a line without a tab: {:?}", &text[start..end]));
+            }
+            starts.push(start as u32);
+        }
+        start = end + 1;
+    }
+    let bits = (2 * starts.len())
+        .max(2)
+        .next_power_of_two()
+        .trailing_zeros();
+    let mut slots = vec![EMPTY; 1 << bits];
+    for &s in &starts {
+        let line = &bytes[s as usize..];
+        let key = &line[..line.iter().position(|&b| b == b'\t').unwrap_or(0)];
+        let mut k = first_slot(key, bits);
+        while slots[k] != EMPTY {
+            if key_at(bytes, slots[k]) == key {
+                return Err(format!("{:?} comes twice", String::from_utf8_lossy(key)));
+            }
+            k = (k + 1) & (slots.len() - 1);
+        }
+        slots[k] = s;
+    }
+    let mut out = Vec::with_capacity(4 * (slots.len() + 1));
+    out.extend_from_slice(&(starts.len() as u32).to_le_bytes());
+    for s in slots {
+        out.extend_from_slice(&s.to_le_bytes());
+    }
+    Ok(out)
+}
+
+/// The key of the line at `start` of a text whose lines all have a tab.
+fn key_at(text: &[u8], start: u32) -> &[u8] {
+    let line = &text[start as usize..];
+    &line[..line.iter().position(|&b| b == b'\t').unwrap_or(0)]
+}
+
+fn first_slot(key: &[u8], bits: u32) -> usize {
+    (hash(key) >> (64 - bits)) as usize
+}
+
+/// The number of lines `index` holds.
+pub fn lines(index: &[u8]) -> usize {
+    index
+        .get(..4)
+        .map_or(0, |n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize)
+}
+
+/// The start of `key`'s line in `text`, by `index` (made by [`build`] of
+/// `text`): the value follows the key and its tab.
+pub fn find(text: &str, index: &[u8], key: &str) -> Option<usize> {
+    let slots = index.len() / 4 - 1;
+    if slots == 0 || !slots.is_power_of_two() {
+        return None;
+    }
+    let bits = slots.trailing_zeros();
+    let (bytes, key) = (text.as_bytes(), key.as_bytes());
+    let mut k = first_slot(key, bits);
+    for _ in 0..slots {
+        let at = 4 * (k + 1);
+        let start = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
+        if start == EMPTY {
+            return None;
+        }
+        let line = bytes.get(start as usize..)?;
+        if line.starts_with(key) && line.get(key.len()) == Some(&b'\t') {
+            return Some(start as usize);
+        }
+        k = (k + 1) & (slots - 1);
+    }
+    None
+}
