@@ -438,6 +438,15 @@ fn era_at(t: &Text, k: usize) -> (Option<bool>, usize) {
     }
 }
 
+/// The first words of the day ordinals («الحادي» of «الحادي عشر»).
+static DAY_ORDINAL_FIRSTS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        DAY_ORDINALS
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or(k))
+            .collect()
+    });
+
 /// A day of the month at `i`: digits 1–31 or an ordinal (up to three tokens).
 fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
     if t.is_number(i) {
@@ -446,6 +455,9 @@ fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
     }
     let mut k = String::new();
     for (skip, w) in stems(t, i) {
+        if !DAY_ORDINAL_FIRSTS.contains(w) {
+            continue;
+        }
         for n in [3usize, 2, 1] {
             k.clear();
             k.push_str(w);

@@ -116,7 +116,9 @@ pub fn find(text: &str, index: &[u8], key: &str) -> Option<usize> {
             return None;
         }
         let line = bytes.get(start as usize..)?;
-        if line.starts_with(key) && line.get(key.len()) == Some(&b'\t') {
+        // The tab where the key would end first: it rules out most other
+        // keys at the cost of a byte.
+        if line.get(key.len()) == Some(&b'\t') && line.starts_with(key) {
             return Some(start as usize);
         }
         k = (k + 1) & (slots - 1);
