@@ -2,7 +2,7 @@
 //! who decided each and its note, entities, and the timeline. `jsonl` is
 //! the same object, compact, on one line.
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 
 use super::{Article, ByteOffsets, ImportError, sort_apart};
 use crate::analysis::article::{Analysis, Decider, MODIFIERS, Provenance};
@@ -113,7 +113,7 @@ impl serde::Serialize for OutMentions<'_> {
             decided_by: &'static str,
             end: usize,
             entity: Option<usize>,
-            norm: Option<Value>,
+            norm: Option<OutNorm<'a>>,
             #[serde(skip_serializing_if = "Option::is_none")]
             note: Option<&'a str>,
             start: usize,
@@ -130,7 +130,7 @@ impl serde::Serialize for OutMentions<'_> {
                 decided_by: p.map_or(Decider::Machine, |p| p.decided_by).name(),
                 end: self.cp.of(m.range.end),
                 entity: an.entity_of.get(i).copied().flatten(),
-                norm: m.norm.as_ref().map(norm_json),
+                norm: m.norm.as_ref().map(norm_out),
                 note: p.and_then(|p| p.note.as_deref()),
                 start: self.cp.of(m.range.start),
                 text: &self.text[m.range.clone()],
@@ -160,43 +160,60 @@ impl serde::Serialize for OutEvents<'_> {
     }
 }
 
-fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
+/// A mention's value, its fields in the order of a JSON object's sorted
+/// keys, those it lacks left out.
+#[derive(serde::Serialize)]
+struct OutNorm<'a> {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    approximate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    min: Option<f64>,
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    modifier: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timex: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    value: Option<f64>,
+}
+
+/// A whole number without a fraction, others as they are.
+fn number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *v {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9e15 => s.serialize_i64(v as i64),
+        Some(v) => s.serialize_f64(v),
+        None => s.serialize_none(),
     }
 }
 
-pub fn norm_json(norm: &Norm) -> Value {
-    let mut o = Map::new();
+fn norm_out(norm: &Norm) -> OutNorm<'_> {
     match norm {
-        Norm::Number(n) => {
-            if let Some(v) = n.value {
-                o.insert("value".into(), number(v));
-            }
-            if let Some(v) = n.min {
-                o.insert("min".into(), number(v));
-            }
-            if let Some(v) = n.max {
-                o.insert("max".into(), number(v));
-            }
-            if n.approximate {
-                o.insert("approximate".into(), json!(true));
-            }
-            if let Some(u) = &n.unit {
-                o.insert("unit".into(), json!(u));
-            }
-        }
-        Norm::Date(t) => {
-            o.insert("timex".into(), json!(t.value));
-            o.insert("kind".into(), json!(t.kind.name()));
-            if let Some(m) = t.modifier {
-                o.insert("mod".into(), json!(m));
-            }
-        }
+        Norm::Number(n) => OutNorm {
+            approximate: n.approximate,
+            kind: None,
+            max: n.max,
+            min: n.min,
+            modifier: None,
+            timex: None,
+            unit: n.unit.as_deref(),
+            value: n.value,
+        },
+        Norm::Date(t) => OutNorm {
+            approximate: false,
+            kind: Some(t.kind.name()),
+            max: None,
+            min: None,
+            modifier: t.modifier,
+            timex: Some(&t.value),
+            unit: None,
+            value: None,
+        },
     }
-    Value::Object(o)
 }
 
 /// The export of one article as a JSON value (for a caller that adds to
