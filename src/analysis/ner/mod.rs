@@ -202,13 +202,40 @@ impl Recognizer {
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         let parts = model_parts(bytes)?;
+        // The parts load on the cores, the weights with the tagger of news
+        // (what most texts read as), each a few milliseconds. (Threads of
+        // their own, not the pool's: a pool thread waiting for a part
+        // could take a job that waits for this very recogniser.)
+        let (weights, news, gazetteer, vocabulary, genres, network) = std::thread::scope(|s| {
+            let vocabulary = s.spawn(|| Vocabulary::from_text(inflate_text(parts[2])?));
+            let rest = s.spawn(|| {
+                (
+                    inflate_text(parts[1]).and_then(|t| Gazetteer::from_text(&t)),
+                    inflate_text(parts[3]).map(|t| GenreProfile::from_text(&t)),
+                    Network::from_bytes(parts[4], &VECTORS),
+                )
+            });
+            let weights = perceptron::load(parts[0]);
+            let news = weights.as_ref().ok().map(|w| w.for_genre(Genre::News));
+            let vocabulary = vocabulary
+                .join()
+                .expect("loading the vocabulary does not panic");
+            let (gazetteer, genres, network) =
+                rest.join().expect("loading the model does not panic");
+            (weights, news, gazetteer, vocabulary, genres, network)
+        });
+        let models: [OnceLock<Tagger>; 2] = Default::default();
+        if let Some(news) = news {
+            let _ = models[0].set(news);
+        }
+        debug_assert_eq!(Genre::ALL[0], Genre::News);
         Ok(Recognizer {
-            weights: perceptron::load(parts[0])?,
-            models: Default::default(),
-            gazetteer: Gazetteer::from_text(&inflate_text(parts[1])?)?,
-            vocabulary: Vocabulary::from_text(inflate_text(parts[2])?)?,
-            genres: GenreProfile::from_text(&inflate_text(parts[3])?),
-            network: Network::from_bytes(parts[4], &VECTORS)?,
+            weights: weights?,
+            models,
+            gazetteer: gazetteer?,
+            vocabulary: vocabulary?,
+            genres: genres?,
+            network: network?,
         })
     }
 
