@@ -407,8 +407,11 @@ fn complete(
     progress: &Progress,
 ) -> Result<(), Cancelled> {
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
-    let (entities, entity_of) = entities::group(t.original, &mentions);
-    a.timeline = timeline::build(&a.sentences, &mentions);
+    let ((entities, entity_of), timeline) = rayon::join(
+        || entities::group(t.original, &mentions),
+        || timeline::build(&a.sentences, &mentions),
+    );
+    a.timeline = timeline;
     a.provenance = vec![Provenance::default(); mentions.len()];
     a.mentions = mentions;
     a.entities = entities;

@@ -102,7 +102,16 @@ impl Folded {
 
     /// The readings of the folded key of token `i` ([`crate::analysis::tokenize::readings`]).
     pub(super) fn readings(&self, i: usize) -> Readings<'_> {
-        let id = self.ids.get(i).map_or(0, |&id| id as usize);
+        self.readings_of(self.id(i))
+    }
+
+    /// The id of token `i`'s folded key (0, the empty key, past the end).
+    pub(super) fn id(&self, i: usize) -> usize {
+        self.ids.get(i).map_or(0, |&id| id as usize)
+    }
+
+    /// The readings of the key of id `id`.
+    pub(super) fn readings_of(&self, id: usize) -> Readings<'_> {
         readings_from(&self.table[id], &self.reads[id])
     }
 }
@@ -221,14 +230,17 @@ impl Recognizer {
             spans.iter().enumerate().map(|(k, s)| (s.0, k)).collect();
         let mut dead = vec![false; spans.len()];
         let mut added = Vec::new();
+        // Whether each distinct key reads as a head.
+        let is_head: Vec<bool> = (0..folded.keys())
+            .map(|id| {
+                folded.readings_of(id).iter().any(|(_, w)| {
+                    HEADS.contains(w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
+                })
+            })
+            .collect();
         let mut i = 0;
         while i < t.tokens.len() {
-            let head = t.is_word(i)
-                && !taken[i]
-                && !in_span[i]
-                && folded.readings(i).iter().any(|(_, w)| {
-                    HEADS.contains(w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
-                });
+            let head = t.is_word(i) && !taken[i] && !in_span[i] && is_head[folded.id(i)];
             if !head {
                 i += 1;
                 continue;
@@ -373,9 +385,17 @@ impl Recognizer {
             return;
         }
         // A name cut short where the article also has it whole
-        // («الواشنطن» where «الواشنطن بوست» was seen) is extended.
+        // («الواشنطن» where «الواشنطن بوست» was seen) is extended: only a
+        // span whose key begins a longer known name is looked at.
+        let begins_longer: rustc_hash::FxHashSet<&str> = known
+            .keys()
+            .flat_map(|k| k.match_indices(' ').map(|(at, _)| &k[..at]))
+            .collect();
         for k in 0..spans.len() {
             let (first, last, _) = spans[k];
+            if !begins_longer.contains(keys[k].as_str()) {
+                continue;
+            }
             let next_start = spans.get(k + 1).map_or(t.tokens.len(), |s| s.0);
             for n in (last - first + 2..=4).rev() {
                 let end = first + n - 1;
@@ -396,9 +416,19 @@ impl Recognizer {
             .keys()
             .map(|k| k.split(' ').next().unwrap_or(k))
             .collect();
+        // Whether a reading of each distinct key may start a known name (a
+        // text has a fifth as many keys as tokens).
+        let may_start: Vec<bool> = (0..folded.keys())
+            .map(|id| {
+                folded
+                    .readings_of(id)
+                    .iter()
+                    .any(|(_, w)| firsts.contains(w) && w.chars().count() >= 3)
+            })
+            .collect();
         let mut i = 0;
         while i < t.tokens.len() {
-            if covered[i] || !t.is_word(i) {
+            if covered[i] || !t.is_word(i) || !may_start[folded.id(i)] {
                 i += 1;
                 continue;
             }
