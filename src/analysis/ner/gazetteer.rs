@@ -211,6 +211,8 @@ impl Gazetteer {
                 .map(|(_, name)| feature_values(name))
                 .collect()
         });
+        // The key of the tokens from a start on, grown a token at a time.
+        let mut key = String::new();
         for start in 0..folded.len() {
             if may_start.is_some_and(|m| !m[start]) {
                 continue;
@@ -224,7 +226,8 @@ impl Gazetteer {
                 if self.get(first).is_none() {
                     continue;
                 }
-                let mut key = first.to_owned();
+                key.clear();
+                key.push_str(first);
                 let mut end = start;
                 while let Some(v) = self.get(&key) {
                     let n = end - start + 1;
@@ -234,6 +237,7 @@ impl Gazetteer {
                         for (&(bit, _), values) in labels.iter().zip(values) {
                             if v & bit != 0 {
                                 for (k, feats) in out[start..=end].iter_mut().enumerate() {
+                                    feats.reserve(8);
                                     let pos = usize::from(k > 0) * 4;
                                     feats.push((*template, values[pos]));
                                     feats.push((*template + 1, values[pos + n.min(3)]));
