@@ -62,11 +62,7 @@ fn analysis(c: &mut Criterion) {
         b.iter(|| black_box(WordFrequency::embedded().len()))
     });
     c.bench_function("load the word vectors", |b| {
-        b.iter(|| {
-            black_box(
-                Vectors::from_static(include_bytes!("../assets/ner/vectors.bin")).map(|v| v.len()),
-            )
-        })
+        b.iter(|| black_box(Vectors::shipped().map(|v| v.len())))
     });
     eprintln!("1 MB = {tokens} tokens");
 }

@@ -153,7 +153,7 @@ impl Vectors {
     /// The file compiled into the binary, its words read through the index
     /// the build made of them: their rows are not checked at each start,
     /// as a file's are (a test checks that they are the file's).
-    fn shipped() -> Result<Vectors, String> {
+    pub fn shipped() -> Result<Vectors, String> {
         let (dim, count, _, values, scales) = parts(SHIPPED)?;
         let table = KeyedLines::indexed(SHIPPED_WORDS, SHIPPED_INDEX);
         if table.len() != count {
