@@ -91,7 +91,7 @@ pub(super) struct Word {
     classes: [&'static str; 5],
     /// Where the stem of each reading of the folded word starts
     /// ([`readings`]).
-    reads: ReadingStarts,
+    pub reads: ReadingStarts,
     /// Bit k: one of its readings starts an entry of table k (the training
     /// names, the name lists).
     starts: u8,

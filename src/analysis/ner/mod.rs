@@ -358,7 +358,10 @@ impl Recognizer {
                 if t.is_word(i) {
                     let slot = &mut scored.folded[id as usize];
                     match *slot {
-                        u32::MAX => *slot = folded.set(i, &memo.word(id).info.folded),
+                        u32::MAX => {
+                            let word = memo.word(id);
+                            *slot = folded.set_read(i, &word.info.folded, || word.reads);
+                        }
                         known => folded.set_id(i, known),
                     }
                 }

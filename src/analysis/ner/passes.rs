@@ -6,7 +6,7 @@
 use super::Recognizer;
 use super::gazetteer;
 use crate::analysis::normalize::{fold_key, fold_key_into};
-use crate::analysis::tokenize::{ReadingStarts, Readings, reading_starts, readings_from};
+use crate::analysis::tokenize::{ReadingStarts, Readings, readings_from};
 use crate::analysis::{MentionType, Text};
 
 /// Bytes of a proclitic to leave out of an entity that starts with `key`.
@@ -53,7 +53,8 @@ pub(super) struct Folded {
     table: Vec<String>,
     /// Where the stem of each reading of each key starts ([`crate::analysis::tokenize::readings`]).
     reads: Vec<ReadingStarts>,
-    index: rustc_hash::FxHashMap<String, u32>,
+    /// The id of each key of `table`, by its hash.
+    index: hashbrown::HashTable<u32>,
 }
 
 impl Folded {
@@ -63,7 +64,7 @@ impl Folded {
             ids: vec![0; n],
             table: vec![String::new()],
             reads: vec![Default::default()],
-            index: rustc_hash::FxHashMap::default(),
+            index: Default::default(),
         }
     }
 
@@ -78,14 +79,29 @@ impl Folded {
     }
 
     /// Token `i` folds to `key`; returns the key's id.
+    #[cfg(test)]
     pub(super) fn set(&mut self, i: usize, key: &str) -> u32 {
-        let id = match self.index.get(key) {
+        self.set_read(i, key, || crate::analysis::tokenize::reading_starts(key))
+    }
+
+    /// [`Folded::set`] where the key's readings are known when it is new.
+    pub(super) fn set_read(
+        &mut self,
+        i: usize,
+        key: &str,
+        reads: impl FnOnce() -> ReadingStarts,
+    ) -> u32 {
+        let table = &self.table;
+        let h = super::table::hash(key);
+        let id = match self.index.find(h, |&id| table[id as usize] == key) {
             Some(&id) => id,
             None => {
                 let id = self.table.len() as u32;
                 self.table.push(key.to_owned());
-                self.reads.push(reading_starts(key));
-                self.index.insert(key.to_owned(), id);
+                self.reads.push(reads());
+                let table = &self.table;
+                self.index
+                    .insert_unique(h, id, |&id| super::table::hash(&table[id as usize]));
                 id
             }
         };
