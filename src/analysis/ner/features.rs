@@ -68,6 +68,10 @@ impl AsNeighbour {
     }
 }
 
+/// The Arabic letters (hamza to yeh), all alphabetic: told apart before
+/// `char::is_alphabetic`, a slow table search outside ASCII.
+const ARABIC_LETTERS: std::ops::RangeInclusive<char> = '\u{621}'..='\u{64a}';
+
 /// What the features of one token need, computed once per word.
 pub struct TokenInfo {
     pub key: String,
@@ -90,7 +94,7 @@ impl TokenInfo {
             "num"
         } else if first.is_ascii_alphabetic() {
             "lat"
-        } else if !first.is_alphabetic() {
+        } else if !(ARABIC_LETTERS.contains(&first) || first.is_alphabetic()) {
             "pun"
         } else if key.chars().count() <= 2 {
             "ar-short"
@@ -259,5 +263,13 @@ impl Genre {
                 f.push(self.copy_of(b));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_arabic_letters_told_apart_are_alphabetic() {
+        assert!(super::ARABIC_LETTERS.all(char::is_alphabetic));
     }
 }
