@@ -222,7 +222,14 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
 /// of whose readings begins one. What [`find_from`] needs, made once for
 /// several document dates.
 pub fn starts(t: &Text) -> Vec<bool> {
-    (0..t.tokens.len()).map(|i| may_start(t, i)).collect()
+    // A word's readings are looked at once per distinct word.
+    let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    (0..t.tokens.len())
+        .map(|i| match t.is_word(i) {
+            true => *seen.entry(t.key(i)).or_insert_with(|| may_start(t, i)),
+            false => may_start(t, i),
+        })
+        .collect()
 }
 
 /// [`find`] with [`starts`] of `t` given.

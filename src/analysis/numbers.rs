@@ -125,9 +125,16 @@ fn may_start(t: &Text, i: usize) -> bool {
 /// Finds numbers in tokens not yet `taken`.
 pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
     let mut out = Vec::new();
+    // A word's readings are looked at once per distinct word.
+    let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
     let mut i = 0;
     while i < t.tokens.len() {
-        if taken[i] || !may_start(t, i) {
+        let start = !taken[i]
+            && match t.is_word(i) {
+                true => *seen.entry(t.key(i)).or_insert_with(|| may_start(t, i)),
+                false => may_start(t, i),
+            };
+        if !start {
             i += 1;
             continue;
         }
