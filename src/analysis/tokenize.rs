@@ -209,7 +209,12 @@ pub type ReadingStarts = ArrayVec<[u8; 8]>;
 /// The starts of `word`'s [`readings`] (proclitics are at most four
 /// two-byte letters).
 pub fn reading_starts(word: &str) -> ReadingStarts {
-    readings(word).iter().map(|(s, _)| *s as u8).collect()
+    starts_of(&readings(word))
+}
+
+/// The starts of readings already made.
+pub fn starts_of(readings: &Readings) -> ReadingStarts {
+    readings.iter().map(|(s, _)| *s as u8).collect()
 }
 
 /// The readings of `word` from its [`reading_starts`].

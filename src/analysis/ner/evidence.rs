@@ -13,7 +13,7 @@ use super::gazetteer::{
 };
 use super::vocabulary::Vocabulary;
 use crate::analysis::Text;
-use crate::analysis::tokenize::{ReadingStarts, Readings, reading_starts, readings, readings_from};
+use crate::analysis::tokenize::{ReadingStarts, Readings, readings, readings_from, starts_of};
 use tinyvec::ArrayVec;
 
 /// What is known of each distinct word of a document, made once per word.
@@ -136,7 +136,7 @@ impl Word {
         let topic = r.iter().fold(0u8, |t, (_, w)| {
             t | gazetteer::TOPICS.get(*w).copied().unwrap_or(0)
         });
-        let reads = reading_starts(&info.folded);
+        let reads = starts_of(&r);
         let mut classes_rest: ArrayVec<[u32; 4]> = ArrayVec::new();
         classes_rest.extend([
             extra_bucket(7, classes[1]),
