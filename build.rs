@@ -6,7 +6,10 @@
 //!   are;
 //! - copies the words of the word vectors (`assets/ner/vectors.bin`, see
 //!   `src/analysis/ner/vectors.rs`) out of the file, checked UTF-8;
-//! - makes the index of the lines of each of those and of the word
+//! - inflates the text parts of the recogniser's model
+//!   (`assets/ner/model.bin`, see `src/analysis/ner/model_file.rs`): the
+//!   gazetteer of training names, the vocabulary and the genre profile;
+//! - makes the index of the lines of each of those tables and of the word
 //!   frequencies (`assets/ner/word-frequency.tsv`), as
 //!   `src/analysis/ner/line_index.rs` reads it.
 //!
@@ -23,6 +26,8 @@ const CLUSTERS_MAGIC: &[u8] = b"MRSDCLU1";
 const FREQUENCY: &str = "assets/ner/word-frequency.tsv";
 const VECTORS: &str = "assets/ner/vectors.bin";
 const VECTORS_MAGIC: &[u8] = b"MRSDVEC1";
+const MODEL: &str = "assets/ner/model.bin";
+const MODEL_MAGIC: &[u8] = b"MRSDNER4";
 
 fn main() {
     for path in [
@@ -31,6 +36,7 @@ fn main() {
         CLUSTERS,
         FREQUENCY,
         VECTORS,
+        MODEL,
     ] {
         println!("cargo::rerun-if-changed={path}");
     }
@@ -64,6 +70,36 @@ fn main() {
     let words = std::str::from_utf8(words)
         .unwrap_or_else(|_| panic!("{VECTORS} is damaged: its words are not UTF-8"));
     write_table(&out, "vectors", VECTORS, words);
+
+    // A magic number, then five parts, each behind its length: the
+    // weights, then the deflated gazetteer, vocabulary and genre profile,
+    // then the network.
+    let bytes = read(MODEL);
+    let mut rest = bytes.strip_prefix(MODEL_MAGIC).unwrap_or_else(|| {
+        panic!("{MODEL} is not a Marsad model of this version (retrain with marsad train)")
+    });
+    let mut parts = Vec::new();
+    for _ in 0..5 {
+        let (len, after) = rest
+            .split_first_chunk::<4>()
+            .unwrap_or_else(|| panic!("{MODEL} is cut short"));
+        let len = u32::from_le_bytes(*len) as usize;
+        assert!(after.len() >= len, "{MODEL} is cut short");
+        parts.push(&after[..len]);
+        rest = &after[len..];
+    }
+    let text = |k: usize| {
+        let raw = miniz_oxide::inflate::decompress_to_vec(parts[k])
+            .unwrap_or_else(|e| panic!("{MODEL} is damaged: {e:?}"));
+        String::from_utf8(raw).unwrap_or_else(|_| panic!("{MODEL} is damaged: a text is not UTF-8"))
+    };
+    write(&out, "model-gazetteer.txt", &text(1));
+    write_table(&out, "model-vocabulary", MODEL, &text(2));
+    write(&out, "model-genres.txt", &text(3));
+}
+
+fn write(out: &Path, name: &str, text: &str) {
+    std::fs::write(out.join(name), text).expect("the output folder takes a file");
 }
 
 fn read(path: &str) -> Vec<u8> {

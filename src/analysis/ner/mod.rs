@@ -73,6 +73,7 @@ use model_file::{inflate_text, model_parts};
 use network::{Network, Slot};
 use perceptron::{Perceptron, Tagger};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 use vectors::VECTORS;
@@ -180,6 +181,16 @@ impl Scratch {
 /// The model shipped in the binary (see `assets/ner/`).
 const EMBEDDED: &[u8] = include_bytes!("../../../assets/ner/model.bin");
 
+/// Its text parts (gazetteer, vocabulary, genre profile), inflated by
+/// `build.rs`, and the index of the vocabulary's lines.
+const SHIPPED_TEXTS: [&str; 3] = [
+    include_str!(concat!(env!("OUT_DIR"), "/model-gazetteer.txt")),
+    include_str!(concat!(env!("OUT_DIR"), "/model-vocabulary.tsv")),
+    include_str!(concat!(env!("OUT_DIR"), "/model-genres.txt")),
+];
+const SHIPPED_VOCABULARY_INDEX: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/model-vocabulary.idx"));
+
 pub struct Recognizer {
     /// The weights as trained: shared and per genre.
     weights: Perceptron,
@@ -195,23 +206,42 @@ pub struct Recognizer {
 }
 
 impl Recognizer {
-    /// The model compiled into the binary.
+    /// The model compiled into the binary, its texts as the build inflated
+    /// them.
     pub fn embedded() -> Result<Self, String> {
-        Self::from_bytes(EMBEDDED)
+        Self::load(EMBEDDED, true)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        Self::load(bytes, false)
+    }
+
+    /// The model of `bytes`; with `shipped`, `bytes` is [`EMBEDDED`] and its
+    /// texts are the build's.
+    fn load(bytes: &[u8], shipped: bool) -> Result<Self, String> {
         let parts = model_parts(bytes)?;
+        let text = |k: usize| -> Result<Cow<'static, str>, String> {
+            match shipped {
+                true => Ok(Cow::Borrowed(SHIPPED_TEXTS[k - 1])),
+                false => inflate_text(parts[k]).map(Cow::Owned),
+            }
+        };
         // The parts load on the cores, the weights with the tagger of news
         // (what most texts read as), each a few milliseconds. (Threads of
         // their own, not the pool's: a pool thread waiting for a part
         // could take a job that waits for this very recogniser.)
         let (weights, news, gazetteer, vocabulary, genres, network) = std::thread::scope(|s| {
-            let vocabulary = s.spawn(|| Vocabulary::from_text(inflate_text(parts[2])?));
+            let vocabulary = s.spawn(|| match shipped {
+                true => Ok(Vocabulary::indexed(
+                    SHIPPED_TEXTS[1],
+                    SHIPPED_VOCABULARY_INDEX,
+                )),
+                false => Vocabulary::from_text(inflate_text(parts[2])?),
+            });
             let rest = s.spawn(|| {
                 (
-                    inflate_text(parts[1]).and_then(|t| Gazetteer::from_text(&t)),
-                    inflate_text(parts[3]).map(|t| GenreProfile::from_text(&t)),
+                    text(1).and_then(|t| Gazetteer::from_text(&t)),
+                    text(3).map(|t| GenreProfile::from_text(&t)),
                     Network::from_bytes(parts[4], &VECTORS),
                 )
             });
@@ -424,6 +454,26 @@ impl Recognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The texts the build inflated are the model file's, and the model
+    /// read through them finds what the file read anew finds.
+    #[test]
+    fn the_build_s_model_texts_are_the_model_file_s() {
+        let parts = model_parts(EMBEDDED).unwrap();
+        for k in 1..=3 {
+            assert_eq!(inflate_text(parts[k]).unwrap(), SHIPPED_TEXTS[k - 1]);
+        }
+        table::tests::assert_indexed_like_built(SHIPPED_TEXTS[1], SHIPPED_VOCABULARY_INDEX);
+        assert!(Vocabulary::from_text(SHIPPED_TEXTS[1].to_owned()).is_ok());
+        let t = Text::new(crate::document::SAMPLE_TEXT);
+        let taken = vec![false; t.tokens.len()];
+        let found = Recognizer::embedded().unwrap().find(&t, &taken);
+        assert!(found.len() > 20, "{} mentions", found.len());
+        assert_eq!(
+            found,
+            Recognizer::from_bytes(EMBEDDED).unwrap().find(&t, &taken)
+        );
+    }
 
     /// A long text is tagged a block of runs at a time on all cores: a reader gets the
     /// same actors and places whatever the number of cores.

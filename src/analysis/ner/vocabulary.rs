@@ -77,6 +77,15 @@ impl Vocabulary {
         rows.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect()
     }
 
+    /// The vocabulary of the shipped model, its lines inflated and indexed
+    /// by the build ([`super::table::KeyedLines::indexed`]): a test checks
+    /// them with [`Vocabulary::from_text`].
+    pub(super) fn indexed(text: &'static str, index: &'static [u8]) -> Self {
+        Vocabulary {
+            table: KeyedLines::indexed(text, index),
+        }
+    }
+
     /// The vocabulary of the model file's lines; refused when a line is
     /// not a word and two counts, or a word comes twice.
     pub(super) fn from_text(text: String) -> Result<Self, String> {
