@@ -10,7 +10,8 @@
 //!   (`assets/ner/model.bin`, see `src/analysis/ner/model_file.rs`): the
 //!   gazetteer of training names, the vocabulary and the genre profile;
 //! - makes the index of the lines of each of those tables and of the word
-//!   frequencies (`assets/ner/word-frequency.tsv`), as
+//!   frequencies (`assets/ner/word-frequency.tsv`) and the name lists
+//!   (`assets/ner/lexicons.tsv`), as
 //!   `src/analysis/ner/line_index.rs` reads it.
 //!
 //! A damaged file stops the build with what is wrong.
@@ -24,6 +25,7 @@ mod line_index;
 const CLUSTERS: &str = "assets/ner/clusters.bin";
 const CLUSTERS_MAGIC: &[u8] = b"MRSDCLU1";
 const FREQUENCY: &str = "assets/ner/word-frequency.tsv";
+const LEXICONS: &str = "assets/ner/lexicons.tsv";
 const VECTORS: &str = "assets/ner/vectors.bin";
 const VECTORS_MAGIC: &[u8] = b"MRSDVEC1";
 const MODEL: &str = "assets/ner/model.bin";
@@ -35,6 +37,7 @@ fn main() {
         "src/analysis/ner/line_index.rs",
         CLUSTERS,
         FREQUENCY,
+        LEXICONS,
         VECTORS,
         MODEL,
     ] {
@@ -55,6 +58,9 @@ fn main() {
     let frequency =
         String::from_utf8(read(FREQUENCY)).unwrap_or_else(|_| panic!("{FREQUENCY} is not UTF-8"));
     write_index(&out, "word-frequency", FREQUENCY, &frequency);
+    let lexicons =
+        String::from_utf8(read(LEXICONS)).unwrap_or_else(|_| panic!("{LEXICONS} is not UTF-8"));
+    write_index(&out, "lexicons", LEXICONS, &lexicons);
 
     // A magic number, the dimension, the number of rows, the length of the
     // `word<TAB>row` lines, the lines.

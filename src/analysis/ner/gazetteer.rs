@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::line_index;
 use super::table::{for_each_row, hash};
 
 use super::corpus::Sentence;
@@ -29,6 +30,10 @@ const MAX_LEN: usize = 5;
 pub struct Gazetteer {
     keys: Cow<'static, str>,
     entries: HashTable<Entry>,
+    /// For a table shipped as text and indexed by the build
+    /// ([`Gazetteer::indexed`]): the index of its lines, which `keys`
+    /// holds; `entries` is then empty.
+    shipped: Option<&'static [u8]>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -47,11 +52,8 @@ fn key_of<'k>(keys: &'k str, e: &Entry) -> &'k str {
 /// Two gazetteers are equal when they hold the same keys with the same bits.
 impl PartialEq for Gazetteer {
     fn eq(&self, other: &Self) -> bool {
-        self.entries.len() == other.entries.len()
-            && self
-                .entries
-                .iter()
-                .all(|e| other.get(key_of(&self.keys, e)) == Some(e.bits))
+        self.rows().count() == other.rows().count()
+            && self.rows().all(|(k, bits)| other.get(k) == Some(bits))
     }
 }
 
@@ -86,6 +88,12 @@ impl Gazetteer {
 
     /// Adds `flag` to the bits of `key`, an entry from now on.
     fn mark(&mut self, key: &str, flag: u8) {
+        if self.shipped.is_some()
+            && let Cow::Borrowed(text) = self.keys
+        {
+            // A shipped table changed: built as a table of its own first.
+            *self = Gazetteer::from_table(text).unwrap_or_default();
+        }
         let h = hash(key);
         let keys = &self.keys;
         if let Some(e) = self.entries.find_mut(h, |e| key_of(keys, e) == key) {
@@ -114,9 +122,26 @@ impl Gazetteer {
 
     /// The bits of `key`, if it is an entry or begins one.
     fn get(&self, key: &str) -> Option<u8> {
+        if let Some(index) = self.shipped {
+            let start = line_index::find(&self.keys, index, key)? + key.len() + 1;
+            let rest = &self.keys.as_bytes()[start..];
+            let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+            return std::str::from_utf8(&rest[..end]).ok()?.parse().ok();
+        }
         self.entries
             .find(hash(key), |e| key_of(&self.keys, e) == key)
             .map(|e| e.bits)
+    }
+
+    /// Each key with its bits, in no order.
+    fn rows(&self) -> Box<dyn Iterator<Item = (&str, u8)> + '_> {
+        match self.shipped {
+            Some(_) => Box::new(self.keys.lines().filter_map(|l| {
+                let (k, bits) = l.split_once('\t')?;
+                Some((k, bits.parse().ok()?))
+            })),
+            None => Box::new(self.entries.iter().map(|e| (key_of(&self.keys, e), e.bits))),
+        }
     }
 
     /// From the entities of gold sentences.
@@ -145,7 +170,7 @@ impl Gazetteer {
 
     /// The entries with one of the bits of `mask`.
     pub fn count(&self, mask: u8) -> usize {
-        self.entries.iter().filter(|e| e.bits & mask != 0).count()
+        self.rows().filter(|(_, bits)| bits & mask != 0).count()
     }
 
     pub fn len(&self) -> usize {
@@ -268,11 +293,7 @@ impl Gazetteer {
 
     /// Every key with its bits, sorted by key.
     fn sorted(&self) -> Vec<(&str, u8)> {
-        let mut rows: Vec<(&str, u8)> = self
-            .entries
-            .iter()
-            .map(|e| (key_of(&self.keys, e), e.bits))
-            .collect();
+        let mut rows: Vec<(&str, u8)> = self.rows().collect();
         rows.sort();
         rows
     }
@@ -308,7 +329,19 @@ impl Gazetteer {
         Ok(Gazetteer {
             keys: Cow::Borrowed(text),
             entries,
+            shipped: None,
         })
+    }
+
+    /// A table of [`Gazetteer::to_table`]'s text with the index `build.rs`
+    /// made of its lines: read in place, nothing built at start (a test
+    /// compares it with [`Gazetteer::from_table`] of the same text).
+    pub fn indexed(text: &'static str, index: &'static [u8]) -> Gazetteer {
+        Gazetteer {
+            keys: Cow::Borrowed(text),
+            entries: HashTable::new(),
+            shipped: Some(index),
+        }
     }
 
     /// One entry a line: type bits, a tab, the key.
@@ -383,8 +416,12 @@ pub static LEXICONS: std::sync::LazyLock<Gazetteer> = std::sync::LazyLock::new(l
 
 /// The shipped table of [`LEXICONS`], read anew.
 pub fn lexicons() -> Gazetteer {
-    Gazetteer::from_table(include_str!("../../../assets/ner/lexicons.tsv")).unwrap_or_default()
+    Gazetteer::indexed(SHIPPED_LEXICONS, SHIPPED_LEXICONS_INDEX)
 }
+
+/// The table of [`LEXICONS`] and the index of its lines, made by `build.rs`.
+const SHIPPED_LEXICONS: &str = include_str!("../../../assets/ner/lexicons.tsv");
+const SHIPPED_LEXICONS_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicons.idx"));
 
 /// The table of [`LEXICONS`] made from the lists' texts: the given names
 /// and surnames, the full names and the places of `data/lexicons/`, the
@@ -397,6 +434,7 @@ pub fn lexicons_of(names: &str, full_names: &str, places: &str, organisations: &
     let mut g = Gazetteer {
         keys: Cow::Owned(String::with_capacity(2 * bytes)),
         entries: HashTable::with_capacity(2 * rows),
+        shipped: None,
     };
     add_rows(&mut g, names, |cols| {
         let (name, given, surname) = (cols.next()?, cols.next()?, cols.next()?);
@@ -844,6 +882,24 @@ mod tests {
         assert_eq!(x, a.features_with(&folded, &[(1, "P1"), (2, "P2")], 2));
         assert_eq!(y, b.features_with(&folded, &[(1, "L")], 8));
         assert!(!y[5].is_empty(), "a proclitic does not hide a place");
+    }
+
+    #[test]
+    fn the_shipped_lexicons_read_through_the_index_are_the_table() {
+        let built = Gazetteer::from_table(SHIPPED_LEXICONS).unwrap();
+        let indexed = lexicons();
+        // Equal each way: every key of each with the same bits in the other.
+        assert!(indexed == built);
+        assert!(built == indexed);
+        assert_eq!(indexed.count(7), built.count(7));
+        assert!(indexed.contains(&fold_key("بغداد")));
+        assert_eq!(indexed.get("zzzz"), None);
+        // A shipped table that changes becomes a table of its own.
+        let mut changed = lexicons();
+        changed.insert_joined("مرصدي تجريبي", 2);
+        assert!(changed.has("مرصدي تجريبي", 2));
+        assert_eq!(changed.count(7), built.count(7) + 1);
+        assert!(changed.contains(&fold_key("بغداد")));
     }
 
     /// The table shipped is the one made from the lists. After a list or
