@@ -108,8 +108,11 @@ struct Scored {
     /// and how many they are.
     own: Vec<([f32; perceptron::LANES], u32)>,
     /// What it gives the window network's hidden layer at each position
-    /// ([`Network::projection`]), [`PROJECTION`] numbers a word.
-    projections: Vec<f32>,
+    /// ([`Network::projection`]). (A box a word: the memory of one large
+    /// table, given back at the end of each text, would be taken anew from
+    /// the system by the next, a page fault every 4 kB.)
+    #[allow(clippy::vec_box)]
+    projections: Vec<Box<[f32; PROJECTION]>>,
     /// The id of its folded key in [`passes::Folded`] (`u32::MAX` until a
     /// word token sets it).
     folded: Vec<u32>,
@@ -126,7 +129,7 @@ impl Scored {
     }
 
     fn projection(&self, id: u32) -> &[f32] {
-        &self.projections[id as usize * PROJECTION..][..PROJECTION]
+        &self.projections[id as usize][..]
     }
 }
 
@@ -348,7 +351,7 @@ impl Recognizer {
         // order (the same spans on one core or many).
         let mut memo = WordMemo::default();
         let mut scored = Scored::default();
-        let (mut ids, mut new) = (Vec::new(), Vec::new());
+        let (mut ids, mut new, mut made) = (Vec::new(), Vec::new(), Vec::new());
         let segments = decode::segments(t);
         for block in segments.chunks(BLOCK) {
             let first = block[0].start;
@@ -359,8 +362,7 @@ impl Recognizer {
             ids.clear();
             new.clear();
             memo.assign(t, first..end, &mut ids, &mut new);
-            let made: Vec<_> = new
-                .par_iter()
+            new.par_iter()
                 .with_min_len(32)
                 .map_init(Vec::new, |x, &i| {
                     let word = evidence::Word::new(t.key(i), &self.gazetteer, &self.vocabulary);
@@ -372,15 +374,15 @@ impl Recognizer {
                         &word.info.folded,
                         &word.info.folded_stem,
                     );
-                    let mut projection = [0.0; PROJECTION];
+                    let mut projection = Box::new([0.0; PROJECTION]);
                     self.network
-                        .projection_into(&VECTORS, slot, x, &mut projection);
+                        .projection_into(&VECTORS, slot, x, &mut projection[..]);
                     (word, own, projection)
                 })
-                .collect();
-            for (word, own, projection) in made {
+                .collect_into_vec(&mut made);
+            for (word, own, projection) in made.drain(..) {
                 scored.own.push(own);
-                scored.projections.extend_from_slice(&projection);
+                scored.projections.push(projection);
                 scored.folded.push(u32::MAX);
                 memo.push([word]);
             }
