@@ -102,7 +102,7 @@ pub fn lines(index: &[u8]) -> usize {
 /// The start of `key`'s line in `text`, by `index` (made by [`build`] of
 /// `text`): the value follows the key and its tab.
 pub fn find(text: &str, index: &[u8], key: &str) -> Option<usize> {
-    let slots = index.len() / 4 - 1;
+    let slots = (index.len() / 4).saturating_sub(1);
     if slots == 0 || !slots.is_power_of_two() {
         return None;
     }
