@@ -8,8 +8,7 @@ use std::borrow::Cow;
 use hashbrown::HashTable;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::line_index;
-use super::table::{for_each_row, hash};
+use super::table::{KeyedLines, for_each_row, hash};
 
 use super::corpus::Sentence;
 use crate::analysis::MentionType;
@@ -31,9 +30,9 @@ pub struct Gazetteer {
     keys: Cow<'static, str>,
     entries: HashTable<Entry>,
     /// For a table shipped as text and indexed by the build
-    /// ([`Gazetteer::indexed`]): the index of its lines, which `keys`
-    /// holds; `entries` is then empty.
-    shipped: Option<&'static [u8]>,
+    /// ([`Gazetteer::indexed`]): its lines, which `keys` holds too;
+    /// `entries` is then empty.
+    shipped: Option<KeyedLines>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -122,11 +121,8 @@ impl Gazetteer {
 
     /// The bits of `key`, if it is an entry or begins one.
     fn get(&self, key: &str) -> Option<u8> {
-        if let Some(index) = self.shipped {
-            let start = line_index::find(&self.keys, index, key)? + key.len() + 1;
-            let rest = &self.keys.as_bytes()[start..];
-            let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-            return std::str::from_utf8(&rest[..end]).ok()?.parse().ok();
+        if let Some(table) = &self.shipped {
+            return table.get(key)?.parse().ok();
         }
         self.entries
             .find(hash(key), |e| key_of(&self.keys, e) == key)
@@ -135,11 +131,12 @@ impl Gazetteer {
 
     /// Each key with its bits, in no order.
     fn rows(&self) -> Box<dyn Iterator<Item = (&str, u8)> + '_> {
-        match self.shipped {
-            Some(_) => Box::new(self.keys.lines().filter_map(|l| {
-                let (k, bits) = l.split_once('\t')?;
-                Some((k, bits.parse().ok()?))
-            })),
+        match &self.shipped {
+            Some(table) => Box::new(
+                table
+                    .iter()
+                    .filter_map(|(k, bits)| Some((k, bits.parse().ok()?))),
+            ),
             None => Box::new(self.entries.iter().map(|e| (key_of(&self.keys, e), e.bits))),
         }
     }
@@ -340,7 +337,7 @@ impl Gazetteer {
         Gazetteer {
             keys: Cow::Borrowed(text),
             entries: HashTable::new(),
-            shipped: Some(index),
+            shipped: Some(KeyedLines::indexed(text, index)),
         }
     }
 

@@ -10,11 +10,13 @@ use rustc_hash::FxHasher;
 
 use super::line_index;
 
+#[derive(Clone, Debug)]
 pub struct KeyedLines {
     text: Cow<'static, str>,
     lines: Lines,
 }
 
+#[derive(Clone, Debug)]
 enum Lines {
     /// Each line's key and value, as byte ranges of the text.
     Built(HashTable<[u32; 4]>),
