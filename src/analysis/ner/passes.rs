@@ -127,8 +127,15 @@ impl Folded {
     }
 
     /// The readings of the key of id `id`.
-    pub(super) fn readings_of(&self, id: usize) -> Readings<'_> {
+    fn readings_of(&self, id: usize) -> Readings<'_> {
         readings_from(&self.table[id], &self.reads[id])
+    }
+
+    /// Whether one of the readings of each distinct key, by id, is `f`.
+    fn any_reading_of_each(&self, f: impl Fn(&str) -> bool) -> Vec<bool> {
+        (0..self.table.len())
+            .map(|id| self.readings_of(id).iter().any(|(_, w)| f(w)))
+            .collect()
     }
 }
 
@@ -247,13 +254,9 @@ impl Recognizer {
         let mut dead = vec![false; spans.len()];
         let mut added = Vec::new();
         // Whether each distinct key reads as a head.
-        let is_head: Vec<bool> = (0..folded.keys())
-            .map(|id| {
-                folded.readings_of(id).iter().any(|(_, w)| {
-                    HEADS.contains(w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
-                })
-            })
-            .collect();
+        let is_head = folded.any_reading_of_each(|w| {
+            HEADS.contains(&w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
+        });
         let mut i = 0;
         while i < t.tokens.len() {
             let head = t.is_word(i) && !taken[i] && !in_span[i] && is_head[folded.id(i)];
@@ -434,14 +437,8 @@ impl Recognizer {
             .collect();
         // Whether a reading of each distinct key may start a known name (a
         // text has a fifth as many keys as tokens).
-        let may_start: Vec<bool> = (0..folded.keys())
-            .map(|id| {
-                folded
-                    .readings_of(id)
-                    .iter()
-                    .any(|(_, w)| firsts.contains(w) && w.chars().count() >= 3)
-            })
-            .collect();
+        let may_start =
+            folded.any_reading_of_each(|w| firsts.contains(w) && w.chars().count() >= 3);
         let mut i = 0;
         while i < t.tokens.len() {
             if covered[i] || !t.is_word(i) || !may_start[folded.id(i)] {
