@@ -225,10 +225,7 @@ pub fn starts(t: &Text) -> Vec<bool> {
     // A word's readings are looked at once per distinct word.
     let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
     (0..t.tokens.len())
-        .map(|i| match t.is_word(i) {
-            true => *seen.entry(t.key(i)).or_insert_with(|| may_start(t, i)),
-            false => may_start(t, i),
-        })
+        .map(|i| t.once_per_word(i, &mut seen, || may_start(t, i)))
         .collect()
 }
 

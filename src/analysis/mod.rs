@@ -189,6 +189,20 @@ impl<'a> Text<'a> {
             .is_some_and(|t| t.kind == tokenize::TokenKind::Number)
     }
 
+    /// `ask()` for token `i`, asked once per distinct word of the text: a
+    /// word's answer is kept in `seen` (other tokens are asked each time).
+    pub fn once_per_word<'t>(
+        &'t self,
+        i: usize,
+        seen: &mut rustc_hash::FxHashMap<&'t str, bool>,
+        ask: impl FnOnce() -> bool,
+    ) -> bool {
+        match self.is_word(i) {
+            true => *seen.entry(self.key(i)).or_insert_with(ask),
+            false => ask(),
+        }
+    }
+
     /// The original byte range of tokens `first..=last`, leaving out the
     /// first `skip` normalised bytes (proclitics).
     pub fn span(&self, first: usize, skip: usize, last: usize) -> Range<usize> {

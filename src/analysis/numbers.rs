@@ -129,11 +129,7 @@ pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
     let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
     let mut i = 0;
     while i < t.tokens.len() {
-        let start = !taken[i]
-            && match t.is_word(i) {
-                true => *seen.entry(t.key(i)).or_insert_with(|| may_start(t, i)),
-                false => may_start(t, i),
-            };
+        let start = !taken[i] && t.once_per_word(i, &mut seen, || may_start(t, i));
         if !start {
             i += 1;
             continue;
