@@ -19,8 +19,40 @@ use tinyvec::ArrayVec;
 /// What is known of each distinct word of a document, made once per word.
 #[derive(Default)]
 pub(super) struct WordMemo {
-    index: rustc_hash::FxHashMap<Box<str>, u32>,
+    keys: Keys,
     words: Vec<Word>,
+}
+
+/// The ids of the distinct words' keys, given in the order they come.
+#[derive(Default)]
+pub(super) struct Keys {
+    index: rustc_hash::FxHashMap<Box<str>, u32>,
+}
+
+impl Keys {
+    /// The word ids of tokens `seg` of `t`, appended to `ids`. A key not
+    /// known yet takes the next id, and its first token is appended to
+    /// `new`: the caller makes the words of `new` ([`Word::new`]), where it
+    /// likes, and adds them to the memo in that order
+    /// ([`WordMemo::push`], [`WordMemo::make`]) before asking for them.
+    pub fn assign(
+        &mut self,
+        t: &Text,
+        seg: Range<usize>,
+        ids: &mut Vec<u32>,
+        new: &mut Vec<usize>,
+    ) {
+        ids.extend(seg.map(|i| {
+            let key = t.key(i);
+            if let Some(&id) = self.index.get(key) {
+                return id;
+            }
+            let id = self.index.len() as u32;
+            self.index.insert(key.into(), id);
+            new.push(i);
+            id
+        }));
+    }
 }
 
 impl WordMemo {
@@ -29,7 +61,7 @@ impl WordMemo {
     }
 
     pub fn clear(&mut self) {
-        self.index.clear();
+        self.keys.index.clear();
         self.words.clear();
     }
 
@@ -37,11 +69,17 @@ impl WordMemo {
         &self.words[id as usize]
     }
 
-    /// The word ids of tokens `seg` of `t`, appended to `ids`. A key not
-    /// known yet takes the next id, and its first token is appended to
-    /// `new`: the caller makes the words of `new` ([`Word::new`]), where it
-    /// likes, and [`WordMemo::push`]es them in that order before asking
-    /// for them.
+    /// The words, by id.
+    pub fn words(&self) -> &[Word] {
+        &self.words
+    }
+
+    /// The ids of the keys, to give new ones while the words are read.
+    pub fn parts(&mut self) -> (&mut Keys, &[Word]) {
+        (&mut self.keys, &self.words)
+    }
+
+    /// [`Keys::assign`] of the memo's keys.
     pub fn assign(
         &mut self,
         t: &Text,
@@ -49,22 +87,19 @@ impl WordMemo {
         ids: &mut Vec<u32>,
         new: &mut Vec<usize>,
     ) {
-        let mut next = (self.words.len() + new.len()) as u32;
-        ids.extend(seg.map(|i| {
-            let key = t.key(i);
-            if let Some(&id) = self.index.get(key) {
-                return id;
-            }
-            self.index.insert(key.into(), next);
-            new.push(i);
-            next += 1;
-            next - 1
-        }));
+        self.keys.assign(t, seg, ids, new)
     }
 
     /// The words [`WordMemo::assign`] gave ids to, in their ids' order.
     pub fn push(&mut self, words: impl IntoIterator<Item = Word>) {
         self.words.extend(words);
+    }
+
+    /// [`WordMemo::push`] of words made on all cores, each written in
+    /// its place.
+    pub fn make(&mut self, words: impl rayon::iter::IndexedParallelIterator<Item = Word>) {
+        use rayon::iter::ParallelExtend;
+        self.words.par_extend(words);
     }
 
     /// The word ids of tokens `seg` of `t`, their words made when new.

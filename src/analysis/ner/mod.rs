@@ -20,7 +20,9 @@
 //!    them into spans.
 //!    Runs are independent: a block of them at a time, the block's new
 //!    words are made on all cores into one memo, then its runs are tagged on
-//!    all cores, and their spans come back in the text's order.
+//!    all cores while one of them folds the block's words for the passes and
+//!    gives the next block's words their ids, and the spans come back in the
+//!    text's order.
 //! 4. The document passes ([`passes`]) tidy people's names, build
 //!    organisation names on their heads, carry a name found once to where it
 //!    recurs, and leave proclitics (و ف ب ل ك) out of the spans.
@@ -127,10 +129,6 @@ impl Scored {
         self.projections.clear();
         self.folded.clear();
     }
-
-    fn projection(&self, id: u32) -> &[f32] {
-        &self.projections[id as usize][..]
-    }
 }
 
 /// What a core reuses from one run to the next.
@@ -152,8 +150,12 @@ struct Block<'a> {
     first: usize,
     /// The word id of each token of the block.
     ids: &'a [u32],
-    memo: &'a WordMemo,
-    scored: &'a Scored,
+    /// The words, by id, and their emission sums and projections
+    /// ([`Scored`]).
+    words: &'a [evidence::Word],
+    own: &'a [([f32; perceptron::LANES], u32)],
+    #[allow(clippy::vec_box)]
+    projections: &'a [Box<[f32; PROJECTION]>],
 }
 
 impl Scratch {
@@ -162,12 +164,14 @@ impl Scratch {
         let mut spans = Vec::new();
         for seg in runs {
             let ids = &b.ids[seg.start - b.first..seg.end - b.first];
-            let words: Vec<&evidence::Word> = ids.iter().map(|&id| b.memo.word(id)).collect();
+            let words: Vec<&evidence::Word> = ids.iter().map(|&id| &b.words[id as usize]).collect();
             let n = token_features_into(&words, &b.rec.gazetteer, &mut self.feats);
             self.bases.clear();
-            self.bases
-                .extend(ids.iter().map(|&id| b.scored.own[id as usize]));
-            let projections: Vec<&[f32]> = ids.iter().map(|&id| b.scored.projection(id)).collect();
+            self.bases.extend(ids.iter().map(|&id| b.own[id as usize]));
+            let projections: Vec<&[f32]> = ids
+                .iter()
+                .map(|&id| &b.projections[id as usize][..])
+                .collect();
             self.scores.clear();
             b.rec
                 .network
@@ -338,6 +342,18 @@ impl Recognizer {
     /// Each run of `t` tagged as `genre`: the entities the tags mark,
     /// whatever the date and number matchers take.
     fn tag(&self, t: &Text, genre: Genre, observe: &mut dyn FnMut(f32) -> bool) -> Option<Tagged> {
+        self.tag_remembering(t, genre, observe, MEMO_WORDS)
+    }
+
+    /// [`Recognizer::tag`] that forgets what it knows of the words when it
+    /// knows more than `memo_words`.
+    fn tag_remembering(
+        &self,
+        t: &Text,
+        genre: Genre,
+        observe: &mut dyn FnMut(f32) -> bool,
+        memo_words: usize,
+    ) -> Option<Tagged> {
         let k = Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0);
         let model = self.models[k].get_or_init(|| self.weights.for_genre(genre));
         // (first token, last token, type) of each recognised entity.
@@ -351,74 +367,110 @@ impl Recognizer {
         // order (the same spans on one core or many).
         let mut memo = WordMemo::default();
         let mut scored = Scored::default();
-        let (mut ids, mut new, mut made) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut ids, mut new) = (Vec::new(), Vec::new());
+        let (mut next_ids, mut next_new) = (Vec::new(), Vec::new());
         let segments = decode::segments(t);
-        for block in segments.chunks(BLOCK) {
-            let first = block[0].start;
+        let blocks: Vec<&[Range<usize>]> = segments.chunks(BLOCK).collect();
+        let tokens = |block: &[Range<usize>]| block[0].start..block[block.len() - 1].end;
+        if let Some(block) = blocks.first() {
+            memo.assign(t, tokens(block), &mut next_ids, &mut next_new);
+        }
+        for (k, block) in blocks.iter().enumerate() {
+            let Range { start: first, end } = tokens(block);
             if !observe(first as f32 / total) {
                 return None;
             }
-            let end = block[block.len() - 1].end;
-            ids.clear();
-            new.clear();
-            memo.assign(t, first..end, &mut ids, &mut new);
-            new.par_iter()
-                .with_min_len(32)
-                .map_init(Vec::new, |x, &i| {
-                    let word = evidence::Word::new(t.key(i), &self.gazetteer, &self.vocabulary);
-                    let own = (model.sum(&word.info.own), word.info.own.len() as u32);
-                    let slot = Slot::of(
-                        &VECTORS,
-                        t.is_number(i),
-                        t.is_word(i),
-                        &word.info.folded,
-                        &word.info.folded_stem,
-                    );
-                    let mut projection = Box::new([0.0; PROJECTION]);
-                    self.network
-                        .projection_into(&VECTORS, slot, x, &mut projection[..]);
-                    (word, own, projection)
-                })
-                .collect_into_vec(&mut made);
-            for (word, own, projection) in made.drain(..) {
-                scored.own.push(own);
-                scored.projections.push(projection);
-                scored.folded.push(u32::MAX);
-                memo.push([word]);
-            }
-            for (i, &id) in (first..end).zip(&ids) {
-                if t.is_word(i) {
-                    let slot = &mut scored.folded[id as usize];
-                    match *slot {
-                        u32::MAX => {
-                            let word = memo.word(id);
-                            *slot = folded.set_read(i, &word.info.folded, || word.reads);
-                        }
-                        known => folded.set_id(i, known),
-                    }
-                }
-            }
+            // The block's word ids, given while the block before was tagged.
+            std::mem::swap(&mut ids, &mut next_ids);
+            std::mem::swap(&mut new, &mut next_new);
+            next_ids.clear();
+            next_new.clear();
+            // Its new words, made on all cores, each written in its place.
+            let made = memo.len();
+            memo.make(
+                new.par_iter()
+                    .with_min_len(32)
+                    .map(|&i| evidence::Word::new(t.key(i), &self.gazetteer, &self.vocabulary)),
+            );
+            let mut sums = (
+                std::mem::take(&mut scored.own),
+                std::mem::take(&mut scored.projections),
+            );
+            sums.par_extend(
+                new.par_iter()
+                    .zip(&memo.words()[made..])
+                    .with_min_len(32)
+                    .map_init(Vec::new, |x, (&i, word)| {
+                        let own = (model.sum(&word.info.own), word.info.own.len() as u32);
+                        let slot = Slot::of(
+                            &VECTORS,
+                            t.is_number(i),
+                            t.is_word(i),
+                            &word.info.folded,
+                            &word.info.folded_stem,
+                        );
+                        let mut projection = Box::new([0.0; PROJECTION]);
+                        self.network
+                            .projection_into(&VECTORS, slot, x, &mut projection[..]);
+                        (own, projection)
+                    }),
+            );
+            (scored.own, scored.projections) = sums;
+            scored.folded.resize(memo.len(), u32::MAX);
+            // What is known of each word (some 800 bytes) is kept for this
+            // many words at most: a long text forgets and recomputes (the
+            // next block's words are then given ids after this one).
+            let forget = memo.len() > memo_words;
+            let next = blocks.get(k + 1).filter(|_| !forget);
+            let (keys, words) = memo.parts();
             let b = Block {
                 rec: self,
                 model,
                 genre,
                 first,
                 ids: &ids,
-                memo: &memo,
-                scored: &scored,
+                words,
+                own: &scored.own,
+                projections: &scored.projections,
             };
-            let found: Vec<_> = block
-                .par_chunks(RUNS_PER_JOB)
-                .map_init(Scratch::default, |s, runs| s.tag(&b, runs))
-                .collect();
+            // The runs are tagged on all cores while one of them folds the
+            // block's words (for the document passes) and gives the next
+            // block's words their ids.
+            let word_folds = &mut scored.folded;
+            let (found, ()) = rayon::join(
+                || {
+                    block
+                        .par_chunks(RUNS_PER_JOB)
+                        .map_init(Scratch::default, |s, runs| s.tag(&b, runs))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    for (i, &id) in (first..end).zip(&ids) {
+                        if t.is_word(i) {
+                            let slot = &mut word_folds[id as usize];
+                            match *slot {
+                                u32::MAX => {
+                                    let word = &words[id as usize];
+                                    *slot = folded.set_read(i, &word.info.folded, || word.reads);
+                                }
+                                known => folded.set_id(i, known),
+                            }
+                        }
+                    }
+                    if let Some(next) = next {
+                        keys.assign(t, tokens(next), &mut next_ids, &mut next_new);
+                    }
+                },
+            );
             for mut f in found {
                 spans.append(&mut f);
             }
-            // What is known of each word (some 800 bytes) is kept for this
-            // many words at most: a long text forgets and recomputes.
-            if memo.len() > MEMO_WORDS {
+            if forget {
                 memo.clear();
                 scored.clear();
+                if let Some(next) = blocks.get(k + 1) {
+                    memo.assign(t, tokens(next), &mut next_ids, &mut next_new);
+                }
             }
         }
         // What was known of the words (tens of thousands of small
@@ -498,5 +550,37 @@ mod tests {
         assert!(one.len() > 1000, "{} mentions", one.len());
         assert!(decode::segments(&t).len() > 3 * BLOCK);
         assert_eq!(on(3), one);
+    }
+
+    /// A long text forgets what it knew of its words when it has met too
+    /// many, and goes on: it gets the actors and places it would have got
+    /// remembering them all, on one core or several.
+    #[test]
+    fn a_text_that_outgrows_the_word_memo_gets_what_remembering_gives() {
+        let sentences =
+            corpus::parse(include_str!("../../../data/ner/anercorp-train.txt")).unwrap();
+        let text: String = sentences[..1500].iter().map(|s| s.text() + "\n").collect();
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new(&text);
+        let taken = vec![false; t.tokens.len()];
+        let found = |memo_words: usize, cores: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(cores)
+                .build()
+                .unwrap();
+            let tagged = pool.install(|| {
+                rec.tag_remembering(&t, Genre::News, &mut |_| true, memo_words)
+                    .unwrap()
+            });
+            rec.finish(&t, &taken, tagged)
+        };
+        let all = found(MEMO_WORDS, 2);
+        // A block of runs brings a few hundred new words: forgotten after
+        // almost every block.
+        let distinct: std::collections::HashSet<&str> =
+            (0..t.tokens.len()).map(|i| t.key(i)).collect();
+        assert!(distinct.len() > 10 * 500, "{} words", distinct.len());
+        assert_eq!(found(500, 2), all);
+        assert_eq!(found(500, 1), all);
     }
 }
