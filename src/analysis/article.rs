@@ -272,10 +272,10 @@ fn analyze<'r>(
         },
         || {
             // The explicit dates, found without a document date, tell it.
-            let starts = dates::starts(&t);
+            let starts = Starts::of(&t);
             let (inferred_date, inferred_source) = {
                 let mut taken = vec![false; t.tokens.len()];
-                let unanchored = dates::find_from(&t, &starts, None, &mut taken);
+                let unanchored = dates::find_from(&t, &starts.dates, None, &mut taken);
                 doc_date::infer(doc, &unanchored)
             };
             let (doc_date, date_source) = match given {
@@ -342,7 +342,7 @@ pub fn redate_with(
     };
     resolve(
         &t,
-        &dates::starts(&t),
+        &Starts::of(&t),
         &mut a,
         doc_date,
         source,
@@ -352,17 +352,34 @@ pub fn redate_with(
     Ok(a)
 }
 
+/// Which tokens of a text may start a date ([`dates::starts`]) and a
+/// number: each distinct word is asked both at once.
+struct Starts {
+    dates: Vec<bool>,
+    numbers: Vec<bool>,
+}
+
+impl Starts {
+    fn of(t: &Text) -> Starts {
+        let mut seen: rustc_hash::FxHashMap<&str, (bool, bool)> = Default::default();
+        let (dates, numbers) = (0..t.tokens.len())
+            .map(|i| {
+                t.once_per_word(i, &mut seen, || {
+                    (dates::may_start(t, i), numbers::may_start(t, i))
+                })
+            })
+            .unzip();
+        Starts { dates, numbers }
+    }
+}
+
 /// The dates (against `doc_date`) and numbers of `t`, and the tokens they
-/// take. `date_starts` is [`dates::starts`] of `t`, made once for both of
+/// take. `starts` ([`Starts::of`] `t`) is made once for both of
 /// an article's date passes.
-fn matchers(
-    t: &Text,
-    date_starts: &[bool],
-    doc_date: Option<DocDate>,
-) -> (Vec<Mention>, Vec<bool>) {
+fn matchers(t: &Text, starts: &Starts, doc_date: Option<DocDate>) -> (Vec<Mention>, Vec<bool>) {
     let mut taken = vec![false; t.tokens.len()];
-    let mut mentions = dates::find_from(t, date_starts, doc_date, &mut taken);
-    mentions.extend(numbers::find(t, &mut taken));
+    let mut mentions = dates::find_from(t, &starts.dates, doc_date, &mut taken);
+    mentions.extend(numbers::find_from(t, &starts.numbers, &mut taken));
     (mentions, taken)
 }
 
@@ -370,14 +387,14 @@ fn matchers(
 /// result still holds, then entities and the timeline.
 fn resolve<'r>(
     t: &Text,
-    date_starts: &[bool],
+    starts: &Starts,
     a: &mut Analysis,
     doc_date: Option<DocDate>,
     source: DateSource,
     rec: &dyn Fn() -> Option<&'r ner::Recognizer>,
     progress: &Progress,
 ) -> Result<(), Cancelled> {
-    let (mut mentions, taken) = matchers(t, date_starts, doc_date);
+    let (mut mentions, taken) = matchers(t, starts, doc_date);
     progress.set(0.2)?;
     let reuse = !a.recognised.taken.is_empty() && a.recognised.taken == taken;
     if !reuse {

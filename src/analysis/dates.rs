@@ -205,7 +205,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     s
 });
 
-fn may_start(t: &Text, i: usize) -> bool {
+pub(super) fn may_start(t: &Text, i: usize) -> bool {
     t.is_number(i)
         || (t.is_word(i)
             && readings(t.key(i))

@@ -191,12 +191,12 @@ impl<'a> Text<'a> {
 
     /// `ask()` for token `i`, asked once per distinct word of the text: a
     /// word's answer is kept in `seen` (other tokens are asked each time).
-    pub fn once_per_word<'t>(
+    pub fn once_per_word<'t, T: Copy>(
         &'t self,
         i: usize,
-        seen: &mut rustc_hash::FxHashMap<&'t str, bool>,
-        ask: impl FnOnce() -> bool,
-    ) -> bool {
+        seen: &mut rustc_hash::FxHashMap<&'t str, T>,
+        ask: impl FnOnce() -> T,
+    ) -> T {
         match self.is_word(i) {
             true => *seen.entry(self.key(i)).or_insert_with(ask),
             false => ask(),

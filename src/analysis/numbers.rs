@@ -112,7 +112,7 @@ fn scale_of(key: &str) -> Option<f64> {
 
 /// Whether a number can start at token `i`: digits, or a word that is (after
 /// و/ف) a number word, a vague numeral or the first word of a hedge.
-fn may_start(t: &Text, i: usize) -> bool {
+pub(super) fn may_start(t: &Text, i: usize) -> bool {
     t.is_number(i)
         || (t.is_word(i)
             && readings(t.key(i)).iter().take(2).any(|(_, w)| {
@@ -124,12 +124,21 @@ fn may_start(t: &Text, i: usize) -> bool {
 
 /// Finds numbers in tokens not yet `taken`.
 pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
-    let mut out = Vec::new();
     // A word's readings are looked at once per distinct word.
     let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
+    let starts: Vec<bool> = (0..t.tokens.len())
+        .map(|i| t.once_per_word(i, &mut seen, || may_start(t, i)))
+        .collect();
+    find_from(t, &starts, taken)
+}
+
+/// [`find`] where `starts` says which tokens may start a number
+/// ([`may_start`]).
+pub fn find_from(t: &Text, starts: &[bool], taken: &mut [bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < t.tokens.len() {
-        let start = !taken[i] && t.once_per_word(i, &mut seen, || may_start(t, i));
+        let start = !taken[i] && starts[i];
         if !start {
             i += 1;
             continue;
