@@ -79,18 +79,12 @@ impl WordMemo {
         (&mut self.keys, &self.words)
     }
 
-    /// [`Keys::assign`] of the memo's keys.
-    pub fn assign(
-        &mut self,
-        t: &Text,
-        seg: Range<usize>,
-        ids: &mut Vec<u32>,
-        new: &mut Vec<usize>,
-    ) {
-        self.keys.assign(t, seg, ids, new)
+    /// The ids of the keys ([`Keys::assign`]).
+    pub fn keys(&mut self) -> &mut Keys {
+        &mut self.keys
     }
 
-    /// The words [`WordMemo::assign`] gave ids to, in their ids' order.
+    /// The words [`Keys::assign`] gave ids to, in their ids' order.
     pub fn push(&mut self, words: impl IntoIterator<Item = Word>) {
         self.words.extend(words);
     }
@@ -111,7 +105,7 @@ impl WordMemo {
         vocab: &Vocabulary,
     ) -> Vec<u32> {
         let (mut ids, mut new) = (Vec::new(), Vec::new());
-        self.assign(t, seg, &mut ids, &mut new);
+        self.keys.assign(t, seg, &mut ids, &mut new);
         self.push(new.into_iter().map(|i| Word::new(t.key(i), gaz, vocab)));
         ids
     }

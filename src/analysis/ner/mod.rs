@@ -373,7 +373,8 @@ impl Recognizer {
         let blocks: Vec<&[Range<usize>]> = segments.chunks(BLOCK).collect();
         let tokens = |block: &[Range<usize>]| block[0].start..block[block.len() - 1].end;
         if let Some(block) = blocks.first() {
-            memo.assign(t, tokens(block), &mut next_ids, &mut next_new);
+            memo.keys()
+                .assign(t, tokens(block), &mut next_ids, &mut next_new);
         }
         for (k, block) in blocks.iter().enumerate() {
             let Range { start: first, end } = tokens(block);
@@ -469,7 +470,8 @@ impl Recognizer {
                 memo.clear();
                 scored.clear();
                 if let Some(next) = blocks.get(k + 1) {
-                    memo.assign(t, tokens(next), &mut next_ids, &mut next_new);
+                    memo.keys()
+                        .assign(t, tokens(next), &mut next_ids, &mut next_new);
                 }
             }
         }
@@ -529,13 +531,18 @@ mod tests {
         );
     }
 
+    /// The first 1,500 sentences of ANERcorp's training file, a line each.
+    fn long_news() -> String {
+        let sentences =
+            corpus::parse(include_str!("../../../data/ner/anercorp-train.txt")).unwrap();
+        sentences[..1500].iter().map(|s| s.text() + "\n").collect()
+    }
+
     /// A long text is tagged a block of runs at a time on all cores: a reader gets the
     /// same actors and places whatever the number of cores.
     #[test]
     fn a_text_tagged_on_several_cores_gets_what_one_core_gives() {
-        let sentences =
-            corpus::parse(include_str!("../../../data/ner/anercorp-train.txt")).unwrap();
-        let text: String = sentences[..1500].iter().map(|s| s.text() + "\n").collect();
+        let text = long_news();
         let rec = Recognizer::embedded().unwrap();
         let t = Text::new(&text);
         let taken = vec![false; t.tokens.len()];
@@ -557,9 +564,7 @@ mod tests {
     /// remembering them all, on one core or several.
     #[test]
     fn a_text_that_outgrows_the_word_memo_gets_what_remembering_gives() {
-        let sentences =
-            corpus::parse(include_str!("../../../data/ner/anercorp-train.txt")).unwrap();
-        let text: String = sentences[..1500].iter().map(|s| s.text() + "\n").collect();
+        let text = long_news();
         let rec = Recognizer::embedded().unwrap();
         let t = Text::new(&text);
         let taken = vec![false; t.tokens.len()];
