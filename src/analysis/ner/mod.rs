@@ -363,8 +363,10 @@ impl Recognizer {
         let total = t.tokens.len().max(1) as f32;
         // Runs are tagged apart from each other, a block of them at a time:
         // the block's new words are made on all cores, then its runs are
-        // tagged on all cores, and their spans come back in the text's
-        // order (the same spans on one core or many).
+        // tagged on all cores (beside the serial work of the memo: folding
+        // the block's words, giving the next block's their ids), and their
+        // spans come back in the text's order (the same spans on one core
+        // or many).
         let mut memo = WordMemo::default();
         let mut scored = Scored::default();
         let (mut ids, mut new) = (Vec::new(), Vec::new());
