@@ -361,13 +361,9 @@ struct Starts {
 
 impl Starts {
     fn of(t: &Text) -> Starts {
-        let mut seen: rustc_hash::FxHashMap<&str, (bool, bool)> = Default::default();
-        let (dates, numbers) = (0..t.tokens.len())
-            .map(|i| {
-                t.once_per_word(i, &mut seen, || {
-                    (dates::may_start(t, i), numbers::may_start(t, i))
-                })
-            })
+        let (dates, numbers) = t
+            .per_word(|i| (dates::may_start(t, i), numbers::may_start(t, i)))
+            .into_iter()
             .unzip();
         Starts { dates, numbers }
     }

@@ -222,11 +222,7 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
 /// of whose readings begins one. What [`find_from`] needs, made once for
 /// several document dates.
 pub fn starts(t: &Text) -> Vec<bool> {
-    // A word's readings are looked at once per distinct word.
-    let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    (0..t.tokens.len())
-        .map(|i| t.once_per_word(i, &mut seen, || may_start(t, i)))
-        .collect()
+    t.per_word(|i| may_start(t, i))
 }
 
 /// [`find`] with [`starts`] of `t` given.

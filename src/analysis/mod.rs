@@ -189,18 +189,17 @@ impl<'a> Text<'a> {
             .is_some_and(|t| t.kind == tokenize::TokenKind::Number)
     }
 
-    /// `ask()` for token `i`, asked once per distinct word of the text: a
-    /// word's answer is kept in `seen` (other tokens are asked each time).
-    pub fn once_per_word<'t, T: Copy>(
-        &'t self,
-        i: usize,
-        seen: &mut rustc_hash::FxHashMap<&'t str, T>,
-        ask: impl FnOnce() -> T,
-    ) -> T {
-        match self.is_word(i) {
-            true => *seen.entry(self.key(i)).or_insert_with(ask),
-            false => ask(),
-        }
+    /// `ask(i)` for each token `i`, asked once per distinct word of the
+    /// text (a word's answer is kept for its other tokens; tokens that are
+    /// not words are asked each).
+    pub fn per_word<T: Copy>(&self, mut ask: impl FnMut(usize) -> T) -> Vec<T> {
+        let mut seen: rustc_hash::FxHashMap<&str, T> = Default::default();
+        (0..self.tokens.len())
+            .map(|i| match self.is_word(i) {
+                true => *seen.entry(self.key(i)).or_insert_with(|| ask(i)),
+                false => ask(i),
+            })
+            .collect()
     }
 
     /// The original byte range of tokens `first..=last`, leaving out the

@@ -124,12 +124,7 @@ pub(super) fn may_start(t: &Text, i: usize) -> bool {
 
 /// Finds numbers in tokens not yet `taken`.
 pub fn find(t: &Text, taken: &mut [bool]) -> Vec<Mention> {
-    // A word's readings are looked at once per distinct word.
-    let mut seen: rustc_hash::FxHashMap<&str, bool> = Default::default();
-    let starts: Vec<bool> = (0..t.tokens.len())
-        .map(|i| t.once_per_word(i, &mut seen, || may_start(t, i)))
-        .collect();
-    find_from(t, &starts, taken)
+    find_from(t, &t.per_word(|i| may_start(t, i)), taken)
 }
 
 /// [`find`] where `starts` says which tokens may start a number
