@@ -79,7 +79,7 @@ fn main() {
 
     // A magic number, then five parts, each behind its length: the
     // weights, then the deflated gazetteer, vocabulary and genre profile,
-    // then the network.
+    // then the LSTM.
     let bytes = read(MODEL);
     let mut rest = bytes.strip_prefix(MODEL_MAGIC).unwrap_or_else(|| {
         panic!("{MODEL} is not a Marsad model of this version (retrain with marsad train)")

@@ -142,6 +142,27 @@ pub(super) struct Word {
 }
 
 impl Word {
+    /// What the LSTM reads of the word's evidence, a bit each
+    /// ([`super::lstm::EVIDENCE`]): it starts a training name or a name-list
+    /// entry; its trigger class; the vocabulary class of the word and of its
+    /// stem (outside, inside, mixed).
+    pub fn evidence_bits(&self) -> u16 {
+        let mut bits = u16::from(self.starts & 3);
+        let trigger = ["org", "title", "speech", "place", "kin"];
+        if let Some(k) = self
+            .trigger
+            .and_then(|t| trigger.iter().position(|&c| c == t))
+        {
+            bits |= 1 << (2 + k);
+        }
+        for (at, class) in [(7, self.classes[0]), (10, self.classes[1])] {
+            if let Some(k) = ["O", "E", "mixed"].iter().position(|&c| c == class) {
+                bits |= 1 << (at + k);
+            }
+        }
+        bits
+    }
+
     pub fn new(key: &str, gaz: &Gazetteer, vocab: &Vocabulary) -> Self {
         let info = TokenInfo::new(key);
         let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);

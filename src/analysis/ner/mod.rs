@@ -13,11 +13,13 @@
 //!    ([`vocabulary`]) and how common it is in Arabic ([`frequency`]).
 //!    What depends on the word alone is worked out once per distinct word
 //!    of the document (a word memo).
-//! 3. The window network ([`network`]) reads the word vectors ([`vectors`])
-//!    of the five words around each token and gives each tag a score; the
-//!    perceptron of the text's genre ([`genre`], [`perceptron`]) adds its
-//!    own and decodes the run's tags, and [`decode::spans_of_tags`] turns
-//!    them into spans.
+//! 3. The bidirectional LSTM ([`lstm`]) reads the whole run (each word's
+//!    vector from [`vectors`], its character n-grams and its evidence bits)
+//!    and gives each tag of each token a score; the perceptron of the
+//!    text's genre ([`genre`], [`perceptron`]) adds its own and decodes the
+//!    run's tags, and [`decode::spans_of_tags`] turns them into spans. What
+//!    a word gives the LSTM's gates is worked out once per distinct word,
+//!    beside its features.
 //!    Runs are independent: a block of them at a time, the block's new
 //!    words are made on all cores into one memo, then its runs are tagged on
 //!    all cores while one of them folds the block's words for the passes and
@@ -49,8 +51,8 @@ pub mod frequency;
 pub mod gazetteer;
 pub mod genre;
 pub mod line_index;
+pub mod lstm;
 pub mod model_file;
-pub mod network;
 pub mod organisations;
 pub mod passes;
 pub mod perceptron;
@@ -71,8 +73,8 @@ pub use vocabulary::Vocabulary;
 use evidence::{WordMemo, token_features_into};
 use gazetteer::Gazetteer;
 use genre::GenreProfile;
+use lstm::{Lstm, Slot};
 use model_file::{inflate_text, model_parts};
-use network::{Network, Slot};
 use perceptron::{Perceptron, Tagger};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -103,25 +105,22 @@ const BLOCK: usize = 256;
 const RUNS_PER_JOB: usize = 8;
 
 /// What the tagging adds to each word of the memo, by its id: under the
-/// document's model and network, and in the document's folded keys.
+/// document's model and LSTM, and in the document's folded keys.
 #[derive(Default)]
 struct Scored {
     /// The emission scores of its own features ([`features::TokenInfo::own`])
     /// and how many they are.
     own: Vec<([f32; perceptron::LANES], u32)>,
-    /// What it gives the window network's hidden layer at each position
-    /// ([`Network::projection`]). (A box a word: the memory of one large
+    /// What it gives the gates of the LSTM
+    /// ([`Lstm::projection_into`]). (A box a word: the memory of one large
     /// table, given back at the end of each text, would be taken anew from
     /// the system by the next, a page fault every 4 kB.)
     #[allow(clippy::vec_box)]
-    projections: Vec<Box<[f32; PROJECTION]>>,
+    projections: Vec<Box<[f32; lstm::PROJECTION]>>,
     /// The id of its folded key in [`passes::Folded`] (`u32::MAX` until a
     /// word token sets it).
     folded: Vec<u32>,
 }
-
-/// The length of a word's projection.
-const PROJECTION: usize = network::POS * network::HIDDEN;
 
 impl Scored {
     fn clear(&mut self) {
@@ -136,8 +135,10 @@ impl Scored {
 struct Scratch {
     feats: Vec<Vec<u32>>,
     bases: Vec<([f32; perceptron::LANES], u32)>,
-    /// The window network's scores of each token of a run.
+    /// The LSTM's scores of each token of a run.
     scores: Vec<[f32; perceptron::N]>,
+    /// The LSTM's hidden states.
+    hs: Vec<f32>,
 }
 
 /// What the runs of a block are tagged with: the document, its model, and
@@ -155,7 +156,7 @@ struct Block<'a> {
     words: &'a [evidence::Word],
     own: &'a [([f32; perceptron::LANES], u32)],
     #[allow(clippy::vec_box)]
-    projections: &'a [Box<[f32; PROJECTION]>],
+    projections: &'a [Box<[f32; lstm::PROJECTION]>],
 }
 
 impl Scratch {
@@ -173,9 +174,10 @@ impl Scratch {
                 .map(|&id| &b.projections[id as usize][..])
                 .collect();
             self.scores.clear();
+            self.scores.resize(ids.len(), [0.0; perceptron::N]);
             b.rec
-                .network
-                .scores(&projections, b.genre, &mut self.scores);
+                .lstm
+                .add_scores(&projections, b.genre, &mut self.hs, &mut self.scores);
             let tags = b
                 .model
                 .decode_with(&self.feats[..n], &self.bases, &self.scores);
@@ -208,8 +210,8 @@ pub struct Recognizer {
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
     genres: GenreProfile,
-    /// The window network over the word vectors.
-    network: Network,
+    /// The bidirectional LSTM.
+    lstm: Lstm,
 }
 
 impl Recognizer {
@@ -237,7 +239,7 @@ impl Recognizer {
         // (what most texts read as), each a few milliseconds. (Threads of
         // their own, not the pool's: a pool thread waiting for a part
         // could take a job that waits for this very recogniser.)
-        let (weights, news, gazetteer, vocabulary, genres, network) = std::thread::scope(|s| {
+        let (weights, news, gazetteer, vocabulary, genres, lstm) = std::thread::scope(|s| {
             let vocabulary = s.spawn(|| match shipped {
                 true => Ok(Vocabulary::indexed(
                     SHIPPED_TEXTS[1],
@@ -249,7 +251,7 @@ impl Recognizer {
                 (
                     text(1).and_then(|t| Gazetteer::from_text(&t)),
                     text(3).map(|t| GenreProfile::from_text(&t)),
-                    Network::from_bytes(parts[4], &VECTORS),
+                    Lstm::from_bytes(parts[4], &VECTORS),
                 )
             });
             let weights = perceptron::load(parts[0]);
@@ -257,9 +259,8 @@ impl Recognizer {
             let vocabulary = vocabulary
                 .join()
                 .expect("loading the vocabulary does not panic");
-            let (gazetteer, genres, network) =
-                rest.join().expect("loading the model does not panic");
-            (weights, news, gazetteer, vocabulary, genres, network)
+            let (gazetteer, genres, lstm) = rest.join().expect("loading the model does not panic");
+            (weights, news, gazetteer, vocabulary, genres, lstm)
         });
         let models: [OnceLock<Tagger>; 2] = Default::default();
         if let Some(news) = news {
@@ -272,7 +273,7 @@ impl Recognizer {
             gazetteer: gazetteer?,
             vocabulary: vocabulary?,
             genres: genres?,
-            network: network?,
+            lstm: lstm?,
         })
     }
 
@@ -403,7 +404,7 @@ impl Recognizer {
                 new.par_iter()
                     .zip(&memo.words()[made..])
                     .with_min_len(32)
-                    .map_init(Vec::new, |x, (&i, word)| {
+                    .map_init(Default::default, |x, (&i, word)| {
                         let own = (model.sum(&word.info.own), word.info.own.len() as u32);
                         let slot = Slot::of(
                             &VECTORS,
@@ -412,9 +413,17 @@ impl Recognizer {
                             &word.info.folded,
                             &word.info.folded_stem,
                         );
-                        let mut projection = Box::new([0.0; PROJECTION]);
-                        self.network
-                            .projection_into(&VECTORS, slot, x, &mut projection[..]);
+                        let mut projection = Box::new([0.0; lstm::PROJECTION]);
+                        let grams = lstm::grams(&word.info.folded);
+                        let bits = word.evidence_bits();
+                        self.lstm.projection_into(
+                            &VECTORS,
+                            slot,
+                            &grams,
+                            bits,
+                            x,
+                            &mut projection[..],
+                        );
                         (own, projection)
                     }),
             );

@@ -1,24 +1,24 @@
 //! The model file: a magic number, then the weights, the gazetteer, the
-//! vocabulary, the genre profile and the window network, each behind its
+//! vocabulary, the genre profile and the LSTM, each behind its
 //! length (the text parts deflated).
 
 use super::gazetteer::Gazetteer;
 use super::genre::GenreProfile;
-use super::network::Network;
+use super::lstm::Lstm;
 use super::perceptron::{self, Perceptron};
 use super::vocabulary::Vocabulary;
 
 const MAGIC: &[u8; 8] = b"MRSDNER4";
 
 /// A model file: the weights ([`perceptron::save`]), the gazetteer, the
-/// vocabulary, the genre profile and the window network, each behind its
+/// vocabulary, the genre profile and the LSTM, each behind its
 /// length.
 pub fn save_model(
     model: &Perceptron,
     gazetteer: &Gazetteer,
     vocabulary: &Vocabulary,
     genres: &GenreProfile,
-    network: &Network,
+    lstm: &Lstm,
 ) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     for part in [
@@ -26,7 +26,7 @@ pub fn save_model(
         miniz_oxide::deflate::compress_to_vec(gazetteer.to_text().as_bytes(), 6),
         miniz_oxide::deflate::compress_to_vec(vocabulary.to_text().as_bytes(), 6),
         miniz_oxide::deflate::compress_to_vec(genres.to_text().as_bytes(), 6),
-        network.to_bytes(),
+        lstm.to_bytes(),
     ] {
         out.extend_from_slice(&(part.len() as u32).to_le_bytes());
         out.extend_from_slice(&part);

@@ -90,8 +90,8 @@ impl Tagger {
 
     /// [`Tagger::decode`] where each token's first features are already
     /// summed, `bases[i]` being ([`Tagger::sum`] of them, how many), and
-    /// `extra[i]` is added to token i's emission scores (the window
-    /// network's, [`super::network`]). The sums run in the same order, so
+    /// `extra[i]` is added to token i's emission scores (the LSTM's,
+    /// [`super::lstm`]). The sums run in the same order, so
     /// the perceptron's part of the scores is the same to the bit.
     pub fn decode_with(
         &self,

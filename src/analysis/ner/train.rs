@@ -3,7 +3,8 @@
 //! ([`aligned`]); the gazetteer and vocabulary a sentence sees are built
 //! from the other folds (jackknifed), so training meets unseen names as the
 //! recogniser will; an averaged perceptron learns in a fixed order, and the
-//! window network ([`super::network`]) from the same tokens' word vectors.
+//! LSTM ([`super::lstm`]) from the same tokens' word vectors, letters and
+//! evidence.
 
 use super::corpus::Sentence;
 use super::decode::type_tag;
@@ -11,8 +12,8 @@ use super::evidence::{WordMemo, token_features};
 use super::features::Genre;
 use super::gazetteer::Gazetteer;
 use super::genre::GenreProfile;
+use super::lstm::{self, Slot};
 use super::model_file::save_model;
-use super::network::{self, Slot};
 use super::perceptron::Trainer;
 use super::vectors::VECTORS;
 use super::vocabulary::Vocabulary;
@@ -116,7 +117,7 @@ pub fn train_seeded(
             )
         })
         .collect();
-    let (examples, runs): (Vec<Tagged>, Vec<network::Example>) = sentences
+    let (examples, runs): (Vec<Tagged>, Vec<lstm::Example>) = sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| !s.tokens.is_empty())
@@ -141,11 +142,19 @@ pub fn train_seeded(
                     )
                 })
                 .collect();
-            ((f, tags.clone()), (slots, tags, genre(i)))
+            let grams = ids
+                .iter()
+                .map(|&id| lstm::grams(&memo.word(id).info.folded))
+                .collect();
+            let bits = ids
+                .iter()
+                .map(|&id| memo.word(id).evidence_bits())
+                .collect();
+            ((f, tags.clone()), (slots, grams, bits, tags, genre(i)))
         })
         .filter(|((f, _), _)| !f.is_empty())
         .unzip();
-    let network = network::train(&VECTORS, &runs, network::EPOCHS, seed ^ 0x7e7);
+    let lstm = lstm::train(&VECTORS, &runs, lstm::EPOCHS, seed ^ 0x1d7);
 
     let mut trainer = Trainer::default();
     // A fixed pseudo-random order per epoch (linear congruential).
@@ -166,7 +175,7 @@ pub fn train_seeded(
         &Gazetteer::from_sentences(sentences),
         &Vocabulary::from_sentences(sentences),
         &GenreProfile::from_sentences(news, encyclopedia),
-        &network,
+        &lstm,
     )
 }
 

@@ -1,5 +1,5 @@
 //! Word vectors: the skip-gram vector of each folded word of the unlabelled
-//! text, as the window network ([`super::network`]) reads them. They are
+//! text, as the LSTM ([`super::lstm`]) reads them. They are
 //! the vectors the word clusters ([`super::clusters`]) are cut from, made by
 //! the same run of `marsad clusters`, and ship beside them
 //! (`assets/ner/vectors.bin`).

@@ -1,0 +1,958 @@
+//! A bidirectional LSTM: each token's tag from the whole run read forwards
+//! and backwards (Huang, Xu and Yu 2015; Lample et al. 2016, without their
+//! CRF: the perceptron's Viterbi gives the transitions). Its logits, times
+//! [`WEIGHT`], are added to the perceptron's emission scores: the
+//! perceptron knows the words, affixes and lists it was trained on, the
+//! LSTM how a word it never saw is used in the unlabelled text, what its
+//! letters look like, and what the rest of the sentence says.
+//!
+//! Inputs per token: its word vector ([`super::vectors`]) or its stem's, or
+//! an indicator ([`Slot`]); the mean of the learned embeddings of its
+//! character n-grams ([`grams`]); its evidence bits (name lists, trigger
+//! words, training vocabulary: [`super::evidence::Word::evidence_bits`]);
+//! and the encyclopedia genre. The first layer is linear in each token's
+//! inputs, so what a word gives the gates is worked out once per distinct
+//! word of a document ([`Lstm::projection_into`]); a token then costs the
+//! two recurrences and the output layer.
+//!
+//! The word vectors are frozen; the rest learns by Adam on the
+//! cross-entropy of each token's tag, with dropout on the inputs, in
+//! batches of runs whose gradients are summed in a fixed order, so
+//! training is deterministic on any number of cores.
+
+use super::features::Genre;
+use super::perceptron::N;
+use super::vectors::Vectors;
+use rayon::prelude::*;
+
+/// What a token shows the LSTM of its word vector.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Slot {
+    /// The vector of the word's row.
+    Word(u32),
+    /// The vector of its stem's row (the word has none).
+    Stem(u32),
+    Unknown,
+    Number,
+    /// Punctuation and symbols.
+    Other,
+}
+
+/// The vector row and the indicator (of [`FLAGS`]) of a slot; `None` is a
+/// position outside the run.
+fn parts(slot: Option<Slot>) -> (Option<u32>, Option<usize>) {
+    match slot {
+        Some(Slot::Word(r)) => (Some(r), None),
+        Some(Slot::Stem(r)) => (Some(r), Some(0)),
+        Some(Slot::Unknown) => (None, Some(1)),
+        Some(Slot::Number) => (None, Some(2)),
+        Some(Slot::Other) => (None, Some(3)),
+        None => (None, Some(4)),
+    }
+}
+
+impl Slot {
+    /// The slot of a token of kind `number`/`word` whose folded key and
+    /// folded stem are given.
+    pub fn of(v: &Vectors, number: bool, word: bool, folded: &str, folded_stem: &str) -> Slot {
+        if number {
+            v.row("0").map_or(Slot::Number, Slot::Word)
+        } else if !word {
+            Slot::Other
+        } else if let Some(r) = v.row(folded) {
+            Slot::Word(r)
+        } else if let Some(r) = v.row(folded_stem) {
+            Slot::Stem(r)
+        } else {
+            Slot::Unknown
+        }
+    }
+}
+
+/// tanh of each unit, as a rational function accurate to a few units in the
+/// last place of an f32 (Eigen's `ptanh_float`), which vectorises where
+/// the library's tanh is a call per number.
+#[inline(always)]
+fn tanh<const K: usize>(h: &mut [f32; K]) {
+    const A: [f32; 7] = [
+        4.893_524_6e-3,
+        6.372_619_3e-4,
+        1.485_722_4e-5,
+        5.122_297e-8,
+        -8.604_672e-11,
+        2.000_188e-13,
+        -2.760_768_5e-16,
+    ];
+    const B: [f32; 4] = [4.893_525e-3, 2.268_434_6e-3, 1.185_347e-4, 1.198_258_4e-6];
+    for a in h.iter_mut() {
+        let x = a.clamp(-7.905_311, 7.905_311);
+        let x2 = x * x;
+        let mut p = A[6];
+        for c in A[..6].iter().rev() {
+            p = p * x2 + c;
+        }
+        let q = ((B[3] * x2 + B[2]) * x2 + B[1]) * x2 + B[0];
+        *a = x * p / q;
+    }
+}
+
+/// Hidden units per direction.
+pub const HIDDEN: usize = 32;
+const G: usize = 4 * HIDDEN;
+/// Indicators after the vector (of [`Slot`]), then the genre.
+const FLAGS: usize = 5;
+/// Width of a word's character vector: the mean of the embeddings of its
+/// character n-grams, hashed into [`BUCKETS`].
+pub const CHARS: usize = 24;
+pub const BUCKETS: usize = 1 << 14;
+/// Indicators of the word's evidence after the characters
+/// ([`super::evidence::Word::evidence_bits`]).
+pub const EVIDENCE: usize = 13;
+
+/// The hashed character n-grams (2 to 4 long) of a folded word, its ends
+/// marked.
+pub fn grams(folded: &str) -> Vec<u32> {
+    let cs: Vec<char> = std::iter::once('<')
+        .chain(folded.chars())
+        .chain(std::iter::once('>'))
+        .collect();
+    let mut out = Vec::new();
+    for n in 2..=4 {
+        for w in cs.windows(n) {
+            let mut h: u32 = 0x811c_9dc5 ^ n as u32;
+            for &c in w {
+                h = (h ^ c as u32).wrapping_mul(0x0100_0193);
+            }
+            out.push(h % BUCKETS as u32);
+        }
+    }
+    out
+}
+/// How much the logits weigh against the perceptron's scores (see
+/// `assets/ner/README.md`: 4, 6 and 8 gave the same cross-validated mean
+/// within the seeds' spread).
+pub const WEIGHT: f32 = 8.0;
+
+/// One direction's weights: input rows of [`G`] (gates i, f, g, o),
+/// recurrent rows of [`G`], biases.
+#[derive(Clone, Debug, PartialEq)]
+struct Cell {
+    wx: Vec<f32>,
+    wh: Vec<f32>,
+    b: Vec<f32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lstm {
+    dim: usize,
+    fwd: Cell,
+    bwd: Cell,
+    /// `2 * HIDDEN` rows of [`N`].
+    wo: Vec<f32>,
+    bo: [f32; N],
+    /// [`BUCKETS`] rows of [`CHARS`].
+    emb: Vec<f32>,
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// What one direction kept of a run, per token: gates (after their
+/// nonlinearity), cell, tanh of the cell, hidden.
+#[derive(Default)]
+struct Trace {
+    gates: Vec<f32>,
+    c: Vec<f32>,
+    tc: Vec<f32>,
+    h: Vec<f32>,
+}
+
+impl Cell {
+    fn new(inputs: usize, seed: &mut u64) -> Cell {
+        let sx = (6.0 / (inputs + G) as f32).sqrt();
+        let sh = (6.0 / (HIDDEN + G) as f32).sqrt();
+        let mut b = vec![0.0; G];
+        b[HIDDEN..2 * HIDDEN].fill(1.0); // the forget gate starts open
+        Cell {
+            wx: (0..inputs * G).map(|_| uniform(seed) * sx).collect(),
+            wh: (0..HIDDEN * G).map(|_| uniform(seed) * sh).collect(),
+            b,
+        }
+    }
+
+    fn zeros_like(&self) -> Cell {
+        Cell {
+            wx: vec![0.0; self.wx.len()],
+            wh: vec![0.0; self.wh.len()],
+            b: vec![0.0; G],
+        }
+    }
+
+    /// Runs over `xs` (sparse inputs per token) in `order`, keeping the
+    /// trace by position.
+    fn run(&self, xs: &[Vec<(usize, f32)>], reverse: bool, tr: &mut Trace) {
+        let t = xs.len();
+        tr.gates.clear();
+        tr.gates.resize(t * G, 0.0);
+        tr.c.clear();
+        tr.c.resize(t * HIDDEN, 0.0);
+        tr.tc.clear();
+        tr.tc.resize(t * HIDDEN, 0.0);
+        tr.h.clear();
+        tr.h.resize(t * HIDDEN, 0.0);
+        let mut prev: Option<usize> = None;
+        for step in 0..t {
+            let i = if reverse { t - 1 - step } else { step };
+            let mut z = [0.0f32; G];
+            z.copy_from_slice(&self.b);
+            for &(d, x) in &xs[i] {
+                for (a, w) in z.iter_mut().zip(&self.wx[d * G..][..G]) {
+                    *a += x * w;
+                }
+            }
+            if let Some(p) = prev {
+                for j in 0..HIDDEN {
+                    let hj = tr.h[p * HIDDEN + j];
+                    for (a, w) in z.iter_mut().zip(&self.wh[j * G..][..G]) {
+                        *a += hj * w;
+                    }
+                }
+            }
+            for (k, a) in z.iter_mut().enumerate() {
+                *a = if (2 * HIDDEN..3 * HIDDEN).contains(&k) {
+                    a.tanh()
+                } else {
+                    sigmoid(*a)
+                };
+            }
+            for j in 0..HIDDEN {
+                let (ig, fg, gg, og) = (z[j], z[HIDDEN + j], z[2 * HIDDEN + j], z[3 * HIDDEN + j]);
+                let cp = prev.map_or(0.0, |p| tr.c[p * HIDDEN + j]);
+                let c = fg * cp + ig * gg;
+                let tc = c.tanh();
+                tr.c[i * HIDDEN + j] = c;
+                tr.tc[i * HIDDEN + j] = tc;
+                tr.h[i * HIDDEN + j] = og * tc;
+            }
+            tr.gates[i * G..][..G].copy_from_slice(&z);
+            prev = Some(i);
+        }
+    }
+
+    /// Back through the run: `dh` is the loss's gradient by each token's
+    /// hidden state (from above); adds to `grad`, and to `dx` the gradient
+    /// by each token's character inputs (from `char_base` on).
+    #[allow(clippy::too_many_arguments)]
+    fn back(
+        &self,
+        xs: &[Vec<(usize, f32)>],
+        reverse: bool,
+        tr: &Trace,
+        dh: &[f32],
+        grad: &mut Cell,
+        char_base: usize,
+        dx: &mut [f32],
+    ) {
+        let t = xs.len();
+        let mut dh_next = [0.0f32; HIDDEN];
+        let mut dc_next = [0.0f32; HIDDEN];
+        for step in (0..t).rev() {
+            let i = if reverse { t - 1 - step } else { step };
+            let prev = if step == 0 {
+                None
+            } else if reverse {
+                Some(i + 1)
+            } else {
+                Some(i - 1)
+            };
+            let gates = &tr.gates[i * G..][..G];
+            let mut dz = [0.0f32; G];
+            for j in 0..HIDDEN {
+                let (ig, fg, gg, og) = (
+                    gates[j],
+                    gates[HIDDEN + j],
+                    gates[2 * HIDDEN + j],
+                    gates[3 * HIDDEN + j],
+                );
+                let d = dh[i * HIDDEN + j] + dh_next[j];
+                let tc = tr.tc[i * HIDDEN + j];
+                let dc = d * og * (1.0 - tc * tc) + dc_next[j];
+                let cp = prev.map_or(0.0, |p| tr.c[p * HIDDEN + j]);
+                dz[j] = dc * gg * ig * (1.0 - ig);
+                dz[HIDDEN + j] = dc * cp * fg * (1.0 - fg);
+                dz[2 * HIDDEN + j] = dc * ig * (1.0 - gg * gg);
+                dz[3 * HIDDEN + j] = d * tc * og * (1.0 - og);
+                dc_next[j] = dc * fg;
+            }
+            for (a, d) in grad.b.iter_mut().zip(&dz) {
+                *a += d;
+            }
+            for e in 0..CHARS {
+                let row = &self.wx[(char_base + e) * G..][..G];
+                dx[i * CHARS + e] += row.iter().zip(&dz).map(|(w, d)| w * d).sum::<f32>();
+            }
+            for &(d, x) in &xs[i] {
+                for (a, dd) in grad.wx[d * G..][..G].iter_mut().zip(&dz) {
+                    *a += x * dd;
+                }
+            }
+            match prev {
+                Some(p) => {
+                    for (j, back_j) in dh_next.iter_mut().enumerate() {
+                        let hj = tr.h[p * HIDDEN + j];
+                        let row = &self.wh[j * G..][..G];
+                        let mut back = 0.0;
+                        for ((a, dd), w) in grad.wh[j * G..][..G].iter_mut().zip(&dz).zip(row) {
+                            *a += hj * dd;
+                            back += w * dd;
+                        }
+                        *back_j = back;
+                    }
+                }
+                None => dh_next = [0.0; HIDDEN],
+            }
+        }
+    }
+
+    fn params_mut(&mut self) -> impl Iterator<Item = &mut f32> {
+        self.wx
+            .iter_mut()
+            .chain(self.wh.iter_mut())
+            .chain(self.b.iter_mut())
+    }
+
+    fn params(&self) -> impl Iterator<Item = &f32> {
+        self.wx.iter().chain(self.wh.iter()).chain(self.b.iter())
+    }
+}
+
+/// The sparse inputs of a token: its vector or indicator, its characters'
+/// vector, and the encyclopedia genre (with `genre`).
+#[allow(clippy::too_many_arguments)]
+fn word_inputs(
+    v: &Vectors,
+    slot: Slot,
+    grams: &[u32],
+    bits: u16,
+    emb: &[f32],
+    genre: bool,
+    x: &mut Vec<f32>,
+    out: &mut Vec<(usize, f32)>,
+) {
+    let dim = v.dim;
+    x.resize(dim, 0.0);
+    out.clear();
+    let (row, flag) = parts(Some(slot));
+    if let Some(r) = row {
+        v.vector_into(r, x);
+        out.extend(x.iter().copied().enumerate());
+    }
+    if let Some(k) = flag {
+        out.push((dim + k, 1.0));
+    }
+    if genre {
+        out.push((dim + FLAGS, 1.0));
+    }
+    let mut c = [0.0f32; CHARS];
+    for &g in grams {
+        for (a, w) in c.iter_mut().zip(&emb[g as usize * CHARS..][..CHARS]) {
+            *a += w;
+        }
+    }
+    let k = 1.0 / grams.len().max(1) as f32;
+    out.extend(
+        c.iter()
+            .enumerate()
+            .map(|(e, &a)| (dim + FLAGS + 1 + e, a * k)),
+    );
+    let base = dim + FLAGS + 1 + CHARS;
+    out.extend(
+        (0..EVIDENCE)
+            .filter(|b| bits & 1 << b != 0)
+            .map(|b| (base + b, 1.0)),
+    );
+}
+
+/// The sparse inputs of each token of a run.
+fn inputs(
+    v: &Vectors,
+    slots: &[Slot],
+    grams: &[&[u32]],
+    bits: &[u16],
+    emb: &[f32],
+    genre: Genre,
+) -> Vec<Vec<(usize, f32)>> {
+    let mut x = Vec::new();
+    slots
+        .iter()
+        .zip(grams)
+        .zip(bits)
+        .map(|((&s, gs), &bits)| {
+            let mut out = Vec::with_capacity(v.dim + CHARS + 2);
+            let enc = genre == Genre::Encyclopedia;
+            word_inputs(v, s, gs, bits, emb, enc, &mut x, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// The length of a word's projection ([`Lstm::projection_into`]): what it
+/// gives the gates of each direction.
+pub const PROJECTION: usize = 2 * G;
+
+/// `z += a * row`.
+#[inline(always)]
+fn axpy(z: &mut [f32; G], a: f32, row: &[f32]) {
+    let row: &[f32; G] = row[..G].try_into().expect("rows are G long");
+    for (z, w) in z.iter_mut().zip(row) {
+        *z += a * w;
+    }
+}
+
+impl Cell {
+    /// The hidden states of a run whose tokens' gate inputs are
+    /// `projections[i][at..at + G]`, read forwards or backwards, written to
+    /// `hs` (fast activations: see [`tanh`]).
+    #[inline(always)]
+    fn recur(
+        &self,
+        projections: &[&[f32]],
+        at: usize,
+        genre: Option<&[f32]>,
+        reverse: bool,
+        hs: &mut [f32],
+    ) {
+        let t = projections.len();
+        let mut h = [0.0f32; HIDDEN];
+        let mut c = [0.0f32; HIDDEN];
+        let mut start = [0.0f32; G];
+        start.copy_from_slice(&self.b);
+        if let Some(g) = genre {
+            axpy(&mut start, 1.0, g);
+        }
+        for step in 0..t {
+            let i = if reverse { t - 1 - step } else { step };
+            let mut z = start;
+            axpy(&mut z, 1.0, &projections[i][at..]);
+            if step > 0 {
+                for (j, &hj) in h.iter().enumerate() {
+                    axpy(&mut z, hj, &self.wh[j * G..]);
+                }
+            }
+            // σ(x) = (1 + tanh(x / 2)) / 2 for the gates i, f, o.
+            for (k, a) in z.iter_mut().enumerate() {
+                if !(2 * HIDDEN..3 * HIDDEN).contains(&k) {
+                    *a *= 0.5;
+                }
+            }
+            tanh(&mut z);
+            for (k, a) in z.iter_mut().enumerate() {
+                if !(2 * HIDDEN..3 * HIDDEN).contains(&k) {
+                    *a = 0.5 * *a + 0.5;
+                }
+            }
+            let mut tc = [0.0f32; HIDDEN];
+            for j in 0..HIDDEN {
+                c[j] = z[HIDDEN + j] * c[j] + z[j] * z[2 * HIDDEN + j];
+                tc[j] = c[j];
+            }
+            tanh(&mut tc);
+            for j in 0..HIDDEN {
+                h[j] = z[3 * HIDDEN + j] * tc[j];
+            }
+            hs[i * HIDDEN..][..HIDDEN].copy_from_slice(&h);
+        }
+    }
+}
+
+impl Lstm {
+    fn zeros_like(&self) -> Lstm {
+        Lstm {
+            dim: self.dim,
+            fwd: self.fwd.zeros_like(),
+            bwd: self.bwd.zeros_like(),
+            wo: vec![0.0; self.wo.len()],
+            bo: [0.0; N],
+            emb: vec![0.0; self.emb.len()],
+        }
+    }
+
+    fn logits(&self, hf: &[f32], hb: &[f32]) -> [f32; N] {
+        let mut o = self.bo;
+        for (&a, row) in hf.iter().chain(hb).zip(self.wo.chunks_exact(N)) {
+            for (o, w) in o.iter_mut().zip(row) {
+                *o += a * w;
+            }
+        }
+        o
+    }
+
+    /// What a word whose slot and character n-grams are given gives the
+    /// gates of each direction (before the bias and the genre), written to
+    /// `out` ([`PROJECTION`] long); its inputs are gathered in `x` and
+    /// `sparse`.
+    pub fn projection_into(
+        &self,
+        v: &Vectors,
+        slot: Slot,
+        grams: &[u32],
+        bits: u16,
+        (x, sparse): &mut (Vec<f32>, Vec<(usize, f32)>),
+        out: &mut [f32],
+    ) {
+        word_inputs(v, slot, grams, bits, &self.emb, false, x, sparse);
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx") {
+            // SAFETY: the processor has AVX.
+            return unsafe { self.project_avx(sparse, out) };
+        }
+        self.project_here(sparse, out)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    fn project_avx(&self, sparse: &[(usize, f32)], out: &mut [f32]) {
+        self.project_here(sparse, out)
+    }
+
+    /// The sums of the input rows of `sparse`, each direction's.
+    #[inline(always)]
+    fn project_here(&self, sparse: &[(usize, f32)], out: &mut [f32]) {
+        let (f, b) = out.split_at_mut(G);
+        let f: &mut [f32; G] = f.try_into().expect("PROJECTION is 2 G");
+        let b: &mut [f32; G] = b.try_into().expect("PROJECTION is 2 G");
+        f.fill(0.0);
+        b.fill(0.0);
+        for &(d, val) in sparse.iter() {
+            axpy(f, val, &self.fwd.wx[d * G..]);
+            axpy(b, val, &self.bwd.wx[d * G..]);
+        }
+    }
+
+    /// Adds each token's logits times [`WEIGHT`] to `out` (a row a token of
+    /// the run, already there), given each token's
+    /// [`Lstm::projection_into`]; `hs` is scratch.
+    pub fn add_scores(
+        &self,
+        projections: &[&[f32]],
+        genre: Genre,
+        hs: &mut Vec<f32>,
+        out: &mut [[f32; N]],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx") {
+            // SAFETY: the processor has AVX.
+            return unsafe { self.add_scores_avx(projections, genre, hs, out) };
+        }
+        self.add_scores_here(projections, genre, hs, out)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx")]
+    fn add_scores_avx(
+        &self,
+        projections: &[&[f32]],
+        genre: Genre,
+        hs: &mut Vec<f32>,
+        out: &mut [[f32; N]],
+    ) {
+        self.add_scores_here(projections, genre, hs, out)
+    }
+
+    #[inline(always)]
+    fn add_scores_here(
+        &self,
+        projections: &[&[f32]],
+        genre: Genre,
+        hs: &mut Vec<f32>,
+        out: &mut [[f32; N]],
+    ) {
+        let t = projections.len();
+        hs.clear();
+        hs.resize(2 * t * HIDDEN, 0.0);
+        let (hf, hb) = hs.split_at_mut(t * HIDDEN);
+        let row = (self.dim + FLAGS) * G;
+        let enc = genre == Genre::Encyclopedia;
+        let gf = enc.then(|| &self.fwd.wx[row..][..G]);
+        let gb = enc.then(|| &self.bwd.wx[row..][..G]);
+        self.fwd.recur(projections, 0, gf, false, hf);
+        self.bwd.recur(projections, G, gb, true, hb);
+        for (i, o) in out.iter_mut().enumerate() {
+            let l = self.logits(&hf[i * HIDDEN..][..HIDDEN], &hb[i * HIDDEN..][..HIDDEN]);
+            for (o, l) in o.iter_mut().zip(l) {
+                *o += WEIGHT * l;
+            }
+        }
+    }
+
+    /// The loss's gradient on one run, added to `grad`; returns the loss.
+    fn learn(
+        &self,
+        v: &Vectors,
+        run: &Example,
+        dropout: f32,
+        seed: &mut u64,
+        grad: &mut Lstm,
+    ) -> f32 {
+        let (slots, grams, bits, tags, genre) = run;
+        let grams: Vec<&[u32]> = grams.iter().map(|g| &g[..]).collect();
+        let mut xs = inputs(v, slots, &grams, bits, &self.emb, *genre);
+        let char_base = self.dim + FLAGS + 1;
+        // What dropout left of each character input: 0 or 1 / (1 - p).
+        let mut mult = vec![1.0f32; xs.len() * CHARS];
+        if dropout > 0.0 {
+            let keep = 1.0 / (1.0 - dropout);
+            for (i, x) in xs.iter_mut().enumerate() {
+                for (d, val) in x.iter_mut() {
+                    let m = if (uniform(seed) + 1.0) / 2.0 < dropout {
+                        0.0
+                    } else {
+                        keep
+                    };
+                    *val *= m;
+                    if (char_base..char_base + CHARS).contains(d) {
+                        mult[i * CHARS + *d - char_base] = m;
+                    }
+                }
+            }
+        }
+        let (mut f, mut b) = (Trace::default(), Trace::default());
+        self.fwd.run(&xs, false, &mut f);
+        self.bwd.run(&xs, true, &mut b);
+        let t = xs.len();
+        let mut dhf = vec![0.0f32; t * HIDDEN];
+        let mut dhb = vec![0.0f32; t * HIDDEN];
+        let mut loss = 0.0;
+        for i in 0..t {
+            let hf = &f.h[i * HIDDEN..][..HIDDEN];
+            let hb = &b.h[i * HIDDEN..][..HIDDEN];
+            let o = self.logits(hf, hb);
+            let m = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let z = o.iter().map(|a| (a - m).exp()).sum::<f32>().ln() + m;
+            let mut d = o.map(|a| (a - z).exp());
+            loss += z - o[tags[i]];
+            d[tags[i]] -= 1.0;
+            for (g, dd) in grad.bo.iter_mut().zip(&d) {
+                *g += dd;
+            }
+            for (k, &a) in hf.iter().chain(hb).enumerate() {
+                let row = &self.wo[k * N..][..N];
+                let mut back = 0.0;
+                for ((g, w), dd) in grad.wo[k * N..][..N].iter_mut().zip(row).zip(&d) {
+                    *g += a * dd;
+                    back += w * dd;
+                }
+                if k < HIDDEN {
+                    dhf[i * HIDDEN + k] = back;
+                } else {
+                    dhb[i * HIDDEN + k - HIDDEN] = back;
+                }
+            }
+        }
+        let mut dx = vec![0.0f32; t * CHARS];
+        self.fwd
+            .back(&xs, false, &f, &dhf, &mut grad.fwd, char_base, &mut dx);
+        self.bwd
+            .back(&xs, true, &b, &dhb, &mut grad.bwd, char_base, &mut dx);
+        for (i, gs) in grams.iter().enumerate() {
+            let k = 1.0 / gs.len().max(1) as f32;
+            for &g in gs.iter() {
+                let row = &mut grad.emb[g as usize * CHARS..][..CHARS];
+                for e in 0..CHARS {
+                    row[e] += dx[i * CHARS + e] * mult[i * CHARS + e] * k;
+                }
+            }
+        }
+        loss
+    }
+
+    fn params_mut(&mut self) -> impl Iterator<Item = &mut f32> {
+        self.fwd
+            .params_mut()
+            .chain(self.bwd.params_mut())
+            .chain(self.wo.iter_mut())
+            .chain(self.bo.iter_mut())
+            .chain(self.emb.iter_mut())
+    }
+
+    fn params(&self) -> impl Iterator<Item = &f32> {
+        self.fwd
+            .params()
+            .chain(self.bwd.params())
+            .chain(self.wo.iter())
+            .chain(self.bo.iter())
+            .chain(self.emb.iter())
+    }
+
+    /// The file part: a magic number, the dimension and hidden size, then
+    /// the weights as little-endian f32.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(self.dim as u32).to_le_bytes());
+        out.extend_from_slice(&(HIDDEN as u32).to_le_bytes());
+        for x in self.params() {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8], v: &Vectors) -> Result<Lstm, String> {
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err("the model has no LSTM of this version (retrain with marsad train)".into());
+        }
+        let dim = u32::from_le_bytes(bytes[8..12].try_into().unwrap()) as usize;
+        let hidden = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+        if hidden != HIDDEN || dim != v.dim {
+            return Err("the LSTM does not fit the vectors or the code: retrain".into());
+        }
+        let mut net = Lstm::new(dim, &mut 0);
+        let want = net.params().count();
+        if bytes.len() != 16 + 4 * want {
+            return Err("damaged LSTM".into());
+        }
+        for (p, c) in net.params_mut().zip(bytes[16..].chunks_exact(4)) {
+            *p = f32::from_le_bytes(c.try_into().unwrap());
+        }
+        Ok(net)
+    }
+
+    fn new(dim: usize, seed: &mut u64) -> Lstm {
+        let inputs = dim + FLAGS + 1 + CHARS + EVIDENCE;
+        let so = (6.0 / (2 * HIDDEN + N) as f32).sqrt();
+        Lstm {
+            dim,
+            fwd: Cell::new(inputs, seed),
+            bwd: Cell::new(inputs, seed),
+            wo: (0..2 * HIDDEN * N).map(|_| uniform(seed) * so).collect(),
+            bo: [0.0; N],
+            emb: (0..BUCKETS * CHARS).map(|_| uniform(seed) * 0.5).collect(),
+        }
+    }
+}
+
+const MAGIC: &[u8; 8] = b"MRSDLST1";
+
+/// A value in [-1, 1) from a linear congruential sequence.
+fn uniform(seed: &mut u64) -> f32 {
+    *seed = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    ((*seed >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
+}
+
+/// A run of training tokens: their slots, character n-grams and tags, and
+/// its genre.
+pub type Example = (Vec<Slot>, Vec<Vec<u32>>, Vec<u16>, Vec<usize>, Genre);
+
+/// Passes over the training runs.
+pub const EPOCHS: usize = 12;
+/// Adam's step size.
+const RATE: f32 = 0.003;
+/// The share of inputs dropped in training.
+const DROPOUT: f32 = 0.25;
+/// Runs a gradient is summed over before a step.
+const BATCH: usize = 16;
+/// Runs one core takes of a batch (fixed, so that the sums are the same on
+/// any number of cores).
+const CHUNK: usize = 4;
+
+/// Trains on `runs`, its weights drawn and its runs shown in an order given
+/// by `seed`.
+pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Lstm {
+    let (rate, dropout) = (RATE, DROPOUT);
+    let mut net = Lstm::new(v.dim, &mut seed);
+    let n = net.params().count();
+    let (mut m, mut s) = (vec![0.0f32; n], vec![0.0f32; n]);
+    let (b1, b2, eps) = (0.9f32, 0.999f32, 1e-8f32);
+    let mut order: Vec<usize> = (0..runs.len()).filter(|&r| !runs[r].0.is_empty()).collect();
+    let mut t = 0i32;
+    for epoch in 0..epochs {
+        super::train::shuffle(&mut order, &mut seed);
+        for (bi, batch) in order.chunks(BATCH).enumerate() {
+            let base = seed ^ ((epoch as u64) << 32) ^ bi as u64;
+            let parts: Vec<Lstm> = batch
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(ci, chunk)| {
+                    let mut g = net.zeros_like();
+                    let mut rng = base.wrapping_mul(31).wrapping_add(ci as u64 + 1);
+                    for &r in chunk {
+                        net.learn(v, &runs[r], dropout, &mut rng, &mut g);
+                    }
+                    g
+                })
+                .collect();
+            let mut parts = parts.into_iter();
+            let mut g = parts.next().expect("a batch has a run");
+            for h in parts {
+                for (a, b) in g.params_mut().zip(h.params()) {
+                    *a += b;
+                }
+            }
+            // Clip the gradient's norm.
+            let norm = g.params().map(|x| x * x).sum::<f32>().sqrt();
+            let scale = if norm > 5.0 { 5.0 / norm } else { 1.0 };
+            t += 1;
+            let (c1, c2) = (1.0 - b1.powi(t), 1.0 - b2.powi(t));
+            for (((p, gr), m), s) in net
+                .params_mut()
+                .zip(g.params())
+                .zip(m.iter_mut())
+                .zip(s.iter_mut())
+            {
+                let gr = gr * scale;
+                *m = b1 * *m + (1.0 - b1) * gr;
+                *s = b2 * *s + (1.0 - b2) * gr * gr;
+                *p -= rate * (*m / c1) / ((*s / c2).sqrt() + eps);
+            }
+        }
+    }
+    net
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The gradient of [`Lstm::learn`] is the loss's slope, by finite
+    /// differences on a few weights of each kind.
+    #[test]
+    fn the_gradient_is_the_slope_of_the_loss() {
+        let words = ["زيد", "عمرو", "قال"].map(str::to_owned);
+        let vals = [0.9, 0.1, 0.0, 0.8, 0.2, 0.0, 0.0, 0.1, 0.9];
+        let v = Vectors::from_f32(&words, &vals, 3);
+        let row = |w: &str| Slot::Word(v.row(w).unwrap());
+        let run: Example = (
+            vec![row("قال"), row("زيد"), Slot::Unknown, row("عمرو")],
+            ["قال", "زيد", "شيء", "عمرو"].map(grams).to_vec(),
+            vec![0, 5, 1 << 12, 0],
+            vec![0, 1, 2, 3],
+            Genre::News,
+        );
+        let net = Lstm::new(3, &mut 5);
+        let mut g = net.zeros_like();
+        net.learn(&v, &run, 0.0, &mut 1, &mut g);
+        let n = net.params().count();
+        let grads: Vec<f32> = g.params().copied().collect();
+        for k in (0..n).step_by(37) {
+            let eps = 1e-2;
+            let mut a = net.clone();
+            *a.params_mut().nth(k).unwrap() += eps;
+            let mut b = net.clone();
+            *b.params_mut().nth(k).unwrap() -= eps;
+            let mut z = net.zeros_like();
+            let la = a.learn(&v, &run, 0.0, &mut 1, &mut z);
+            let lb = b.learn(&v, &run, 0.0, &mut 1, &mut z);
+            let slope = (la - lb) / (2.0 * eps);
+            assert!(
+                (slope - grads[k]).abs() < 2e-2 * (1.0 + slope.abs()),
+                "weight {k}: slope {slope}, gradient {}",
+                grads[k]
+            );
+        }
+        let back = Lstm::from_bytes(&net.to_bytes(), &v).unwrap();
+        assert_eq!(back, net);
+    }
+
+    /// Training drops inputs of every kind (vector, indicator, letters,
+    /// evidence) and learns the toy runs' tags; the same seed gives the
+    /// same network.
+    #[test]
+    fn training_with_dropout_learns_the_toy_runs() {
+        let words = ["زيد", "عمرو", "قال"].map(str::to_owned);
+        let vals = [0.9, 0.1, 0.0, 0.8, 0.2, 0.0, 0.0, 0.1, 0.9];
+        let v = Vectors::from_f32(&words, &vals, 3);
+        let row = |w: &str| Slot::Word(v.row(w).unwrap());
+        let run = |a: &str, b: &str, tags: Vec<usize>, bits: Vec<u16>| -> Example {
+            (
+                vec![row(a), row(b), Slot::Other],
+                [a, b, "."].map(grams).to_vec(),
+                bits,
+                tags,
+                Genre::News,
+            )
+        };
+        let runs: Vec<Example> = (0..8)
+            .flat_map(|_| {
+                [
+                    run("قال", "زيد", vec![0, 1, 0], vec![1 << 4, 1 << 12, 0]),
+                    run("زيد", "قال", vec![1, 0, 0], vec![1 << 12, 1 << 4, 0]),
+                ]
+            })
+            .collect();
+        // A batch a pass: 300 steps of Adam.
+        let net = train(&v, &runs, 300, 3);
+        assert_eq!(net, train(&v, &runs, 300, 3), "same data, same network");
+        let (slots, gs, bits, tags, genre) = &runs[0];
+        let views: Vec<&[u32]> = gs.iter().map(|g| &g[..]).collect();
+        let xs = inputs(&v, slots, &views, bits, &net.emb, *genre);
+        let (mut f, mut b) = (Trace::default(), Trace::default());
+        net.fwd.run(&xs, false, &mut f);
+        net.bwd.run(&xs, true, &mut b);
+        for (i, &tag) in tags.iter().enumerate() {
+            let l = net.logits(&f.h[i * HIDDEN..][..HIDDEN], &b.h[i * HIDDEN..][..HIDDEN]);
+            let best = (0..N).max_by(|&a, &b| l[a].total_cmp(&l[b])).unwrap();
+            assert_eq!(best, tag, "token {i}: {l:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_tanh_is_tanh() {
+        for k in -2000..=2000 {
+            let x = k as f32 / 100.0;
+            let mut h = [x; 8];
+            tanh(&mut h);
+            assert!((h[0] - x.tanh()).abs() < 1e-6, "{x}: {} {}", h[0], x.tanh());
+        }
+    }
+
+    /// The scores from the per-word projections are the training's logits.
+    #[test]
+    fn projections_give_the_training_logits() {
+        let words = ["زيد", "عمرو", "قال"].map(str::to_owned);
+        let vals = [0.9, 0.1, 0.0, 0.8, 0.2, 0.0, 0.0, 0.1, 0.9];
+        let v = Vectors::from_f32(&words, &vals, 3);
+        let row = |w: &str| Slot::Word(v.row(w).unwrap());
+        let slots = vec![
+            row("قال"),
+            row("زيد"),
+            Slot::Unknown,
+            Slot::Other,
+            row("عمرو"),
+        ];
+        let grams: Vec<Vec<u32>> = ["قال", "زيد", "شيء", "،", "عمرو"].map(grams).to_vec();
+        let views: Vec<&[u32]> = grams.iter().map(|g| &g[..]).collect();
+        let net = Lstm::new(3, &mut 9);
+        for genre in Genre::ALL {
+            let bits = [0, 3, 0, 1 << 8, 0];
+            let xs = inputs(&v, &slots, &views, &bits, &net.emb, genre);
+            let (mut f, mut b) = (Trace::default(), Trace::default());
+            net.fwd.run(&xs, false, &mut f);
+            net.bwd.run(&xs, true, &mut b);
+            let mut scratch = (Vec::new(), Vec::new());
+            let projections: Vec<Vec<f32>> = slots
+                .iter()
+                .zip(&views)
+                .zip(bits)
+                .map(|((&s, g), bits)| {
+                    let mut p = vec![0.0; PROJECTION];
+                    net.projection_into(&v, s, g, bits, &mut scratch, &mut p);
+                    p
+                })
+                .collect();
+            let projections: Vec<&[f32]> = projections.iter().map(|p| &p[..]).collect();
+            let mut out = vec![[0.0; N]; slots.len()];
+            net.add_scores(&projections, genre, &mut Vec::new(), &mut out);
+            for (i, got) in out.iter().enumerate() {
+                let want = net.logits(&f.h[i * HIDDEN..][..HIDDEN], &b.h[i * HIDDEN..][..HIDDEN]);
+                for (g, w) in got.iter().zip(want) {
+                    assert!(
+                        (g - WEIGHT * w).abs() < 1e-3,
+                        "{genre:?} {i}: {got:?} {want:?}"
+                    );
+                }
+            }
+        }
+    }
+}
