@@ -440,17 +440,20 @@ impl Cell {
                     axpy(&mut z, hj, &self.wh[j * G..]);
                 }
             }
-            // σ(x) = (1 + tanh(x / 2)) / 2 for the gates i, f, o.
-            for (k, a) in z.iter_mut().enumerate() {
-                if !(2 * HIDDEN..3 * HIDDEN).contains(&k) {
-                    *a *= 0.5;
-                }
+            // σ(x) = (1 + tanh(x / 2)) / 2 for the gates i, f (the first
+            // two rows of HIDDEN) and o (the last).
+            for a in &mut z[..2 * HIDDEN] {
+                *a *= 0.5;
+            }
+            for a in &mut z[3 * HIDDEN..] {
+                *a *= 0.5;
             }
             tanh(&mut z);
-            for (k, a) in z.iter_mut().enumerate() {
-                if !(2 * HIDDEN..3 * HIDDEN).contains(&k) {
-                    *a = 0.5 * *a + 0.5;
-                }
+            for a in &mut z[..2 * HIDDEN] {
+                *a = 0.5 * *a + 0.5;
+            }
+            for a in &mut z[3 * HIDDEN..] {
+                *a = 0.5 * *a + 0.5;
             }
             let mut tc = [0.0f32; HIDDEN];
             for j in 0..HIDDEN {
