@@ -401,6 +401,12 @@ fn inputs(
 /// gives the gates of each direction.
 pub const PROJECTION: usize = 2 * G;
 
+/// Gates summed at a time in the recurrence: four AVX registers.
+const BLOCK: usize = 32;
+/// Gates summed at a time in the projection: eight registers.
+const WIDE: usize = 64;
+const _: () = assert!(G.is_multiple_of(BLOCK) && G.is_multiple_of(WIDE) && N <= 8);
+
 /// `z += a * row`.
 #[inline(always)]
 fn axpy(z: &mut [f32; G], a: f32, row: &[f32]) {
@@ -424,6 +430,7 @@ impl Cell {
         hs: &mut [f32],
     ) {
         let t = projections.len();
+        let wh: &[f32; HIDDEN * G] = self.wh[..].try_into().expect("wh is HIDDEN rows of G");
         let mut h = [0.0f32; HIDDEN];
         let mut c = [0.0f32; HIDDEN];
         let mut start = [0.0f32; G];
@@ -436,8 +443,18 @@ impl Cell {
             let mut z = start;
             axpy(&mut z, 1.0, &projections[i][at..]);
             if step > 0 {
-                for (j, &hj) in h.iter().enumerate() {
-                    axpy(&mut z, hj, &self.wh[j * G..]);
+                // z += h · wh, a block of gates at a time so that the
+                // block's sums stay in registers; each gate still adds
+                // the units in order, so the sums are the same.
+                for k in 0..G / BLOCK {
+                    let mut acc = [0.0f32; BLOCK];
+                    acc.copy_from_slice(&z[k * BLOCK..][..BLOCK]);
+                    for (j, &hj) in h.iter().enumerate() {
+                        for (l, a) in acc.iter_mut().enumerate() {
+                            *a += hj * wh[j * G + k * BLOCK + l];
+                        }
+                    }
+                    z[k * BLOCK..][..BLOCK].copy_from_slice(&acc);
                 }
             }
             // σ(x) = (1 + tanh(x / 2)) / 2 for the gates i, f (the first
@@ -508,28 +525,45 @@ impl Lstm {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the processor has AVX.
-            return unsafe { self.project_avx(sparse, out) };
+            return unsafe { self.project_avx(sparse, x, out) };
         }
-        self.project_here(sparse, out)
+        self.project_here(sparse, x, out)
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx")]
-    fn project_avx(&self, sparse: &[(usize, f32)], out: &mut [f32]) {
-        self.project_here(sparse, out)
+    fn project_avx(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
+        self.project_here(sparse, dense, out)
     }
 
-    /// The sums of the input rows of `sparse`, each direction's.
+    /// The sums of the input rows of `sparse`, each direction's; `dense`
+    /// is scratch.
     #[inline(always)]
-    fn project_here(&self, sparse: &[(usize, f32)], out: &mut [f32]) {
-        let (f, b) = out.split_at_mut(G);
-        let f: &mut [f32; G] = f.try_into().expect("PROJECTION is 2 G");
-        let b: &mut [f32; G] = b.try_into().expect("PROJECTION is 2 G");
-        f.fill(0.0);
-        b.fill(0.0);
-        for &(d, val) in sparse.iter() {
-            axpy(f, val, &self.fwd.wx[d * G..]);
-            axpy(b, val, &self.bwd.wx[d * G..]);
+    fn project_here(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
+        // The inputs spread over one row each, so that the rows are read
+        // in order without a bounds check each.
+        dense.clear();
+        dense.resize(self.fwd.wx.len() / G, 0.0);
+        for &(d, val) in sparse {
+            dense[d] = val;
+        }
+        // A block of gates at a time, its sums in registers; each gate
+        // adds the inputs in order (the order of `sparse`), as the
+        // training pass does.
+        for (out, wx) in out.chunks_exact_mut(G).zip([&self.fwd.wx, &self.bwd.wx]) {
+            for (k, ob) in out.chunks_exact_mut(WIDE).enumerate() {
+                let mut acc = [0.0f32; WIDE];
+                for (row, &val) in wx.chunks_exact(G).zip(dense.iter()) {
+                    if val == 0.0 {
+                        continue;
+                    }
+                    let row: &[f32; G] = row.try_into().expect("rows are G long");
+                    for (a, w) in acc.iter_mut().zip(&row[k * WIDE..][..WIDE]) {
+                        *a += val * w;
+                    }
+                }
+                ob.copy_from_slice(&acc);
+            }
         }
     }
 
@@ -581,8 +615,30 @@ impl Lstm {
         let gb = enc.then(|| &self.bwd.wx[row..][..G]);
         self.fwd.recur(projections, 0, gf, false, hf);
         self.bwd.recur(projections, G, gb, true, hb);
-        for (i, o) in out.iter_mut().enumerate() {
-            let l = self.logits(&hf[i * HIDDEN..][..HIDDEN], &hb[i * HIDDEN..][..HIDDEN]);
+        // The output rows padded to 8 tags, one AVX register: the same
+        // sums as [`Lstm::logits`], in the same order.
+        let mut wo = [[0.0f32; 8]; 2 * HIDDEN];
+        for (w, row) in wo.iter_mut().zip(self.wo.chunks_exact(N)) {
+            w[..N].copy_from_slice(row);
+        }
+        let mut bo = [0.0f32; 8];
+        bo[..N].copy_from_slice(&self.bo);
+        for ((o, f), b) in out
+            .iter_mut()
+            .zip(hf.chunks_exact(HIDDEN))
+            .zip(hb.chunks_exact(HIDDEN))
+        {
+            let mut l = bo;
+            for (&a, w) in f.iter().zip(&wo[..HIDDEN]) {
+                for (l, w) in l.iter_mut().zip(w) {
+                    *l += a * w;
+                }
+            }
+            for (&a, w) in b.iter().zip(&wo[HIDDEN..]) {
+                for (l, w) in l.iter_mut().zip(w) {
+                    *l += a * w;
+                }
+            }
             for (o, l) in o.iter_mut().zip(l) {
                 *o += WEIGHT * l;
             }
