@@ -13,7 +13,10 @@
 //! and the encyclopedia genre. The first layer is linear in each token's
 //! inputs, so what a word gives the gates is worked out once per distinct
 //! word of a document ([`Lstm::projection_into`]); a token then costs the
-//! two recurrences and the output layer.
+//! two recurrences and the output layer. These inference kernels are
+//! compiled for AVX2 with FMA, for AVX, and plain, and the processor picks
+//! at run time; the fused ones round once per product, so their scores
+//! may differ from the others in an f32's last bits.
 //!
 //! The word vectors are frozen; the rest learns by Adam on the
 //! cross-entropy of each token's tag, with dropout on the inputs, in
@@ -73,7 +76,7 @@ impl Slot {
 /// last place of an f32 (Eigen's `ptanh_float`), which vectorises where
 /// the library's tanh is a call per number.
 #[inline(always)]
-fn tanh<const K: usize>(h: &mut [f32; K]) {
+fn tanh<const K: usize, const FUSED: bool>(h: &mut [f32; K]) {
     const A: [f32; 7] = [
         4.893_524_6e-3,
         6.372_619_3e-4,
@@ -88,10 +91,14 @@ fn tanh<const K: usize>(h: &mut [f32; K]) {
         let x = a.clamp(-7.905_311, 7.905_311);
         let x2 = x * x;
         let mut p = A[6];
-        for c in A[..6].iter().rev() {
-            p = p * x2 + c;
+        for &c in A[..6].iter().rev() {
+            p = madd::<FUSED>(p, x2, c);
         }
-        let q = ((B[3] * x2 + B[2]) * x2 + B[1]) * x2 + B[0];
+        let q = madd::<FUSED>(
+            madd::<FUSED>(madd::<FUSED>(B[3], x2, B[2]), x2, B[1]),
+            x2,
+            B[0],
+        );
         *a = x * p / q;
     }
 }
@@ -407,6 +414,20 @@ const BLOCK: usize = 32;
 const WIDE: usize = 64;
 const _: () = assert!(G.is_multiple_of(BLOCK) && G.is_multiple_of(WIDE) && N <= 8);
 
+/// `a * b + c`, in one rounding where the processor fuses them (FMA).
+#[inline(always)]
+fn madd<const FUSED: bool>(a: f32, b: f32, c: f32) -> f32 {
+    if FUSED { a.mul_add(b, c) } else { a * b + c }
+}
+
+/// Whether the processor has AVX2 and FMA, for the fused kernels: their
+/// sums round once per product, so their scores differ from the unfused
+/// ones (and the training pass's) in the last bits of an f32.
+#[cfg(target_arch = "x86_64")]
+fn fused() -> bool {
+    std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+}
+
 /// `z += a * row`.
 #[inline(always)]
 fn axpy(z: &mut [f32; G], a: f32, row: &[f32]) {
@@ -421,7 +442,7 @@ impl Cell {
     /// `projections[i][at..at + G]`, read forwards or backwards, written to
     /// `hs` (fast activations: see [`tanh`]).
     #[inline(always)]
-    fn recur(
+    fn recur<const FUSED: bool>(
         &self,
         projections: &[&[f32]],
         at: usize,
@@ -451,7 +472,7 @@ impl Cell {
                     acc.copy_from_slice(&z[k * BLOCK..][..BLOCK]);
                     for (j, &hj) in h.iter().enumerate() {
                         for (l, a) in acc.iter_mut().enumerate() {
-                            *a += hj * wh[j * G + k * BLOCK + l];
+                            *a = madd::<FUSED>(hj, wh[j * G + k * BLOCK + l], *a);
                         }
                     }
                     z[k * BLOCK..][..BLOCK].copy_from_slice(&acc);
@@ -465,7 +486,7 @@ impl Cell {
             for a in &mut z[3 * HIDDEN..] {
                 *a *= 0.5;
             }
-            tanh(&mut z);
+            tanh::<G, FUSED>(&mut z);
             for a in &mut z[..2 * HIDDEN] {
                 *a = 0.5 * *a + 0.5;
             }
@@ -477,7 +498,7 @@ impl Cell {
                 c[j] = z[HIDDEN + j] * c[j] + z[j] * z[2 * HIDDEN + j];
                 tc[j] = c[j];
             }
-            tanh(&mut tc);
+            tanh::<HIDDEN, FUSED>(&mut tc);
             for j in 0..HIDDEN {
                 h[j] = z[3 * HIDDEN + j] * tc[j];
             }
@@ -523,23 +544,37 @@ impl Lstm {
     ) {
         word_inputs(v, slot, grams, bits, &self.emb, false, x, sparse);
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx") {
+        if fused() {
+            // SAFETY: the processor has AVX2 and FMA.
+            return unsafe { self.project_fma(sparse, x, out) };
+        } else if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the processor has AVX.
             return unsafe { self.project_avx(sparse, x, out) };
         }
-        self.project_here(sparse, x, out)
+        self.project_here::<false>(sparse, x, out)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,fma")]
+    fn project_fma(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
+        self.project_here::<true>(sparse, dense, out)
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx")]
     fn project_avx(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
-        self.project_here(sparse, dense, out)
+        self.project_here::<false>(sparse, dense, out)
     }
 
     /// The sums of the input rows of `sparse`, each direction's; `dense`
     /// is scratch.
     #[inline(always)]
-    fn project_here(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
+    fn project_here<const FUSED: bool>(
+        &self,
+        sparse: &[(usize, f32)],
+        dense: &mut Vec<f32>,
+        out: &mut [f32],
+    ) {
         // The inputs spread over one row each, so that the rows are read
         // in order without a bounds check each.
         dense.clear();
@@ -558,8 +593,8 @@ impl Lstm {
                         continue;
                     }
                     let row: &[f32; G] = row.try_into().expect("rows are G long");
-                    for (a, w) in acc.iter_mut().zip(&row[k * WIDE..][..WIDE]) {
-                        *a += val * w;
+                    for (a, &w) in acc.iter_mut().zip(&row[k * WIDE..][..WIDE]) {
+                        *a = madd::<FUSED>(val, w, *a);
                     }
                 }
                 ob.copy_from_slice(&acc);
@@ -578,11 +613,26 @@ impl Lstm {
         out: &mut [[f32; N]],
     ) {
         #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx") {
+        if fused() {
+            // SAFETY: the processor has AVX2 and FMA.
+            return unsafe { self.add_scores_fma(projections, genre, hs, out) };
+        } else if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the processor has AVX.
             return unsafe { self.add_scores_avx(projections, genre, hs, out) };
         }
-        self.add_scores_here(projections, genre, hs, out)
+        self.add_scores_here::<false>(projections, genre, hs, out)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,fma")]
+    fn add_scores_fma(
+        &self,
+        projections: &[&[f32]],
+        genre: Genre,
+        hs: &mut Vec<f32>,
+        out: &mut [[f32; N]],
+    ) {
+        self.add_scores_here::<true>(projections, genre, hs, out)
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -594,11 +644,11 @@ impl Lstm {
         hs: &mut Vec<f32>,
         out: &mut [[f32; N]],
     ) {
-        self.add_scores_here(projections, genre, hs, out)
+        self.add_scores_here::<false>(projections, genre, hs, out)
     }
 
     #[inline(always)]
-    fn add_scores_here(
+    fn add_scores_here<const FUSED: bool>(
         &self,
         projections: &[&[f32]],
         genre: Genre,
@@ -613,8 +663,8 @@ impl Lstm {
         let enc = genre == Genre::Encyclopedia;
         let gf = enc.then(|| &self.fwd.wx[row..][..G]);
         let gb = enc.then(|| &self.bwd.wx[row..][..G]);
-        self.fwd.recur(projections, 0, gf, false, hf);
-        self.bwd.recur(projections, G, gb, true, hb);
+        self.fwd.recur::<FUSED>(projections, 0, gf, false, hf);
+        self.bwd.recur::<FUSED>(projections, G, gb, true, hb);
         // The output rows padded to 8 tags, one AVX register: the same
         // sums as [`Lstm::logits`], in the same order.
         let mut wo = [[0.0f32; 8]; 2 * HIDDEN];
@@ -630,13 +680,13 @@ impl Lstm {
         {
             let mut l = bo;
             for (&a, w) in f.iter().zip(&wo[..HIDDEN]) {
-                for (l, w) in l.iter_mut().zip(w) {
-                    *l += a * w;
+                for (l, &w) in l.iter_mut().zip(w) {
+                    *l = madd::<FUSED>(a, w, *l);
                 }
             }
             for (&a, w) in b.iter().zip(&wo[HIDDEN..]) {
-                for (l, w) in l.iter_mut().zip(w) {
-                    *l += a * w;
+                for (l, &w) in l.iter_mut().zip(w) {
+                    *l = madd::<FUSED>(a, w, *l);
                 }
             }
             for (o, l) in o.iter_mut().zip(l) {
@@ -960,9 +1010,16 @@ mod tests {
     fn the_fast_tanh_is_tanh() {
         for k in -2000..=2000 {
             let x = k as f32 / 100.0;
-            let mut h = [x; 8];
-            tanh(&mut h);
+            let (mut h, mut fused) = ([x; 8], [x; 8]);
+            tanh::<8, false>(&mut h);
+            tanh::<8, true>(&mut fused);
             assert!((h[0] - x.tanh()).abs() < 1e-6, "{x}: {} {}", h[0], x.tanh());
+            assert!(
+                (fused[0] - x.tanh()).abs() < 1e-6,
+                "{x}: {} {}",
+                fused[0],
+                x.tanh()
+            );
         }
     }
 
