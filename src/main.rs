@@ -46,6 +46,8 @@ enum Command {
         /// Where to write the model.
         #[arg(long, default_value = "assets/ner/model.bin")]
         out: PathBuf,
+        /// Passes over the training data: the perceptron's, and the LSTM's
+        /// up to 12.
         #[arg(long, default_value_t = 15)]
         epochs: usize,
         /// Instead of writing a model, score each sequential sixth of

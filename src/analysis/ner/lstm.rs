@@ -119,11 +119,32 @@ pub const EVIDENCE: usize = 13;
 /// The hashed character n-grams (2 to 4 long) of a folded word, its ends
 /// marked.
 pub fn grams(folded: &str) -> Vec<u32> {
-    let cs: Vec<char> = std::iter::once('<')
-        .chain(folded.chars())
-        .chain(std::iter::once('>'))
-        .collect();
     let mut out = Vec::new();
+    grams_into(folded, &mut out);
+    out
+}
+
+/// [`grams`] written to `out` (cleared first); a word of up to 62 letters
+/// costs no allocation.
+pub fn grams_into(folded: &str, out: &mut Vec<u32>) {
+    out.clear();
+    let letters = std::iter::once('<')
+        .chain(folded.chars())
+        .chain(std::iter::once('>'));
+    let mut buf = ['\0'; 64];
+    let long: Vec<char>;
+    let cs: &[char] = if folded.len() <= 62 {
+        // At most as many letters as bytes.
+        let mut n = 0;
+        for c in letters {
+            buf[n] = c;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        long = letters.collect();
+        &long
+    };
     for n in 2..=4 {
         for w in cs.windows(n) {
             let mut h: u32 = 0x811c_9dc5 ^ n as u32;
@@ -133,7 +154,6 @@ pub fn grams(folded: &str) -> Vec<u32> {
             out.push(h % BUCKETS as u32);
         }
     }
-    out
 }
 /// How much the logits weigh against the perceptron's scores (see
 /// `assets/ner/README.md`: 4, 6 and 8 gave the same cross-validated mean
@@ -1003,6 +1023,31 @@ mod tests {
             let l = net.logits(&f.h[i * HIDDEN..][..HIDDEN], &b.h[i * HIDDEN..][..HIDDEN]);
             let best = (0..N).max_by(|&a, &b| l[a].total_cmp(&l[b])).unwrap();
             assert_eq!(best, tag, "token {i}: {l:?}");
+        }
+    }
+
+    #[test]
+    fn grams_are_each_window_of_two_to_four_letters() {
+        // The windows of the letters with the ends marked, hashed as
+        // `grams` does, for words of 0 to 40 letters (80 bytes: past the
+        // buffer); `grams_into` reuses its vector.
+        let hash = |w: &[char]| {
+            let mut h: u32 = 0x811c_9dc5 ^ w.len() as u32;
+            for &c in w {
+                h = (h ^ c as u32).wrapping_mul(0x0100_0193);
+            }
+            h % BUCKETS as u32
+        };
+        let mut out = vec![7; 3];
+        let long = "ب".repeat(40);
+        for word in ["", "و", "في", "بغداد", "والعراق", "ab", &long] {
+            let cs: Vec<char> = format!("<{word}>").chars().collect();
+            let want: Vec<u32> = (2..=4)
+                .flat_map(|n| cs.windows(n).map(hash).collect::<Vec<_>>())
+                .collect();
+            grams_into(word, &mut out);
+            assert_eq!(out, want, "{word:?}");
+            assert_eq!(grams(word), want, "{word:?}");
         }
     }
 

@@ -404,7 +404,7 @@ impl Recognizer {
                 new.par_iter()
                     .zip(&memo.words()[made..])
                     .with_min_len(32)
-                    .map_init(Default::default, |x, (&i, word)| {
+                    .map_init(Default::default, |(x, grams), (&i, word)| {
                         let own = (model.sum(&word.info.own), word.info.own.len() as u32);
                         let slot = Slot::of(
                             &VECTORS,
@@ -414,12 +414,12 @@ impl Recognizer {
                             &word.info.folded_stem,
                         );
                         let mut projection = Box::new([0.0; lstm::PROJECTION]);
-                        let grams = lstm::grams(&word.info.folded);
+                        lstm::grams_into(&word.info.folded, grams);
                         let bits = word.evidence_bits();
                         self.lstm.projection_into(
                             &VECTORS,
                             slot,
-                            &grams,
+                            grams,
                             bits,
                             x,
                             &mut projection[..],

@@ -67,11 +67,11 @@ type Tagged = (Vec<Vec<u32>>, Vec<usize>);
 /// Folds for the jackknifed gazetteer.
 const FOLDS: usize = 5;
 
-/// Trains on `sentences` for `epochs`, in a fixed order (deterministic).
-/// Returns the model file's bytes ([`save_model`]).
 /// Trains on `news` and `encyclopedia` sentences (each feature has a
-/// shared weight and one per genre, see [`Genre`]) and returns the model
-/// file's bytes.
+/// shared weight and one per genre, see [`Genre`]) in a fixed order
+/// (deterministic), and returns the model file's bytes ([`save_model`]).
+/// The perceptron makes `epochs` passes, the LSTM as many up to
+/// [`lstm::EPOCHS`] (fewer make a quick model for tests).
 pub fn train(
     news: &[Sentence],
     encyclopedia: &[Sentence],
@@ -154,7 +154,7 @@ pub fn train_seeded(
         })
         .filter(|((f, _), _)| !f.is_empty())
         .unzip();
-    let lstm = lstm::train(&VECTORS, &runs, lstm::EPOCHS, seed ^ 0x1d7);
+    let lstm = lstm::train(&VECTORS, &runs, epochs.min(lstm::EPOCHS), seed ^ 0x1d7);
 
     let mut trainer = Trainer::default();
     // A fixed pseudo-random order per epoch (linear congruential).
