@@ -485,8 +485,9 @@ impl Cell {
             axpy(&mut z, 1.0, &projections[i][at..]);
             if step > 0 {
                 // z += h · wh, a block of gates at a time so that the
-                // block's sums stay in registers; each gate still adds
-                // the units in order, so the sums are the same.
+                // block's sums stay in registers; each gate adds the units
+                // in order, as the training pass does (unfused, the same
+                // sums to the bit).
                 for k in 0..G / BLOCK {
                     let mut acc = [0.0f32; BLOCK];
                     acc.copy_from_slice(&z[k * BLOCK..][..BLOCK]);
@@ -685,8 +686,8 @@ impl Lstm {
         let gb = enc.then(|| &self.bwd.wx[row..][..G]);
         self.fwd.recur::<FUSED>(projections, 0, gf, false, hf);
         self.bwd.recur::<FUSED>(projections, G, gb, true, hb);
-        // The output rows padded to 8 tags, one AVX register: the same
-        // sums as [`Lstm::logits`], in the same order.
+        // The output rows padded to 8 tags, one AVX register: the sums of
+        // [`Lstm::logits`], in its order.
         let mut wo = [[0.0f32; 8]; 2 * HIDDEN];
         for (w, row) in wo.iter_mut().zip(self.wo.chunks_exact(N)) {
             w[..N].copy_from_slice(row);
