@@ -68,6 +68,11 @@ fn ids_of(value: &str) -> Option<[u16; 3]> {
 }
 
 impl Clusters {
+    /// See [`KeyedLines::touch`].
+    pub fn touch(&self, h: u64) -> u8 {
+        self.table.touch(h)
+    }
+
     /// The cluster ids of `folded` (a folded key), as the features name
     /// them, coarse to fine.
     pub fn of(&self, folded: &str) -> Option<[&str; 3]> {

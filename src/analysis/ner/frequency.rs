@@ -30,6 +30,11 @@ pub struct WordFrequency {
 }
 
 impl WordFrequency {
+    /// See [`KeyedLines::touch`].
+    pub fn touch(&self, h: u64) -> u8 {
+        self.table.touch(h)
+    }
+
     /// The table the binary carries, read in place through the index the
     /// build made of it.
     pub fn embedded() -> Self {

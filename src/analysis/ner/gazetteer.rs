@@ -66,6 +66,11 @@ pub fn type_bit(k: MentionType) -> u8 {
 }
 
 impl Gazetteer {
+    /// See [`KeyedLines::touch`] (a shipped list; a built one, none).
+    pub fn touch(&self, h: u64) -> u8 {
+        self.shipped.as_ref().map_or(0, |t| t.touch(h))
+    }
+
     pub fn insert<S: AsRef<str>>(&mut self, folded_tokens: &[S], bit: u8) {
         let key: Vec<&str> = folded_tokens.iter().map(|t| t.as_ref()).collect();
         self.insert_joined(&key.join(" "), bit);

@@ -99,6 +99,21 @@ pub fn lines(index: &[u8]) -> usize {
         .map_or(0, |n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize)
 }
 
+/// Reads the first slot of a key whose [`hash`] is `h`, and the first byte
+/// of the line it points to, without comparing keys: asked for together
+/// for several tables, their cache misses overlap, and the lookups that
+/// follow ([`find`]) find the lines near. Returns the byte read (or 0).
+pub fn touch(text: &str, index: &[u8], h: u64) -> u8 {
+    let slots = (index.len() / 4).saturating_sub(1);
+    if slots < 2 || !slots.is_power_of_two() {
+        return 0;
+    }
+    let k = (h >> (64 - slots.trailing_zeros())) as usize;
+    let at = 4 * (k + 1);
+    let start = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
+    text.as_bytes().get(start as usize).copied().unwrap_or(0)
+}
+
 /// The start of `key`'s line in `text`, by `index` (made by [`build`] of
 /// `text`): the value follows the key and its tab.
 pub fn find(text: &str, index: &[u8], key: &str) -> Option<usize> {

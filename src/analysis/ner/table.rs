@@ -100,6 +100,16 @@ impl KeyedLines {
         }
     }
 
+    /// Brings the line of a key whose [`line_index::hash`] is `h` into the
+    /// cache, for a shipped table ([`line_index::touch`]); returns a byte
+    /// of it.
+    pub fn touch(&self, h: u64) -> u8 {
+        match &self.lines {
+            Lines::Built(_) => 0,
+            Lines::Indexed(index) => line_index::touch(&self.text, index, h),
+        }
+    }
+
     /// The value of `key` (what follows its tab).
     pub fn get(&self, key: &str) -> Option<&str> {
         match &self.lines {
@@ -194,6 +204,27 @@ pub(super) mod tests {
         a.sort();
         b.sort();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn touching_a_table_reads_a_line_start_and_never_goes_past_it() {
+        // Any hash (the key's own, or none of the table's) reads the first
+        // byte of a line or nothing; a built table and a damaged index
+        // read nothing.
+        let text = "ب\t2\n\nا\t1\nبا\t3 4\nت\t\nx\ty\n";
+        let index: &'static [u8] = Box::leak(line_index::build(text).unwrap().into_boxed_slice());
+        let t = KeyedLines::indexed(text, index);
+        let starts: Vec<u8> = text.lines().filter_map(|l| l.bytes().next()).collect();
+        assert_eq!(t.touch(line_index::hash("x".as_bytes())), b'x');
+        let mut h = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..10_000 {
+            h = h.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let b = t.touch(h);
+            assert!(b == 0 || starts.contains(&b), "{h:x}: {b}");
+        }
+        assert_eq!(KeyedLines::new(text).unwrap().touch(h), 0);
+        assert_eq!(KeyedLines::indexed(text, &[1, 0, 0, 0, 9]).touch(h), 0);
+        assert_eq!(KeyedLines::indexed("", &[]).touch(h), 0);
     }
 
     #[test]

@@ -27,6 +27,11 @@ fn counts(value: &str) -> Option<(u32, u32)> {
 }
 
 impl Vocabulary {
+    /// See [`KeyedLines::touch`].
+    pub fn touch(&self, h: u64) -> u8 {
+        self.table.touch(h)
+    }
+
     pub(super) fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
         let mut counts: rustc_hash::FxHashMap<String, (u32, u32)> = Default::default();
         for s in sentences {
