@@ -448,12 +448,12 @@ fn fused() -> bool {
     std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
 }
 
-/// `z += a * row`.
+/// `z += row`.
 #[inline(always)]
-fn axpy(z: &mut [f32; G], a: f32, row: &[f32]) {
+fn add_row(z: &mut [f32; G], row: &[f32]) {
     let row: &[f32; G] = row[..G].try_into().expect("rows are G long");
     for (z, w) in z.iter_mut().zip(row) {
-        *z += a * w;
+        *z += w;
     }
 }
 
@@ -477,12 +477,12 @@ impl Cell {
         let mut start = [0.0f32; G];
         start.copy_from_slice(&self.b);
         if let Some(g) = genre {
-            axpy(&mut start, 1.0, g);
+            add_row(&mut start, g);
         }
         for step in 0..t {
             let i = if reverse { t - 1 - step } else { step };
             let mut z = start;
-            axpy(&mut z, 1.0, &projections[i][at..]);
+            add_row(&mut z, &projections[i][at..]);
             if step > 0 {
                 // z += h · wh, a block of gates at a time so that the
                 // block's sums stay in registers; each gate adds the units
@@ -890,7 +890,6 @@ const CHUNK: usize = 4;
 /// Trains on `runs`, its weights drawn and its runs shown in an order given
 /// by `seed`.
 pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Lstm {
-    let (rate, dropout) = (RATE, DROPOUT);
     let mut net = Lstm::new(v.dim, &mut seed);
     let n = net.params().count();
     let (mut m, mut s) = (vec![0.0f32; n], vec![0.0f32; n]);
@@ -908,7 +907,7 @@ pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Lst
                     let mut g = net.zeros_like();
                     let mut rng = base.wrapping_mul(31).wrapping_add(ci as u64 + 1);
                     for &r in chunk {
-                        net.learn(v, &runs[r], dropout, &mut rng, &mut g);
+                        net.learn(v, &runs[r], DROPOUT, &mut rng, &mut g);
                     }
                     g
                 })
@@ -934,7 +933,7 @@ pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Lst
                 let gr = gr * scale;
                 *m = b1 * *m + (1.0 - b1) * gr;
                 *s = b2 * *s + (1.0 - b2) * gr * gr;
-                *p -= rate * (*m / c1) / ((*s / c2).sqrt() + eps);
+                *p -= RATE * (*m / c1) / ((*s / c2).sqrt() + eps);
             }
         }
     }
