@@ -9,7 +9,7 @@ use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, extra_bucket, extra_bucket_parts, features};
 use super::frequency;
 use super::gazetteer::{
-    self, FULL_NAME, GIVEN, Gazetteer, LEXICONS, ORG_SURE, ORG_WEAK, PLACE, SURNAME,
+    self, FULL_NAME, Firsts, GIVEN, Gazetteer, LEXICONS, ORG_SURE, ORG_WEAK, PLACE, SURNAME,
 };
 use super::line_index;
 use super::vocabulary::Vocabulary;
@@ -125,6 +125,9 @@ pub(super) struct Word {
     /// Bit k: one of its readings starts an entry of table k (the training
     /// names, the name lists).
     starts: u8,
+    /// The bits of each reading in table k ([`Gazetteer::firsts`]), so
+    /// that the walks over a run look up only keys of two tokens or more.
+    firsts: [Firsts; 2],
     /// The trigger class of its first reading that has one.
     trigger: Option<&'static str>,
     /// The topics its readings tell (bits: sport, business).
@@ -188,11 +191,11 @@ impl Word {
             stem,
             article,
         ];
-        let lexicons: [&Gazetteer; 2] = [gaz, &LEXICONS];
-        let starts = lexicons
+        let firsts = [gaz.firsts(&r), LEXICONS.firsts(&r)];
+        let starts = firsts
             .iter()
             .enumerate()
-            .filter(|(_, g)| g.starts_any(&r))
+            .filter(|(_, f)| f.iter().any(Option::is_some))
             .fold(0u8, |m, (k, _)| m | 1 << k);
         let trigger = r
             .iter()
@@ -241,6 +244,7 @@ impl Word {
             classes,
             reads,
             starts,
+            firsts,
             trigger,
             topic,
             classes_rest,
@@ -284,11 +288,11 @@ pub(super) fn token_features_into(
     let infos: Vec<&TokenInfo> = words.iter().map(|w| &w.info).collect();
     let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
     let reads: Vec<Readings> = words.iter().map(|w| w.readings()).collect();
-    let starts = |k: u8| -> Vec<bool> { words.iter().map(|w| w.starts & 1 << k != 0).collect() };
+    let firsts = |k: usize| -> Vec<Firsts> { words.iter().map(|w| w.firsts[k]).collect() };
     let gf = gaz.features_read(
         &folded,
         Some(&reads),
-        Some(&starts(0)),
+        Some(&firsts(0)),
         &[(1, "PER"), (2, "ORG"), (4, "LOC")],
         0,
     );
@@ -298,7 +302,7 @@ pub(super) fn token_features_into(
     let [names, places, full_names, organisations] = LEXICONS.features_of_groups(
         &folded,
         Some(&reads),
-        Some(&starts(1)),
+        Some(&firsts(1)),
         [
             (&[(GIVEN, "GIVEN"), (SURNAME, "SUR")], 2),
             (&[(PLACE, "PLACE")], 8),

@@ -17,6 +17,11 @@ use crate::analysis::normalize::fold_key;
 use crate::analysis::tokenize::readings;
 
 const PREFIX: u8 = 0x80;
+
+/// The bits of each reading of a word in a table (`None`: it neither is
+/// nor begins an entry); a word has at most eight readings
+/// ([`Gazetteer::firsts`]).
+pub type Firsts = [Option<u8>; 8];
 const MAX_LEN: usize = 5;
 
 /// Entity strings (folded tokens joined by spaces) with their types as bits,
@@ -200,34 +205,41 @@ impl Gazetteer {
         self.features_read(folded, None, None, labels, template)
     }
 
-    /// Whether one of `reads` is an entry or begins one.
-    pub fn starts_any(&self, reads: &crate::analysis::tokenize::Readings) -> bool {
-        reads.iter().any(|(_, r)| self.get(r).is_some())
+    /// The bits of each of `reads` ([`Firsts`]): what a walk from a token
+    /// with these readings finds first, known per word.
+    pub fn firsts(&self, reads: &crate::analysis::tokenize::Readings) -> Firsts {
+        let mut out = [None; 8];
+        for (o, (_, r)) in out.iter_mut().zip(reads) {
+            *o = self.get(r);
+        }
+        out
     }
 
     /// [`Gazetteer::features_with`] with the readings of each token given,
-    /// and which tokens may start an entry ([`Gazetteer::starts_any`]).
+    /// and the bits of each reading ([`Gazetteer::firsts`]).
     pub fn features_read<'a, S: AsRef<str>>(
         &self,
         folded: &'a [S],
         pre: Option<&[crate::analysis::tokenize::Readings<'a>]>,
-        may_start: Option<&[bool]>,
+        firsts: Option<&[Firsts]>,
         labels: &[(u8, &'static str)],
         template: u8,
     ) -> Vec<Vec<(u8, &'static str)>> {
-        let [out] = self.features_of_groups(folded, pre, may_start, [(labels, template)]);
+        let [out] = self.features_of_groups(folded, pre, firsts, [(labels, template)]);
         out
     }
 
     /// [`Gazetteer::features_read`] for several groups of labels at once, a
     /// list of each token's features for each group: one walk over the
     /// table for lists that share it ([`LEXICONS`]). Each group's features
-    /// come in the order a table of its own would give them.
+    /// come in the order a table of its own would give them. With
+    /// `firsts` (of `pre`, the readings given), a walk looks up only the
+    /// keys of two tokens or more.
     pub fn features_of_groups<'a, S: AsRef<str>, const G: usize>(
         &self,
         folded: &'a [S],
         pre: Option<&[crate::analysis::tokenize::Readings<'a>]>,
-        may_start: Option<&[bool]>,
+        firsts: Option<&[Firsts]>,
         groups: [(&[(u8, &'static str)], u8); G],
     ) -> [Vec<Vec<(u8, &'static str)>>; G] {
         let mut out: [Vec<Vec<(u8, &'static str)>>; G] =
@@ -241,22 +253,26 @@ impl Gazetteer {
         // The key of the tokens from a start on, grown a token at a time.
         let mut key = String::new();
         for start in 0..folded.len() {
-            if may_start.is_some_and(|m| !m[start]) {
+            if firsts.is_some_and(|f| f[start].iter().all(Option::is_none)) {
                 continue;
             }
             let reads = match pre {
                 Some(r) => r[start],
                 None => readings(folded[start].as_ref()),
             };
-            for (_, first) in reads {
+            for (k, (_, first)) in reads.iter().enumerate() {
                 // Most words start no entry: look before allocating.
-                if self.get(first).is_none() {
+                let found = match firsts {
+                    Some(f) => f[start].get(k).copied().flatten(),
+                    None => self.get(first),
+                };
+                let Some(mut v) = found else {
                     continue;
-                }
+                };
                 key.clear();
                 key.push_str(first);
                 let mut end = start;
-                while let Some(v) = self.get(&key) {
+                loop {
                     let n = end - start + 1;
                     for (((labels, template), values), out) in
                         groups.iter().zip(&values).zip(out.iter_mut())
@@ -278,6 +294,10 @@ impl Gazetteer {
                     end += 1;
                     key.push(' ');
                     key.push_str(folded[end].as_ref());
+                    match self.get(&key) {
+                        Some(next) => v = next,
+                        None => break,
+                    }
                 }
             }
         }
@@ -884,6 +904,25 @@ mod tests {
         assert_eq!(x, a.features_with(&folded, &[(1, "P1"), (2, "P2")], 2));
         assert_eq!(y, b.features_with(&folded, &[(1, "L")], 8));
         assert!(!y[5].is_empty(), "a proclitic does not hide a place");
+    }
+
+    /// The walk told each reading's bits by the word (as the recogniser's
+    /// memo does) finds what it finds looking them up.
+    #[test]
+    fn a_walk_told_the_first_bits_finds_what_a_walk_looking_them_up_finds() {
+        let mut g = Gazetteer::default();
+        for (k, bit) in [("محمد", 1), ("محمد علي", 1), ("علي بابا", 4), ("بغداد", 4)]
+        {
+            g.insert_joined(k, bit);
+        }
+        let folded = ["قال", "محمد", "علي", "بابا", "في", "وبغداد", "ومحمد", "علي"];
+        let reads: Vec<_> = folded.iter().map(|w| readings(w)).collect();
+        let firsts: Vec<Firsts> = reads.iter().map(|r| g.firsts(r)).collect();
+        let labels = [(1, "P"), (4, "L")];
+        let told = g.features_read(&folded, Some(&reads), Some(&firsts), &labels, 0);
+        assert_eq!(told, g.features_with(&folded, &labels, 0));
+        assert!(!told[5].is_empty() && !told[7].is_empty());
+        assert!(told[0].is_empty() && told[4].is_empty());
     }
 
     #[test]
