@@ -381,6 +381,11 @@ fn word_inputs(
     if genre {
         out.push((dim + FLAGS, 1.0));
     }
+    // The n-grams' rows lie all over the table: all are asked for before
+    // they are summed, so that their cache misses overlap.
+    for &g in grams {
+        prefetch(&emb[g as usize * CHARS..][..CHARS]);
+    }
     let mut c = [0.0f32; CHARS];
     for &g in grams {
         for (a, w) in c.iter_mut().zip(&emb[g as usize * CHARS..][..CHARS]) {
@@ -448,6 +453,26 @@ fn fused() -> bool {
     std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
 }
 
+/// How many tokens ahead [`Cell::recur`] asks for a projection's lines.
+const AHEAD: usize = 3;
+
+/// Asks for the cache lines of `xs`, without waiting for them.
+#[inline(always)]
+fn prefetch(xs: &[f32]) {
+    // A line every 16 floats, and the last float's (the slice need not
+    // start a line).
+    #[cfg(target_arch = "x86_64")]
+    for x in xs.iter().step_by(16).chain(xs.last()) {
+        // SAFETY: a prefetch reads nothing the program sees, and the
+        // address is in a live slice; SSE is in every x86_64 processor.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                std::ptr::from_ref(x).cast(),
+            )
+        };
+    }
+}
+
 /// `z += row`.
 #[inline(always)]
 fn add_row(z: &mut [f32; G], row: &[f32]) {
@@ -481,6 +506,17 @@ impl Cell {
         }
         for step in 0..t {
             let i = if reverse { t - 1 - step } else { step };
+            // Each token's projection lies where its word's was made: its
+            // lines are asked for a few tokens ahead, so that they come
+            // from memory while the steps before are summed.
+            let ahead = if reverse {
+                i.checked_sub(AHEAD)
+            } else {
+                Some(i + AHEAD)
+            };
+            if let Some(p) = ahead.and_then(|a| projections.get(a)) {
+                prefetch(&p[at..][..G]);
+            }
             let mut z = start;
             add_row(&mut z, &projections[i][at..]);
             if step > 0 {
@@ -677,9 +713,12 @@ impl Lstm {
         out: &mut [[f32; N]],
     ) {
         let t = projections.len();
-        hs.clear();
-        hs.resize(2 * t * HIDDEN, 0.0);
-        let (hf, hb) = hs.split_at_mut(t * HIDDEN);
+        // Every state is written before it is read: the scratch is only
+        // grown, never cleared.
+        if hs.len() < 2 * t * HIDDEN {
+            hs.resize(2 * t * HIDDEN, 0.0);
+        }
+        let (hf, hb) = hs[..2 * t * HIDDEN].split_at_mut(t * HIDDEN);
         let row = (self.dim + FLAGS) * G;
         let enc = genre == Genre::Encyclopedia;
         let gf = enc.then(|| &self.fwd.wx[row..][..G]);
