@@ -25,6 +25,7 @@
 
 use super::features::Genre;
 use super::perceptron::N;
+use super::prefetch::prefetch;
 use super::vectors::Vectors;
 use rayon::prelude::*;
 
@@ -455,23 +456,6 @@ fn fused() -> bool {
 
 /// How many tokens ahead [`Cell::recur`] asks for a projection's lines.
 const AHEAD: usize = 3;
-
-/// Asks for the cache lines of `xs`, without waiting for them.
-#[inline(always)]
-fn prefetch(xs: &[f32]) {
-    // A line every 16 floats, and the last float's (the slice need not
-    // start a line).
-    #[cfg(target_arch = "x86_64")]
-    for x in xs.iter().step_by(16).chain(xs.last()) {
-        // SAFETY: a prefetch reads nothing the program sees, and the
-        // address is in a live slice; SSE is in every x86_64 processor.
-        unsafe {
-            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                std::ptr::from_ref(x).cast(),
-            )
-        };
-    }
-}
 
 /// `z += row`.
 #[inline(always)]

@@ -56,6 +56,7 @@ pub mod model_file;
 pub mod organisations;
 pub mod passes;
 pub mod perceptron;
+mod prefetch;
 pub mod table;
 pub mod train;
 pub mod vectors;

@@ -2,6 +2,7 @@
 //! with Viterbi (invalid BIO transitions are forbidden).
 
 use super::features::BUCKETS;
+use super::prefetch::prefetch;
 
 /// The tags, in weight order.
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -100,6 +101,14 @@ impl Tagger {
         extra: &[[f32; N]],
     ) -> Vec<usize> {
         viterbi(feats.len(), &self.trans, |i, out| {
+            // The next token's rows, asked for while this one's are summed.
+            if let (Some(next), Some(&(_, skip))) = (feats.get(i + 1), bases.get(i + 1)) {
+                for &f in next.get(skip as usize..).unwrap_or_default() {
+                    if let Some(row) = self.rows.get(f as usize) {
+                        prefetch(std::slice::from_ref(row));
+                    }
+                }
+            }
             out.copy_from_slice(&self.add_from(bases[i], &feats[i])[..N]);
             for (o, e) in out.iter_mut().zip(&extra[i]) {
                 *o += e;
