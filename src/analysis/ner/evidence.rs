@@ -174,7 +174,13 @@ impl Word {
         // readings, asked for at once: their cache misses overlap instead
         // of coming one lookup after another.
         let mut touched = 0u8;
-        for key in [&info.folded, &info.folded_stem] {
+        let same_stem = info.folded_stem == info.folded;
+        let forms: &[&String] = if same_stem {
+            &[&info.folded]
+        } else {
+            &[&info.folded, &info.folded_stem]
+        };
+        for key in forms {
             let h = line_index::hash(key.as_bytes());
             touched ^= vocab.touch(h) ^ frequency::WORD_FREQUENCY.touch(h) ^ CLUSTERS.touch(h);
         }
@@ -184,9 +190,14 @@ impl Word {
         }
         std::hint::black_box(touched);
         let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);
+        let own_class = vocab.class(&info.folded);
         let classes = [
-            vocab.class(&info.folded),
-            vocab.class(&info.folded_stem),
+            own_class,
+            if same_stem {
+                own_class
+            } else {
+                vocab.class(&info.folded_stem)
+            },
             word,
             stem,
             article,
@@ -287,7 +298,18 @@ pub(super) fn token_features_into(
 ) -> usize {
     let infos: Vec<&TokenInfo> = words.iter().map(|w| &w.info).collect();
     let folded: Vec<&str> = infos.iter().map(|i| i.folded.as_str()).collect();
-    let reads: Vec<Readings> = words.iter().map(|w| w.readings()).collect();
+    // The walks below read the readings of the words that start an entry
+    // only (the others' firsts are all empty).
+    let reads: Vec<Readings> = words
+        .iter()
+        .map(|w| {
+            if w.starts == 0 {
+                Readings::new()
+            } else {
+                w.readings()
+            }
+        })
+        .collect();
     let firsts = |k: usize| -> Vec<Firsts> { words.iter().map(|w| w.firsts[k]).collect() };
     let gf = gaz.features_read(
         &folded,
