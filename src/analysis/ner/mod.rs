@@ -406,7 +406,9 @@ impl Recognizer {
                     .zip(&memo.words()[made..])
                     .with_min_len(32)
                     .map_init(Default::default, |(x, grams), (&i, word)| {
-                        let own = (model.sum(&word.info.own), word.info.own.len() as u32);
+                        // The perceptron's rows of the word's own features
+                        // come from memory while the projection is summed.
+                        model.prefetch(&word.info.own);
                         let slot = Slot::of(
                             &VECTORS,
                             t.is_number(i),
@@ -425,6 +427,7 @@ impl Recognizer {
                             x,
                             &mut projection[..],
                         );
+                        let own = (model.sum(&word.info.own), word.info.own.len() as u32);
                         (own, projection)
                     }),
             );

@@ -103,11 +103,7 @@ impl Tagger {
         viterbi(feats.len(), &self.trans, |i, out| {
             // The next token's rows, asked for while this one's are summed.
             if let (Some(next), Some(&(_, skip))) = (feats.get(i + 1), bases.get(i + 1)) {
-                for &f in next.get(skip as usize..).unwrap_or_default() {
-                    if let Some(row) = self.rows.get(f as usize) {
-                        prefetch(std::slice::from_ref(row));
-                    }
-                }
+                self.prefetch(next.get(skip as usize..).unwrap_or_default());
             }
             out.copy_from_slice(&self.add_from(bases[i], &feats[i])[..N]);
             for (o, e) in out.iter_mut().zip(&extra[i]) {
@@ -118,6 +114,15 @@ impl Tagger {
 
     fn add_from(&self, (base, skip): ([f32; LANES], u32), feats: &[u32]) -> [f32; LANES] {
         self.add(base, &feats[skip as usize..])
+    }
+
+    /// Asks for the rows of `feats` ([`prefetch`]).
+    pub fn prefetch(&self, feats: &[u32]) {
+        for &f in feats {
+            if let Some(row) = self.rows.get(f as usize) {
+                prefetch(std::slice::from_ref(row));
+            }
+        }
     }
 
     /// The emission scores of `feats`, summed in order.
