@@ -57,7 +57,14 @@ impl Perceptron {
     /// features (see [`super::features::Genre`]).
     pub fn for_genre(&self, genre: super::features::Genre) -> Tagger {
         let mut rows = vec![[0.0f32; LANES]; BUCKETS];
+        // The genre copies lie a long stride apart: each is asked for a
+        // few rows ahead, so that their cache misses overlap.
+        const AHEAD: usize = 16;
         for (b, row) in rows.iter_mut().enumerate() {
+            if b + AHEAD < BUCKETS {
+                let ahead = genre.copy_of((b + AHEAD) as u32) as usize;
+                prefetch(&self.weights[ahead * N..][..N]);
+            }
             let c = genre.copy_of(b as u32) as usize;
             let (own, copy) = (&self.weights[b * N..][..N], &self.weights[c * N..][..N]);
             for (r, (w, g)) in row.iter_mut().zip(own.iter().zip(copy)) {
