@@ -76,7 +76,7 @@ use gazetteer::Gazetteer;
 use genre::GenreProfile;
 use lstm::{Lstm, Slot};
 use model_file::{inflate_text, model_parts};
-use perceptron::{Perceptron, Tagger};
+use perceptron::{Tagger, Weights};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -203,7 +203,7 @@ const SHIPPED_VOCABULARY_INDEX: &[u8] =
 
 pub struct Recognizer {
     /// The weights as trained: shared and per genre.
-    weights: Perceptron,
+    weights: Weights,
     /// The weights for news and for encyclopedia text
     /// ([`Perceptron::for_genre`]), in the order of [`Genre::ALL`], made
     /// when a text of the genre first comes.
@@ -255,7 +255,13 @@ impl Recognizer {
                     Lstm::from_bytes(parts[4], &VECTORS),
                 )
             });
-            let weights = perceptron::load(parts[0]);
+            // The shipped model's weights are read in place; another's
+            // are copied (a few megabytes).
+            let weights = match shipped {
+                true => model_parts(EMBEDDED).map(|p| Cow::Borrowed(p[0])),
+                false => Ok(Cow::Owned(parts[0].to_vec())),
+            }
+            .and_then(Weights::new);
             let news = weights.as_ref().ok().map(|w| w.for_genre(Genre::News));
             let vocabulary = vocabulary
                 .join()
