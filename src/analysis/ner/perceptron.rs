@@ -56,25 +56,39 @@ impl Perceptron {
     /// weight plus its genre copy's, so that decoding needs only the shared
     /// features (see [`super::features::Genre`]).
     pub fn for_genre(&self, genre: super::features::Genre) -> Tagger {
-        let mut rows = vec![[0.0f32; LANES]; BUCKETS];
-        // The genre copies lie a long stride apart: each is asked for a
-        // few rows ahead, so that their cache misses overlap.
-        const AHEAD: usize = 16;
-        for (b, row) in rows.iter_mut().enumerate() {
-            if b + AHEAD < BUCKETS {
-                let ahead = genre.copy_of((b + AHEAD) as u32) as usize;
-                prefetch(&self.weights[ahead * N..][..N]);
-            }
-            let c = genre.copy_of(b as u32) as usize;
-            let (own, copy) = (&self.weights[b * N..][..N], &self.weights[c * N..][..N]);
-            for (r, (w, g)) in row.iter_mut().zip(own.iter().zip(copy)) {
-                *r = w + g;
-            }
+        let row = |b: usize| -> &[f32] { &self.weights[b * N..][..N] };
+        genre_tagger(
+            genre,
+            &self.trans,
+            |b| row(b).try_into().expect("rows are N long"),
+            |b| prefetch(row(b)),
+        )
+    }
+}
+
+/// The tagger of `genre` for weights whose bucket `b` is `row(b)`: each
+/// row plus its genre copy's. The copies lie a long stride apart, so each
+/// is asked for (`ask`) a few rows ahead and their cache misses overlap.
+fn genre_tagger(
+    genre: super::features::Genre,
+    trans: &[f32],
+    row: impl Fn(usize) -> [f32; N],
+    ask: impl Fn(usize),
+) -> Tagger {
+    const AHEAD: usize = 16;
+    let mut rows = vec![[0.0f32; LANES]; BUCKETS];
+    for (b, out) in rows.iter_mut().enumerate() {
+        if b + AHEAD < BUCKETS {
+            ask(genre.copy_of((b + AHEAD) as u32) as usize);
         }
-        Tagger {
-            rows,
-            trans: self.trans.clone(),
+        let (own, copy) = (row(b), row(genre.copy_of(b as u32) as usize));
+        for (r, (w, g)) in out.iter_mut().zip(own.iter().zip(&copy)) {
+            *r = w + g;
         }
+    }
+    Tagger {
+        rows,
+        trans: trans.to_vec(),
     }
 }
 
@@ -329,30 +343,11 @@ pub fn load(bytes: &[u8]) -> Result<Perceptron, String> {
         let trans: Vec<f32> = values.collect();
         return Ok(Perceptron { weights, trans });
     }
-    let bits = bytes
-        .get(12..12 + BUCKETS.div_ceil(8))
-        .ok_or("damaged model: cut short")?;
-    let rows = bits.iter().map(|b| b.count_ones() as usize).sum::<usize>();
-    let rest = &bytes[12 + bits.len()..];
-    if rest.len() != (rows * N + (N + 1) * N) * 2 {
-        return Err(format!(
-            "damaged model: {} bytes of weights for {rows} rows",
-            rest.len()
-        ));
-    }
-    let (rows, trans) = rest.split_at(rows * N * 2);
-    let mut weights = vec![0.0f32; BUCKETS * N];
-    let mut rows = rows.chunks_exact(N * 2);
-    for (b, w) in weights.chunks_exact_mut(N).enumerate() {
-        if bits[b / 8] & 1 << (b % 8) != 0 {
-            let row = rows.next().expect("as many rows as bits");
-            for (w, c) in w.iter_mut().zip(row.chunks_exact(2)) {
-                *w = value(c);
-            }
-        }
-    }
-    let trans = trans.chunks_exact(2).map(value).collect();
-    Ok(Perceptron { weights, trans })
+    let stored = Stored::new(std::borrow::Cow::Owned(bytes.to_vec()))?;
+    Ok(Perceptron {
+        weights: (0..BUCKETS).flat_map(|b| stored.row(b)).collect(),
+        trans: stored.trans,
+    })
 }
 
 /// The weights as a model file of [`save`] stores them, read in place:
@@ -373,8 +368,8 @@ pub struct Stored {
 }
 
 impl Stored {
-    /// The weights of `bytes` (what [`save`] wrote), checked as [`load`]
-    /// checks them.
+    /// The weights of `bytes` (what [`save`] wrote); refused when the
+    /// rows do not fill the file as its bits say.
     pub fn new(bytes: std::borrow::Cow<'static, [u8]>) -> Result<Stored, String> {
         if bytes.len() < 12 || &bytes[..8] != MAGIC {
             return Err("not a Marsad NER model".into());
@@ -430,7 +425,7 @@ impl Stored {
         Some(&self.bytes[self.rows + rank as usize * N * 2..][..N * 2])
     }
 
-    /// Bucket `b`'s weights (zeros without a row), as [`load`] gives them.
+    /// Bucket `b`'s weights (zeros without a row).
     fn row(&self, b: usize) -> [f32; N] {
         let mut out = [0.0; N];
         if let Some(r) = self.row_bytes(b) {
@@ -461,27 +456,18 @@ impl Weights {
     /// [`Perceptron::for_genre`] of these weights: the same rows, to the
     /// bit.
     pub fn for_genre(&self, genre: super::features::Genre) -> Tagger {
-        let w = match self {
-            Weights::Dense(p) => return p.for_genre(genre),
-            Weights::Stored(w) => w,
-        };
-        let mut rows = vec![[0.0f32; LANES]; BUCKETS];
-        // As in Perceptron::for_genre, the copies are asked for ahead.
-        const AHEAD: usize = 16;
-        for (b, row) in rows.iter_mut().enumerate() {
-            if b + AHEAD < BUCKETS
-                && let Some(r) = w.row_bytes(genre.copy_of((b + AHEAD) as u32) as usize)
-            {
-                prefetch(r);
-            }
-            let (own, copy) = (w.row(b), w.row(genre.copy_of(b as u32) as usize));
-            for (r, (w, g)) in row.iter_mut().zip(own.iter().zip(&copy)) {
-                *r = w + g;
-            }
-        }
-        Tagger {
-            rows,
-            trans: w.trans.clone(),
+        match self {
+            Weights::Dense(p) => p.for_genre(genre),
+            Weights::Stored(w) => genre_tagger(
+                genre,
+                &w.trans,
+                |b| w.row(b),
+                |b| {
+                    if let Some(r) = w.row_bytes(b) {
+                        prefetch(r);
+                    }
+                },
+            ),
         }
     }
 }
