@@ -910,10 +910,84 @@ const BATCH: usize = 16;
 /// any number of cores).
 const CHUNK: usize = 4;
 
+/// Character n-gram embeddings ([`BUCKETS`] rows of [`CHARS`]) learned
+/// from the word vectors, before the LSTM learns from the tagged runs: the
+/// mean of a word's n-gram rows, times a matrix learned beside them, should
+/// be the word's vector (least squares, `epochs` passes of plain gradient
+/// descent over the vectors' words, the step falling from 0.05). The
+/// letters of the 90,000 words of the unlabelled text thus teach the rows
+/// what the 150,000 tagged tokens alone could not, and a word without a
+/// vector starts from what its letters say of it (`assets/ner/README.md`:
+/// the cross-validated mean rose from 79.52 to 79.75).
+///
+/// Returns the share of the vectors' sum of squares that the last pass left
+/// unexplained.
+fn spelled(v: &Vectors, emb: &mut [f32], epochs: usize, seed: &mut u64) -> f64 {
+    let dim = v.dim;
+    if dim == 0 {
+        return 1.0;
+    }
+    let mut words: Vec<(Vec<u32>, u32)> = v.words().map(|(w, r)| (grams(w), r)).collect();
+    words.sort_by_key(|w| w.1);
+    let mut a: Vec<f32> = (0..dim * CHARS).map(|_| uniform(seed) * 0.2).collect();
+    let mut target = vec![0.0f32; dim];
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    let (mut left, mut total) = (0.0f64, 0.0f64);
+    for epoch in 0..epochs {
+        super::train::shuffle(&mut order, seed);
+        let rate = 0.05 * (1.0 - epoch as f32 / epochs as f32);
+        (left, total) = (0.0, 0.0);
+        for &k in &order {
+            let (gs, row) = &words[k];
+            if gs.is_empty() {
+                continue;
+            }
+            v.vector_into(*row, &mut target);
+            let inv = 1.0 / gs.len() as f32;
+            let mut e = [0.0f32; CHARS];
+            for &g in gs {
+                for (a, w) in e.iter_mut().zip(&emb[g as usize * CHARS..][..CHARS]) {
+                    *a += w * inv;
+                }
+            }
+            let mut de = [0.0f32; CHARS];
+            for (d, t) in target.iter().enumerate() {
+                let row = &mut a[d * CHARS..][..CHARS];
+                let p: f32 = row.iter().zip(&e).map(|(w, x)| w * x).sum();
+                let err = p - t;
+                left += f64::from(err * err);
+                total += f64::from(t * t);
+                for ((w, x), g) in row.iter_mut().zip(&e).zip(de.iter_mut()) {
+                    *g += err * *w;
+                    *w -= rate * err * x;
+                }
+            }
+            for &g in gs {
+                for (w, d) in emb[g as usize * CHARS..][..CHARS].iter_mut().zip(&de) {
+                    *w -= rate * d * inv;
+                }
+            }
+        }
+    }
+    left / total.max(f64::MIN_POSITIVE)
+}
+
 /// Trains on `runs`, its weights drawn and its runs shown in an order given
 /// by `seed`.
 pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Lstm {
     let mut net = Lstm::new(v.dim, &mut seed);
+    // The n-gram embeddings start from what the letters say of the word
+    // vectors, at about the spread of the drawn ones (uniform in ±0.5:
+    // 0.2887).
+    let mut emb: Vec<f32> = net.emb.iter().map(|_| uniform(&mut seed) * 0.1).collect();
+    spelled(v, &mut emb, 8, &mut seed);
+    let n = emb.len() as f32;
+    let mean = emb.iter().sum::<f32>() / n;
+    let sd = (emb.iter().map(|x| (x - mean) * (x - mean)).sum::<f32>() / n).sqrt();
+    let scale = if sd > 0.0 { 0.289 / sd } else { 1.0 };
+    for (e, x) in net.emb.iter_mut().zip(&emb) {
+        *e = (x - mean) * scale;
+    }
     let n = net.params().count();
     let (mut m, mut s) = (vec![0.0f32; n], vec![0.0f32; n]);
     let (b1, b2, eps) = (0.9f32, 0.999f32, 1e-8f32);
@@ -1005,6 +1079,51 @@ mod tests {
         }
         let back = Lstm::from_bytes(&net.to_bytes(), &v).unwrap();
         assert_eq!(back, net);
+    }
+
+    /// Words that share their letters share their vectors in the toy
+    /// table: the embeddings learned from the letters explain most of the
+    /// vectors, and a word the table lacks gets the vector of the words it
+    /// is spelled like, not of the others.
+    #[test]
+    fn embeddings_learned_from_spelling_give_an_unseen_word_its_kind() {
+        let mut words = Vec::new();
+        let mut vals = Vec::new();
+        for (stem, vector) in [("كتاب", [1.0, 0.0]), ("نهر", [0.0, 1.0])] {
+            for pre in ["", "ال", "و", "ب", "وال", "لل"] {
+                for suf in ["", "ه", "ها", "هم", "ين", "ات"] {
+                    words.push(format!("{pre}{stem}{suf}"));
+                    vals.extend(vector);
+                }
+            }
+        }
+        let v = Vectors::from_f32(&words, &vals, 2);
+        let mut seed = 7;
+        let mut emb: Vec<f32> = (0..BUCKETS * CHARS)
+            .map(|_| uniform(&mut seed) * 0.1)
+            .collect();
+        let left = spelled(&v, &mut emb, 100, &mut seed);
+        assert!(left < 0.2, "{left} of the vectors left unexplained");
+        // «فالكتابان» and «فالنهران» are not in the table: their letters'
+        // mean rows lie nearer the rows of their kin than of the others.
+        let mean = |w: &str| {
+            let gs = grams(w);
+            let mut e = [0.0f32; CHARS];
+            for &g in &gs {
+                for (a, x) in e.iter_mut().zip(&emb[g as usize * CHARS..][..CHARS]) {
+                    *a += x / gs.len() as f32;
+                }
+            }
+            e
+        };
+        let cos = |a: [f32; CHARS], b: [f32; CHARS]| {
+            let dot: f32 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
+            let n = |x: &[f32; CHARS]| x.iter().map(|x| x * x).sum::<f32>().sqrt();
+            dot / (n(&a) * n(&b))
+        };
+        let (book, river) = (mean("فالكتابان"), mean("فالنهران"));
+        assert!(cos(book, mean("كتاب")) > cos(book, mean("نهر")));
+        assert!(cos(river, mean("نهر")) > cos(river, mean("كتاب")));
     }
 
     /// Training drops inputs of every kind (vector, indicator, letters,

@@ -72,6 +72,13 @@ impl Vectors {
         }
     }
 
+    /// Each word and its row.
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.table
+            .iter()
+            .filter_map(|(w, r)| Some((w, r.parse().ok()?)))
+    }
+
     pub fn len(&self) -> usize {
         self.scales.len()
     }
