@@ -18,10 +18,12 @@
 //! at run time; the fused ones round once per product, so their scores
 //! may differ from the others in an f32's last bits.
 //!
-//! The word vectors are frozen; the rest learns by Adam on the
-//! cross-entropy of each token's tag, with dropout on the inputs, in
-//! batches of runs whose gradients are summed in a fixed order, so
-//! training is deterministic on any number of cores.
+//! The word vectors are frozen. The n-gram embeddings start from rows
+//! fitted to spell the word vectors of the unlabelled text ([`spelled`]);
+//! they and the rest learn by Adam on the cross-entropy of each token's
+//! tag, with dropout on the inputs, in batches of runs whose gradients are
+//! summed in a fixed order, so training is deterministic on any number of
+//! cores.
 
 use super::features::Genre;
 use super::perceptron::N;
