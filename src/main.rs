@@ -96,6 +96,24 @@ enum Command {
         #[arg(long, default_value = "assets/ner/organisations.tsv")]
         out: PathBuf,
     },
+    /// Pretrain the recogniser's LSTM as two language models on unlabelled
+    /// text (a gzip or plain file, a paragraph a line): each direction
+    /// learns to tell the word clusters of the tokens that follow or come
+    /// before. Deterministic; writes assets/ner/pretrained.bin, where
+    /// `marsad train` starts its LSTM from.
+    Pretrain {
+        /// Unlabelled text, e.g. ../shared/corpora/arwiki-2017-10k.txt.gz.
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "assets/ner/pretrained.bin")]
+        out: PathBuf,
+        /// Passes over the text.
+        #[arg(long, default_value_t = 1)]
+        epochs: usize,
+        /// Read only the first this many lines of the text.
+        #[arg(long)]
+        lines: Option<usize>,
+    },
     /// Score the recogniser on a gold file (`token TAG` lines): per-type and
     /// micro precision, recall and F1, entity level.
     Eval {
@@ -204,6 +222,12 @@ fn main() -> std::process::ExitCode {
             },
         ),
         Some(Command::Organisations { corpus, out }) => organisations_cmd(&corpus, &out),
+        Some(Command::Pretrain {
+            corpus,
+            out,
+            epochs,
+            lines,
+        }) => pretrain_cmd(&corpus, &out, epochs, lines),
         Some(Command::Eval {
             file,
             model,
@@ -474,6 +498,12 @@ fn train_cmd(data: &std::path::Path, out: &std::path::Path, epochs: usize) -> Re
         aqmar.len(),
         held_out.len()
     );
+    if !ner::train::pretrained() {
+        eprintln!(
+            "assets/ner/pretrained.bin does not fit the word vectors: the LSTM starts from \
+             drawn weights (run marsad pretrain, then rebuild)"
+        );
+    }
     let bytes = ner::train(train_part, &aqmar, epochs, |e, wrong| {
         eprintln!("epoch {}: {wrong} sentences wrong", e + 1)
     });
@@ -530,6 +560,48 @@ fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
          the_shipped_lexicons_are_made_from_the_lists) and the model retrained",
         mined.len(),
         out.display()
+    );
+    Ok(())
+}
+
+fn pretrain_cmd(
+    corpus: &[PathBuf],
+    out: &std::path::Path,
+    epochs: usize,
+    lines: Option<usize>,
+) -> Result<()> {
+    use marsad::analysis::ner::{clusters::CLUSTERS, lstm::pretrain, vectors::VECTORS};
+    let start = std::time::Instant::now();
+    let mut texts = Vec::new();
+    for path in corpus {
+        texts.push(read_unlabelled(path)?);
+    }
+    let all: Vec<&str> = texts
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|l| !l.trim().is_empty())
+        .take(lines.unwrap_or(usize::MAX))
+        .collect();
+    eprintln!(
+        "{} lines read ({:.0} s)",
+        all.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let mut last = 0.0;
+    let net = pretrain::pretrain(&VECTORS, &CLUSTERS, &all, epochs, 0x9e37, |done, loss| {
+        let now = start.elapsed().as_secs_f64();
+        if now - last > 20.0 {
+            last = now;
+            eprintln!("{done} lines, loss {loss:.3} a token ({now:.0} s)");
+        }
+    });
+    let bytes = net.to_bytes();
+    std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.0} s",
+        out.display(),
+        bytes.len() as f64 / 1e6,
+        start.elapsed().as_secs_f64()
     );
     Ok(())
 }

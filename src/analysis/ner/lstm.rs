@@ -18,18 +18,21 @@
 //! at run time; the fused ones round once per product, so their scores
 //! may differ from the others in an f32's last bits.
 //!
-//! The word vectors are frozen. The n-gram embeddings start from rows
-//! fitted to spell the word vectors of the unlabelled text ([`spelled`]);
-//! they and the rest learn by Adam on the cross-entropy of each token's
-//! tag, with dropout on the inputs, in batches of runs whose gradients are
-//! summed in a fixed order, so training is deterministic on any number of
-//! cores.
+//! The word vectors are frozen. The two directions and the n-gram
+//! embeddings start from language models learned on the unlabelled text
+//! ([`pretrain`], whose n-gram rows start fitted to spell the word vectors,
+//! [`spelled`]); they and the output layer learn by Adam on the
+//! cross-entropy of each token's tag, with dropout on the inputs, in
+//! batches of runs whose gradients are summed in a fixed order, so training
+//! is deterministic on any number of cores.
 
 use super::features::Genre;
 use super::perceptron::N;
 use super::prefetch::prefetch;
 use super::vectors::Vectors;
 use rayon::prelude::*;
+
+pub mod pretrain;
 
 /// What a token shows the LSTM of its word vector.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -751,8 +754,65 @@ impl Lstm {
         grad: &mut Lstm,
     ) -> f32 {
         let (slots, grams, bits, tags, genre) = run;
+        let Lstm {
+            fwd,
+            bwd,
+            wo,
+            bo,
+            emb,
+            ..
+        } = grad;
+        let head = |i: usize, hf: &[f32], hb: &[f32], dhf: &mut [f32], dhb: &mut [f32]| {
+            let o = self.logits(hf, hb);
+            let m = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let z = o.iter().map(|a| (a - m).exp()).sum::<f32>().ln() + m;
+            let mut d = o.map(|a| (a - z).exp());
+            let loss = z - o[tags[i]];
+            d[tags[i]] -= 1.0;
+            for (g, dd) in bo.iter_mut().zip(&d) {
+                *g += dd;
+            }
+            for (k, &a) in hf.iter().chain(hb).enumerate() {
+                let row = &self.wo[k * N..][..N];
+                let mut back = 0.0;
+                for ((g, w), dd) in wo[k * N..][..N].iter_mut().zip(row).zip(&d) {
+                    *g += a * dd;
+                    back += w * dd;
+                }
+                if k < HIDDEN {
+                    dhf[k] = back;
+                } else {
+                    dhb[k - HIDDEN] = back;
+                }
+            }
+            loss
+        };
         let grams: Vec<&[u32]> = grams.iter().map(|g| &g[..]).collect();
-        let mut xs = inputs(v, slots, &grams, bits, &self.emb, *genre);
+        self.through(
+            v,
+            (slots, &grams, bits, *genre),
+            dropout,
+            seed,
+            (fwd, bwd, emb),
+            head,
+        )
+    }
+
+    /// Forward and back through one run (its slots, n-grams, evidence and
+    /// genre) with dropout: `head` is given each token's position and
+    /// hidden states, writes the loss's gradient by them (its `dhf`, `dhb`)
+    /// and returns the token's loss. Adds the gradient of both directions
+    /// and of the n-gram rows to `grad`; returns the run's loss.
+    fn through(
+        &self,
+        v: &Vectors,
+        (slots, grams, bits, genre): (&[Slot], &[&[u32]], &[u16], Genre),
+        dropout: f32,
+        seed: &mut u64,
+        grad: (&mut Cell, &mut Cell, &mut [f32]),
+        mut head: impl FnMut(usize, &[f32], &[f32], &mut [f32], &mut [f32]) -> f32,
+    ) -> f32 {
+        let mut xs = inputs(v, slots, grams, bits, &self.emb, genre);
         let char_base = self.dim + FLAGS + 1;
         // What dropout left of each character input: 0 or 1 / (1 - p).
         let mut mult = vec![1.0f32; xs.len() * CHARS];
@@ -780,40 +840,22 @@ impl Lstm {
         let mut dhb = vec![0.0f32; t * HIDDEN];
         let mut loss = 0.0;
         for i in 0..t {
-            let hf = &f.h[i * HIDDEN..][..HIDDEN];
-            let hb = &b.h[i * HIDDEN..][..HIDDEN];
-            let o = self.logits(hf, hb);
-            let m = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let z = o.iter().map(|a| (a - m).exp()).sum::<f32>().ln() + m;
-            let mut d = o.map(|a| (a - z).exp());
-            loss += z - o[tags[i]];
-            d[tags[i]] -= 1.0;
-            for (g, dd) in grad.bo.iter_mut().zip(&d) {
-                *g += dd;
-            }
-            for (k, &a) in hf.iter().chain(hb).enumerate() {
-                let row = &self.wo[k * N..][..N];
-                let mut back = 0.0;
-                for ((g, w), dd) in grad.wo[k * N..][..N].iter_mut().zip(row).zip(&d) {
-                    *g += a * dd;
-                    back += w * dd;
-                }
-                if k < HIDDEN {
-                    dhf[i * HIDDEN + k] = back;
-                } else {
-                    dhb[i * HIDDEN + k - HIDDEN] = back;
-                }
-            }
+            loss += head(
+                i,
+                &f.h[i * HIDDEN..][..HIDDEN],
+                &b.h[i * HIDDEN..][..HIDDEN],
+                &mut dhf[i * HIDDEN..][..HIDDEN],
+                &mut dhb[i * HIDDEN..][..HIDDEN],
+            );
         }
+        let (gf, gb, gemb) = grad;
         let mut dx = vec![0.0f32; t * CHARS];
-        self.fwd
-            .back(&xs, false, &f, &dhf, &mut grad.fwd, char_base, &mut dx);
-        self.bwd
-            .back(&xs, true, &b, &dhb, &mut grad.bwd, char_base, &mut dx);
+        self.fwd.back(&xs, false, &f, &dhf, gf, char_base, &mut dx);
+        self.bwd.back(&xs, true, &b, &dhb, gb, char_base, &mut dx);
         for (i, gs) in grams.iter().enumerate() {
             let k = 1.0 / gs.len().max(1) as f32;
             for &g in gs.iter() {
-                let row = &mut grad.emb[g as usize * CHARS..][..CHARS];
+                let row = &mut gemb[g as usize * CHARS..][..CHARS];
                 for e in 0..CHARS {
                     row[e] += dx[i * CHARS + e] * mult[i * CHARS + e] * k;
                 }
@@ -974,21 +1016,38 @@ fn spelled(v: &Vectors, emb: &mut [f32], epochs: usize, seed: &mut u64) -> f64 {
     left / total.max(f64::MIN_POSITIVE)
 }
 
-/// Trains on `runs`, its weights drawn and its runs shown in an order given
-/// by `seed`.
-pub fn train(v: &Vectors, runs: &[Example], epochs: usize, mut seed: u64) -> Lstm {
-    let mut net = Lstm::new(v.dim, &mut seed);
-    // The n-gram embeddings start from what the letters say of the word
-    // vectors, at about the spread of the drawn ones (uniform in ±0.5:
-    // 0.2887).
-    let mut emb: Vec<f32> = net.emb.iter().map(|_| uniform(&mut seed) * 0.1).collect();
-    spelled(v, &mut emb, 8, &mut seed);
+/// The n-gram embeddings' start ([`spelled`], `len` long): what the
+/// letters say of the word vectors, at about the spread of rows drawn
+/// uniform in ±0.5 (0.2887).
+fn spelled_start(v: &Vectors, len: usize, seed: &mut u64) -> Vec<f32> {
+    let mut emb: Vec<f32> = (0..len).map(|_| uniform(seed) * 0.1).collect();
+    spelled(v, &mut emb, 8, seed);
     let n = emb.len() as f32;
     let mean = emb.iter().sum::<f32>() / n;
     let sd = (emb.iter().map(|x| (x - mean) * (x - mean)).sum::<f32>() / n).sqrt();
     let scale = if sd > 0.0 { 0.289 / sd } else { 1.0 };
-    for (e, x) in net.emb.iter_mut().zip(&emb) {
-        *e = (x - mean) * scale;
+    emb.iter().map(|x| (x - mean) * scale).collect()
+}
+
+/// Trains on `runs`, its weights drawn and its runs shown in an order given
+/// by `seed`; the directions and n-gram rows start from `start` (the
+/// pretrained network, [`pretrain`]) where there is one, else drawn with
+/// the spelled rows.
+pub fn train(
+    v: &Vectors,
+    runs: &[Example],
+    epochs: usize,
+    mut seed: u64,
+    start: Option<&Lstm>,
+) -> Lstm {
+    let mut net = Lstm::new(v.dim, &mut seed);
+    match start {
+        Some(s) => {
+            net.fwd = s.fwd.clone();
+            net.bwd = s.bwd.clone();
+            net.emb = s.emb.clone();
+        }
+        None => net.emb = spelled_start(v, net.emb.len(), &mut seed),
     }
     let n = net.params().count();
     let (mut m, mut s) = (vec![0.0f32; n], vec![0.0f32; n]);
@@ -1155,8 +1214,12 @@ mod tests {
             })
             .collect();
         // A batch a pass: 300 steps of Adam.
-        let net = train(&v, &runs, 300, 3);
-        assert_eq!(net, train(&v, &runs, 300, 3), "same data, same network");
+        let net = train(&v, &runs, 300, 3, None);
+        assert_eq!(
+            net,
+            train(&v, &runs, 300, 3, None),
+            "same data, same network"
+        );
         let (slots, gs, bits, tags, genre) = &runs[0];
         let views: Vec<&[u32]> = gs.iter().map(|g| &g[..]).collect();
         let xs = inputs(&v, slots, &views, bits, &net.emb, *genre);

@@ -64,6 +64,22 @@ pub(super) fn shuffle<T>(items: &mut [T], seed: &mut u64) {
 /// gold tag.
 type Tagged = (Vec<Vec<u32>>, Vec<usize>);
 
+/// The LSTM's start learned from unlabelled text (`marsad pretrain`, see
+/// [`lstm::pretrain`]), or none where the file does not fit the vectors
+/// (after `marsad clusters`, pretrain anew).
+static PRETRAINED: std::sync::LazyLock<Option<lstm::Lstm>> = std::sync::LazyLock::new(|| {
+    lstm::Lstm::from_bytes(
+        include_bytes!("../../../assets/ner/pretrained.bin"),
+        &VECTORS,
+    )
+    .ok()
+});
+
+/// Whether training starts the LSTM from the pretrained file.
+pub fn pretrained() -> bool {
+    PRETRAINED.is_some()
+}
+
 /// Folds for the jackknifed gazetteer.
 const FOLDS: usize = 5;
 
@@ -154,7 +170,13 @@ pub fn train_seeded(
         })
         .filter(|((f, _), _)| !f.is_empty())
         .unzip();
-    let lstm = lstm::train(&VECTORS, &runs, epochs.min(lstm::EPOCHS), seed ^ 0x1d7);
+    let lstm = lstm::train(
+        &VECTORS,
+        &runs,
+        epochs.min(lstm::EPOCHS),
+        seed ^ 0x1d7,
+        PRETRAINED.as_ref(),
+    );
 
     let mut trainer = Trainer::default();
     // A fixed pseudo-random order per epoch (linear congruential).
