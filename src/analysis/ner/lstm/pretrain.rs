@@ -38,6 +38,7 @@ const BLOCK: usize = 4096;
 
 /// A run of unlabelled tokens: their slots, character n-grams and
 /// classes.
+#[derive(Default)]
 pub struct Run {
     slots: Vec<Slot>,
     grams: Vec<Vec<u32>>,
@@ -48,11 +49,7 @@ pub struct Run {
 pub fn runs_of(line: &str, v: &Vectors, clusters: &Clusters) -> Vec<Run> {
     let t = Text::new(line);
     let mut runs = Vec::new();
-    let mut run = Run {
-        slots: Vec::new(),
-        grams: Vec::new(),
-        classes: Vec::new(),
-    };
+    let mut run = Run::default();
     for i in 0..t.tokens.len() {
         let (number, word) = (t.is_number(i), t.is_word(i));
         let key = t.key(i);
@@ -74,14 +71,7 @@ pub fn runs_of(line: &str, v: &Vectors, clusters: &Clusters) -> Vec<Run> {
         run.classes.push(class);
         let stop = !word && !number && matches!(key, "." | "!" | "?" | "؟");
         if stop || run.slots.len() == LONGEST {
-            runs.push(std::mem::replace(
-                &mut run,
-                Run {
-                    slots: Vec::new(),
-                    grams: Vec::new(),
-                    classes: Vec::new(),
-                },
-            ));
+            runs.push(std::mem::take(&mut run));
         }
     }
     if !run.slots.is_empty() {
