@@ -1016,6 +1016,48 @@ fn spelled(v: &Vectors, emb: &mut [f32], epochs: usize, seed: &mut u64) -> f64 {
     left / total.max(f64::MIN_POSITIVE)
 }
 
+/// Adam (β 0.9 and 0.999, step [`RATE`]) over a network's weights, the
+/// gradient's norm clipped at 5.
+struct Adam {
+    m: Vec<f32>,
+    s: Vec<f32>,
+    t: i32,
+}
+
+impl Adam {
+    fn new(n: usize) -> Adam {
+        Adam {
+            m: vec![0.0; n],
+            s: vec![0.0; n],
+            t: 0,
+        }
+    }
+
+    /// One step of `params` down the gradient `grads` gives (in the same
+    /// order; asked for twice).
+    fn step<'a, G: Iterator<Item = &'a f32>>(
+        &mut self,
+        params: impl Iterator<Item = &'a mut f32>,
+        grads: impl Fn() -> G,
+    ) {
+        let (b1, b2, eps) = (0.9f32, 0.999f32, 1e-8f32);
+        let norm = grads().map(|x| x * x).sum::<f32>().sqrt();
+        let scale = if norm > 5.0 { 5.0 / norm } else { 1.0 };
+        self.t += 1;
+        let (c1, c2) = (1.0 - b1.powi(self.t), 1.0 - b2.powi(self.t));
+        for (((p, gr), m), s) in params
+            .zip(grads())
+            .zip(self.m.iter_mut())
+            .zip(self.s.iter_mut())
+        {
+            let gr = gr * scale;
+            *m = b1 * *m + (1.0 - b1) * gr;
+            *s = b2 * *s + (1.0 - b2) * gr * gr;
+            *p -= RATE * (*m / c1) / ((*s / c2).sqrt() + eps);
+        }
+    }
+}
+
 /// The n-gram embeddings' start ([`spelled`], `len` long): what the
 /// letters say of the word vectors, at about the spread of rows drawn
 /// uniform in ±0.5 (0.2887).
@@ -1049,11 +1091,8 @@ pub fn train(
         }
         None => net.emb = spelled_start(v, net.emb.len(), &mut seed),
     }
-    let n = net.params().count();
-    let (mut m, mut s) = (vec![0.0f32; n], vec![0.0f32; n]);
-    let (b1, b2, eps) = (0.9f32, 0.999f32, 1e-8f32);
+    let mut adam = Adam::new(net.params().count());
     let mut order: Vec<usize> = (0..runs.len()).filter(|&r| !runs[r].0.is_empty()).collect();
-    let mut t = 0i32;
     for epoch in 0..epochs {
         super::train::shuffle(&mut order, &mut seed);
         for (bi, batch) in order.chunks(BATCH).enumerate() {
@@ -1077,22 +1116,7 @@ pub fn train(
                     *a += b;
                 }
             }
-            // Clip the gradient's norm.
-            let norm = g.params().map(|x| x * x).sum::<f32>().sqrt();
-            let scale = if norm > 5.0 { 5.0 / norm } else { 1.0 };
-            t += 1;
-            let (c1, c2) = (1.0 - b1.powi(t), 1.0 - b2.powi(t));
-            for (((p, gr), m), s) in net
-                .params_mut()
-                .zip(g.params())
-                .zip(m.iter_mut())
-                .zip(s.iter_mut())
-            {
-                let gr = gr * scale;
-                *m = b1 * *m + (1.0 - b1) * gr;
-                *s = b2 * *s + (1.0 - b2) * gr * gr;
-                *p -= RATE * (*m / c1) / ((*s / c2).sqrt() + eps);
-            }
+            adam.step(net.params_mut(), || g.params());
         }
     }
     net

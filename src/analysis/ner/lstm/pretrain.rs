@@ -12,7 +12,7 @@
 //! middle granularity of [`super::super::clusters`], with classes of their
 //! own for unknown words, numbers, punctuation and a run's ends.
 
-use super::{BATCH, CHUNK, DROPOUT, HIDDEN, Lstm, RATE, Slot, grams, uniform};
+use super::{Adam, BATCH, CHUNK, DROPOUT, HIDDEN, Lstm, Slot, grams, uniform};
 use crate::analysis::Text;
 use crate::analysis::ner::clusters::{Clusters, LEVELS};
 use crate::analysis::ner::features::Genre;
@@ -217,10 +217,7 @@ fn fit(
     let mut net = Lstm::new(v.dim, &mut seed);
     net.emb = super::spelled_start(v, net.emb.len(), &mut seed);
     let mut heads = Heads::new(&mut seed);
-    let n = net.params().count() + heads.params().count();
-    let (mut m, mut s) = (vec![0.0f32; n], vec![0.0f32; n]);
-    let (b1, b2, eps) = (0.9f32, 0.999f32, 1e-8f32);
-    let mut step = 0i32;
+    let mut adam = Adam::new(net.params().count() + heads.params().count());
     let mut order: Vec<usize> = (0..lines.len()).collect();
     let mut done = 0;
     for epoch in 0..epochs {
@@ -261,27 +258,9 @@ fn fit(
                     loss += l;
                 }
                 tokens += batch.iter().map(|r| r.slots.len()).sum::<usize>();
-                let norm = g
-                    .params()
-                    .chain(hg.params())
-                    .map(|x| x * x)
-                    .sum::<f32>()
-                    .sqrt();
-                let scale = if norm > 5.0 { 5.0 / norm } else { 1.0 };
-                step += 1;
-                let (c1, c2) = (1.0 - b1.powi(step), 1.0 - b2.powi(step));
-                for (((p, gr), m), s) in net
-                    .params_mut()
-                    .chain(heads.params_mut())
-                    .zip(g.params().chain(hg.params()))
-                    .zip(m.iter_mut())
-                    .zip(s.iter_mut())
-                {
-                    let gr = gr * scale;
-                    *m = b1 * *m + (1.0 - b1) * gr;
-                    *s = b2 * *s + (1.0 - b2) * gr * gr;
-                    *p -= RATE * (*m / c1) / ((*s / c2).sqrt() + eps);
-                }
+                adam.step(net.params_mut().chain(heads.params_mut()), || {
+                    g.params().chain(hg.params())
+                });
             }
             done += block.len();
             progress(done, loss / (2 * tokens.max(1)) as f64);
