@@ -763,12 +763,8 @@ impl Lstm {
             ..
         } = grad;
         let head = |i: usize, hf: &[f32], hb: &[f32], dhf: &mut [f32], dhb: &mut [f32]| {
-            let o = self.logits(hf, hb);
-            let m = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            let z = o.iter().map(|a| (a - m).exp()).sum::<f32>().ln() + m;
-            let mut d = o.map(|a| (a - z).exp());
-            let loss = z - o[tags[i]];
-            d[tags[i]] -= 1.0;
+            let mut d = self.logits(hf, hb);
+            let loss = softmax_loss(&mut d, tags[i]);
             for (g, dd) in bo.iter_mut().zip(&d) {
                 *g += dd;
             }
@@ -1014,6 +1010,19 @@ fn spelled(v: &Vectors, emb: &mut [f32], epochs: usize, seed: &mut u64) -> f64 {
         }
     }
     left / total.max(f64::MIN_POSITIVE)
+}
+
+/// The cross-entropy of `target` under the softmax of logits `o`, which
+/// become the loss's gradient by them.
+fn softmax_loss(o: &mut [f32], target: usize) -> f32 {
+    let m = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let z = o.iter().map(|a| (a - m).exp()).sum::<f32>().ln() + m;
+    let loss = z - o[target];
+    for a in o.iter_mut() {
+        *a = (*a - z).exp();
+    }
+    o[target] -= 1.0;
+    loss
 }
 
 /// Adam (β 0.9 and 0.999, step [`RATE`]) over a network's weights, the

@@ -12,7 +12,7 @@
 //! middle granularity of [`super::super::clusters`], with classes of their
 //! own for unknown words, numbers, punctuation and a run's ends.
 
-use super::{Adam, BATCH, CHUNK, DROPOUT, HIDDEN, Lstm, Slot, grams, uniform};
+use super::{Adam, BATCH, CHUNK, DROPOUT, HIDDEN, Lstm, Slot, grams, softmax_loss, uniform};
 use crate::analysis::Text;
 use crate::analysis::ner::clusters::{Clusters, LEVELS};
 use crate::analysis::ner::features::Genre;
@@ -132,13 +132,7 @@ impl Heads {
                 *o += a * w;
             }
         }
-        let m = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        let z = o.iter().map(|a| (a - m).exp()).sum::<f32>().ln() + m;
-        let loss = z - o[target as usize];
-        for a in o.iter_mut() {
-            *a = (*a - z).exp();
-        }
-        o[target as usize] -= 1.0;
+        let loss = softmax_loss(&mut o, target as usize);
         for (g, d) in grad.b[k].iter_mut().zip(&o) {
             *g += d;
         }
