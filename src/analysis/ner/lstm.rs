@@ -1,7 +1,8 @@
-//! A bidirectional LSTM: each token's tag from the whole run read forwards
-//! and backwards (Huang, Xu and Yu 2015; Lample et al. 2016, without their
-//! CRF: the perceptron's Viterbi gives the transitions). Its logits, times
-//! [`WEIGHT`], are added to the perceptron's emission scores: the
+//! A bidirectional LSTM with a CRF loss: each token's tag from the whole
+//! run read forwards and backwards (Huang, Xu and Yu 2015; Lample et al.
+//! 2016). Its logits and its transitions, times [`WEIGHT`], are added to
+//! the perceptron's emission and transition scores, and the perceptron's
+//! Viterbi decodes the sum: the
 //! perceptron knows the words, affixes and lists it was trained on, the
 //! LSTM how a word it never saw is used in the unlabelled text, what its
 //! letters look like, and what the rest of the sentence says.
@@ -21,8 +22,9 @@
 //! The word vectors are frozen. The two directions and the n-gram
 //! embeddings start from language models learned on the unlabelled text
 //! ([`pretrain`], whose n-gram rows start fitted to spell the word vectors,
-//! [`spelled`]); they and the output layer learn by Adam on the
-//! cross-entropy of each token's tag, with dropout on the inputs, in
+//! [`spelled`]); they, the output layer and the transitions learn by Adam
+//! on the CRF loss of each run's tags (minus their log-probability among
+//! the tag sequences decoding allows), with dropout on the inputs, in
 //! batches of runs whose gradients are summed in a fixed order, so training
 //! is deterministic on any number of cores.
 
@@ -161,12 +163,10 @@ pub fn grams_into(folded: &str, out: &mut Vec<u32>) {
         }
     }
 }
-/// How much the logits weigh against the perceptron's scores. Since the
-/// LSTM starts from the pretrained language models, it deserves more than
-/// the 8 it had before them: on the same cross-validated models, 16 gave
-/// the highest mean of 8, 11, 12, 14, 16, 18, 20, 24, 32 and 48, higher
-/// than 8 on each seed (`assets/ner/README.md`).
-pub const WEIGHT: f32 = 16.0;
+/// How much the logits (and the CRF transitions) weigh against the
+/// perceptron's scores: on the same cross-validated models, 24 gave the
+/// highest mean of 8, 12, 16, 24 and 32 (`assets/ner/README.md`).
+pub const WEIGHT: f32 = 24.0;
 
 /// One direction's weights: input rows of [`G`] (gates i, f, g, o),
 /// recurrent rows of [`G`], biases.
@@ -187,6 +187,9 @@ pub struct Lstm {
     bo: [f32; N],
     /// [`BUCKETS`] rows of [`CHARS`].
     emb: Vec<f32>,
+    /// The tag transitions of its CRF loss, (N + 1) × N (the last row the
+    /// start), weighed with its logits when decoding.
+    trans: Vec<f32>,
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -564,7 +567,13 @@ impl Lstm {
             wo: vec![0.0; self.wo.len()],
             bo: [0.0; N],
             emb: vec![0.0; self.emb.len()],
+            trans: vec![0.0; self.trans.len()],
         }
+    }
+
+    /// The tag transitions ((N + 1) × N, the last row the start).
+    pub fn transitions(&self) -> &[f32] {
+        &self.trans
     }
 
     fn logits(&self, hf: &[f32], hb: &[f32]) -> [f32; N] {
@@ -762,25 +771,33 @@ impl Lstm {
             wo,
             bo,
             emb,
+            trans,
             ..
         } = grad;
-        let head = |i: usize, hf: &[f32], hb: &[f32], dhf: &mut [f32], dhb: &mut [f32]| {
-            let mut d = self.logits(hf, hb);
-            let loss = softmax_loss(&mut d, tags[i]);
-            for (g, dd) in bo.iter_mut().zip(&d) {
-                *g += dd;
-            }
-            for (k, &a) in hf.iter().chain(hb).enumerate() {
-                let row = &self.wo[k * N..][..N];
-                let mut back = 0.0;
-                for ((g, w), dd) in wo[k * N..][..N].iter_mut().zip(row).zip(&d) {
-                    *g += a * dd;
-                    back += w * dd;
+        let head = |hf: &[f32], hb: &[f32], dhf: &mut [f32], dhb: &mut [f32]| {
+            let mut ds: Vec<[f32; N]> = hf
+                .chunks_exact(HIDDEN)
+                .zip(hb.chunks_exact(HIDDEN))
+                .map(|(f, b)| self.logits(f, b))
+                .collect();
+            let loss = crf_loss(&mut ds, &self.trans, tags, trans);
+            for (i, d) in ds.iter().enumerate() {
+                let (hf, hb) = (&hf[i * HIDDEN..][..HIDDEN], &hb[i * HIDDEN..][..HIDDEN]);
+                for (g, dd) in bo.iter_mut().zip(d) {
+                    *g += dd;
                 }
-                if k < HIDDEN {
-                    dhf[k] = back;
-                } else {
-                    dhb[k - HIDDEN] = back;
+                for (k, &a) in hf.iter().chain(hb).enumerate() {
+                    let row = &self.wo[k * N..][..N];
+                    let mut back = 0.0;
+                    for ((g, w), dd) in wo[k * N..][..N].iter_mut().zip(row).zip(d) {
+                        *g += a * dd;
+                        back += w * dd;
+                    }
+                    if k < HIDDEN {
+                        dhf[i * HIDDEN + k] = back;
+                    } else {
+                        dhb[i * HIDDEN + k - HIDDEN] = back;
+                    }
                 }
             }
             loss
@@ -797,9 +814,9 @@ impl Lstm {
     }
 
     /// Forward and back through one run (its slots, n-grams, evidence and
-    /// genre) with dropout: `head` is given each token's position and
-    /// hidden states, writes the loss's gradient by them (its `dhf`, `dhb`)
-    /// and returns the token's loss. Adds the gradient of both directions
+    /// genre) with dropout: `head` is given the run's hidden states (a row
+    /// of HIDDEN a token, each direction's), writes the loss's gradient by
+    /// them (its `dhf`, `dhb`) and returns the run's loss. Adds the gradient of both directions
     /// and of the n-gram rows to `grad`; returns the run's loss.
     fn through(
         &self,
@@ -808,7 +825,7 @@ impl Lstm {
         dropout: f32,
         seed: &mut u64,
         grad: (&mut Cell, &mut Cell, &mut [f32]),
-        mut head: impl FnMut(usize, &[f32], &[f32], &mut [f32], &mut [f32]) -> f32,
+        mut head: impl FnMut(&[f32], &[f32], &mut [f32], &mut [f32]) -> f32,
     ) -> f32 {
         let mut xs = inputs(v, slots, grams, bits, &self.emb, genre);
         let char_base = self.dim + FLAGS + 1;
@@ -836,16 +853,7 @@ impl Lstm {
         let t = xs.len();
         let mut dhf = vec![0.0f32; t * HIDDEN];
         let mut dhb = vec![0.0f32; t * HIDDEN];
-        let mut loss = 0.0;
-        for i in 0..t {
-            loss += head(
-                i,
-                &f.h[i * HIDDEN..][..HIDDEN],
-                &b.h[i * HIDDEN..][..HIDDEN],
-                &mut dhf[i * HIDDEN..][..HIDDEN],
-                &mut dhb[i * HIDDEN..][..HIDDEN],
-            );
-        }
+        let loss = head(&f.h[..t * HIDDEN], &b.h[..t * HIDDEN], &mut dhf, &mut dhb);
         let (gf, gb, gemb) = grad;
         let mut dx = vec![0.0f32; t * CHARS];
         self.fwd.back(&xs, false, &f, &dhf, gf, char_base, &mut dx);
@@ -869,6 +877,7 @@ impl Lstm {
             .chain(self.wo.iter_mut())
             .chain(self.bo.iter_mut())
             .chain(self.emb.iter_mut())
+            .chain(self.trans.iter_mut())
     }
 
     fn params(&self) -> impl Iterator<Item = &f32> {
@@ -878,6 +887,7 @@ impl Lstm {
             .chain(self.wo.iter())
             .chain(self.bo.iter())
             .chain(self.emb.iter())
+            .chain(self.trans.iter())
     }
 
     /// The file part: a magic number, the dimension and hidden size, then
@@ -903,7 +913,8 @@ impl Lstm {
         }
         let mut net = Lstm::new(dim, &mut 0);
         let want = net.params().count();
-        if bytes.len() != 16 + 4 * want {
+        // A file without transitions (a pretrained start) leaves them 0.
+        if bytes.len() != 16 + 4 * want && bytes.len() != 16 + 4 * (want - net.trans.len()) {
             return Err("damaged LSTM".into());
         }
         for (p, c) in net.params_mut().zip(bytes[16..].chunks_exact(4)) {
@@ -922,6 +933,7 @@ impl Lstm {
             wo: (0..2 * HIDDEN * N).map(|_| uniform(seed) * so).collect(),
             bo: [0.0; N],
             emb: (0..BUCKETS * CHARS).map(|_| uniform(seed) * 0.5).collect(),
+            trans: vec![0.0; (N + 1) * N],
         }
     }
 }
@@ -1012,6 +1024,88 @@ fn spelled(v: &Vectors, emb: &mut [f32], epochs: usize, seed: &mut u64) -> f64 {
         }
     }
     left / total.max(f64::MIN_POSITIVE)
+}
+
+/// log(Σ exp) of `xs`, minus infinity for none.
+fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
+    let m = xs.clone().fold(f32::NEG_INFINITY, f32::max);
+    if m == f32::NEG_INFINITY {
+        return m;
+    }
+    xs.map(|x| (x - m).exp()).sum::<f32>().ln() + m
+}
+
+/// The CRF loss of a run: minus the log-probability of the gold tags
+/// (`tags`, an I after anything but its B or I read as B) among the tag
+/// sequences decoding allows, given each token's logits `e` and the
+/// transitions `trans`. The logits become the loss's gradient by them;
+/// the transitions' gradient is added to `gtrans`.
+fn crf_loss(e: &mut [[f32; N]], trans: &[f32], tags: &[usize], gtrans: &mut [f32]) -> f32 {
+    use super::perceptron::{START, allowed};
+    let n = e.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let mut gold = tags.to_vec();
+    for i in 0..n {
+        let prev = if i == 0 { START } else { gold[i - 1] };
+        if !allowed(prev, gold[i]) {
+            gold[i] -= 1;
+        }
+    }
+    let tr = |p: usize, t: usize| {
+        if allowed(p, t) {
+            trans[p * N + t]
+        } else {
+            f32::NEG_INFINITY
+        }
+    };
+    let mut alpha = vec![[f32::NEG_INFINITY; N]; n];
+    for t in 0..N {
+        alpha[0][t] = tr(START, t) + e[0][t];
+    }
+    for i in 1..n {
+        for t in 0..N {
+            alpha[i][t] = log_sum_exp((0..N).map(|p| alpha[i - 1][p] + tr(p, t))) + e[i][t];
+        }
+    }
+    let z = log_sum_exp(alpha[n - 1].iter().copied());
+    let mut beta = vec![[0.0f32; N]; n];
+    for i in (0..n - 1).rev() {
+        for p in 0..N {
+            beta[i][p] = log_sum_exp((0..N).map(|t| tr(p, t) + e[i + 1][t] + beta[i + 1][t]));
+        }
+    }
+    let mut score = 0.0;
+    for i in 0..n {
+        let prev = if i == 0 { START } else { gold[i - 1] };
+        score += trans[prev * N + gold[i]] + e[i][gold[i]];
+        gtrans[prev * N + gold[i]] -= 1.0;
+    }
+    for t in 0..N {
+        let m = (alpha[0][t] + beta[0][t] - z).exp();
+        if m > 0.0 {
+            gtrans[START * N + t] += m;
+        }
+    }
+    for i in 1..n {
+        for p in 0..N {
+            for t in 0..N {
+                let m = (alpha[i - 1][p] + tr(p, t) + e[i][t] + beta[i][t] - z).exp();
+                if m > 0.0 {
+                    gtrans[p * N + t] += m;
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        for t in 0..N {
+            let m = (alpha[i][t] + beta[i][t] - z).exp();
+            e[i][t] = if m.is_finite() { m } else { 0.0 };
+        }
+        e[i][gold[i]] -= 1.0;
+    }
+    z - score
 }
 
 /// The cross-entropy of `target` under the softmax of logits `o`, which
@@ -1152,12 +1246,16 @@ mod tests {
             vec![0, 1, 2, 3],
             Genre::News,
         );
-        let net = Lstm::new(3, &mut 5);
+        let mut net = Lstm::new(3, &mut 5);
+        for (k, t) in net.trans.iter_mut().enumerate() {
+            *t = ((k * 7) % 11) as f32 * 0.1 - 0.5;
+        }
         let mut g = net.zeros_like();
         net.learn(&v, &run, 0.0, &mut 1, &mut g);
         let n = net.params().count();
         let grads: Vec<f32> = g.params().copied().collect();
-        for k in (0..n).step_by(37) {
+        // Every transition (the last weights), and a few of the others.
+        for k in (0..n).step_by(37).chain(n - net.trans.len()..n) {
             let eps = 1e-2;
             let mut a = net.clone();
             *a.params_mut().nth(k).unwrap() += eps;
@@ -1175,6 +1273,42 @@ mod tests {
         }
         let back = Lstm::from_bytes(&net.to_bytes(), &v).unwrap();
         assert_eq!(back, net);
+        // A file without transitions (a pretrained start) leaves them 0.
+        let bytes = net.to_bytes();
+        let short = Lstm::from_bytes(&bytes[..bytes.len() - 4 * net.trans.len()], &v).unwrap();
+        assert!(short.trans.iter().all(|&t| t == 0.0));
+        assert_eq!(short.emb, net.emb);
+    }
+
+    /// The CRF loss is minus a log-probability: over the tag sequences
+    /// decoding allows, the probabilities sum to one; gold tags it forbids
+    /// (an I after O) are read as the allowed ones they become (a B).
+    #[test]
+    fn the_crf_loss_is_a_distribution_over_the_allowed_sequences() {
+        use crate::analysis::ner::perceptron::{START, allowed};
+        let e: Vec<[f32; N]> = (0..3)
+            .map(|i| std::array::from_fn(|t| ((i * 5 + t * 3) % 7) as f32 * 0.3 - 1.0))
+            .collect();
+        let trans: Vec<f32> = (0..(N + 1) * N)
+            .map(|k| ((k * 7) % 11) as f32 * 0.1 - 0.5)
+            .collect();
+        let loss = |tags: &[usize]| {
+            let mut g = vec![0.0; trans.len()];
+            crf_loss(&mut e.clone(), &trans, tags, &mut g)
+        };
+        let mut total = 0.0f64;
+        for a in 0..N {
+            for b in 0..N {
+                for c in 0..N {
+                    if allowed(START, a) && allowed(a, b) && allowed(b, c) {
+                        total += f64::from(-loss(&[a, b, c])).exp();
+                    }
+                }
+            }
+        }
+        assert!((total - 1.0).abs() < 1e-4, "{total}");
+        // O, I-PER, I-PER reads as O, B-PER, I-PER.
+        assert_eq!(loss(&[0, 2, 2]), loss(&[0, 1, 2]));
     }
 
     /// Words that share their letters share their vectors in the toy

@@ -17,9 +17,10 @@
 //!    vector from [`vectors`], its character n-grams and its evidence bits)
 //!    and gives each tag of each token a score; the perceptron of the
 //!    text's genre ([`genre`], [`perceptron`]) adds its own and decodes the
-//!    run's tags, and [`decode::spans_of_tags`] turns them into spans. What
-//!    a word gives the LSTM's gates is worked out once per distinct word,
-//!    beside its features.
+//!    run's tags (its transitions plus the LSTM's), and
+//!    [`decode::spans_of_tags`] turns them into spans. What a word gives
+//!    the LSTM's gates is worked out once per distinct word, beside its
+//!    features.
 //!    Runs are independent: a block of them at a time, the block's new
 //!    words are made on all cores into one memo, then its runs are tagged on
 //!    all cores while one of them folds the block's words for the passes and
@@ -205,8 +206,8 @@ pub struct Recognizer {
     /// The weights as trained: shared and per genre.
     weights: Weights,
     /// The weights for news and for encyclopedia text
-    /// ([`Perceptron::for_genre`]), in the order of [`Genre::ALL`], made
-    /// when a text of the genre first comes.
+    /// ([`Perceptron::for_genre`], the LSTM's transitions added), in the
+    /// order of [`Genre::ALL`], made when a text of the genre first comes.
     models: [OnceLock<Tagger>; 2],
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
@@ -269,9 +270,10 @@ impl Recognizer {
             let (gazetteer, genres, lstm) = rest.join().expect("loading the model does not panic");
             (weights, news, gazetteer, vocabulary, genres, lstm)
         });
+        let lstm = lstm?;
         let models: [OnceLock<Tagger>; 2] = Default::default();
         if let Some(news) = news {
-            let _ = models[0].set(news);
+            let _ = models[0].set(news.with_transitions(lstm.transitions(), lstm::WEIGHT));
         }
         debug_assert_eq!(Genre::ALL[0], Genre::News);
         Ok(Recognizer {
@@ -280,7 +282,7 @@ impl Recognizer {
             gazetteer: gazetteer?,
             vocabulary: vocabulary?,
             genres: genres?,
-            lstm: lstm?,
+            lstm,
         })
     }
 
@@ -363,7 +365,11 @@ impl Recognizer {
         memo_words: usize,
     ) -> Option<Tagged> {
         let k = Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0);
-        let model = self.models[k].get_or_init(|| self.weights.for_genre(genre));
+        let model = self.models[k].get_or_init(|| {
+            self.weights
+                .for_genre(genre)
+                .with_transitions(self.lstm.transitions(), lstm::WEIGHT)
+        });
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
         // Each token's folded key (empty for a token that is not a word).

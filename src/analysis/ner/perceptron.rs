@@ -8,11 +8,11 @@ use super::prefetch::prefetch;
 pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 pub const N: usize = TAGS.len();
 /// Row of the transition table used for the sentence start.
-const START: usize = N;
+pub(super) const START: usize = N;
 
 /// Whether tag `b` may follow tag `a` (or start a sentence when `a` is
 /// [`START`]): an I-X follows only B-X or I-X.
-fn allowed(a: usize, b: usize) -> bool {
+pub(super) fn allowed(a: usize, b: usize) -> bool {
     if b == 0 || b % 2 == 1 {
         return true;
     }
@@ -103,6 +103,14 @@ pub struct Tagger {
 }
 
 impl Tagger {
+    /// Adds `extra` ((N + 1) × N) times `weight` to the transitions.
+    pub fn with_transitions(mut self, extra: &[f32], weight: f32) -> Tagger {
+        for (t, e) in self.trans.iter_mut().zip(extra) {
+            *t += weight * e;
+        }
+        self
+    }
+
     /// The best tag sequence for a sentence given each token's features.
     pub fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
         viterbi(feats.len(), &self.trans, |i, out| {

@@ -167,10 +167,16 @@ fn learn_with(
     let grams: Vec<&[u32]> = run.grams.iter().map(|g| &g[..]).collect();
     let bits = vec![0u16; t];
     let classes = &run.classes;
-    let head = |i: usize, hf: &[f32], hb: &[f32], dhf: &mut [f32], dhb: &mut [f32]| {
-        let next = if i + 1 < t { classes[i + 1] } else { END };
-        let before = if i > 0 { classes[i - 1] } else { END };
-        heads.learn(0, hf, next, heads_grad, dhf) + heads.learn(1, hb, before, heads_grad, dhb)
+    let head = |hf: &[f32], hb: &[f32], dhf: &mut [f32], dhb: &mut [f32]| {
+        let mut loss = 0.0;
+        for i in 0..t {
+            let next = if i + 1 < t { classes[i + 1] } else { END };
+            let before = if i > 0 { classes[i - 1] } else { END };
+            let at = i * HIDDEN..(i + 1) * HIDDEN;
+            loss += heads.learn(0, &hf[at.clone()], next, heads_grad, &mut dhf[at.clone()])
+                + heads.learn(1, &hb[at.clone()], before, heads_grad, &mut dhb[at]);
+        }
+        loss
     };
     let Lstm { fwd, bwd, emb, .. } = grad;
     net.through(
