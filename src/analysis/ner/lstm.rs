@@ -29,7 +29,7 @@
 //! is deterministic on any number of cores.
 
 use super::features::Genre;
-use super::perceptron::N;
+use super::perceptron::{N, Tagger};
 use super::prefetch::prefetch;
 use super::vectors::Vectors;
 use rayon::prelude::*;
@@ -571,9 +571,11 @@ impl Lstm {
         }
     }
 
-    /// The tag transitions ((N + 1) × N, the last row the start).
-    pub fn transitions(&self) -> &[f32] {
-        &self.trans
+    /// `tagger` with the LSTM's transitions times [`WEIGHT`] added to its
+    /// own: what decoding with the LSTM's scores ([`Lstm::add_scores`])
+    /// needs.
+    pub fn decoder(&self, tagger: Tagger) -> Tagger {
+        tagger.with_transitions(&self.trans, WEIGHT)
     }
 
     fn logits(&self, hf: &[f32], hb: &[f32]) -> [f32; N] {

@@ -273,7 +273,7 @@ impl Recognizer {
         let lstm = lstm?;
         let models: [OnceLock<Tagger>; 2] = Default::default();
         if let Some(news) = news {
-            let _ = models[0].set(news.with_transitions(lstm.transitions(), lstm::WEIGHT));
+            let _ = models[0].set(lstm.decoder(news));
         }
         debug_assert_eq!(Genre::ALL[0], Genre::News);
         Ok(Recognizer {
@@ -365,11 +365,7 @@ impl Recognizer {
         memo_words: usize,
     ) -> Option<Tagged> {
         let k = Genre::ALL.iter().position(|g| *g == genre).unwrap_or(0);
-        let model = self.models[k].get_or_init(|| {
-            self.weights
-                .for_genre(genre)
-                .with_transitions(self.lstm.transitions(), lstm::WEIGHT)
-        });
+        let model = self.models[k].get_or_init(|| self.lstm.decoder(self.weights.for_genre(genre)));
         // (first token, last token, type) of each recognised entity.
         let mut spans: Vec<(usize, usize, MentionType)> = Vec::new();
         // Each token's folded key (empty for a token that is not a word).
