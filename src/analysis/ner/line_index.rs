@@ -7,12 +7,24 @@
 //! and its hash is its own (the same on every machine that builds).
 //!
 //! The index is little-endian `u32`s: the number of lines, then a power of
-//! two of slots, at least twice the lines, each the byte offset where a
-//! line starts or [`EMPTY`]. A key's first slot is the top bits of its
-//! hash; the slots after it are tried in turn.
+//! two of slots, at least twice the lines, each [`EMPTY`] or a line: the
+//! byte offset where it starts in the low [`OFFSET_BITS`] bits, and the low
+//! bits of its key's hash above them (the tag), so that a lookup reads
+//! only the lines whose tag is the key's (one in 256 of the others) and
+//! not every line its slots lead to. A key's first slot is the top bits of
+//! its hash; the slots after it are tried in turn.
 
 /// A slot without a line.
 pub const EMPTY: u32 = u32::MAX;
+
+/// The bits of a slot that hold a line's offset: a table is at most 16 MB.
+pub const OFFSET_BITS: u32 = 24;
+const OFFSET: u32 = (1 << OFFSET_BITS) - 1;
+
+/// The tag of a key whose hash is `h`, in the bits above the offset.
+fn tag(h: u64) -> u32 {
+    ((h & 0xff) as u32) << OFFSET_BITS
+}
 
 /// The hash of a key's bytes: eight at a time, multiplied and rotated as
 /// FxHash does, with a last mix so that the top bits depend on them all.
@@ -38,8 +50,12 @@ pub fn hash(key: &[u8]) -> u64 {
 /// The index of the lines of `text` (empty lines skipped); refused when a
 /// line has no tab, a key comes twice, or the text is 4 GB or more.
 pub fn build(text: &str) -> Result<Vec<u8>, String> {
-    if text.len() >= EMPTY as usize {
-        return Err("table too large".into());
+    // Every offset is below OFFSET, so that no line's slot is EMPTY.
+    if text.len() > OFFSET as usize {
+        return Err(format!(
+            "table too large: {} bytes, at most {OFFSET}",
+            text.len()
+        ));
     }
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
@@ -65,14 +81,15 @@ pub fn build(text: &str) -> Result<Vec<u8>, String> {
     for &s in &starts {
         let line = &bytes[s as usize..];
         let key = &line[..line.iter().position(|&b| b == b'\t').unwrap_or(0)];
-        let mut k = first_slot(key, bits);
+        let h = hash(key);
+        let mut k = first_slot(h, bits);
         while slots[k] != EMPTY {
-            if key_at(bytes, slots[k]) == key {
+            if key_at(bytes, slots[k] & OFFSET) == key {
                 return Err(format!("{:?} comes twice", String::from_utf8_lossy(key)));
             }
             k = (k + 1) & (slots.len() - 1);
         }
-        slots[k] = s;
+        slots[k] = tag(h) | s;
     }
     let mut out = Vec::with_capacity(4 * (slots.len() + 1));
     out.extend_from_slice(&(starts.len() as u32).to_le_bytes());
@@ -88,8 +105,8 @@ fn key_at(text: &[u8], start: u32) -> &[u8] {
     &line[..line.iter().position(|&b| b == b'\t').unwrap_or(0)]
 }
 
-fn first_slot(key: &[u8], bits: u32) -> usize {
-    (hash(key) >> (64 - bits)) as usize
+fn first_slot(h: u64, bits: u32) -> usize {
+    (h >> (64 - bits)) as usize
 }
 
 /// The number of lines `index` holds.
@@ -108,10 +125,16 @@ pub fn touch(text: &str, index: &[u8], h: u64) -> u8 {
     if slots < 2 || !slots.is_power_of_two() {
         return 0;
     }
-    let k = (h >> (64 - slots.trailing_zeros())) as usize;
+    let k = first_slot(h, slots.trailing_zeros());
     let at = 4 * (k + 1);
-    let start = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
-    text.as_bytes().get(start as usize).copied().unwrap_or(0)
+    let slot = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
+    if slot == EMPTY {
+        return 0;
+    }
+    text.as_bytes()
+        .get((slot & OFFSET) as usize)
+        .copied()
+        .unwrap_or(0)
 }
 
 /// The start of `key`'s line in `text`, by `index` (made by [`build`] of
@@ -123,18 +146,23 @@ pub fn find(text: &str, index: &[u8], key: &str) -> Option<usize> {
     }
     let bits = slots.trailing_zeros();
     let (bytes, key) = (text.as_bytes(), key.as_bytes());
-    let mut k = first_slot(key, bits);
+    let h = hash(key);
+    let want = tag(h);
+    let mut k = first_slot(h, bits);
     for _ in 0..slots {
         let at = 4 * (k + 1);
-        let start = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
-        if start == EMPTY {
+        let slot = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
+        if slot == EMPTY {
             return None;
         }
-        let line = bytes.get(start as usize..)?;
-        // The tab where the key would end first: it rules out most other
-        // keys at the cost of a byte.
-        if line.get(key.len()) == Some(&b'\t') && line.starts_with(key) {
-            return Some(start as usize);
+        // Only a line of the key's tag is read; then the tab where the key
+        // would end rules out most other keys at the cost of a byte.
+        if slot & !OFFSET == want {
+            let start = (slot & OFFSET) as usize;
+            let line = bytes.get(start..)?;
+            if line.get(key.len()) == Some(&b'\t') && line.starts_with(key) {
+                return Some(start);
+            }
         }
         k = (k + 1) & (slots - 1);
     }

@@ -181,6 +181,11 @@ pub(super) mod tests {
         assert!(KeyedLines::new("ا 1\n").is_err());
         assert!(line_index::build("ا\t1\nا\t2\n").is_err());
         assert!(line_index::build("ا 1\n").is_err());
+        // A slot holds a line's offset in 24 bits: a longer table is refused
+        // when the binary is built, not misread.
+        let long = "a\t1\n".repeat((1 << 22) + 1);
+        let e = line_index::build(&long).unwrap_err();
+        assert!(e.contains("too large"), "{e}");
     }
 
     /// Every line of `text` is found through its index as through a built
