@@ -188,6 +188,9 @@ impl Word {
             let h = line_index::hash(key.as_bytes());
             touched ^= LEXICONS.touch(h) ^ gaz.touch(h);
         }
+        if let Some((form, _)) = frequency::article_form(&info.folded_stem) {
+            touched ^= frequency::WORD_FREQUENCY.touch(line_index::hash(form.as_bytes()));
+        }
         std::hint::black_box(touched);
         let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);
         let own_class = vocab.class(&info.folded);

@@ -6,6 +6,7 @@
 //! name; a word whose form with the article ال is far more common than the
 //! bare form is a common noun or adjective (names take no article).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -108,18 +109,29 @@ pub fn classes(folded: &str, stem: &str) -> [&'static str; 3] {
     let f = &*WORD_FREQUENCY;
     let word = f.bin(folded);
     let of_stem = if stem == folded { word } else { f.bin(stem) };
-    let article = match stem.strip_prefix("ال") {
-        Some(bare) if bare.chars().count() >= 2 => article_class(f.bin(bare), of_stem),
-        Some(_) => "",
+    let article = match article_form(stem) {
+        Some((bare, false)) => article_class(f.bin(&bare), of_stem),
+        Some((with, true)) => article_class(of_stem, f.bin(&with)),
+        None => "",
+    };
+    [bin_class(word), bin_class(of_stem), article]
+}
+
+/// The other form of a stem that [`classes`] compares it with: without
+/// its article ال (false), or with it (true); none for a stem, or a bare
+/// form, under two letters.
+pub fn article_form(stem: &str) -> Option<(Cow<'_, str>, bool)> {
+    match stem.strip_prefix("ال") {
+        Some(bare) if bare.chars().count() >= 2 => Some((Cow::Borrowed(bare), false)),
+        Some(_) => None,
         None if stem.chars().count() >= 2 => {
             let mut with = String::with_capacity(stem.len() + 4);
             with.push_str("ال");
             with.push_str(stem);
-            article_class(of_stem, f.bin(&with))
+            Some((Cow::Owned(with), true))
         }
-        None => "",
-    };
-    [bin_class(word), bin_class(of_stem), article]
+        None => None,
+    }
 }
 
 /// How the form with the article (bin `with`) compares with the bare form

@@ -116,25 +116,34 @@ pub fn lines(index: &[u8]) -> usize {
         .map_or(0, |n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize)
 }
 
-/// Reads the first slot of a key whose [`hash`] is `h`, and the first byte
-/// of the line it points to, without comparing keys: asked for together
-/// for several tables, their cache misses overlap, and the lookups that
-/// follow ([`find`]) find the lines near. Returns the byte read (or 0).
+/// Reads the slots of a key whose [`hash`] is `h` up to the first of its
+/// tag (or an empty one), and the first byte of the line it points to,
+/// without comparing keys: asked for together for several tables, their
+/// cache misses overlap, and the lookups that follow ([`find`]) find the
+/// lines near. Returns the byte read (or 0, when no slot has the tag).
 pub fn touch(text: &str, index: &[u8], h: u64) -> u8 {
     let slots = (index.len() / 4).saturating_sub(1);
     if slots < 2 || !slots.is_power_of_two() {
         return 0;
     }
-    let k = first_slot(h, slots.trailing_zeros());
-    let at = 4 * (k + 1);
-    let slot = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
-    if slot == EMPTY {
-        return 0;
+    let want = tag(h);
+    let mut k = first_slot(h, slots.trailing_zeros());
+    for _ in 0..slots {
+        let at = 4 * (k + 1);
+        let slot = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
+        if slot == EMPTY {
+            return 0;
+        }
+        if slot & !OFFSET == want {
+            return text
+                .as_bytes()
+                .get((slot & OFFSET) as usize)
+                .copied()
+                .unwrap_or(0);
+        }
+        k = (k + 1) & (slots - 1);
     }
-    text.as_bytes()
-        .get((slot & OFFSET) as usize)
-        .copied()
-        .unwrap_or(0)
+    0
 }
 
 /// The start of `key`'s line in `text`, by `index` (made by [`build`] of
