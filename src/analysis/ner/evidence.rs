@@ -188,11 +188,13 @@ impl Word {
             let h = line_index::hash(key.as_bytes());
             touched ^= LEXICONS.touch(h) ^ gaz.touch(h);
         }
-        if let Some((form, _)) = frequency::article_form(&info.folded_stem) {
+        let article_form = frequency::article_form(&info.folded_stem);
+        if let Some((form, _)) = &article_form {
             touched ^= frequency::WORD_FREQUENCY.touch(line_index::hash(form.as_bytes()));
         }
         std::hint::black_box(touched);
-        let [word, stem, article] = frequency::classes(&info.folded, &info.folded_stem);
+        let [word, stem, article] =
+            frequency::classes_with(&info.folded, &info.folded_stem, article_form);
         let own_class = vocab.class(&info.folded);
         let classes = [
             own_class,

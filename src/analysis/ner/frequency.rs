@@ -106,10 +106,19 @@ pub fn bin_class(bin: Option<u16>) -> &'static str {
 /// with its bare form (see [`article_class`]; empty for a stem under two
 /// letters).
 pub fn classes(folded: &str, stem: &str) -> [&'static str; 3] {
+    classes_with(folded, stem, article_form(stem))
+}
+
+/// [`classes`] given the stem's [`article_form`], made beforehand.
+pub fn classes_with(
+    folded: &str,
+    stem: &str,
+    article_form: Option<(Cow<'_, str>, bool)>,
+) -> [&'static str; 3] {
     let f = &*WORD_FREQUENCY;
     let word = f.bin(folded);
     let of_stem = if stem == folded { word } else { f.bin(stem) };
-    let article = match article_form(stem) {
+    let article = match article_form {
         Some((bare, false)) => article_class(f.bin(&bare), of_stem),
         Some((with, true)) => article_class(of_stem, f.bin(&with)),
         None => "",

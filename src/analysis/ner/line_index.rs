@@ -48,7 +48,7 @@ pub fn hash(key: &[u8]) -> u64 {
 }
 
 /// The index of the lines of `text` (empty lines skipped); refused when a
-/// line has no tab, a key comes twice, or the text is 4 GB or more.
+/// line has no tab, a key comes twice, or the text is over 16 MB.
 pub fn build(text: &str) -> Result<Vec<u8>, String> {
     // Every offset is below OFFSET, so that no line's slot is EMPTY.
     if text.len() > OFFSET as usize {
@@ -116,64 +116,49 @@ pub fn lines(index: &[u8]) -> usize {
         .map_or(0, |n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize)
 }
 
-/// Reads the slots of a key whose [`hash`] is `h` up to the first of its
-/// tag (or an empty one), and the first byte of the line it points to,
-/// without comparing keys: asked for together for several tables, their
-/// cache misses overlap, and the lookups that follow ([`find`]) find the
-/// lines near. Returns the byte read (or 0, when no slot has the tag).
-pub fn touch(text: &str, index: &[u8], h: u64) -> u8 {
+/// The offsets of the lines whose slots a key whose [`hash`] is `h`
+/// probes and whose tag is the key's, in probe order, up to the first
+/// empty slot (none for a damaged index).
+fn candidates(index: &[u8], h: u64) -> impl Iterator<Item = usize> + '_ {
     let slots = (index.len() / 4).saturating_sub(1);
-    if slots < 2 || !slots.is_power_of_two() {
-        return 0;
-    }
+    let ok = slots >= 2 && slots.is_power_of_two();
+    let first = if ok {
+        first_slot(h, slots.trailing_zeros())
+    } else {
+        0
+    };
     let want = tag(h);
-    let mut k = first_slot(h, slots.trailing_zeros());
-    for _ in 0..slots {
-        let at = 4 * (k + 1);
-        let slot = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
-        if slot == EMPTY {
-            return 0;
-        }
-        if slot & !OFFSET == want {
-            return text
-                .as_bytes()
-                .get((slot & OFFSET) as usize)
-                .copied()
-                .unwrap_or(0);
-        }
-        k = (k + 1) & (slots - 1);
-    }
-    0
+    (0..if ok { slots } else { 0 })
+        .map(move |i| {
+            let at = 4 * ((first + i) & (slots - 1)) + 4;
+            u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]])
+        })
+        .take_while(|&slot| slot != EMPTY)
+        .filter(move |&slot| slot & !OFFSET == want)
+        .map(|slot| (slot & OFFSET) as usize)
+}
+
+/// Reads the slots of a key whose [`hash`] is `h` up to the first of its
+/// tag, and the first byte of the line it points to, without comparing
+/// keys: asked for together for several tables, their cache misses
+/// overlap, and the lookup that follows ([`find`]) finds the line near.
+/// Returns the byte read (or 0, when no slot has the tag).
+pub fn touch(text: &str, index: &[u8], h: u64) -> u8 {
+    candidates(index, h)
+        .next()
+        .and_then(|start| text.as_bytes().get(start).copied())
+        .unwrap_or(0)
 }
 
 /// The start of `key`'s line in `text`, by `index` (made by [`build`] of
 /// `text`): the value follows the key and its tab.
 pub fn find(text: &str, index: &[u8], key: &str) -> Option<usize> {
-    let slots = (index.len() / 4).saturating_sub(1);
-    if slots == 0 || !slots.is_power_of_two() {
-        return None;
-    }
-    let bits = slots.trailing_zeros();
     let (bytes, key) = (text.as_bytes(), key.as_bytes());
-    let h = hash(key);
-    let want = tag(h);
-    let mut k = first_slot(h, bits);
-    for _ in 0..slots {
-        let at = 4 * (k + 1);
-        let slot = u32::from_le_bytes([index[at], index[at + 1], index[at + 2], index[at + 3]]);
-        if slot == EMPTY {
-            return None;
-        }
-        // Only a line of the key's tag is read; then the tab where the key
-        // would end rules out most other keys at the cost of a byte.
-        if slot & !OFFSET == want {
-            let start = (slot & OFFSET) as usize;
-            let line = bytes.get(start..)?;
-            if line.get(key.len()) == Some(&b'\t') && line.starts_with(key) {
-                return Some(start);
-            }
-        }
-        k = (k + 1) & (slots - 1);
-    }
-    None
+    // Only lines of the key's tag are read; then the tab where the key
+    // would end rules out most other keys at the cost of a byte.
+    candidates(index, hash(key)).find(|&start| {
+        bytes
+            .get(start..)
+            .is_some_and(|line| line.get(key.len()) == Some(&b'\t') && line.starts_with(key))
+    })
 }
