@@ -11,6 +11,9 @@ pub struct Sentence {
     pub tokens: Vec<String>,
     /// Entities as token ranges with their type (MISC is dropped).
     pub entities: Vec<(Range<usize>, MentionType)>,
+    /// The token ranges of MISC entities (products, events, currencies),
+    /// which the recogniser tags as outside but which are no common words.
+    pub misc: Vec<Range<usize>>,
 }
 
 impl Sentence {
@@ -31,7 +34,22 @@ impl Sentence {
     }
 }
 
-fn kind(tag: &str) -> Option<MentionType> {
+/// What a tag's type says: one of the recogniser's types, MISC, or
+/// nothing.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Type(MentionType),
+    Misc,
+}
+
+fn kind(tag: &str) -> Option<Kind> {
+    match tag {
+        "MISC" | "MIS" => Some(Kind::Misc),
+        _ => mention_type(tag).map(Kind::Type),
+    }
+}
+
+fn mention_type(tag: &str) -> Option<MentionType> {
     match tag {
         "PERS" | "PER" => Some(MentionType::Person),
         "ORG" => Some(MentionType::Organization),
@@ -45,18 +63,18 @@ fn kind(tag: &str) -> Option<MentionType> {
 pub fn parse(text: &str) -> Result<Vec<Sentence>, String> {
     let mut sentences = Vec::new();
     let mut tokens: Vec<String> = Vec::new();
-    let mut tags: Vec<(char, Option<MentionType>)> = Vec::new();
-    let mut flush = |tokens: &mut Vec<String>, tags: &mut Vec<(char, Option<MentionType>)>| {
+    let mut tags: Vec<(char, Option<Kind>)> = Vec::new();
+    let mut flush = |tokens: &mut Vec<String>, tags: &mut Vec<(char, Option<Kind>)>| {
         if tokens.is_empty() {
             return;
         }
-        let mut entities = Vec::new();
-        let mut open: Option<(usize, MentionType)> = None;
+        let mut spans = Vec::new();
+        let mut open: Option<(usize, Kind)> = None;
         for (i, &(bio, k)) in tags.iter().enumerate() {
             let continues = bio == 'I' && open.is_some_and(|(_, t)| Some(t) == k);
             if !continues {
                 if let Some((s, t)) = open.take() {
-                    entities.push((s..i, t));
+                    spans.push((s..i, t));
                 }
                 if let (Some(k), 'B' | 'I') = (k, bio) {
                     open = Some((i, k));
@@ -64,11 +82,20 @@ pub fn parse(text: &str) -> Result<Vec<Sentence>, String> {
             }
         }
         if let Some((s, t)) = open {
-            entities.push((s..tags.len(), t));
+            spans.push((s..tags.len(), t));
+        }
+        let mut entities = Vec::new();
+        let mut misc = Vec::new();
+        for (r, k) in spans {
+            match k {
+                Kind::Type(t) => entities.push((r, t)),
+                Kind::Misc => misc.push(r),
+            }
         }
         sentences.push(Sentence {
             tokens: std::mem::take(tokens),
             entities,
+            misc,
         });
         tags.clear();
     };
@@ -107,7 +134,9 @@ mod tests {
                 (4..5, MentionType::Place)
             ]
         );
+        assert_eq!(s[0].misc, vec![std::ops::Range { start: 5, end: 6 }]);
         assert_eq!(s[1].entities, [(1..2, MentionType::Person)]);
+        assert!(s[1].misc.is_empty());
         assert_eq!(s[1].text(), "قال محمد");
         assert!(parse("broken\n").is_err());
     }

@@ -569,6 +569,17 @@ mod model_tests {
         );
     }
 
+    /// A name the tagger found once («شركة مايكروسوفت») is found where the
+    /// text has it without its head («محرك بحث مايكروسوفت»).
+    #[test]
+    fn a_name_found_once_is_found_where_it_recurs() {
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new("قال مايكروسوفت إن . أعلنت شركة مايكروسوفت .");
+        let found = rec.find(&t, &vec![false; t.tokens.len()]);
+        let texts: Vec<&str> = found.iter().map(|m| &t.original[m.range.clone()]).collect();
+        assert_eq!(texts, ["مايكروسوفت", "مايكروسوفت"], "{found:?}");
+    }
+
     #[test]
     fn known_names_lose_their_conjunction() {
         let rec = Recognizer::embedded().unwrap();

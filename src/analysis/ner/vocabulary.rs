@@ -6,8 +6,9 @@ use super::table::KeyedLines;
 
 /// How often each folded word was outside an entity and inside one in
 /// training: an unseen word is more likely a name (Arabic has no capitals).
-/// Kept as the model file holds it, `word<TAB>outside<TAB>inside` lines, so
-/// that loading a model builds no map of its own.
+/// Kept as the model file holds it, `word<TAB>outside<TAB>inside` lines
+/// (and a third count, of the outside times that were in a MISC entity,
+/// where there were any), so that loading a model builds no map of its own.
 pub struct Vocabulary {
     table: KeyedLines,
 }
@@ -22,8 +23,28 @@ impl Default for Vocabulary {
 
 /// The (outside, inside) counts of a line's value.
 fn counts(value: &str) -> Option<(u32, u32)> {
-    let (o, e) = value.split_once('\t')?;
-    Some((o.parse().ok()?, e.parse().ok()?))
+    counts_misc(value).map(|(o, e, _)| (o, e))
+}
+
+/// The (outside, inside, outside in a MISC entity) counts of a line's value.
+fn counts_misc(value: &str) -> Option<(u32, u32, u32)> {
+    let mut cols = value.split('\t');
+    let (o, e) = (cols.next()?.parse().ok()?, cols.next()?.parse().ok()?);
+    let m = match cols.next() {
+        Some(m) => m.parse().ok().filter(|&m| m <= o)?,
+        None => 0,
+    };
+    cols.next().is_none().then_some((o, e, m))
+}
+
+/// The class of a word seen `o` times outside names and `e` inside.
+fn class_of(o: u32, e: u32) -> &'static str {
+    match (o, e) {
+        (0, 0) => "unseen",
+        (o, e) if o >= 2 * e => "O",
+        (o, e) if e > o => "E",
+        _ => "mixed",
+    }
 }
 
 impl Vocabulary {
@@ -33,26 +54,38 @@ impl Vocabulary {
     }
 
     pub(super) fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a Sentence>) -> Self {
-        let mut counts: rustc_hash::FxHashMap<String, (u32, u32)> = Default::default();
+        let mut counts: rustc_hash::FxHashMap<String, (u32, u32, u32)> = Default::default();
         for s in sentences {
             let mut inside = vec![false; s.tokens.len()];
             for (r, _) in &s.entities {
                 inside[r.clone()].iter_mut().for_each(|x| *x = true);
             }
-            for (tok, &e) in s.tokens.iter().zip(&inside) {
+            let mut misc = vec![false; s.tokens.len()];
+            for r in &s.misc {
+                misc[r.clone()].iter_mut().for_each(|x| *x = true);
+            }
+            for ((tok, &e), &m) in s.tokens.iter().zip(&inside).zip(&misc) {
                 let c = counts
                     .entry(crate::analysis::normalize::fold_key(
                         &crate::analysis::normalize::Normalized::new(tok).text,
                     ))
                     .or_default();
-                if e { c.1 += 1 } else { c.0 += 1 }
+                if e {
+                    c.1 += 1
+                } else {
+                    c.0 += 1;
+                    c.2 += u32::from(m);
+                }
             }
         }
         let mut rows: Vec<_> = counts.into_iter().collect();
         rows.sort();
         let text: String = rows
             .iter()
-            .map(|(k, (o, e))| format!("{k}\t{o}\t{e}\n"))
+            .map(|(k, (o, e, m))| match m {
+                0 => format!("{k}\t{o}\t{e}\n"),
+                m => format!("{k}\t{o}\t{e}\t{m}\n"),
+            })
             .collect();
         Vocabulary {
             table: KeyedLines::new(text).expect("distinct words make a table"),
@@ -60,19 +93,22 @@ impl Vocabulary {
     }
 
     /// Whether training saw the word mostly outside names (or as often
-    /// in as out): such a word is not carried over as a name.
+    /// in as out), MISC entities apart: such a word is not carried over as
+    /// a name. (A company whose products' names AQMAR tags MISC,
+    /// «مايكروسوفت ويندوز», is carried over.)
     pub(super) fn is_common(&self, folded: &str) -> bool {
-        matches!(self.class(folded), "O" | "mixed")
+        let (o, e, m) = self
+            .table
+            .get(folded)
+            .and_then(counts_misc)
+            .unwrap_or_default();
+        matches!(class_of(o - m, e), "O" | "mixed")
     }
 
     /// "unseen", "O" (mostly outside), "E" (mostly inside) or "mixed".
     pub(super) fn class(&self, folded: &str) -> &'static str {
-        match self.table.get(folded).and_then(counts) {
-            None => "unseen",
-            Some((o, e)) if o >= 2 * e => "O",
-            Some((o, e)) if e > o => "E",
-            Some(_) => "mixed",
-        }
+        let (o, e) = self.table.get(folded).and_then(counts).unwrap_or_default();
+        class_of(o, e)
     }
 
     /// The lines of the model file, sorted by word.
@@ -119,5 +155,20 @@ mod tests {
         assert_eq!(back.class("محمد"), "E");
         assert!(Vocabulary::from_text("قال\t2\n".into()).is_err());
         assert!(Vocabulary::from_text("قال\t2\t0\nقال\t1\t0\n".into()).is_err());
+        assert!(Vocabulary::from_text("قال\t2\t0\t3\n".into()).is_err());
+
+        // A company AQMAR tags MISC in its products' names keeps the class
+        // the features read, but is not a common word: one found as an
+        // organisation is found where it recurs.
+        let s = corpus::parse(
+            "مايكروسوفت B-MISC\nويندوز I-MISC\n\nمايكروسوفت B-MISC\n\nشركة O\nمايكروسوفت B-ORG\n",
+        )
+        .unwrap();
+        let v = Vocabulary::from_sentences(&s);
+        assert_eq!(v.class("مايكروسوفت"), "O");
+        assert!(!v.is_common("مايكروسوفت"));
+        assert!(v.is_common(&crate::analysis::normalize::fold_key("شركة")));
+        let back = Vocabulary::from_text(v.to_text()).unwrap();
+        assert!(!back.is_common("مايكروسوفت"));
     }
 }
