@@ -44,16 +44,10 @@ enum Kind {
 
 fn kind(tag: &str) -> Option<Kind> {
     match tag {
+        "PERS" | "PER" => Some(Kind::Type(MentionType::Person)),
+        "ORG" => Some(Kind::Type(MentionType::Organization)),
+        "LOC" => Some(Kind::Type(MentionType::Place)),
         "MISC" | "MIS" => Some(Kind::Misc),
-        _ => mention_type(tag).map(Kind::Type),
-    }
-}
-
-fn mention_type(tag: &str) -> Option<MentionType> {
-    match tag {
-        "PERS" | "PER" => Some(MentionType::Person),
-        "ORG" => Some(MentionType::Organization),
-        "LOC" => Some(MentionType::Place),
         _ => None,
     }
 }
