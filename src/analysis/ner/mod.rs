@@ -27,8 +27,9 @@
 //!    gives the next block's words their ids, and the spans come back in the
 //!    text's order.
 //! 4. The document passes ([`passes`]) tidy people's names, build
-//!    organisation names on their heads, carry a name found once to where it
-//!    recurs, and leave proclitics (و ف ب ل ك) out of the spans.
+//!    organisation names on their heads, join a name the tagger cut in two,
+//!    carry a name found once to where it recurs, and leave proclitics
+//!    (و ف ب ل ك) out of the spans.
 //!
 //! Steps 1 to 3 ([`Recognizer::tag_observed`]) need nothing of the date and
 //! number matchers, so an article's analysis runs them beside those; step 4
@@ -513,6 +514,7 @@ impl Recognizer {
         if heads {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
+        self.join_split_names(t, &folded, &mut spans);
         self.consistent(t, taken, &folded, &mut spans);
         if folded.keys() > 4096 {
             // A long text's keys (thousands of small allocations) are freed
