@@ -15,9 +15,10 @@
 //! inputs, so what a word gives the gates is worked out once per distinct
 //! word of a document ([`Lstm::projection_into`]); a token then costs the
 //! two recurrences and the output layer. These inference kernels are
-//! compiled for AVX2 with FMA, for AVX, and plain, and the processor picks
-//! at run time; the fused ones round once per product, so their scores
-//! may differ from the others in an f32's last bits.
+//! compiled for AVX-512, for AVX2 with FMA, for AVX, and plain, and the
+//! processor picks at run time; the fused ones (AVX-512 and AVX2) round
+//! once per product, so their scores may differ from the others in an
+//! f32's last bits.
 //!
 //! The word vectors are frozen. The two directions and the n-gram
 //! embeddings start from language models learned on the unlabelled text
@@ -464,6 +465,14 @@ fn fused() -> bool {
     std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
 }
 
+/// Whether the processor has AVX-512F (with AVX2 and FMA): the fused
+/// kernels then sum all the gates at once in eight 512-bit registers, in
+/// the same order, so to the bit as the AVX2 ones.
+#[cfg(target_arch = "x86_64")]
+fn wide() -> bool {
+    fused() && std::arch::is_x86_feature_detected!("avx512f")
+}
+
 /// How many tokens ahead [`Cell::recur`] asks for a projection's lines.
 const AHEAD: usize = 3;
 
@@ -481,7 +490,7 @@ impl Cell {
     /// `projections[i][at..at + G]`, read forwards or backwards, written to
     /// `hs` (fast activations: see [`tanh`]).
     #[inline(always)]
-    fn recur<const FUSED: bool>(
+    fn recur<const FUSED: bool, const B: usize>(
         &self,
         projections: &[&[f32]],
         at: usize,
@@ -518,15 +527,15 @@ impl Cell {
                 // block's sums stay in registers; each gate adds the units
                 // in order, as the training pass does (unfused, the same
                 // sums to the bit).
-                for k in 0..G / BLOCK {
-                    let mut acc = [0.0f32; BLOCK];
-                    acc.copy_from_slice(&z[k * BLOCK..][..BLOCK]);
+                for k in 0..G / B {
+                    let mut acc = [0.0f32; B];
+                    acc.copy_from_slice(&z[k * B..][..B]);
                     for (j, &hj) in h.iter().enumerate() {
                         for (l, a) in acc.iter_mut().enumerate() {
-                            *a = madd::<FUSED>(hj, wh[j * G + k * BLOCK + l], *a);
+                            *a = madd::<FUSED>(hj, wh[j * G + k * B + l], *a);
                         }
                     }
-                    z[k * BLOCK..][..BLOCK].copy_from_slice(&acc);
+                    z[k * B..][..B].copy_from_slice(&acc);
                 }
             }
             // σ(x) = (1 + tanh(x / 2)) / 2 for the gates i, f (the first
@@ -603,32 +612,41 @@ impl Lstm {
     ) {
         word_inputs(v, slot, grams, bits, &self.emb, false, x, sparse);
         #[cfg(target_arch = "x86_64")]
-        if fused() {
+        if wide() {
+            // SAFETY: the processor has AVX-512F.
+            return unsafe { self.project_512(sparse, x, out) };
+        } else if fused() {
             // SAFETY: the processor has AVX2 and FMA.
             return unsafe { self.project_fma(sparse, x, out) };
         } else if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the processor has AVX.
             return unsafe { self.project_avx(sparse, x, out) };
         }
-        self.project_here::<false>(sparse, x, out)
+        self.project_here::<false, WIDE>(sparse, x, out)
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2,fma")]
     fn project_fma(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
-        self.project_here::<true>(sparse, dense, out)
+        self.project_here::<true, WIDE>(sparse, dense, out)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx2,fma")]
+    fn project_512(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
+        self.project_here::<true, G>(sparse, dense, out)
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx")]
     fn project_avx(&self, sparse: &[(usize, f32)], dense: &mut Vec<f32>, out: &mut [f32]) {
-        self.project_here::<false>(sparse, dense, out)
+        self.project_here::<false, WIDE>(sparse, dense, out)
     }
 
     /// The sums of the input rows of `sparse`, each direction's; `dense`
     /// is scratch.
     #[inline(always)]
-    fn project_here<const FUSED: bool>(
+    fn project_here<const FUSED: bool, const W: usize>(
         &self,
         sparse: &[(usize, f32)],
         dense: &mut Vec<f32>,
@@ -645,14 +663,14 @@ impl Lstm {
         // adds the inputs in order (the order of `sparse`), as the
         // training pass does.
         for (out, wx) in out.chunks_exact_mut(G).zip([&self.fwd.wx, &self.bwd.wx]) {
-            for (k, ob) in out.chunks_exact_mut(WIDE).enumerate() {
-                let mut acc = [0.0f32; WIDE];
+            for (k, ob) in out.chunks_exact_mut(W).enumerate() {
+                let mut acc = [0.0f32; W];
                 for (row, &val) in wx.chunks_exact(G).zip(dense.iter()) {
                     if val == 0.0 {
                         continue;
                     }
                     let row: &[f32; G] = row.try_into().expect("rows are G long");
-                    for (a, &w) in acc.iter_mut().zip(&row[k * WIDE..][..WIDE]) {
+                    for (a, &w) in acc.iter_mut().zip(&row[k * W..][..W]) {
                         *a = madd::<FUSED>(val, w, *a);
                     }
                 }
@@ -672,14 +690,17 @@ impl Lstm {
         out: &mut [[f32; N]],
     ) {
         #[cfg(target_arch = "x86_64")]
-        if fused() {
+        if wide() {
+            // SAFETY: the processor has AVX-512F.
+            return unsafe { self.add_scores_512(projections, genre, hs, out) };
+        } else if fused() {
             // SAFETY: the processor has AVX2 and FMA.
             return unsafe { self.add_scores_fma(projections, genre, hs, out) };
         } else if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the processor has AVX.
             return unsafe { self.add_scores_avx(projections, genre, hs, out) };
         }
-        self.add_scores_here::<false>(projections, genre, hs, out)
+        self.add_scores_here::<false, BLOCK>(projections, genre, hs, out)
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -691,7 +712,19 @@ impl Lstm {
         hs: &mut Vec<f32>,
         out: &mut [[f32; N]],
     ) {
-        self.add_scores_here::<true>(projections, genre, hs, out)
+        self.add_scores_here::<true, BLOCK>(projections, genre, hs, out)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx2,fma")]
+    fn add_scores_512(
+        &self,
+        projections: &[&[f32]],
+        genre: Genre,
+        hs: &mut Vec<f32>,
+        out: &mut [[f32; N]],
+    ) {
+        self.add_scores_here::<true, G>(projections, genre, hs, out)
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -703,11 +736,11 @@ impl Lstm {
         hs: &mut Vec<f32>,
         out: &mut [[f32; N]],
     ) {
-        self.add_scores_here::<false>(projections, genre, hs, out)
+        self.add_scores_here::<false, BLOCK>(projections, genre, hs, out)
     }
 
     #[inline(always)]
-    fn add_scores_here<const FUSED: bool>(
+    fn add_scores_here<const FUSED: bool, const B: usize>(
         &self,
         projections: &[&[f32]],
         genre: Genre,
@@ -725,8 +758,8 @@ impl Lstm {
         let enc = genre == Genre::Encyclopedia;
         let gf = enc.then(|| &self.fwd.wx[row..][..G]);
         let gb = enc.then(|| &self.bwd.wx[row..][..G]);
-        self.fwd.recur::<FUSED>(projections, 0, gf, false, hf);
-        self.bwd.recur::<FUSED>(projections, G, gb, true, hb);
+        self.fwd.recur::<FUSED, B>(projections, 0, gf, false, hf);
+        self.bwd.recur::<FUSED, B>(projections, G, gb, true, hb);
         // The output rows padded to 8 tags, one AVX register: the sums of
         // [`Lstm::logits`], in its order.
         let mut wo = [[0.0f32; 8]; 2 * HIDDEN];
@@ -1487,6 +1520,21 @@ mod tests {
             let projections: Vec<&[f32]> = projections.iter().map(|p| &p[..]).collect();
             let mut out = vec![[0.0; N]; slots.len()];
             net.add_scores(&projections, genre, &mut Vec::new(), &mut out);
+            // The AVX-512 kernels sum in the AVX2 ones' order: the same
+            // scores to the bit.
+            #[cfg(target_arch = "x86_64")]
+            if wide() {
+                let mut p2 = vec![0.0; PROJECTION];
+                net.projection_into(&v, slots[1], views[1], 3, &mut scratch, &mut p2);
+                let mut p1 = vec![0.0; PROJECTION];
+                // SAFETY: the processor has AVX-512F, so AVX2 and FMA.
+                unsafe { net.project_fma(&scratch.1, &mut scratch.0, &mut p1) };
+                assert_eq!(p1, p2);
+                let mut narrow = vec![[0.0; N]; slots.len()];
+                // SAFETY: as above.
+                unsafe { net.add_scores_fma(&projections, genre, &mut Vec::new(), &mut narrow) };
+                assert_eq!(narrow, out);
+            }
             for (i, got) in out.iter().enumerate() {
                 let want = net.logits(&f.h[i * HIDDEN..][..HIDDEN], &b.h[i * HIDDEN..][..HIDDEN]);
                 for (g, w) in got.iter().zip(want) {
