@@ -210,6 +210,20 @@ impl Recognizer {
         }
     }
 
+    /// The folded key of tokens `first..=last` as the name lists and the
+    /// gazetteer hold names: words joined by spaces, the first without its
+    /// proclitic.
+    fn span_key(&self, t: &Text, first: usize, last: usize) -> String {
+        let skip = self.proclitic(t.key(first));
+        let mut k = String::with_capacity(32);
+        fold_key_into(&t.key(first)[skip..], &mut k);
+        for i in first + 1..=last {
+            k.push(' ');
+            fold_key_into(t.key(i), &mut k);
+        }
+        k
+    }
+
     /// One name the tagger cut in two: two spans of one type with no token
     /// between them are joined when neither is a name the training data or
     /// the name lists know on its own and the second does not start with
@@ -224,12 +238,7 @@ impl Recognizer {
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
         let known = |first: usize, last: usize| {
-            let skip = self.proclitic(t.key(first));
-            let mut k = fold_key(&t.key(first)[skip..]);
-            for i in first + 1..=last {
-                k.push(' ');
-                k.push_str(folded.get(i));
-            }
+            let k = self.span_key(t, first, last);
             self.gazetteer.contains(&k) || gazetteer::LEXICONS.has(&k, u8::MAX)
         };
         spans.sort_by_key(|s| s.0);
@@ -377,16 +386,7 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
-        let key_of = |first: usize, last: usize| -> String {
-            let skip = self.proclitic(t.key(first));
-            let mut k = String::with_capacity(32);
-            fold_key_into(&t.key(first)[skip..], &mut k);
-            for i in first + 1..=last {
-                k.push(' ');
-                fold_key_into(t.key(i), &mut k);
-            }
-            k
-        };
+        let key_of = |first: usize, last: usize| self.span_key(t, first, last);
         let mut known: rustc_hash::FxHashMap<String, MentionType> =
             rustc_hash::FxHashMap::default();
         // One type per name in a document: the one it was given most often.
