@@ -29,7 +29,7 @@ const LEXICONS: &str = "assets/ner/lexicons.tsv";
 const VECTORS: &str = "assets/ner/vectors.bin";
 const VECTORS_MAGIC: &[u8] = b"MRSDVEC1";
 const MODEL: &str = "assets/ner/model.bin";
-const MODEL_MAGIC: &[u8] = b"MRSDNER4";
+const MODEL_MAGIC: &[u8] = b"MRSDNER5";
 
 fn main() {
     for path in [

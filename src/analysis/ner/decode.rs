@@ -1,28 +1,64 @@
-//! From tags to spans: the token runs decoded as one sequence, the BIO tag
-//! numbers of each type, and the entities a run of tags marks.
+//! From tags to spans: the token runs decoded as one sequence, the BILOU
+//! tag numbers of each type, and the entities a run of tags marks.
 
 use std::ops::Range;
 
+use super::perceptron::{B, I, L, U, part};
 use crate::analysis::tokenize::TokenKind;
 use crate::analysis::{MentionType, Text};
 
+const KINDS: [MentionType; 3] = [
+    MentionType::Person,
+    MentionType::Organization,
+    MentionType::Place,
+];
+
 pub(super) fn tag_type(tag: usize) -> Option<MentionType> {
-    match tag {
-        1 | 2 => Some(MentionType::Person),
-        3 | 4 => Some(MentionType::Organization),
-        5 | 6 => Some(MentionType::Place),
-        _ => None,
-    }
+    KINDS.get(tag.checked_sub(1)? / 4).copied()
 }
 
-pub(super) fn type_tag(kind: MentionType, begin: bool) -> usize {
-    let base = match kind {
-        MentionType::Person => 1,
-        MentionType::Organization => 3,
-        MentionType::Place => 5,
-        _ => return 0,
-    };
-    if begin { base } else { base + 1 }
+/// The tag of part `part` ([`B`], [`I`], [`L`] or [`U`]) of a name of
+/// type `kind`; O for a type the recogniser does not tag.
+pub(super) fn type_tag(kind: MentionType, part: usize) -> usize {
+    KINDS
+        .iter()
+        .position(|&k| k == kind)
+        .map_or(0, |k| 1 + 4 * k + part)
+}
+
+/// Tags that decoding would forbid read as the allowed ones they become:
+/// each name tag as its B or I (a B where no name of its type is open),
+/// then [`bilou`].
+pub(super) fn repair(tags: &mut [usize]) {
+    for i in 0..tags.len() {
+        let Some(kind) = tag_type(tags[i]) else {
+            continue;
+        };
+        let open =
+            i > 0 && tag_type(tags[i - 1]) == Some(kind) && matches!(part(tags[i - 1]), B | I);
+        tags[i] = if matches!(part(tags[i]), I | L) && open {
+            type_tag(kind, I)
+        } else {
+            type_tag(kind, B)
+        };
+    }
+    bilou(tags);
+}
+
+/// BIO tags (B and I of [`type_tag`], the rest O) made BILOU: a name's
+/// last token L, a name of one token U.
+pub(super) fn bilou(tags: &mut [usize]) {
+    for i in 0..tags.len() {
+        let Some(kind) = tag_type(tags[i]) else {
+            continue;
+        };
+        let goes_on = tags.get(i + 1) == Some(&type_tag(kind, I));
+        tags[i] = match (part(tags[i]), goes_on) {
+            (B, false) => type_tag(kind, U),
+            (I, false) => type_tag(kind, L),
+            _ => tags[i],
+        };
+    }
 }
 
 /// The longest run decoded as one sequence, in tokens. Text with no
@@ -81,18 +117,88 @@ pub(super) fn spans_of_tags(
             i += 1;
             continue;
         };
-        let mut j = i + 1;
-        while j < tags.len() && tags[j] == type_tag(kind, false) {
+        // A name ends on its L or U; decoding allows nothing else, and a
+        // name cut short ends where its type's I and L do.
+        let mut j = i;
+        while !matches!(part(tags[j]), L | U)
+            && j + 1 < tags.len()
+            && matches!(tags[j + 1], t if t == type_tag(kind, I) || t == type_tag(kind, L))
+        {
             j += 1;
         }
-        spans.push((seg.start + i, seg.start + j - 1, kind));
-        i = j;
+        spans.push((seg.start + i, seg.start + j, kind));
+        i = j + 1;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::ner::perceptron::{START, TAGS, allowed, allowed_end};
+
+    fn tags(names: &str) -> Vec<usize> {
+        names
+            .split(' ')
+            .map(|n| TAGS.iter().position(|&t| t == n).unwrap())
+            .collect()
+    }
+
+    fn spans(tags: &[usize]) -> Vec<(usize, usize, MentionType)> {
+        let mut out = Vec::new();
+        spans_of_tags(tags, &(10..10 + tags.len()), &mut out);
+        out
+    }
+
+    /// BIO tags made BILOU mark the names they marked: two names of one
+    /// type side by side stay two, a one-word name is a unit.
+    #[test]
+    fn bilou_tags_mark_the_names_bio_tags_did() {
+        let mut t = tags("B-PER I-PER B-PER O B-LOC B-ORG I-ORG I-ORG O B-LOC");
+        bilou(&mut t);
+        assert_eq!(
+            t,
+            tags("B-PER L-PER U-PER O U-LOC B-ORG I-ORG L-ORG O U-LOC")
+        );
+        let (per, org, loc) = (
+            MentionType::Person,
+            MentionType::Organization,
+            MentionType::Place,
+        );
+        assert_eq!(
+            spans(&t),
+            [
+                (10, 11, per),
+                (12, 12, per),
+                (14, 14, loc),
+                (15, 17, org),
+                (19, 19, loc)
+            ]
+        );
+        // Every sequence made so is one decoding allows.
+        assert!(allowed(START, t[0]) && allowed_end(t[t.len() - 1]));
+        assert!(t.windows(2).all(|w| allowed(w[0], w[1])));
+    }
+
+    /// Tags decoding forbids (an I after O, a name left open, two types
+    /// run together) read as the names they begin.
+    #[test]
+    fn forbidden_tags_read_as_the_names_they_begin() {
+        let mut t = tags("O I-PER L-PER B-ORG I-LOC B-LOC");
+        repair(&mut t);
+        assert_eq!(t, tags("O B-PER L-PER U-ORG U-LOC U-LOC"));
+        assert!(t.windows(2).all(|w| allowed(w[0], w[1])));
+        // Spans of forbidden tags stay within them and end at the run's end.
+        let t = tags("I-PER B-PER I-ORG B-LOC I-LOC");
+        assert_eq!(
+            spans(&t),
+            [
+                (10, 10, MentionType::Person),
+                (11, 11, MentionType::Person),
+                (12, 12, MentionType::Organization),
+                (13, 14, MentionType::Place)
+            ]
+        );
+    }
 
     /// A 3.8 MB article with no sentence end made one run of the whole
     /// text: 1.65 GB of memory for its features and lattice.

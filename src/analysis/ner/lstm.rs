@@ -30,7 +30,7 @@
 //! is deterministic on any number of cores.
 
 use super::features::Genre;
-use super::perceptron::{N, Tagger};
+use super::perceptron::{LANES, N, Tagger};
 use super::prefetch::prefetch;
 use super::vectors::Vectors;
 use rayon::prelude::*;
@@ -449,7 +449,7 @@ pub const PROJECTION: usize = 2 * G;
 const BLOCK: usize = 32;
 /// Gates summed at a time in the projection: eight registers.
 const WIDE: usize = 64;
-const _: () = assert!(G.is_multiple_of(BLOCK) && G.is_multiple_of(WIDE) && N <= 8);
+const _: () = assert!(G.is_multiple_of(BLOCK) && G.is_multiple_of(WIDE) && N <= LANES);
 
 /// `a * b + c`, in one rounding where the processor fuses them (FMA).
 #[inline(always)]
@@ -760,13 +760,13 @@ impl Lstm {
         let gb = enc.then(|| &self.bwd.wx[row..][..G]);
         self.fwd.recur::<FUSED, B>(projections, 0, gf, false, hf);
         self.bwd.recur::<FUSED, B>(projections, G, gb, true, hb);
-        // The output rows padded to 8 tags, one AVX register: the sums of
+        // The output rows padded to the tagger's lanes: the sums of
         // [`Lstm::logits`], in its order.
-        let mut wo = [[0.0f32; 8]; 2 * HIDDEN];
+        let mut wo = [[0.0f32; LANES]; 2 * HIDDEN];
         for (w, row) in wo.iter_mut().zip(self.wo.chunks_exact(N)) {
             w[..N].copy_from_slice(row);
         }
-        let mut bo = [0.0f32; 8];
+        let mut bo = [0.0f32; LANES];
         bo[..N].copy_from_slice(&self.bo);
         for ((o, f), b) in out
             .iter_mut()
@@ -949,12 +949,32 @@ impl Lstm {
         }
         let mut net = Lstm::new(dim, &mut 0);
         let want = net.params().count();
-        // A file without transitions (a pretrained start) leaves them 0.
-        if bytes.len() != 16 + 4 * want && bytes.len() != 16 + 4 * (want - net.trans.len()) {
-            return Err("damaged LSTM".into());
+        let value = |c: &[u8]| f32::from_le_bytes(c.try_into().unwrap());
+        if bytes.len() == 16 + 4 * want {
+            for (p, c) in net.params_mut().zip(bytes[16..].chunks_exact(4)) {
+                *p = value(c);
+            }
+            return Ok(net);
         }
-        for (p, c) in net.params_mut().zip(bytes[16..].chunks_exact(4)) {
-            *p = f32::from_le_bytes(c.try_into().unwrap());
+        // A file without transitions (a pretrained start): its directions
+        // and n-gram rows, whatever the tags of its unused head; the head
+        // and transitions stay as drawn.
+        let cells = net.fwd.params().count() + net.bwd.params().count();
+        let head = (bytes.len() / 4)
+            .checked_sub(4 + cells + net.emb.len())
+            .filter(|h| bytes.len().is_multiple_of(4) && h.is_multiple_of(2 * HIDDEN + 1))
+            .ok_or("damaged LSTM")?;
+        let mut values = bytes[16..].chunks_exact(4).map(value);
+        for (p, v) in net
+            .fwd
+            .params_mut()
+            .chain(net.bwd.params_mut())
+            .zip(values.by_ref().take(cells))
+        {
+            *p = v;
+        }
+        for (p, v) in net.emb.iter_mut().zip(values.skip(head)) {
+            *p = v;
         }
         Ok(net)
     }
@@ -1075,23 +1095,18 @@ fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
 }
 
 /// The CRF loss of a run: minus the log-probability of the gold tags
-/// (`tags`, an I after anything but its B or I read as B) among the tag
-/// sequences decoding allows, given each token's logits `e` and the
+/// (`tags`, those decoding forbids read as [`super::decode::repair`] reads
+/// them) among the tag sequences decoding allows, given each token's logits `e` and the
 /// transitions `trans`. The logits become the loss's gradient by them;
 /// the transitions' gradient is added to `gtrans`.
 fn crf_loss(e: &mut [[f32; N]], trans: &[f32], tags: &[usize], gtrans: &mut [f32]) -> f32 {
-    use super::perceptron::{START, allowed};
+    use super::perceptron::{START, allowed, allowed_end};
     let n = e.len();
     if n == 0 {
         return 0.0;
     }
     let mut gold = tags.to_vec();
-    for i in 0..n {
-        let prev = if i == 0 { START } else { gold[i - 1] };
-        if !allowed(prev, gold[i]) {
-            gold[i] -= 1;
-        }
-    }
+    super::decode::repair(&mut gold);
     let tr = |p: usize, t: usize| {
         if allowed(p, t) {
             trans[p * N + t]
@@ -1108,8 +1123,18 @@ fn crf_loss(e: &mut [[f32; N]], trans: &[f32], tags: &[usize], gtrans: &mut [f32
             alpha[i][t] = log_sum_exp((0..N).map(|p| alpha[i - 1][p] + tr(p, t))) + e[i][t];
         }
     }
-    let z = log_sum_exp(alpha[n - 1].iter().copied());
+    let end = |t: usize| {
+        if allowed_end(t) {
+            0.0
+        } else {
+            f32::NEG_INFINITY
+        }
+    };
+    let z = log_sum_exp((0..N).map(|t| alpha[n - 1][t] + end(t)));
     let mut beta = vec![[0.0f32; N]; n];
+    for (t, b) in beta[n - 1].iter_mut().enumerate() {
+        *b = end(t);
+    }
     for i in (0..n - 1).rev() {
         for p in 0..N {
             beta[i][p] = log_sum_exp((0..N).map(|t| tr(p, t) + e[i + 1][t] + beta[i + 1][t]));
@@ -1324,7 +1349,7 @@ mod tests {
     /// (an I after O) are read as the allowed ones they become (a B).
     #[test]
     fn the_crf_loss_is_a_distribution_over_the_allowed_sequences() {
-        use crate::analysis::ner::perceptron::{START, allowed};
+        use crate::analysis::ner::perceptron::{START, allowed, allowed_end};
         let e: Vec<[f32; N]> = (0..3)
             .map(|i| std::array::from_fn(|t| ((i * 5 + t * 3) % 7) as f32 * 0.3 - 1.0))
             .collect();
@@ -1339,15 +1364,15 @@ mod tests {
         for a in 0..N {
             for b in 0..N {
                 for c in 0..N {
-                    if allowed(START, a) && allowed(a, b) && allowed(b, c) {
+                    if allowed(START, a) && allowed(a, b) && allowed(b, c) && allowed_end(c) {
                         total += f64::from(-loss(&[a, b, c])).exp();
                     }
                 }
             }
         }
         assert!((total - 1.0).abs() < 1e-4, "{total}");
-        // O, I-PER, I-PER reads as O, B-PER, I-PER.
-        assert_eq!(loss(&[0, 2, 2]), loss(&[0, 1, 2]));
+        // O, I-PER, L-PER reads as O, B-PER, L-PER.
+        assert_eq!(loss(&[0, 2, 3]), loss(&[0, 1, 3]));
     }
 
     /// Words that share their letters share their vectors in the toy
@@ -1416,8 +1441,9 @@ mod tests {
         let runs: Vec<Example> = (0..8)
             .flat_map(|_| {
                 [
-                    run("قال", "زيد", vec![0, 1, 0], vec![1 << 4, 1 << 12, 0]),
-                    run("زيد", "قال", vec![1, 0, 0], vec![1 << 12, 1 << 4, 0]),
+                    // U-PER: a one-word name.
+                    run("قال", "زيد", vec![0, 4, 0], vec![1 << 4, 1 << 12, 0]),
+                    run("زيد", "قال", vec![4, 0, 0], vec![1 << 12, 1 << 4, 0]),
                 ]
             })
             .collect();

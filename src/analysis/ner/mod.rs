@@ -1,5 +1,7 @@
-//! Actors and places: a structured perceptron over BIO tags, trained in the
-//! repository on ANERcorp and AQMAR (`marsad train`), scored by `marsad eval`.
+//! Actors and places: a structured perceptron over BILOU tags (a name's
+//! first, inner and last token, or a name of one token; the corpora's BIO
+//! tags are made so when training), trained in the repository on ANERcorp
+//! and AQMAR (`marsad train`), scored by `marsad eval`.
 //!
 //! How a text flows through the recogniser, a stage a file:
 //!

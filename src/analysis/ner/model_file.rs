@@ -8,7 +8,7 @@ use super::lstm::Lstm;
 use super::perceptron::{self, Perceptron};
 use super::vocabulary::Vocabulary;
 
-const MAGIC: &[u8; 8] = b"MRSDNER4";
+const MAGIC: &[u8; 8] = b"MRSDNER5";
 
 /// A model file: the weights ([`perceptron::save`]), the gazetteer, the
 /// vocabulary, the genre profile and the LSTM, each behind its
@@ -37,7 +37,7 @@ pub fn save_model(
 /// The parts [`save_model`] wrote.
 pub(super) fn model_parts(bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
     if bytes.len() < 8 || &bytes[..8] != MAGIC {
-        return Err("not a Marsad NER model (retrain with marsad train)".into());
+        return Err("not a Marsad NER model of this version (retrain with marsad train)".into());
     }
     let mut at = 8;
     let mut parts = Vec::new();

@@ -1,22 +1,48 @@
-//! A first-order structured perceptron over BIO tags, averaged, decoded
-//! with Viterbi (invalid BIO transitions are forbidden).
+//! A first-order structured perceptron over BILOU tags, averaged, decoded
+//! with Viterbi (invalid BILOU transitions and ends are forbidden).
 
 use super::features::BUCKETS;
 use super::prefetch::prefetch;
 
-/// The tags, in weight order.
-pub const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
+/// The tags, in weight order: outside, then for each type the first (B),
+/// inner (I) and last (L) token of a name of several, and a name of one
+/// (U).
+pub const TAGS: [&str; 13] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC",
+    "L-LOC", "U-LOC",
+];
 pub const N: usize = TAGS.len();
 /// Row of the transition table used for the sentence start.
 pub(super) const START: usize = N;
 
+/// The part of a name tag `t` (not O) marks: [`B`], [`I`], [`L`] or [`U`].
+pub(super) fn part(t: usize) -> usize {
+    (t - 1) % 4
+}
+pub(super) const B: usize = 0;
+pub(super) const I: usize = 1;
+pub(super) const L: usize = 2;
+pub(super) const U: usize = 3;
+
+/// Whether a name is open after tag `a` (its B or I): the next tag must
+/// go on with it.
+fn open(a: usize) -> bool {
+    a != START && a != 0 && matches!(part(a), B | I)
+}
+
 /// Whether tag `b` may follow tag `a` (or start a sentence when `a` is
-/// [`START`]): an I-X follows only B-X or I-X.
+/// [`START`]): an I-X or L-X follows only B-X or I-X, and after those
+/// only they may come.
 pub(super) fn allowed(a: usize, b: usize) -> bool {
-    if b == 0 || b % 2 == 1 {
-        return true;
+    if b == 0 || matches!(part(b), B | U) {
+        return !open(a);
     }
-    a != START && a != 0 && (a == b || a == b - 1)
+    open(a) && (a - 1) / 4 == (b - 1) / 4
+}
+
+/// Whether a run may end on tag `t`: not inside a name.
+pub(super) fn allowed_end(t: usize) -> bool {
+    !open(t)
 }
 
 #[derive(Clone)]
@@ -92,9 +118,10 @@ fn genre_tagger(
     }
 }
 
-/// A row of emission weights padded to eight tags, so that a row is one
-/// aligned 32-byte load and the sum over a token's features vectorises.
-pub const LANES: usize = 8;
+/// A row of emission weights padded to sixteen tags, so that a row is one
+/// aligned 64-byte load (a cache line) and the sum over a token's features
+/// vectorises.
+pub const LANES: usize = 16;
 
 /// The weights of one genre, laid out for decoding.
 pub struct Tagger {
@@ -171,7 +198,7 @@ impl Tagger {
 }
 
 /// Viterbi over `n` tokens whose emission scores `emission` writes
-/// (invalid BIO transitions are forbidden).
+/// (invalid BILOU transitions and ends are forbidden).
 fn viterbi(n: usize, trans: &[f32], mut emission: impl FnMut(usize, &mut [f32; N])) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
@@ -217,6 +244,7 @@ fn viterbi(n: usize, trans: &[f32], mut emission: impl FnMut(usize, &mut [f32; N
         }
     }
     let mut tag = (0..N)
+        .filter(|&t| allowed_end(t))
         .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
         .unwrap_or(0);
     let mut out = vec![0; n];
@@ -512,7 +540,7 @@ mod tests {
     fn learns_a_toy_pattern_and_round_trips() {
         // Feature 1 marks a person's first token, 2 its second, 3 outside.
         let sent = vec![vec![3u32], vec![1], vec![2], vec![3]];
-        let gold = vec![0, 1, 2, 0];
+        let gold = vec![0, 1, 3, 0];
         let mut t = Trainer::default();
         for _ in 0..5 {
             t.learn(&sent, &gold);
@@ -584,8 +612,31 @@ mod tests {
     }
 
     #[test]
-    fn bio_transitions() {
-        assert!(allowed(START, 1) && !allowed(START, 2));
-        assert!(allowed(1, 2) && allowed(2, 2) && !allowed(0, 2) && !allowed(3, 2));
+    fn bilou_transitions() {
+        let tag = |name: &str| TAGS.iter().position(|&t| t == name).unwrap();
+        let ok = |a: &str, b: &str| allowed(if a == "^" { START } else { tag(a) }, tag(b));
+        // A name opens with B or U, and only from outside or after a name.
+        for b in ["O", "B-PER", "U-ORG"] {
+            assert!(
+                ok("^", b) && ok("O", b) && ok("L-LOC", b) && ok("U-PER", b),
+                "{b}"
+            );
+            assert!(!ok("B-PER", b) && !ok("I-LOC", b), "{b}");
+        }
+        // I and L go on with a B or I of their type, nothing else.
+        for b in ["I-PER", "L-PER"] {
+            assert!(ok("B-PER", b) && ok("I-PER", b), "{b}");
+            assert!(!ok("^", b) && !ok("O", b) && !ok("L-PER", b) && !ok("U-PER", b));
+            assert!(!ok("B-ORG", b) && !ok("I-LOC", b), "{b}");
+        }
+        // A run ends outside a name.
+        let ends: Vec<&str> = (0..N)
+            .filter(|&t| allowed_end(t))
+            .map(|t| TAGS[t])
+            .collect();
+        assert_eq!(
+            ends,
+            ["O", "L-PER", "U-PER", "L-ORG", "U-ORG", "L-LOC", "U-LOC"]
+        );
     }
 }
