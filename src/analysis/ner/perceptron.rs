@@ -102,8 +102,8 @@ fn genre_tagger(
     ask: impl Fn(usize),
 ) -> Tagger {
     const AHEAD: usize = 16;
-    let mut rows = vec![[0.0f32; LANES]; BUCKETS];
-    for (b, out) in rows.iter_mut().enumerate() {
+    let mut rows = vec![Row([0.0f32; LANES]); BUCKETS];
+    for (b, Row(out)) in rows.iter_mut().enumerate() {
         if b + AHEAD < BUCKETS {
             ask(genre.copy_of((b + AHEAD) as u32) as usize);
         }
@@ -118,14 +118,20 @@ fn genre_tagger(
     }
 }
 
-/// A row of emission weights padded to sixteen tags, so that a row is one
-/// aligned 64-byte load (a cache line) and the sum over a token's features
-/// vectorises.
+/// A row of emission weights padded to sixteen tags, so that the sum over
+/// a token's features vectorises.
 pub const LANES: usize = 16;
+
+/// A row of emission weights on a cache line of its own: a feature's
+/// weights cost one cache miss, and asking for the row ahead
+/// ([`prefetch`]) brings all of it.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct Row([f32; LANES]);
 
 /// The weights of one genre, laid out for decoding.
 pub struct Tagger {
-    rows: Vec<[f32; LANES]>,
+    rows: Vec<Row>,
     trans: Vec<f32>,
 }
 
@@ -188,7 +194,7 @@ impl Tagger {
 
     fn add(&self, mut sum: [f32; LANES], feats: &[u32]) -> [f32; LANES] {
         for &f in feats {
-            let row = &self.rows[f as usize];
+            let Row(row) = &self.rows[f as usize];
             for (s, w) in sum.iter_mut().zip(row) {
                 *s += w;
             }
