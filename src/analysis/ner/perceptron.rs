@@ -606,7 +606,7 @@ mod tests {
             let bits = |t: &Tagger| -> Vec<u32> {
                 t.rows
                     .iter()
-                    .flatten()
+                    .flat_map(|r| &r.0)
                     .chain(&t.trans)
                     .map(|w| w.to_bits())
                     .collect()
