@@ -72,7 +72,7 @@ pub use evaluate::{
 };
 pub use features::Genre;
 pub use model_file::save_model;
-pub use train::{train, train_seeded};
+pub use train::{lstm_of_model, train, train_seeded, train_seeded_with};
 pub use vocabulary::Vocabulary;
 
 use evidence::{WordMemo, token_features_into};
