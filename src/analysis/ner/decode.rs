@@ -122,7 +122,8 @@ pub(super) fn spans_of_tags(
         let mut j = i;
         while !matches!(part(tags[j]), L | U)
             && j + 1 < tags.len()
-            && matches!(tags[j + 1], t if t == type_tag(kind, I) || t == type_tag(kind, L))
+            && tag_type(tags[j + 1]) == Some(kind)
+            && matches!(part(tags[j + 1]), I | L)
         {
             j += 1;
         }

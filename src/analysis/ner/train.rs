@@ -24,13 +24,11 @@ fn aligned(s: &Sentence) -> (String, Vec<usize>) {
     let ranges = s.token_ranges();
     let t = Text::new(&text);
     let mut gold_tag = vec![0usize; s.tokens.len()];
-    let mut begins = vec![false; s.tokens.len()];
     for (r, kind) in &s.entities {
         for k in r.clone() {
             gold_tag[k] = type_tag(*kind, I);
         }
         gold_tag[r.start] = type_tag(*kind, B);
-        begins[r.start] = true;
     }
     let mut tags = Vec::with_capacity(t.tokens.len());
     let mut seen = vec![false; s.tokens.len()];
