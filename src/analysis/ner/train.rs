@@ -2,9 +2,10 @@
 //! the analysis tokenises, and its tokens take the gold tags
 //! ([`aligned`]); the gazetteer and vocabulary a sentence sees are built
 //! from the other folds (jackknifed), so training meets unseen names as the
-//! recogniser will; an averaged perceptron learns in a fixed order, and the
-//! LSTM ([`super::lstm`]) from the same tokens' word vectors, letters and
-//! evidence.
+//! recogniser will; an averaged perceptron learns in four fixed
+//! orders of the sentences, side by side, and the runs' weights are
+//! averaged; the LSTM ([`super::lstm`]) learns from the same tokens' word
+//! vectors, letters and evidence.
 
 use super::corpus::Sentence;
 use super::decode::{bilou, type_tag};
