@@ -240,9 +240,9 @@ pub fn train_seeded_with(
         )
     });
 
-    // The first order on this thread (it tells the progress), the others
-    // beside it; summed in the orders' order, so the model is the same
-    // whatever the threads.
+    // The runs side by side, the first telling the progress; their weights
+    // summed in the runs' order, so that the model is the same whatever the
+    // threads.
     let mut others: Vec<Option<Perceptron>> = (1..ORDERS).map(|_| None).collect();
     let first = rayon::scope(|s| {
         for (b, slot) in (1..).zip(others.iter_mut()) {
