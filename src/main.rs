@@ -685,6 +685,9 @@ fn cross_validate_cmd(
     let anercorp = read_corpus(&data.join("anercorp-train.txt"))?;
     let aqmar = read_corpus(&data.join("aqmar-train.txt"))?;
     let sixths = ner::split_sixths(&anercorp);
+    if let Some(dir) = keep_models {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     let mut sum = 0.0;
     // Per type, counted over every sixth and seed.
     let mut pooled: Vec<(MentionType, Counts)> = Vec::new();
@@ -718,8 +721,6 @@ fn cross_validate_cmd(
                 |_, _| {},
             );
             if let Some(dir) = keep_models {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("creating {}", dir.display()))?;
                 let path = dir.join(&name);
                 std::fs::write(&path, &bytes)
                     .with_context(|| format!("writing {}", path.display()))?;

@@ -71,8 +71,8 @@ pub use evaluate::{
     split_sixths,
 };
 pub use features::Genre;
-pub use model_file::save_model;
-pub use train::{lstm_of_model, train, train_seeded, train_seeded_with};
+pub use model_file::{lstm_of_model, save_model};
+pub use train::{train, train_seeded, train_seeded_with};
 pub use vocabulary::Vocabulary;
 
 use evidence::{WordMemo, token_features_into};

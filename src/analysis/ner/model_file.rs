@@ -34,6 +34,11 @@ pub fn save_model(
     out
 }
 
+/// The LSTM of a model file's bytes (what [`save_model`] wrote).
+pub fn lstm_of_model(bytes: &[u8]) -> Result<Lstm, String> {
+    Lstm::from_bytes(model_parts(bytes)?[4], &super::vectors::VECTORS)
+}
+
 /// The parts [`save_model`] wrote.
 pub(super) fn model_parts(bytes: &[u8]) -> Result<Vec<&[u8]>, String> {
     if bytes.len() < 8 || &bytes[..8] != MAGIC {

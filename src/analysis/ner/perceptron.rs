@@ -63,6 +63,25 @@ impl Default for Perceptron {
 }
 
 impl Perceptron {
+    /// The mean of `models`' weights, times `scale`.
+    pub fn mean(models: &[Perceptron], scale: f32) -> Perceptron {
+        let mut sum = Perceptron::default();
+        for m in models {
+            for (a, w) in sum.weights.iter_mut().zip(&m.weights) {
+                *a += w;
+            }
+            for (a, w) in sum.trans.iter_mut().zip(&m.trans) {
+                *a += w;
+            }
+        }
+        let k = scale / models.len().max(1) as f32;
+        sum.weights
+            .iter_mut()
+            .chain(&mut sum.trans)
+            .for_each(|w| *w *= k);
+        sum
+    }
+
     fn emission(&self, feats: &[u32], out: &mut [f32; N]) {
         *out = [0.0; N];
         for &f in feats {
@@ -321,30 +340,6 @@ impl Trainer {
             weights: avg(&self.model.weights, &self.sums.weights),
             trans: avg(&self.model.trans, &self.sums.trans),
         }
-    }
-}
-
-impl Perceptron {
-    /// The mean of `models`' weights, times `scale`.
-    pub fn mean(models: &[Perceptron], scale: f32) -> Perceptron {
-        let mut sum = Perceptron {
-            weights: vec![0.0; BUCKETS * N],
-            trans: vec![0.0; (N + 1) * N],
-        };
-        for m in models {
-            for (a, w) in sum.weights.iter_mut().zip(&m.weights) {
-                *a += w;
-            }
-            for (a, w) in sum.trans.iter_mut().zip(&m.trans) {
-                *a += w;
-            }
-        }
-        let k = scale / models.len().max(1) as f32;
-        sum.weights
-            .iter_mut()
-            .chain(&mut sum.trans)
-            .for_each(|w| *w *= k);
-        sum
     }
 }
 

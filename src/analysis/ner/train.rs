@@ -149,13 +149,8 @@ fn perceptron_in_order(
     trainer.averaged()
 }
 
-/// The LSTM of a model file's bytes (what [`train`] wrote).
-pub fn lstm_of_model(bytes: &[u8]) -> Result<lstm::Lstm, String> {
-    let parts = super::model_file::model_parts(bytes)?;
-    lstm::Lstm::from_bytes(parts[4], &VECTORS)
-}
-
-/// [`train_seeded`], the LSTM given (`lstm`, from [`lstm_of_model`])
+/// [`train_seeded`], the LSTM given (`lstm`, from
+/// [`super::model_file::lstm_of_model`])
 /// instead of trained. The LSTM reads nothing of the perceptron, so a
 /// model trained with the LSTM that the same data and seed trained is that
 /// model, made in a few seconds instead of a minute: trials of the
@@ -295,6 +290,7 @@ mod tests {
 
 #[cfg(test)]
 mod training_tests {
+    use super::super::model_file::lstm_of_model;
     use super::super::{Recognizer, corpus, evaluate};
     use super::*;
 
