@@ -476,6 +476,9 @@ fn wide() -> bool {
 /// How many tokens ahead [`Cell::recur`] asks for a projection's lines.
 const AHEAD: usize = 3;
 
+/// Tokens whose logits are summed side by side.
+const TOGETHER: usize = 4;
+
 /// `z += row`.
 #[inline(always)]
 fn add_row(z: &mut [f32; G], row: &[f32]) {
@@ -768,24 +771,27 @@ impl Lstm {
         }
         let mut bo = [0.0f32; LANES];
         bo[..N].copy_from_slice(&self.bo);
+        // Four tokens at a time: each token's sums wait on each other, the
+        // four tokens' do not.
         for ((o, f), b) in out
-            .iter_mut()
-            .zip(hf.chunks_exact(HIDDEN))
-            .zip(hb.chunks_exact(HIDDEN))
+            .chunks_mut(TOGETHER)
+            .zip(hf.chunks(TOGETHER * HIDDEN))
+            .zip(hb.chunks(TOGETHER * HIDDEN))
         {
-            let mut l = bo;
-            for (&a, w) in f.iter().zip(&wo[..HIDDEN]) {
-                for (l, &w) in l.iter_mut().zip(w) {
-                    *l = madd::<FUSED>(a, w, *l);
-                }
-            }
-            for (&a, w) in b.iter().zip(&wo[HIDDEN..]) {
-                for (l, &w) in l.iter_mut().zip(w) {
-                    *l = madd::<FUSED>(a, w, *l);
+            let mut l = [bo; TOGETHER];
+            for (h, w) in [(f, &wo[..HIDDEN]), (b, &wo[HIDDEN..])] {
+                for (j, w) in w.iter().enumerate() {
+                    for (l, h) in l.iter_mut().zip(h.chunks_exact(HIDDEN)) {
+                        for (l, &w) in l.iter_mut().zip(w) {
+                            *l = madd::<FUSED>(h[j], w, *l);
+                        }
+                    }
                 }
             }
             for (o, l) in o.iter_mut().zip(l) {
-                *o += WEIGHT * l;
+                for (o, l) in o.iter_mut().zip(l) {
+                    *o += WEIGHT * l;
+                }
             }
         }
     }
