@@ -114,23 +114,33 @@ impl Perceptron {
 /// The tagger of `genre` for weights whose bucket `b` is `row(b)`: each
 /// row plus its genre copy's. The copies lie a long stride apart, so each
 /// is asked for (`ask`) a few rows ahead and their cache misses overlap.
+/// The two halves of the rows are made on two threads of their own (not
+/// the pool's: the recogniser is loaded on a pool thread, which must not
+/// take a job that waits for it).
 fn genre_tagger(
     genre: super::features::Genre,
     trans: &[f32],
-    row: impl Fn(usize) -> [f32; N],
-    ask: impl Fn(usize),
+    row: impl Fn(usize) -> [f32; N] + Sync,
+    ask: impl Fn(usize) + Sync,
 ) -> Tagger {
     const AHEAD: usize = 16;
     let mut rows = vec![Row([0.0f32; LANES]); BUCKETS];
-    for (b, Row(out)) in rows.iter_mut().enumerate() {
-        if b + AHEAD < BUCKETS {
-            ask(genre.copy_of((b + AHEAD) as u32) as usize);
+    let fill = |first: usize, rows: &mut [Row]| {
+        for (b, Row(out)) in (first..).zip(rows.iter_mut()) {
+            if b + AHEAD < BUCKETS {
+                ask(genre.copy_of((b + AHEAD) as u32) as usize);
+            }
+            let (own, copy) = (row(b), row(genre.copy_of(b as u32) as usize));
+            for (r, (w, g)) in out.iter_mut().zip(own.iter().zip(&copy)) {
+                *r = w + g;
+            }
         }
-        let (own, copy) = (row(b), row(genre.copy_of(b as u32) as usize));
-        for (r, (w, g)) in out.iter_mut().zip(own.iter().zip(&copy)) {
-            *r = w + g;
-        }
-    }
+    };
+    let (low, high) = rows.split_at_mut(BUCKETS / 2);
+    std::thread::scope(|s| {
+        s.spawn(|| fill(BUCKETS / 2, high));
+        fill(0, low);
+    });
     Tagger {
         rows,
         trans: trans.to_vec(),
