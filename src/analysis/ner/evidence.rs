@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::aggregate;
 use super::clusters::CLUSTERS;
 use super::features::{TokenInfo, extra_bucket, extra_bucket_parts, features};
 use super::frequency;
@@ -152,10 +153,9 @@ impl Word {
     /// stem (outside, inside, mixed).
     pub fn evidence_bits(&self) -> u16 {
         let mut bits = u16::from(self.starts & 3);
-        let trigger = ["org", "title", "speech", "place", "kin"];
         if let Some(k) = self
             .trigger
-            .and_then(|t| trigger.iter().position(|&c| c == t))
+            .and_then(|t| aggregate::CLASSES.iter().position(|&c| c == t))
         {
             bits |= 1 << (2 + k);
         }
@@ -277,10 +277,12 @@ impl Word {
 }
 
 /// The features of each token of `seg` (a run of `t`), and the ids of
-/// their words in `memo`.
+/// their words in `memo`; `around` is what each token's word has around it
+/// elsewhere in the document ([`aggregate::aggregate`]).
 pub(super) fn token_features(
     t: &Text,
     seg: Range<usize>,
+    around: &[u16],
     gaz: &Gazetteer,
     vocab: &Vocabulary,
     memo: &mut WordMemo,
@@ -288,7 +290,7 @@ pub(super) fn token_features(
     let ids = memo.ids(t, seg, gaz, vocab);
     let words: Vec<&Word> = ids.iter().map(|&id| memo.word(id)).collect();
     let mut out = Vec::new();
-    let n = token_features_into(&words, gaz, &mut out);
+    let n = token_features_into(&words, around, gaz, &mut out);
     out.truncate(n);
     (out, ids)
 }
@@ -298,6 +300,7 @@ pub(super) fn token_features(
 /// returns: a long text allocates the vectors of its longest run once.
 pub(super) fn token_features_into(
     words: &[&Word],
+    around: &[u16],
     gaz: &Gazetteer,
     out: &mut Vec<Vec<u32>>,
 ) -> usize {
@@ -384,6 +387,10 @@ pub(super) fn token_features_into(
                 {
                     context(&mut extra, &mut buckets, (template, class));
                 }
+            }
+            // What the word has around it elsewhere in the document.
+            for e in aggregate::features(around.get(i).copied().unwrap_or(0)) {
+                context(&mut extra, &mut buckets, e);
             }
             // Arabic at large: how common the word and its stem are, and
             // whether the stem is a word that takes the article.

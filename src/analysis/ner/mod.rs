@@ -14,7 +14,9 @@
 //!    [`organisations`]), trigger words, the topic, its vocabulary class
 //!    ([`vocabulary`]) and how common it is in Arabic ([`frequency`]).
 //!    What depends on the word alone is worked out once per distinct word
-//!    of the document (a word memo).
+//!    of the document (a word memo); what the word's other occurrences in
+//!    the document have around them ([`aggregate`]) is gathered in one pass
+//!    before the first run.
 //! 3. The bidirectional LSTM ([`lstm`]) reads the whole run (each word's
 //!    vector from [`vectors`], its character n-grams and its evidence bits)
 //!    and gives each tag of each token a score; the perceptron of the
@@ -44,6 +46,7 @@
 //! tag of the gold token it lies in; [`evaluate`] scores the recogniser on
 //! raw text as a reader's article would reach it.
 
+pub mod aggregate;
 pub mod clusters;
 pub mod corpus;
 pub mod decode;
@@ -162,6 +165,9 @@ struct Block<'a> {
     own: &'a [([f32; perceptron::LANES], u32)],
     #[allow(clippy::vec_box)]
     projections: &'a [Box<[f32; lstm::PROJECTION]>],
+    /// What each token's word has around it elsewhere in the document
+    /// ([`aggregate::aggregate`]), from the block's first token on.
+    aggregate: &'a [u16],
 }
 
 impl Scratch {
@@ -171,7 +177,8 @@ impl Scratch {
         for seg in runs {
             let ids = &b.ids[seg.start - b.first..seg.end - b.first];
             let words: Vec<&evidence::Word> = ids.iter().map(|&id| &b.words[id as usize]).collect();
-            let n = token_features_into(&words, &b.rec.gazetteer, &mut self.feats);
+            let aggregate = &b.aggregate[seg.start - b.first..seg.end - b.first];
+            let n = token_features_into(&words, aggregate, &b.rec.gazetteer, &mut self.feats);
             self.bases.clear();
             self.bases.extend(ids.iter().map(|&id| b.own[id as usize]));
             let projections: Vec<&[f32]> = ids
@@ -374,6 +381,10 @@ impl Recognizer {
         // Each token's folded key (empty for a token that is not a word).
         let mut folded = passes::Folded::new(t.tokens.len());
         let total = t.tokens.len().max(1) as f32;
+        // What each word has around it in the whole document, before the
+        // first run is tagged.
+        let around =
+            aggregate::aggregate((0..t.tokens.len()).map(|i| t.is_word(i).then(|| t.key(i))));
         // Runs are tagged apart from each other, a block of them at a time:
         // the block's new words are made on all cores, then its runs are
         // tagged on all cores (beside the serial work of the memo: folding
@@ -459,6 +470,7 @@ impl Recognizer {
                 words,
                 own: &scored.own,
                 projections: &scored.projections,
+                aggregate: &around[first..end],
             };
             // The runs are tagged on all cores while one of them folds the
             // block's words (for the document passes) and gives the next

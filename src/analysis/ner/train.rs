@@ -7,6 +7,7 @@
 //! averaged; the LSTM ([`super::lstm`]) learns from the same tokens' word
 //! vectors, letters and evidence.
 
+use super::aggregate;
 use super::corpus::Sentence;
 use super::decode::{bilou, type_tag};
 use super::evidence::{WordMemo, token_features};
@@ -188,6 +189,27 @@ pub fn train_seeded_with(
             )
         })
         .collect();
+    // What each word has around it in its document: training reads the
+    // sentences as documents of TRAINING_DOCUMENT sentences, in order.
+    let around: Vec<Vec<u16>> = sentences
+        .chunks(aggregate::TRAINING_DOCUMENT)
+        .flat_map(|document| {
+            let joined: Vec<String> = document.iter().map(|s| aligned(s).0).collect();
+            let texts: Vec<Text> = joined.iter().map(|s| Text::new(s)).collect();
+            let all =
+                aggregate::aggregate(texts.iter().flat_map(|t| {
+                    (0..t.tokens.len()).map(move |i| t.is_word(i).then(|| t.key(i)))
+                }));
+            let mut at = 0;
+            texts
+                .iter()
+                .map(|t| {
+                    at += t.tokens.len();
+                    all[at - t.tokens.len()..at].to_vec()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let (examples, runs): (Vec<Tagged>, Vec<lstm::Example>) = sentences
         .iter()
         .enumerate()
@@ -197,7 +219,7 @@ pub fn train_seeded_with(
             let t = Text::new(&text);
             let (g, v) = &folds[i % FOLDS];
             let mut memo = WordMemo::default();
-            let (mut f, ids) = token_features(&t, 0..t.tokens.len(), g, v, &mut memo);
+            let (mut f, ids) = token_features(&t, 0..t.tokens.len(), &around[i], g, v, &mut memo);
             genre(i).add_copies(&mut f);
             let slots = ids
                 .iter()
