@@ -8,6 +8,7 @@
 //! then has them as features ([`features`]). Training makes them the same
 //! way over documents of [`TRAINING_DOCUMENT`] gold sentences.
 
+use super::features::extra_bucket;
 use super::gazetteer::TRIGGERS;
 use crate::analysis::normalize::fold_key;
 use crate::analysis::tokenize::readings;
@@ -97,6 +98,20 @@ pub fn features(bits: u16) -> impl Iterator<Item = (u8, &'static str)> {
         .map(|b| (70 + (b / K) as u8, CLASSES[b % K]))
 }
 
+/// The buckets of [`features`] ([`extra_bucket`]), each bit's hashed once.
+pub fn buckets(bits: u16) -> impl Iterator<Item = u32> {
+    static EACH: std::sync::LazyLock<[u32; 2 * K]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|b| {
+            let (template, value) = features(1 << b).next().expect("one bit, one feature");
+            extra_bucket(template, value)
+        })
+    });
+    let each = &*EACH;
+    (0..2 * K)
+        .filter(move |b| bits >> b & 1 == 1)
+        .map(move |b| each[b])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +147,11 @@ mod tests {
         );
         let third: Vec<_> = features(carter[2]).collect();
         assert_eq!(third, [(70, "title"), (71, "speech")]);
+        let hashed: Vec<_> = buckets(carter[2]).collect();
+        assert_eq!(
+            hashed,
+            [extra_bucket(70, "title"), extra_bucket(71, "speech")]
+        );
     }
 
     /// A word no trigger stands beside has no bits, and neither have

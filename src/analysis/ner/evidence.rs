@@ -388,10 +388,9 @@ pub(super) fn token_features_into(
                     context(&mut extra, &mut buckets, (template, class));
                 }
             }
-            // What the word has around it elsewhere in the document.
-            for e in aggregate::features(around.get(i).copied().unwrap_or(0)) {
-                context(&mut extra, &mut buckets, e);
-            }
+            // What the word has around it elsewhere in the document (no
+            // topic copies: `extra` needs not hold them).
+            buckets.extend(aggregate::buckets(around.get(i).copied().unwrap_or(0)));
             // Arabic at large: how common the word and its stem are, and
             // whether the stem is a word that takes the article.
             extra.push((7, w.classes[1]));
