@@ -2,7 +2,9 @@
 //! the analysis tokenises, and its tokens take the gold tags
 //! ([`aligned`]); the gazetteer and vocabulary a sentence sees are built
 //! from the other folds (jackknifed), so training meets unseen names as the
-//! recogniser will; an averaged perceptron learns in four fixed
+//! recogniser will; what a word has around it elsewhere in its document
+//! ([`super::aggregate`]) is gathered over runs of consecutive sentences,
+//! read as documents; an averaged perceptron learns in four fixed
 //! orders of the sentences, side by side, and the runs' weights are
 //! averaged; the LSTM ([`super::lstm`]) learns from the same tokens' word
 //! vectors, letters and evidence.
