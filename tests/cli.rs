@@ -176,9 +176,11 @@ fn annotate_infers_the_date_and_takes_several_files() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--date"));
 }
 
+/// The shipped model learns from all of ANERcorp, so AQMAR dev is the
+/// gold text it has not seen.
 #[test]
 fn eval_scores_a_gold_file_per_type() {
-    let file = fixture("anercorp-heldout-sample.txt");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ner/aqmar-dev.txt");
     let out = marsad(&["eval", file.to_str().unwrap()]);
     assert!(
         out.status.success(),
@@ -194,9 +196,11 @@ fn eval_scores_a_gold_file_per_type() {
         .find(|l| l.trim_start().starts_with("micro"))
         .unwrap();
     let f1: f64 = micro.split("F1").nth(1).unwrap().trim().parse().unwrap();
+    // 77.0 when the model was trained on all of ANERcorp; 69.0 when the
+    // accuracy issue was filed.
     assert!(
-        f1 > 40.0,
-        "the shipped model recognises held-out news: {report}"
+        f1 > 70.0,
+        "the shipped model recognises text it has not seen: {report}"
     );
     let out = marsad(&["eval", fixture("binary.png").to_str().unwrap()]);
     assert!(!out.status.success());
@@ -209,7 +213,7 @@ fn eval_scores_a_gold_file_per_type() {
 /// would sink the score.
 #[test]
 fn eval_reads_the_file_as_a_document_unless_told_sentences() {
-    let path = fixture("anercorp-heldout-sample.txt");
+    let path = fixture("anercorp-last-sixth-sample.txt");
     let micro_f1 = |args: &[&str]| -> f64 {
         let out = marsad(args);
         assert!(out.status.success());
@@ -232,7 +236,7 @@ fn eval_reads_the_file_as_a_document_unless_told_sentences() {
 /// with its type and words, as many as the scores count.
 #[test]
 fn eval_errors_lists_misses_as_the_scores_count_them() {
-    let path = fixture("anercorp-heldout-sample.txt");
+    let path = fixture("anercorp-last-sixth-sample.txt");
     let out = marsad(&["eval", path.to_str().unwrap(), "--errors"]);
     assert!(out.status.success());
     let report = String::from_utf8_lossy(&out.stdout);

@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn six_sequential_parts_end_with_the_held_out_sixth() {
-        let corpus = include_str!("../../../tests/fixtures/anercorp-heldout-sample.txt");
+        let corpus = include_str!("../../../tests/fixtures/anercorp-last-sixth-sample.txt");
         let sentences = corpus::parse(corpus).unwrap();
         let parts = split_sixths(&sentences);
         assert_eq!(parts.len(), 6);
