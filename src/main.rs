@@ -525,10 +525,13 @@ fn train_cmd(
     let aqmar = read_corpus(&data.join("aqmar-train.txt"))?;
     let dev = read_corpus(&data.join("aqmar-dev.txt"))?;
     eprintln!(
-        "training on {} news and {} encyclopedia sentences ({} held out)",
+        "training on {} news and {} encyclopedia sentences{}",
         train_part.len(),
         aqmar.len(),
-        held_out.len()
+        match hold_out {
+            true => format!(" ({} news sentences held out)", held_out.len()),
+            false => String::new(),
+        }
     );
     if !ner::train::pretrained() {
         eprintln!(

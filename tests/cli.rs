@@ -305,6 +305,49 @@ fn train_cross_validates_over_six_sixths() {
     assert!(mean > 50.0, "{report}");
 }
 
+/// `marsad train` learns from all of ANERcorp and scores the model on AQMAR
+/// dev; `--hold-out` keeps ANERcorp's last sixth out and scores it too.
+#[test]
+fn train_holds_out_the_last_sixth_only_when_asked() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ner");
+    let dir = temp_dir("train");
+    let train = |name: &str, more: &[&str]| -> (String, Vec<u8>) {
+        let model = dir.join(name);
+        let mut args = vec![
+            "train",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            model.to_str().unwrap(),
+            "--epochs",
+            "1",
+        ];
+        args.extend_from_slice(more);
+        let out = marsad(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = String::from_utf8_lossy(&out.stdout).into_owned();
+        (report, std::fs::read(model).unwrap())
+    };
+    let (all, all_model) = train("all.bin", &[]);
+    let (held, held_model) = train("held.bin", &["--hold-out"]);
+    assert!(
+        all.contains("AQMAR dev") && !all.contains("last sixth"),
+        "{all}"
+    );
+    assert!(
+        held.contains("AQMAR dev") && held.contains("last sixth"),
+        "{held}"
+    );
+    assert_ne!(all_model, held_model, "the held-out sixth was learned from");
+    let out = marsad(&["train", "--cross-validate", "--hold-out"]);
+    assert!(!out.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("marsad-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
