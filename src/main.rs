@@ -518,9 +518,10 @@ fn train_cmd(
 ) -> Result<()> {
     use marsad::analysis::ner::{self, Recognizer};
     let anercorp = read_corpus(&data.join("anercorp-train.txt"))?;
-    let (train_part, held_out) = match hold_out {
-        true => ner::split_last_sixth(&anercorp),
-        false => (&anercorp[..], &[][..]),
+    let (train_part, held_out) = if hold_out {
+        ner::split_last_sixth(&anercorp)
+    } else {
+        (&anercorp[..], &[][..])
     };
     let aqmar = read_corpus(&data.join("aqmar-train.txt"))?;
     let dev = read_corpus(&data.join("aqmar-dev.txt"))?;
@@ -528,9 +529,10 @@ fn train_cmd(
         "training on {} news and {} encyclopedia sentences{}",
         train_part.len(),
         aqmar.len(),
-        match hold_out {
-            true => format!(" ({} news sentences held out)", held_out.len()),
-            false => String::new(),
+        if hold_out {
+            format!(" ({} news sentences held out)", held_out.len())
+        } else {
+            String::new()
         }
     );
     if !ner::train::pretrained() {
