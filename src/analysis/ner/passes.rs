@@ -225,12 +225,17 @@ impl Recognizer {
     }
 
     /// One name the tagger cut in two: two spans of one type with no token
-    /// between them are joined when neither is a name the training data or
-    /// the name lists know on its own and the second does not start with
-    /// «و», «ب» or «ل» («هونج» + «كونج», «أشرف غاني» + «أحمد ضاي»). Names
-    /// side by side in a list or a dateline are known and stay apart («مصر
-    /// القاهرة»), and so do names joined by a conjunction or a preposition
-    /// («لبنان بسوريا»). `spans` are left in text order.
+    /// between them are joined when the second does not start with «و»,
+    /// «ب» or «ل», and, for places and organisations, neither is a name
+    /// the training data or the name lists know on its own («هونج» +
+    /// «كونج», «أشرف غاني» + «أحمد ضاي»). Places side by side in a list or
+    /// a dateline are known and stay apart («مصر القاهرة»), and so do names
+    /// joined by a conjunction or a preposition («لبنان بسوريا»). Two
+    /// people's names with nothing between them are one person's, known
+    /// parts or not («محمود صبري» + «أبو تريكة», «عبدالفتاح عبدالعاطي» +
+    /// «الشربيني»): news does not write two people side by side without «و»
+    /// or a comma.
+    /// `spans` are left in text order.
     pub(super) fn join_split_names(
         &self,
         t: &Text,
@@ -248,8 +253,8 @@ impl Recognizer {
                 && before.2 == kind
                 && before.1 + 1 == first
                 && !folded.get(first).starts_with(['و', 'ب', 'ل'])
-                && !known(before.0, before.1)
-                && !known(first, last)
+                && (kind == MentionType::Person
+                    || (!known(before.0, before.1) && !known(first, last)))
             {
                 before.1 = last;
                 continue;
@@ -648,6 +653,42 @@ mod model_tests {
         let org = MentionType::Organization;
         let two_types = vec![(2, 2, place), (3, 3, org)];
         assert_eq!(join("وصل إلى سيراكو ميندالا أمس", two_types).len(), 2);
+    }
+
+    /// The regression of cross-validation's people cut in two: the tagger
+    /// gave «محمود صبري» and «أبو تريكة» as two people, each a name the
+    /// lists know, and the pass kept them apart as it keeps known places.
+    #[test]
+    fn a_person_cut_in_two_is_one_person_even_when_both_parts_are_known() {
+        let rec = Recognizer::embedded().unwrap();
+        let person = MentionType::Person;
+        let join = |text: &str, mut spans: Vec<(usize, usize, MentionType)>| {
+            let t = Text::new(text);
+            rec.join_split_names(&t, &folded(&t), &mut spans);
+            texts(&t, &spans)
+        };
+        for w in ["محمود صبري", "محمد"] {
+            assert!(
+                rec.gazetteer.contains(w) || gazetteer::LEXICONS.has(w, u8::MAX),
+                "{w}"
+            );
+        }
+        assert_eq!(
+            join(
+                "سجل محمود صبري محمد الهدف",
+                vec![(1, 2, person), (3, 3, person)]
+            ),
+            [("محمود صبري محمد".to_owned(), person)]
+        );
+        // Two people joined by «و» stay two.
+        assert_eq!(
+            join(
+                "سجل محمود صبري ومحمد الهدف",
+                vec![(1, 2, person), (3, 3, person)]
+            )
+            .len(),
+            2
+        );
     }
 
     /// A name the tagger found once («شركة مايكروسوفت») is found where the
