@@ -234,7 +234,9 @@ impl Recognizer {
     /// people's names with nothing between them are one person's, known
     /// parts or not («محمود صبري» + «أبو تريكة», «عبدالفتاح عبدالعاطي» +
     /// «الشربيني»): news does not write two people side by side without «و»
-    /// or a comma.
+    /// or a comma. Nor with a name particle between them: «بن», «ابن»,
+    /// «بنت» or «ولد» that the tagger left out of both spans joins them
+    /// into one name («عبد الرحمان» ولد «محمد حمودي» ولد «داف»).
     /// `spans` are left in text order.
     pub(super) fn join_split_names(
         &self,
@@ -255,6 +257,17 @@ impl Recognizer {
                 && !folded.get(first).starts_with(['و', 'ب', 'ل'])
                 && (kind == MentionType::Person
                     || (!known(before.0, before.1) && !known(first, last)))
+            {
+                before.1 = last;
+                continue;
+            }
+            // A person's name with its «بن» left out of both spans.
+            if let Some(before) = out.last_mut()
+                && before.2 == kind
+                && kind == MentionType::Person
+                && before.1 + 2 == first
+                && t.is_word(before.1 + 1)
+                && matches!(folded.get(before.1 + 1), "بن" | "ابن" | "بنت" | "ولد")
             {
                 before.1 = last;
                 continue;
@@ -657,7 +670,8 @@ mod model_tests {
 
     /// The regression of cross-validation's people cut in two: the tagger
     /// gave «محمود صبري» and «أبو تريكة» as two people, each a name the
-    /// lists know, and the pass kept them apart as it keeps known places.
+    /// lists know, and the pass kept them apart as it keeps known places;
+    /// and it gave «وسعيد» and «محمد الشيخ» apart, «ولد» between them.
     #[test]
     fn a_person_cut_in_two_is_one_person_even_when_both_parts_are_known() {
         let rec = Recognizer::embedded().unwrap();
@@ -679,6 +693,14 @@ mod model_tests {
                 vec![(1, 2, person), (3, 3, person)]
             ),
             [("محمود صبري محمد".to_owned(), person)]
+        );
+        // A particle between two people's spans makes them one name.
+        assert_eq!(
+            join(
+                "فاز سعيد ولد محمد الشيخ بالمقعد",
+                vec![(1, 1, person), (3, 4, person)]
+            ),
+            [("سعيد ولد محمد الشيخ".to_owned(), person)]
         );
         // Two people joined by «و» stay two.
         assert_eq!(
