@@ -649,6 +649,17 @@ mod model_tests {
         );
     }
 
+    /// The spans of `text` after [`Recognizer::join_split_names`] of `spans`.
+    fn joined(
+        rec: &Recognizer,
+        text: &str,
+        mut spans: Vec<(usize, usize, MentionType)>,
+    ) -> Vec<(String, MentionType)> {
+        let t = Text::new(text);
+        rec.join_split_names(&t, &folded(&t), &mut spans);
+        texts(&t, &spans)
+    }
+
     /// The regression of seed 2's fourth sixth in cross-validation: the
     /// tagger cut «هونج كونج» into two places, «هونج» and «كونج». (The
     /// shipped model knows «كونج» as a name, so made-up names stand in.)
@@ -656,11 +667,7 @@ mod model_tests {
     fn a_name_cut_in_two_is_one_name() {
         let rec = Recognizer::embedded().unwrap();
         let place = MentionType::Place;
-        let join = |text: &str, mut spans: Vec<(usize, usize, MentionType)>| {
-            let t = Text::new(text);
-            rec.join_split_names(&t, &folded(&t), &mut spans);
-            texts(&t, &spans)
-        };
+        let join = |text: &str, spans| joined(&rec, text, spans);
         for w in ["سيراكو", "ميندالا"] {
             assert!(!rec.gazetteer.contains(w) && !gazetteer::LEXICONS.has(w, u8::MAX));
         }
@@ -697,11 +704,7 @@ mod model_tests {
     fn a_person_cut_in_two_is_one_person_even_when_both_parts_are_known() {
         let rec = Recognizer::embedded().unwrap();
         let person = MentionType::Person;
-        let join = |text: &str, mut spans: Vec<(usize, usize, MentionType)>| {
-            let t = Text::new(text);
-            rec.join_split_names(&t, &folded(&t), &mut spans);
-            texts(&t, &spans)
-        };
+        let join = |text: &str, spans| joined(&rec, text, spans);
         for w in ["محمود صبري", "محمد"] {
             assert!(
                 rec.gazetteer.contains(w) || gazetteer::LEXICONS.has(w, u8::MAX),
@@ -741,12 +744,7 @@ mod model_tests {
     fn a_place_whose_name_holds_wa_is_one_place() {
         let rec = Recognizer::embedded().unwrap();
         let place = MentionType::Place;
-        let join = |text: &str| {
-            let t = Text::new(text);
-            let mut spans = vec![(2, 2, place), (3, 3, place)];
-            rec.join_split_names(&t, &folded(&t), &mut spans);
-            texts(&t, &spans)
-        };
+        let join = |text: &str| joined(&rec, text, vec![(2, 2, place), (3, 3, place)]);
         assert_eq!(
             join("وصل إلى البوسنة والهرسك أمس"),
             [("البوسنه والهرسك".to_owned(), place)]
