@@ -252,43 +252,34 @@ impl Recognizer {
             let k = self.span_key(t, first, last);
             self.gazetteer.contains(&k) || gazetteer::LEXICONS.has(&k, u8::MAX)
         };
+        // Whether `first..=last` continues the name `b0..=b1` of its type.
+        let one_name = |(b0, b1): (usize, usize), first: usize, last: usize, kind| {
+            let side_by_side = b1 + 1 == first;
+            let second = folded.get(first);
+            let lists_bit = match kind {
+                MentionType::Person => gazetteer::FULL_NAME,
+                MentionType::Organization => gazetteer::ORG_SURE,
+                _ => gazetteer::PLACE,
+            };
+            (side_by_side
+                && !second.starts_with(['و', 'ب', 'ل'])
+                && (kind == MentionType::Person || (!known(b0, b1) && !known(first, last))))
+                // A name with «و» inside, whole in the name lists.
+                || (side_by_side
+                    && second.starts_with('و')
+                    && gazetteer::LEXICONS.has(&self.span_key(t, b0, last), lists_bit))
+                // A person's name with its «بن» left out of both spans.
+                || (kind == MentionType::Person
+                    && b1 + 2 == first
+                    && t.is_word(b1 + 1)
+                    && matches!(folded.get(b1 + 1), "بن" | "ابن" | "بنت" | "ولد"))
+        };
         spans.sort_by_key(|s| s.0);
         let mut out: Vec<(usize, usize, MentionType)> = Vec::with_capacity(spans.len());
         for &(first, last, kind) in spans.iter() {
             if let Some(before) = out.last_mut()
                 && before.2 == kind
-                && before.1 + 1 == first
-                && !folded.get(first).starts_with(['و', 'ب', 'ل'])
-                && (kind == MentionType::Person
-                    || (!known(before.0, before.1) && !known(first, last)))
-            {
-                before.1 = last;
-                continue;
-            }
-            // A name with «و» inside, whole in the name lists.
-            if let Some(before) = out.last_mut()
-                && before.2 == kind
-                && before.1 + 1 == first
-                && folded.get(first).starts_with('و')
-                && gazetteer::LEXICONS.has(
-                    &self.span_key(t, before.0, last),
-                    match kind {
-                        MentionType::Person => gazetteer::FULL_NAME,
-                        MentionType::Organization => gazetteer::ORG_SURE,
-                        _ => gazetteer::PLACE,
-                    },
-                )
-            {
-                before.1 = last;
-                continue;
-            }
-            // A person's name with its «بن» left out of both spans.
-            if let Some(before) = out.last_mut()
-                && before.2 == kind
-                && kind == MentionType::Person
-                && before.1 + 2 == first
-                && t.is_word(before.1 + 1)
-                && matches!(folded.get(before.1 + 1), "بن" | "ابن" | "بنت" | "ولد")
+                && one_name((before.0, before.1), first, last, kind)
             {
                 before.1 = last;
                 continue;
