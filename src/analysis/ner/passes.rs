@@ -142,8 +142,11 @@ impl Folded {
 
 impl Recognizer {
     /// People's names as the tagger ran them together or on: two names
-    /// joined by «و» are two people («سولانا ولاريجاني»), and a name does not
-    /// end in a preposition with the article («... بالميدالية»).
+    /// joined by «و» are two people («سولانا ولاريجاني»), a name does not
+    /// end in a preposition with the article («... بالميدالية»), and does
+    /// not begin with a nisba adjective with the article that no name list
+    /// holds as a name («والأرجنتيني ميسي», «النازي أدولف هتلر»: the
+    /// Argentinian Messi; a listed given name such as «العربي» stays).
     /// `folded` holds each token's folded key.
     pub(super) fn tidy_people(
         &self,
@@ -165,6 +168,19 @@ impl Recognizer {
                     && f.chars().count() > 4;
                 if prepositional && !name(f) && self.vocabulary.class(f) != "E" {
                     last -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut first = first;
+            while first < last {
+                let f = folded.get(first);
+                let bare = ["وال", "فال", "بال", "لل", "ال"]
+                    .iter()
+                    .find_map(|p| f.strip_prefix(p));
+                let nisba = bare.is_some_and(|b| b.ends_with('ي') && b.chars().count() >= 4);
+                if nisba && !name(f) && self.vocabulary.class(f) != "E" {
+                    first += 1;
                 } else {
                     break;
                 }
@@ -621,6 +637,33 @@ mod model_tests {
         let f = folded(&t);
         rec.tidy_people(&f, &mut spans);
         assert_eq!(spans, [(1, 3, MentionType::Person)]);
+    }
+
+    /// The regression of cross-validation's «والأرجنتيني ميسي»: the tagger
+    /// took the nationality before the name into the person.
+    #[test]
+    fn a_name_does_not_begin_with_a_nisba_adjective() {
+        let rec = Recognizer::embedded().unwrap();
+        let person = MentionType::Person;
+        let tidy = |text: &str, mut spans: Vec<(usize, usize, MentionType)>| {
+            let t = Text::new(text);
+            rec.tidy_people(&folded(&t), &mut spans);
+            spans
+        };
+        assert_eq!(
+            tidy("سجل والأرجنتيني ميسي هدفا", vec![(1, 2, person)]),
+            [(2, 2, person)]
+        );
+        assert_eq!(
+            tidy("خطب النازي أدولف هتلر أمس", vec![(1, 3, person)]),
+            [(2, 3, person)]
+        );
+        // A given name of that shape stays: «العربي بن مبارك».
+        assert!(gazetteer::LEXICONS.has("العربي", gazetteer::GIVEN));
+        assert_eq!(
+            tidy("لعب العربي بن مبارك أمس", vec![(1, 3, person)]),
+            [(1, 3, person)]
+        );
     }
 
     #[test]
