@@ -563,8 +563,20 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
         return Some(Found { skip, ..f });
     }
-    let d = dct?;
-    let day = d.day?;
+    let end = if direction(t.key(i + 1)).is_some() {
+        i + 2
+    } else {
+        i + 1
+    };
+    // No document day to count from: the weekday of a week not known
+    // («XXXX-WXX-6»), still a date the reader sees marked.
+    let Some((d, day)) = dct.and_then(|d| Some((d, d.day?))) else {
+        return Some(Found {
+            end,
+            skip,
+            timex: date(format!("XXXX-WXX-{wd}")),
+        });
+    };
     let today = days_from_civil(d.year, d.month, day);
     let dct_wd = super::calendar::weekday(d.year, d.month, day) as i64;
     let back = (dct_wd - wd as i64).rem_euclid(7);
@@ -632,17 +644,17 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() {
         return None;
     }
-    // A month word glued to a clitic other than و ف ب ل ك is not a month.
-    let d = dct?;
-    let y = match dir {
-        Some(dir) => year_of_month(d, month, dir),
-        None => nearest_year_for_month(d, month),
+    let year = match (dct, dir) {
+        (Some(d), Some(dir)) => format!("{:04}", year_of_month(d, month, dir)),
+        (Some(d), None) => format!("{:04}", nearest_year_for_month(d, month)),
+        // No document date: the month of a year not known.
+        (None, _) => "XXXX".to_owned(),
     };
     let end = if dir.is_some() { end + 1 } else { end };
     Some(Found {
         end,
         skip: if after_shahr { 0 } else { skip },
-        timex: date(format!("{y:04}-{month:02}")),
+        timex: date(format!("{year}-{month:02}")),
     })
 }
 
@@ -788,6 +800,18 @@ fn reference(value: &str) -> Timex {
     date(value.to_owned())
 }
 
+/// The value of an expression `offset` days, weeks, months or years from
+/// a document date that is not known: «أمس» and «العام الماضي» are in the
+/// past (`PAST_REF`), «اليوم» now, «غدا» in the future. The reader still
+/// sees them marked; given the article's date, they resolve to the day.
+pub(super) fn unanchored(offset: i64) -> &'static str {
+    match offset.signum() {
+        -1 => "PAST_REF",
+        0 => "PRESENT_REF",
+        _ => "FUTURE_REF",
+    }
+}
+
 /// Deictic words and unit + direction: «أمس», «الآن», «مؤخرا», «العام الماضي».
 fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let k0 = t.key(i);
@@ -852,7 +876,13 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             _ => None,
         };
         if let Some((off, end)) = day_offset {
-            let d = dct?;
+            let Some(d) = dct else {
+                return Some(Found {
+                    end,
+                    skip,
+                    timex: reference(unanchored(off)),
+                });
+            };
             let value = match d.day {
                 Some(day) => {
                     let (y, m, dd) = add_days(d.year, d.month, day, off);
@@ -894,7 +924,13 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 },
             }
         };
-        let d = dct?;
+        let Some(d) = dct else {
+            return Some(Found {
+                end,
+                skip: if this { 0 } else { skip },
+                timex: reference(unanchored(dir.into())),
+            });
+        };
         let value = match unit {
             "Y" => format!("{:04}", d.year + dir),
             "M" => {
@@ -954,7 +990,19 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         if !article {
             return None;
         }
-        let d = dct?;
+        let Some(d) = dct else {
+            // No document date: the season of a year not known.
+            let end = if direction(next).is_some() {
+                start + 2
+            } else {
+                start + 1
+            };
+            return Some(Found {
+                end,
+                skip,
+                timex: date(format!("XXXX-{code}")),
+            });
+        };
         let mid = |y: i32| -> i32 {
             y * 12
                 + match code {
@@ -1042,15 +1090,9 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     {
         let sign = if t.key(i) == "قبل" { -1 } else { 1 };
         let value = match (n, dct) {
-            (None, _) => {
-                if sign < 0 {
-                    "PAST_REF".to_owned()
-                } else {
-                    "FUTURE_REF".to_owned()
-                }
-            }
             (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
-            (Some(_), None) => return None,
+            // Some ago or on, or a count from a date not known.
+            (None, _) | (Some(_), None) => unanchored(sign.into()).to_owned(),
         };
         return Some(Found {
             end,
@@ -1242,6 +1284,40 @@ mod tests {
             .find(|m| m.kind == MentionType::Number)
             .unwrap();
         assert_eq!(&text[n.range], "نحو ٣٠٠");
+    }
+
+    /// Regression: an article with no date found had «أمس», «غدا», «السبت
+    /// الماضي» and «العام الماضي» unmarked, since each needed the document
+    /// date to resolve. They are dates still, with what is known of them.
+    #[test]
+    fn relative_dates_are_marked_in_an_undated_article() {
+        let text = "قال الوزير أمس إن الاتفاق الذي وقع قبل يومين سيعرض غدا، وكان قد زار \
+                    البلاد يوم السبت الماضي وفي أكتوبر الماضي وفي الصيف، وارتفع النمو في \
+                    الربع الثالث من العام الماضي، وفي الـ 15 من الشهر الماضي، ويتوقع \
+                    المزيد هذا العام والعام المقبل.";
+        let got: Vec<(String, String)> = dates(text, "")
+            .into_iter()
+            .map(|(span, value, ..)| (span, value))
+            .collect();
+        let want = [
+            ("أمس", "PAST_REF"),
+            ("قبل يومين", "PAST_REF"),
+            ("غدا", "FUTURE_REF"),
+            ("السبت الماضي", "XXXX-WXX-6"),
+            ("أكتوبر الماضي", "XXXX-10"),
+            ("الصيف", "XXXX-SU"),
+            ("الربع الثالث من العام الماضي", "XXXX-Q3"),
+            ("الـ 15 من الشهر الماضي", "XXXX-XX-15"),
+            ("هذا العام", "PRESENT_REF"),
+            ("العام المقبل", "FUTURE_REF"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(s, v)| (s.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want);
+        // With the article's date they resolve to the day.
+        assert_eq!(one("قال الوزير أمس", "2024-05-20").1, "2024-05-19");
     }
 
     #[test]

@@ -383,11 +383,7 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
     let num = |s: &str| s.parse::<u32>().ok();
     match parts.as_slice() {
         ["XXXX", w] if w.starts_with('W') => Some((if ar { "أسبوع" } else { "a week" }).to_owned()),
-        ["XXXX", m, day] => Some(format!(
-            "{} {}",
-            d(&num(day)?.to_string()),
-            month_name(num(m)?, lang)
-        )),
+        ["XXXX", rest @ ..] => unknown_year_words(rest, lang),
         [y] if y.len() == 4 => Some(d(y)),
         [y] if y.starts_with("BC") && y.len() > 2 => {
             let n = y[2..].trim_start_matches('0');
@@ -430,26 +426,11 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
             Some(format!("{name} {}", d(y)))
         }
         [y, p] if (p.starts_with('Q') || p.starts_with('H')) && p.len() == 2 => {
-            let n = num(&p[1..])?;
-            let quarter = p.starts_with('Q');
-            let ordinal = |n: u32| match (n, ar) {
-                (1, true) => "الأول",
-                (2, true) => "الثاني",
-                (3, true) => "الثالث",
-                (4, true) => "الرابع",
-                (1, false) => "first",
-                (2, false) => "second",
-                (3, false) => "third",
-                _ => "fourth",
-            };
-            if n == 0 || n > if quarter { 4 } else { 2 } {
-                return None;
-            }
-            Some(match (quarter, ar) {
-                (true, true) => format!("الربع {} من {}", ordinal(n), d(y)),
-                (false, true) => format!("النصف {} من {}", ordinal(n), d(y)),
-                (true, false) => format!("the {} quarter of {y}", ordinal(n)),
-                (false, false) => format!("the {} half of {y}", ordinal(n)),
+            let part = part_of_year(p, lang)?;
+            Some(if ar {
+                format!("{part} من {}", d(y))
+            } else {
+                format!("{part} of {y}")
             })
         }
         [y, w, rest @ ..] if w.starts_with('W') => {
@@ -470,6 +451,89 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
         _ => None,
     }
 }
+
+/// The parts after an unknown year («XXXX-…»), the values of expressions
+/// found with no document date: «٧ أكتوبر» (`10-07`), «أكتوبر» (`10`),
+/// «الصيف» (`SU`), «الربع الثالث» (`Q3`), «السبت» (`WXX-6`), «اليوم ١٥
+/// من الشهر» (`XX-15`).
+fn unknown_year_words(parts: &[&str], lang: Lang) -> Option<String> {
+    let ar = lang == Lang::Arabic;
+    let num = |s: &str| s.parse::<u32>().ok();
+    let day = |s: &str| num(s).filter(|d| (1..=31).contains(d));
+    let month = |s: &str| num(s).filter(|m| (1..=12).contains(m));
+    Some(match parts {
+        ["XX", dd] => {
+            let dd = day(dd)?;
+            if ar {
+                format!("اليوم {} من الشهر", digits(&dd.to_string(), lang))
+            } else {
+                format!("day {dd} of the month")
+            }
+        }
+        ["WXX", wd] => {
+            let i = num(wd).filter(|w| (1..=7).contains(w))? as usize - 1;
+            (if ar { WEEKDAYS_AR } else { WEEKDAYS_EN })[i].to_owned()
+        }
+        [m, dd] => format!(
+            "{} {}",
+            digits(&day(dd)?.to_string(), lang),
+            month_name(month(m)?, lang)
+        ),
+        [m] if m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()) => {
+            month_name(month(m)?, lang).to_owned()
+        }
+        [s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
+            let i = ["SP", "SU", "FA", "WI"].iter().position(|x| x == s)?;
+            (if ar {
+                ["الربيع", "الصيف", "الخريف", "الشتاء"]
+            } else {
+                ["spring", "summer", "autumn", "winter"]
+            })[i]
+                .to_owned()
+        }
+        [p] if p.len() == 2 && (p.starts_with('Q') || p.starts_with('H')) => part_of_year(p, lang)?,
+        _ => return None,
+    })
+}
+
+/// A quarter or half (`Q3`, `H2`) in words: «الربع الثالث», "the second
+/// half".
+fn part_of_year(p: &str, lang: Lang) -> Option<String> {
+    let quarter = p.starts_with('Q');
+    let n = p
+        .get(1..)?
+        .parse::<usize>()
+        .ok()
+        .filter(|&n| n >= 1 && n <= if quarter { 4 } else { 2 })?;
+    let i = n - 1;
+    Some(match (quarter, lang) {
+        (true, Lang::Arabic) => format!("الربع {}", ORDINALS_AR[i]),
+        (false, Lang::Arabic) => format!("النصف {}", ORDINALS_AR[i]),
+        (true, Lang::English) => format!("the {} quarter", ORDINALS_EN[i]),
+        (false, Lang::English) => format!("the {} half", ORDINALS_EN[i]),
+    })
+}
+
+const WEEKDAYS_AR: [&str; 7] = [
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const ORDINALS_AR: [&str; 4] = ["الأول", "الثاني", "الثالث", "الرابع"];
+const ORDINALS_EN: [&str; 4] = ["first", "second", "third", "fourth"];
 
 fn hijri_day(y: i32, m: u32, d: u32, lang: Lang) -> String {
     let (hy, hm, hd) = gregorian_to_hijri(y, m, d);
@@ -557,6 +621,18 @@ mod tests {
         );
         assert_eq!(timex(&date("198"), Lang::Arabic), "عقد ١٩٨٠");
         assert_eq!(timex(&date("XXXX-10-07"), Lang::Arabic), "٧ أكتوبر");
+        // Found with no document date: the year is not known.
+        assert_eq!(timex(&date("XXXX-10"), Lang::Arabic), "أكتوبر");
+        assert_eq!(timex(&date("XXXX-SU"), Lang::Arabic), "الصيف");
+        assert_eq!(timex(&date("XXXX-Q3"), Lang::Arabic), "الربع الثالث");
+        assert_eq!(timex(&date("XXXX-H2"), Lang::English), "the second half");
+        assert_eq!(timex(&date("XXXX-WXX-6"), Lang::Arabic), "السبت");
+        assert_eq!(timex(&date("XXXX-WXX-7"), Lang::English), "Sunday");
+        assert_eq!(
+            timex(&date("XXXX-XX-15"), Lang::Arabic),
+            "اليوم ١٥ من الشهر"
+        );
+        assert_eq!(hijri(&date("XXXX-10"), Lang::Arabic), None);
         assert_eq!(timex(&date("PAST_REF"), Lang::Arabic), "في الماضي");
         let start = Timex {
             modifier: Some("START"),

@@ -6,8 +6,13 @@
 use super::normalize::fold_key;
 use super::{Mention, MentionType, Norm};
 
-/// The grouping key of a number or a date: its normalised value.
-fn value_key(m: &Mention) -> Option<String> {
+/// The grouping key of a number or a date: its normalised value. A date
+/// that value does not pin down (a reference such as `PAST_REF`, or a
+/// year not known, `XXXX-10`, found with no document date) is keyed by its
+/// words too: «أمس» and «قبل يومين» are both `PAST_REF`, «أكتوبر الماضي»
+/// and «أكتوبر المقبل» both `XXXX-10`, yet they are not one date. Only a
+/// day and month (`XXXX-10-07`) names its day whatever the year.
+fn value_key(text: &str, m: &Mention) -> Option<String> {
     match &m.norm {
         Some(Norm::Number(n)) => Some(format!(
             "{:?}|{:?}|{:?}|{}|{}",
@@ -17,7 +22,17 @@ fn value_key(m: &Mention) -> Option<String> {
             n.approximate,
             n.unit.as_deref().map(fold_key).unwrap_or_default()
         )),
-        Some(Norm::Date(t)) => Some(format!("{}|{}", t.value, t.modifier.unwrap_or(""))),
+        Some(Norm::Date(t)) => {
+            let v = t.value.as_str();
+            let month_day = v.len() == 10 && !v[5..].contains('X');
+            let pinned = !v.ends_with("_REF") && (!v.starts_with("XXXX") || month_day);
+            let words = if pinned {
+                String::new()
+            } else {
+                fold_key(&text[m.range.clone()])
+            };
+            Some(format!("{v}|{}|{words}", t.modifier.unwrap_or("")))
+        }
         None => None,
     }
 }
@@ -43,7 +58,7 @@ pub fn group(text: &str, mentions: &[Mention]) -> (Vec<Entity>, Vec<Option<usize
     for (i, m) in mentions.iter().enumerate() {
         let surface = &text[m.range.clone()];
         let key = match m.kind {
-            MentionType::Number | MentionType::Date => match value_key(m) {
+            MentionType::Number | MentionType::Date => match value_key(text, m) {
                 Some(k) => k,
                 None => format!("#{i}"),
             },
@@ -143,6 +158,34 @@ mod tests {
         assert!(
             of.iter().all(Option::is_some),
             "every mention has its entity"
+        );
+    }
+
+    /// Regression: in an article with no date, «غدا» and «العام المقبل»
+    /// (both `FUTURE_REF`) were listed as one date in the sidebar.
+    #[test]
+    fn dates_not_pinned_down_group_by_their_words() {
+        use crate::analysis::analyze;
+        let text = "قال أمس إن الاتفاق سيعرض غدا وإن الانتخابات في العام المقبل، \
+                    وأكد أمس أنه زار البلاد في أكتوبر الماضي ويعود في أكتوبر المقبل \
+                    وفي 7 أكتوبر وفي السابع من أكتوبر.";
+        let ms = analyze(text, None);
+        let (entities, _) = group(text, &ms);
+        let dates: Vec<(&str, usize)> = entities
+            .iter()
+            .filter(|e| e.kind == MentionType::Date)
+            .map(|e| (e.canonical.as_str(), e.mentions.len()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("أمس", 2),
+                ("غدا", 1),
+                ("العام المقبل", 1),
+                ("أكتوبر الماضي", 1),
+                ("أكتوبر المقبل", 1),
+                ("7 أكتوبر", 2),
+            ]
         );
     }
 }

@@ -155,20 +155,22 @@ fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 /// A year at `j`: «2022», «عام 2022», «العام» or «هذا العام» (the
-/// document's), «العام الماضي» or «العام المقبل». (year, next token).
-fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(i32, usize)> {
+/// document's), «العام الماضي» or «العام المقبل». (year as TIMEX digits,
+/// «XXXX» for a relative year with no document date; next token).
+fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(String, usize)> {
     let number = |k: usize| -> Option<i32> {
         (t.is_number(k) && t.key(k).len() == 4)
             .then(|| t.key(k).parse().ok())
             .flatten()
     };
+    let year = |y: i32| format!("{y:04}");
     if let Some(y) = number(j) {
-        return Some((y, j + 1));
+        return Some((year(y), j + 1));
     }
     if matches!(t.key(j), "عام" | "سنه" | "العام" | "السنه")
         && let Some(y) = number(j + 1)
     {
-        return Some((y, j + 2));
+        return Some((year(y), j + 2));
     }
     let (j, this) = if matches!(t.key(j), "هذا" | "هذه") {
         (j + 1, true)
@@ -178,10 +180,11 @@ fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(i32, usize)> {
     if !matches!(t.key(j), "العام" | "السنه") {
         return None;
     }
-    let d = dct?;
-    match any_direction(t.key(j + 1)) {
-        Some(dir) if !this => Some((d.year + dir, j + 2)),
-        _ => Some((d.year, j + 1)),
+    let dir = any_direction(t.key(j + 1)).filter(|_| !this);
+    let end = if dir.is_some() { j + 2 } else { j + 1 };
+    match dct {
+        Some(d) => Some((year(d.year + dir.unwrap_or(0)), end)),
+        None => Some(("XXXX".to_owned(), end)),
     }
 }
 
@@ -207,7 +210,7 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     Some(Found {
         end,
         skip,
-        timex: date(format!("{year:04}-{letter}{n}")),
+        timex: date(format!("{year}-{letter}{n}")),
     })
 }
 
@@ -226,10 +229,17 @@ fn day_of_relative_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Fou
     if t.key(j) != "الشهر" {
         return None;
     }
-    let d = dct?;
     let (dir, end) = match any_direction(t.key(j + 1)) {
         Some(dir) => (dir, j + 2),
         None => (0, j + 1),
+    };
+    let Some(d) = dct else {
+        // No document date: that day of a month not known.
+        return (day <= 31).then(|| Found {
+            end,
+            skip: if start > i { 0 } else { skip },
+            timex: date(format!("XXXX-XX-{day:02}")),
+        });
     };
     let (y, m) = add_months(d.year, d.month, dir);
     if day > days_in_month(y, m) {
@@ -260,7 +270,7 @@ fn season_of_relative_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<F
     Some(Found {
         end,
         skip,
-        timex: date(format!("{year:04}-{code}")),
+        timex: date(format!("{year}-{code}")),
     })
 }
 
