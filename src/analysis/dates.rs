@@ -199,6 +199,9 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "عده",
         "بضعه",
         "بضع",
+        "الماضي",
+        "السابق",
+        "اقرب",
     ] {
         s.insert(w.to_owned());
     }
@@ -284,6 +287,26 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 f.skip = skip;
                 return Some(f);
             }
+            // «منتصف الشهر», «نهاية العام»: with no direction word, this
+            // month or year (reference §7.4's recommendation).
+            let unit = match t.key(i + 1) {
+                "الشهر" => Some("M"),
+                "العام" | "السنه" => Some("Y"),
+                _ => None,
+            };
+            if let (Some(unit), Some(d)) = (unit, dct)
+                && direction(t.key(i + 2)).is_none()
+                && !matches!(t.key(i + 2), "قبل" | "بعد")
+            {
+                return Some(Found {
+                    end: i + 2,
+                    skip,
+                    timex: Timex {
+                        modifier: Some(m),
+                        ..date(unit_value(d, unit, 0))
+                    },
+                });
+            }
         }
     }
     core_at(t, i, dct)
@@ -355,16 +378,40 @@ fn month_at(t: &Text, i: usize) -> Option<(u32, bool, usize, usize, String)> {
     None
 }
 
-/// A second month name after «/» or in brackets: «تشرين الأول/أكتوبر».
-fn alt_month(t: &Text, j: usize) -> usize {
+/// A second name of month `month` (of the Hijri calendar or not) after «/»
+/// or «-» or in brackets: «تشرين الأول/أكتوبر». Another month of the same
+/// calendar is not a second name: «مايو-يونيو 2011» is two months.
+fn alt_month(t: &Text, j: usize, month: u32, hijri: bool) -> usize {
+    let same = |m: &(u32, bool, usize, usize, String)| m.1 != hijri || m.0 == month;
     match t.key(j) {
-        "/" | "-" => month_at(t, j + 1).map_or(j, |m| m.2),
+        "/" | "-" => month_at(t, j + 1).filter(same).map_or(j, |m| m.2),
         "(" => match month_at(t, j + 1) {
-            Some(m) if t.key(m.2) == ")" => m.2 + 1,
+            Some(m) if same(&m) && t.key(m.2) == ")" => m.2 + 1,
             _ => j,
         },
         _ => j,
     }
+}
+
+/// The year of a range of months that ends at `j`: «-», «إلى» or «حتى»
+/// (and «شهر»), another month of the same calendar, and its year:
+/// «مايو-يونيو 2011», «مايو وحتى شهر يونيو 2011». The year the first month
+/// takes.
+fn range_year(t: &Text, j: usize, hijri: bool) -> Option<i32> {
+    let mut k = j;
+    if !matches!(t.key(k), "-" | "–" | "الي" | "حتي" | "وحتي") {
+        return None;
+    }
+    k += 1;
+    if t.key(k) == "شهر" {
+        k += 1;
+    }
+    let (month, h, next, ..) = month_at(t, k)?;
+    if h != hijri {
+        return None;
+    }
+    let (y, ..) = year_part(t, alt_month(t, next, month, h), hijri)?;
+    Some(y)
 }
 
 /// A year after a month or day-month: optional connector, the year, an
@@ -494,7 +541,7 @@ fn day_then_month(t: &Text, i: usize) -> Option<(u32, usize, u32, bool, usize)> 
 /// «7 أكتوبر 2023», «السابع من تشرين الأول/أكتوبر», «15 رمضان 1445 هـ».
 fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (day, skip, month, hijri, next) = day_then_month(t, i)?;
-    let mut end = alt_month(t, next);
+    let mut end = alt_month(t, next, month, hijri);
     let value = match year_part(t, end, hijri) {
         Some((y, _, e)) => {
             end = e;
@@ -622,8 +669,23 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let after_shahr = t.key(i) == "شهر";
     let start = if after_shahr { i + 1 } else { i };
     let (month, hijri, next, skip, name) = month_at(t, start)?;
-    let end = alt_month(t, next);
+    let end = alt_month(t, next, month, hijri);
     let second_name = end > next;
+    // «مايو-يونيو 2011»: the first month of a range, in the year that
+    // ends it.
+    if let Some(y) = range_year(t, end, hijri) {
+        let value = if hijri {
+            let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
+            format!("{gy:04}-{gm:02}")
+        } else {
+            format!("{y:04}-{month:02}")
+        };
+        return Some(Found {
+            end,
+            skip: if after_shahr { 0 } else { skip },
+            timex: date(value),
+        });
+    }
     if let Some((y, _, e)) = year_part(t, end, hijri) {
         let value = if hijri {
             let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
@@ -754,8 +816,27 @@ fn year_cue(t: &Text, i: usize) -> bool {
             && year_cue(t, before - 1))
 }
 
-/// «في 2014», «عام 2014م», «1445 هـ».
+/// «في 2014», «عام 2014م», «1445 هـ», «عام 91» (1991).
 fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
+    // A two-digit year after «عام» or «سنة» (reference §7.3: always the
+    // twentieth century; from 40, so that «عام 05» is left alone).
+    if t.is_number(i)
+        && t.key(i).len() == 2
+        && i > 0
+        && matches!(
+            t.key(i - 1),
+            "عام" | "العام" | "لعام" | "سنه" | "السنه" | "لسنه"
+        )
+        && let Ok(yy @ 40..=99) = t.key(i).parse::<i32>()
+        && !matches!(t.key(i + 1), "%" | "٪")
+        && !UNITS.contains_key(t.key(i + 1))
+    {
+        return Some(Found {
+            end: i + 1,
+            skip: 0,
+            timex: date(format!("{:04}", 1900 + yy)),
+        });
+    }
     if !t.is_number(i) || t.key(i).len() != 4 {
         return None;
     }
@@ -827,6 +908,29 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         if words.iter().enumerate().all(|(n, w)| t.key(i + n) == *w) {
             return Some(Found {
                 end: i + words.len(),
+                skip: 0,
+                timex: reference(value),
+            });
+        }
+    }
+    // «في الماضي», «في السابق», «في أقرب وقت (ممكن)»: the word after «في»
+    // (left out, as in «في الخريف»).
+    if i > 0 && t.key(i - 1) == "في" {
+        let found = match k0 {
+            "الماضي" | "السابق" => Some(("PAST_REF", i + 1)),
+            "اقرب" if t.key(i + 1) == "وقت" => Some((
+                "FUTURE_REF",
+                if t.key(i + 2) == "ممكن" {
+                    i + 3
+                } else {
+                    i + 2
+                },
+            )),
+            _ => None,
+        };
+        if let Some((value, end)) = found {
+            return Some(Found {
+                end,
                 skip: 0,
                 timex: reference(value),
             });
@@ -931,28 +1035,33 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 timex: reference(unanchored(dir.into())),
             });
         };
-        let value = match unit {
-            "Y" => format!("{:04}", d.year + dir),
-            "M" => {
-                let (y, m) = add_months(d.year, d.month, dir);
-                format!("{y:04}-{m:02}")
-            }
-            _ => match d.day {
-                Some(day) => {
-                    let (y, m, dd) = add_days(d.year, d.month, day, 7 * dir as i64);
-                    let (wy, wn) = iso_week(y, m, dd);
-                    format!("{wy:04}-W{wn:02}")
-                }
-                None => "XXXX-WXX".to_owned(),
-            },
-        };
         return Some(Found {
             end,
             skip: if this { 0 } else { skip },
-            timex: date(value),
+            timex: date(unit_value(d, unit, dir)),
         });
     }
     None
+}
+
+/// The year («Y»), month («M») or ISO week (otherwise) `dir` units from
+/// document date `d`: «العام الماضي», «هذا الشهر», «الأسبوع المقبل».
+fn unit_value(d: DocDate, unit: &str, dir: i32) -> String {
+    match unit {
+        "Y" => format!("{:04}", d.year + dir),
+        "M" => {
+            let (y, m) = add_months(d.year, d.month, dir);
+            format!("{y:04}-{m:02}")
+        }
+        _ => match d.day {
+            Some(day) => {
+                let (y, m, dd) = add_days(d.year, d.month, day, 7 * dir as i64);
+                let (wy, wn) = iso_week(y, m, dd);
+                format!("{wy:04}-W{wn:02}")
+            }
+            None => "XXXX-WXX".to_owned(),
+        },
+    }
 }
 
 /// «في الخريف», «خريف 2023», «الصيف الماضي», «فصل الشتاء».
@@ -1003,19 +1112,23 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 timex: date(format!("XXXX-{code}")),
             });
         };
+        // The middle month of a season of year `y`, counted from year 0. A
+        // season bears the year it starts in (TIMEX2, HeidelTime; reference
+        // §7.4): the winter of 2023 runs from December 2023, its middle in
+        // January 2024.
         let mid = |y: i32| -> i32 {
             y * 12
                 + match code {
                     "SP" => 4,
                     "SU" => 7,
                     "FA" => 10,
-                    _ => 1,
+                    _ => 13,
                 }
                 - 1
         };
         let now = d.year * 12 + d.month as i32 - 1;
         let containing = season_of(d.month) == code;
-        let candidates = [d.year - 1, d.year, d.year + 1];
+        let candidates = [d.year - 2, d.year - 1, d.year, d.year + 1];
         let (year, end) = match direction(next) {
             Some(-1) => (
                 *candidates
@@ -1031,7 +1144,12 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                     .min()?,
                 start + 2,
             ),
-            Some(_) => (d.year, start + 2),
+            // «الشتاء الحالي» in January 2024: the winter that began in
+            // December 2023.
+            Some(_) => (
+                *candidates.iter().min_by_key(|&&y| (mid(y) - now).abs())?,
+                start + 2,
+            ),
             None => (
                 *candidates
                     .iter()
@@ -1169,6 +1287,12 @@ fn amount_unit(t: &Text, i: usize, single: bool) -> Option<(Option<f64>, &'stati
             (None, false) if single => Some((Some(1.0), u, i + 1)),
             (None, false) => None,
         };
+    }
+    // «عدة سنوات», «بضعة أيام»: a count not said.
+    if matches!(t.key(i), "عده" | "بضعه" | "بضع")
+        && let Some((u, None, true)) = unit_of(i + 1)
+    {
+        return Some((None, u, i + 2));
     }
     let n = if t.is_number(i) {
         super::numbers::parse_digits(t.key(i))?
@@ -1318,6 +1442,97 @@ mod tests {
         assert_eq!(got, want);
         // With the article's date they resolve to the day.
         assert_eq!(one("قال الوزير أمس", "2024-05-20").1, "2024-05-19");
+    }
+
+    /// Reference §7.4's rows that Marsad missed: «في الماضي», «في السابق»,
+    /// «في أقرب وقت», «قبل عدة سنوات» (a duration «عدة سنوات» before),
+    /// «منتصف الشهر» and «أواخر العام» with no direction word.
+    #[test]
+    fn reference_relative_rows() {
+        let dct = "2023-10-08";
+        for (text, span, value, modifier) in [
+            ("كما حدث في الماضي", "الماضي", "PAST_REF", None),
+            ("كما كان في السابق", "السابق", "PAST_REF", None),
+            (
+                "سيعود في أقرب وقت ممكن",
+                "أقرب وقت ممكن",
+                "FUTURE_REF",
+                None,
+            ),
+            ("غادر قبل عدة سنوات", "قبل عدة سنوات", "PAST_REF", None),
+            ("يعود بعد بضعة أيام", "بعد بضعة أيام", "FUTURE_REF", None),
+            ("يجتمع منتصف الشهر", "منتصف الشهر", "2023-10", Some("MID")),
+            ("تنتهي أواخر العام", "أواخر العام", "2023", Some("END")),
+        ] {
+            let d = dates(text, dct);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert_eq!(
+                (d[0].0.as_str(), d[0].1.as_str(), d[0].3),
+                (span, value, modifier),
+                "{text}"
+            );
+        }
+        // «الماضي» after a unit is the unit's direction, not a date alone.
+        assert_eq!(one("في العام الماضي", dct).1, "2022");
+        assert_eq!(one("منتصف الشهر الماضي", dct).1, "2023-09");
+    }
+
+    #[test]
+    fn a_two_digit_year_after_aam() {
+        let dct = "2023-10-08";
+        assert_eq!(
+            one("غادر البلاد عام 91 إلى", dct),
+            ("91".into(), "1991".into())
+        );
+        assert_eq!(one("في سنة 67 وقعت", dct).1, "1967");
+        // A count, a percentage or a year too near to tell: not a year.
+        assert!(dates("بلغ عدد سكانها عام 05 نحو", dct).is_empty());
+    }
+
+    /// Regression: «مايو-يونيو 2011» was read as one month, «يونيو» a
+    /// second name of May (as «تشرين الأول/أكتوبر» is of October), and
+    /// given 2011-05. Reference §7.3: two dates.
+    #[test]
+    fn a_range_of_months_is_two_months_of_its_year() {
+        let dct = "2023-10-08";
+        for text in [
+            "بين مايو-يونيو 2011 جرت",
+            "من مايو وحتى شهر يونيو 2011 جرت",
+            "من مايو إلى يونيو 2011 جرت",
+        ] {
+            let got: Vec<String> = dates(text, dct).into_iter().map(|d| d.1).collect();
+            assert_eq!(got, ["2011-05", "2011-06"], "{text}");
+        }
+        // A second name of the same month stays one date.
+        assert_eq!(
+            one("في كانون الثاني/يناير 2024", dct),
+            ("كانون الثاني/يناير 2024".into(), "2024-01".into())
+        );
+    }
+
+    /// A season bears the year it starts in (reference §7.4, DCT
+    /// 2023-10-08): the coming winter, December 2023 to February 2024, is
+    /// 2023-WI. Marsad named it 2024-WI, by its January.
+    #[test]
+    fn seasons_bear_the_year_they_start_in() {
+        let dct = "2023-10-08";
+        for (text, want) in [
+            ("في الخريف", "2023-FA"),
+            ("الخريف الماضي", "2022-FA"),
+            ("الصيف الماضي", "2023-SU"),
+            ("الشتاء المقبل", "2023-WI"),
+            ("الشتاء الماضي", "2022-WI"),
+            ("الربيع المقبل", "2024-SP"),
+        ] {
+            assert_eq!(one(&format!("قال إنه سافر {text}"), dct).1, want, "{text}");
+        }
+        // In January, this winter began the December before; the next
+        // begins in December.
+        let jan = "2024-01-15";
+        assert_eq!(one("قال إن الشتاء الحالي قاس", jan).1, "2023-WI");
+        assert_eq!(one("قال إنه سافر في الشتاء", jan).1, "2023-WI");
+        assert_eq!(one("قال إنه يسافر الشتاء المقبل", jan).1, "2024-WI");
+        assert_eq!(one("قال إنه سافر الشتاء الماضي", jan).1, "2022-WI");
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
         Some("SP") => 4,
         Some("SU") => 7,
         Some("FA") => 10,
-        Some("WI") => 1,
+        Some("WI") => 12,
         Some(w) if w.starts_with('W') => (w[1..].parse::<u32>().ok()? * 7 / 30 + 1).min(12),
         Some(q) if q.starts_with('Q') => {
             (q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n))? - 1) * 3 + 1
@@ -74,8 +74,9 @@ pub fn timex_ok(value: &str, kind: super::TimexKind) -> bool {
 /// The days a calendar TIMEX value covers, as a half-open range of day
 /// counts from 1970-01-01: one day for `2023-10-07`, the month for
 /// `2023-10`, the year for `2014`, three months for a quarter (`2022-Q3`)
-/// and six for a half (`2024-H2`), three months for a season (winter
-/// starts in December of the year before), seven days for an ISO week, ten
+/// and six for a half (`2024-H2`), three months for a season (a season
+/// bears the year it starts in: `2023-WI` runs from December 2023 to
+/// February 2024), seven days for an ISO week, ten
 /// years for a decade and a hundred for a century. A modifier narrows a
 /// longer span to its first (START), middle (MID) or last (END) third.
 /// `None` for references, durations and values with unknown parts.
@@ -115,7 +116,7 @@ pub fn day_span(value: &str, modifier: Option<&str>) -> Option<Range<i64>> {
                 "SP" => (y, 3),
                 "SU" => (y, 6),
                 "FA" => (y, 9),
-                _ => (y - 1, 12),
+                _ => (y, 12),
             };
             let (ey, em) = add_months(first.0, first.1, 3);
             month_start(first.0, first.1)..month_start(ey, em)
@@ -291,7 +292,7 @@ mod tests {
             Some(day(2023, 9, 1)..day(2023, 12, 1))
         );
         assert_eq!(
-            day_span("2024-WI", None),
+            day_span("2023-WI", None),
             Some(day(2023, 12, 1)..day(2024, 3, 1))
         );
         // ISO week 40 of 2023 runs from Monday 2 October.
