@@ -1,12 +1,14 @@
 //! Dates and other time expressions, normalised TIMEX3-style (reference §1–§3,
 //! §5, §7): explicit dates in every regional month set, combined forms,
 //! Hijri dates, bare years after a cue, numeric dates, relative and vague
-//! expressions resolved against the document date, durations and sets.
+//! expressions resolved against the document date, durations and sets;
+//! news forms in `news.rs`, named dates («ثورة 23 يوليو») in `temponyms.rs`.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 mod news;
+mod temponyms;
 
 use super::calendar::{
     add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
@@ -145,6 +147,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     }
     s.extend(WEEKDAY.keys().cloned());
     s.extend(news::starters());
+    s.extend(temponyms::STARTERS.iter().map(|w| w.to_string()));
     s.extend(UNITS.keys().cloned());
     s.extend(NUMBER_WORDS.keys().cloned());
     for w in [
@@ -242,6 +245,10 @@ pub fn find_from(
             i += 1;
             continue;
         }
+        if let Some(end) = temponyms::not_a_date(t, i) {
+            i = end;
+            continue;
+        }
         match match_at(t, i, dct) {
             Some(f) if f.end > i => {
                 out.push(Mention {
@@ -313,7 +320,8 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    news::at(t, i, dct)
+    temponyms::at(t, i)
+        .or_else(|| news::at(t, i, dct))
         .or_else(|| weekday_date(t, i, dct))
         .or_else(|| day_month(t, i, dct))
         .or_else(|| month_year(t, i, dct))
@@ -1475,6 +1483,32 @@ mod tests {
         // «الماضي» after a unit is the unit's direction, not a date alone.
         assert_eq!(one("في العام الماضي", dct).1, "2022");
         assert_eq!(one("منتصف الشهر الماضي", dct).1, "2023-09");
+    }
+
+    /// Regression: «ثورة 23 يوليو» took the year nearest the document date
+    /// (2023-07-23); named events keep their year (reference §7.10).
+    #[test]
+    fn named_dates_keep_their_year() {
+        let dct = "2023-10-08";
+        for (text, span, value) in [
+            ("وشارك في ثورة 23 يوليو ضباط", "23 يوليو", "1952-07-23"),
+            ("منذ أحداث 11 سبتمبر تغير العالم", "11 سبتمبر", "2001-09-11"),
+            ("منذ ثورة 25 يناير تغير", "25 يناير", "2011-01-25"),
+            ("في حرب أكتوبر قاتل", "أكتوبر", "1973-10-06"),
+            ("منذ حرب تشرين", "تشرين", "1973-10-06"),
+            ("في ذكرى النكبة", "النكبة", "1948"),
+            ("بعد عملية طوفان الأقصى", "طوفان الأقصى", "2023-10-07"),
+            ("بذكرى الفاتح من سبتمبر", "الفاتح من سبتمبر", "1969-09-01"),
+        ] {
+            assert_eq!(one(text, dct), (span.into(), value.into()), "{text}");
+        }
+        // Not after its event's name, a day and month are the nearest.
+        assert_eq!(one("وصل في 23 يوليو", dct).1, "2023-07-23");
+        // A year written wins.
+        assert_eq!(one("ثورة 25 يناير 2012", dct).1, "2012-01-25");
+        // Lebanon's blocs named after a date name no time.
+        assert!(dates("قال قادة قوى 14 آذار إن", dct).is_empty());
+        assert_eq!(one("في 14 آذار الماضي", dct).1, "2023-03-14");
     }
 
     #[test]
