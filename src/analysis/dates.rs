@@ -7,6 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+mod clock;
 mod news;
 mod temponyms;
 
@@ -148,6 +149,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     s.extend(WEEKDAY.keys().cloned());
     s.extend(news::starters());
     s.extend(temponyms::STARTERS.iter().map(|w| w.to_string()));
+    s.extend(clock::STARTERS.iter().map(|w| w.to_string()));
     s.extend(UNITS.keys().cloned());
     s.extend(NUMBER_WORDS.keys().cloned());
     for w in [
@@ -277,6 +279,9 @@ fn stems<'t>(t: &'t Text, i: usize) -> crate::analysis::tokenize::Readings<'t> {
 }
 
 fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    if let Some(f) = clock::at(t, i, dct) {
+        return Some(f);
+    }
     // A part word before a period: «مطلع الشهر الجاري», «أواخر 2023».
     for (skip, w) in stems(t, i) {
         if let Some(m) = part(w) {
@@ -1485,6 +1490,87 @@ mod tests {
         // «الماضي» after a unit is the unit's direction, not a date alone.
         assert_eq!(one("في العام الماضي", dct).1, "2022");
         assert_eq!(one("منتصف الشهر الماضي", dct).1, "2023-09");
+    }
+
+    /// Reference §3.3 and §7.2: times of day, on their day.
+    #[test]
+    fn times_of_day() {
+        let dct = "2023-10-08";
+        for (text, span, value) in [
+            ("وصل صباح السبت إلى", "صباح السبت", "2023-10-07TMO"),
+            ("وقع الانفجار مساء أمس في", "مساء أمس", "2023-10-07TNI"),
+            (
+                "يبدأ الاجتماع الساعة 14:30 في",
+                "الساعة 14:30",
+                "2023-10-08T14:30",
+            ),
+            (
+                "وصل الساعة العاشرة صباحا أمس",
+                "الساعة العاشرة صباحا أمس",
+                "2023-10-07T10:00",
+            ),
+            (
+                "انتهى الساعة الثالثة والنصف بعد الظهر",
+                "الساعة الثالثة والنصف بعد الظهر",
+                "2023-10-08T15:30",
+            ),
+            (
+                "ويعود في الساعة 9 مساء",
+                "الساعة 9 مساء",
+                "2023-10-08T21:00",
+            ),
+        ] {
+            let d = dates(text, dct);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            assert_eq!(
+                (d[0].0.as_str(), d[0].1.as_str(), d[0].2),
+                (span, value, "TIME"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            one("لم يعلن حتى الساعة عن", dct),
+            ("الساعة".into(), "PRESENT_REF".into())
+        );
+        // No clock, no time: «ظهر» the verb, a name, the clock's hours.
+        for text in [
+            "ظهر اليوم الرئيس في",
+            "قال صباح الأحمد إن",
+            "على مدار الساعة",
+            "الساعة 25 و",
+        ] {
+            let d = dates(text, dct);
+            assert!(d.iter().all(|d| d.2 != "TIME"), "{text}: {d:?}");
+        }
+    }
+
+    /// Reference §5.3: centuries and a century's decades by their ordinals.
+    #[test]
+    fn centuries_and_decades_by_ordinal() {
+        let dct = "2023-10-08";
+        for (text, span, value) in [
+            ("في القرن الحادي والعشرين", "القرن الحادي والعشرين", "20"),
+            ("منذ القرن 21", "القرن 21", "20"),
+            ("في القرن التاسع عشر", "القرن التاسع عشر", "18"),
+            ("في القرن العشرين", "القرن العشرين", "19"),
+            ("طوال القرن الماضي", "القرن الماضي", "19"),
+            (
+                "في العقد الأول من القرن الحادي والعشرين",
+                "العقد الأول من القرن الحادي والعشرين",
+                "200",
+            ),
+            ("خلال العقد الماضي", "العقد الماضي", "201"),
+        ] {
+            assert_eq!(one(text, dct), (span.into(), value.into()), "{text}");
+        }
+        // The Horn of Africa, a Hijri century, a first contract: no dates.
+        for text in [
+            "في القرن الأفريقي",
+            "في القرن الخامس الهجري",
+            "وقع العقد الأول مع الشركة",
+        ] {
+            assert!(dates(text, dct).is_empty(), "{text}");
+        }
     }
 
     /// Regression: «ثورة 23 يوليو» took the year nearest the document date

@@ -343,6 +343,7 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
         _ if t.kind == TimexKind::Duration || v.starts_with('P') => {
             duration(v, lang).unwrap_or_else(|| v.to_owned())
         }
+        _ if v.contains('T') => time_words(v, lang).unwrap_or_else(|| v.to_owned()),
         _ => calendar_words(v, lang).unwrap_or_else(|| v.to_owned()),
     };
     let prefix = match (t.modifier, ar) {
@@ -450,6 +451,51 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A time of day on its day: «صباح ٧ أكتوبر ٢٠٢٣» (`2023-10-07TMO`),
+/// «١٤:٣٠، ٨ أكتوبر ٢٠٢٣» (`2023-10-08T14:30`); the time alone when the
+/// day is not known (`XXXX-XX-XXT14:30`).
+fn time_words(v: &str, lang: Lang) -> Option<String> {
+    let (day, time) = v.split_once('T')?;
+    let ar = lang == Lang::Arabic;
+    let part = match (time, ar) {
+        ("MO", true) => Some("صباح"),
+        ("MD", true) => Some("ظهر"),
+        ("AF", true) => Some("عصر"),
+        ("EV", true) | ("NI", true) => Some("مساء"),
+        ("MO", false) => Some("the morning of"),
+        ("MD", false) => Some("noon,"),
+        ("AF", false) => Some("the afternoon of"),
+        ("EV", false) | ("NI", false) => Some("the evening of"),
+        _ => None,
+    };
+    let day = if day == "XXXX-XX-XX" {
+        None
+    } else {
+        Some(calendar_words(day, lang)?)
+    };
+    Some(match (part, day) {
+        (Some(p), Some(d)) => format!("{p} {d}"),
+        (Some(p), None) => p.trim_end_matches(',').to_owned(),
+        (None, d) => {
+            let valid = time.len() == 5
+                && time.as_bytes()[2] == b':'
+                && time[..2]
+                    .bytes()
+                    .chain(time[3..].bytes())
+                    .all(|b| b.is_ascii_digit());
+            if !valid {
+                return None;
+            }
+            let clock = digits(time, lang);
+            match d {
+                Some(d) if ar => format!("{clock}، {d}"),
+                Some(d) => format!("{clock}, {d}"),
+                None => clock,
+            }
+        }
+    })
 }
 
 /// The parts after an unknown year («XXXX-…»), the values of expressions
@@ -621,6 +667,23 @@ mod tests {
         );
         assert_eq!(timex(&date("198"), Lang::Arabic), "عقد ١٩٨٠");
         assert_eq!(timex(&date("XXXX-10-07"), Lang::Arabic), "٧ أكتوبر");
+        let time = |v: &str| Timex {
+            kind: TimexKind::Time,
+            ..date(v)
+        };
+        assert_eq!(
+            timex(&time("2023-10-07TMO"), Lang::Arabic),
+            "صباح ٧ أكتوبر ٢٠٢٣"
+        );
+        assert_eq!(
+            timex(&time("2023-10-08T14:30"), Lang::Arabic),
+            "١٤:٣٠، ٨ أكتوبر ٢٠٢٣"
+        );
+        assert_eq!(
+            timex(&time("2023-10-08T14:30"), Lang::English),
+            "14:30, 8 October 2023"
+        );
+        assert_eq!(timex(&time("XXXX-XX-XXT09:05"), Lang::Arabic), "٠٩:٠٥");
         // Found with no document date: the year is not known.
         assert_eq!(timex(&date("XXXX-10"), Lang::Arabic), "أكتوبر");
         assert_eq!(timex(&date("XXXX-SU"), Lang::Arabic), "الصيف");

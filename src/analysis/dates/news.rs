@@ -22,7 +22,7 @@ use crate::analysis::{DocDate, Text, Timex, TimexKind};
 pub(super) fn starters() -> Vec<String> {
     let mut out: Vec<String> = DECADES.keys().cloned().collect();
     out.extend(DEFINITE_UNITS.keys().cloned());
-    out.extend(["ال", "الربع", "النصف"].map(key));
+    out.extend(["ال", "الربع", "النصف", "القرن", "العقد"].map(key));
     out
 }
 
@@ -30,6 +30,7 @@ pub(super) fn starters() -> Vec<String> {
 pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     numeric_partial(t, i, dct)
         .or_else(|| decade(t, i, dct))
+        .or_else(|| century_or_decade(t, i, dct))
         .or_else(|| quarter_or_half(t, i, dct))
         .or_else(|| day_of_relative_month(t, i, dct))
         .or_else(|| season_of_relative_year(t, i, dct))
@@ -152,6 +153,61 @@ fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: date(format!("{century:02}{tens}")),
     })
+}
+
+/// A century by its ordinal or number at `j`: «الحادي والعشرين», «21»
+/// (1 to 21). Not a century of the Hijri era or before Christ, which the
+/// calendar does not draw. (ordinal, next token).
+fn century_number(t: &Text, j: usize) -> Option<(u32, usize)> {
+    let (n, end, _) = day_at(t, j)?;
+    if !(1..=21).contains(&n) || matches!(t.key(end), "الهجري" | "للهجره" | "ق.م" | "ق" | "قبل")
+    {
+        return None;
+    }
+    Some((n, end))
+}
+
+/// «القرن الحادي والعشرين» (TIMEX «20», the 2000s' century), «القرن 21»,
+/// «القرن التاسع عشر», «القرن الماضي»; «العقد الأول من القرن الحادي
+/// والعشرين» («200», the 2000s), «العقد الماضي» (reference §5.3).
+fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, unit) = stems(t, i).iter().find_map(|&(s, w)| match w {
+        "القرن" => Some((s, 100)),
+        "العقد" => Some((s, 10)),
+        _ => None,
+    })?;
+    let found = |value: String, end: usize| Found {
+        end,
+        skip,
+        timex: date(value),
+    };
+    if let Some(dir) = direction(t.key(i + 1)) {
+        let Some(d) = dct else {
+            return Some(Found {
+                end: i + 2,
+                skip,
+                timex: date(super::unanchored(dir.into()).to_owned()),
+            });
+        };
+        let value = if unit == 100 {
+            format!("{:02}", d.year.div_euclid(100) + dir)
+        } else {
+            format!("{:03}", d.year.div_euclid(10) + dir)
+        };
+        return Some(found(value, i + 2));
+    }
+    if unit == 100 {
+        let (n, end) = century_number(t, i + 1)?;
+        return Some(found(format!("{:02}", n - 1), end));
+    }
+    // «العقد الأول من القرن الحادي والعشرين»: the decade's digit after the
+    // century's (the first decade is the 2000s).
+    let (n, j, _) = day_at(t, i + 1)?;
+    if !(1..=10).contains(&n) || t.key(j) != "من" || t.key(j + 1) != "القرن" {
+        return None;
+    }
+    let (c, end) = century_number(t, j + 2)?;
+    Some(found(format!("{:02}{}", c - 1, n - 1), end))
 }
 
 /// A year at `j`: «2022», «عام 2022», «العام» or «هذا العام» (the

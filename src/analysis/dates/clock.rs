@@ -1,0 +1,138 @@
+//! Times of day (reference §3.3, §7.2): a part of a day before the day,
+//! «صباح السبت» (`2023-10-07TMO`), «مساء أمس»; and the clock, «الساعة
+//! 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة والنصف بعد الظهر», on
+//! the day written after it or else the document's day. «حتى الساعة» with
+//! no hour is «so far» (`PRESENT_REF`).
+
+use super::{Found, core_at, day_at, stems};
+use crate::analysis::{DocDate, Text, Timex, TimexKind};
+
+/// The TIMEX part-of-day code of a word (HeidelTime's, reference §3.3).
+fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "صباح" | "فجر" | "ضحي" | "صبيحه" => "MO",
+        // Not «ظهر»: «ظهر اليوم» is as often "appeared today".
+        "ظهيره" => "MD",
+        "عصر" => "AF",
+        "مساء" | "ليل" => "NI",
+        _ => return None,
+    })
+}
+
+fn time(value: String) -> Timex {
+    Timex {
+        value,
+        kind: TimexKind::Time,
+        modifier: None,
+    }
+}
+
+/// Whether `value` names one day of the calendar («2023-10-07»).
+fn one_day(value: &str) -> bool {
+    value.len() == 10 && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
+/// A time of day at token `i`.
+pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    part_then_day(t, i, dct).or_else(|| clock(t, i, dct))
+}
+
+/// «صباح السبت», «مساء أمس», «فجر اليوم»: the part of the day a date of
+/// one day names.
+fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, code) = stems(t, i)
+        .iter()
+        .find_map(|&(s, w)| part_of_day(w).map(|c| (s, c)))?;
+    let day = core_at(t, i + 1, dct)?;
+    if day.timex.kind != TimexKind::Date || !one_day(&day.timex.value) {
+        return None;
+    }
+    Some(Found {
+        end: day.end,
+        skip,
+        timex: time(format!("{}T{code}", day.timex.value)),
+    })
+}
+
+/// «الساعة 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة والنصف مساء
+/// أمس»; «حتى الساعة» (so far).
+fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let skip = stems(t, i)
+        .iter()
+        .find_map(|&(s, w)| (w == "الساعه").then_some(s))?;
+    let j = i + 1;
+    let (mut hour, mut minute, mut k) = if t.is_number(j) {
+        let s = t.key(j);
+        let (h, m) = match s.split_once(':') {
+            Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
+            Some(_) => return None,
+            None => (s.parse().ok()?, 0),
+        };
+        (h, m, j + 1)
+    } else if let Some((h, end, _)) = day_at(t, j).filter(|d| (1..=12).contains(&d.0)) {
+        (h, 0, end)
+    } else {
+        // «حتى الساعة»: until now.
+        return (i > 0 && t.key(i - 1) == "حتي").then(|| Found {
+            end: i + 1,
+            skip,
+            timex: Timex {
+                value: "PRESENT_REF".to_owned(),
+                kind: TimexKind::Date,
+                modifier: None,
+            },
+        });
+    };
+    if hour > 24 || minute > 59 {
+        return None;
+    }
+    match t.key(k) {
+        "والنصف" => (minute, k) = (30, k + 1),
+        "والربع" => (minute, k) = (15, k + 1),
+        _ => {}
+    }
+    // A part of the day after the hour: afternoon and evening hours are
+    // past noon.
+    let pm = match (t.key(k), t.key(k + 1)) {
+        ("صباحا" | "فجرا", _) => Some((false, k + 1)),
+        ("ظهرا" | "عصرا" | "مساء" | "مساءا" | "ليلا", _) => {
+            Some((true, k + 1))
+        }
+        ("بعد", "الظهر") => Some((true, k + 2)),
+        _ => None,
+    };
+    if let Some((after_noon, end)) = pm {
+        if after_noon && hour < 12 {
+            hour += 12;
+        }
+        k = end;
+    }
+    // The day: one written after the time, or the document's.
+    let (day, end) = match core_at(t, k, dct) {
+        Some(f) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
+            (f.timex.value, f.end)
+        }
+        _ => match dct.and_then(|d| Some((d, d.day?))) {
+            Some((d, day)) => (super::ymd(d.year, d.month, day), k),
+            None => ("XXXX-XX-XX".to_owned(), k),
+        },
+    };
+    Some(Found {
+        end,
+        skip,
+        timex: time(format!("{day}T{hour:02}:{minute:02}")),
+    })
+}
+
+/// Words that begin a time of day (folded).
+pub(super) const STARTERS: &[&str] = &[
+    "صباح",
+    "فجر",
+    "ضحي",
+    "صبيحه",
+    "ظهيره",
+    "عصر",
+    "مساء",
+    "ليل",
+    "الساعه",
+];
