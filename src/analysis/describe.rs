@@ -603,7 +603,7 @@ fn era(lang: Lang) -> &'static str {
 /// longer one by its Hijri years («١٤٣٥–١٤٣٦ هـ»). `None` for values off
 /// the calendar.
 pub fn hijri(t: &Timex, lang: Lang) -> Option<String> {
-    if t.kind != TimexKind::Date {
+    if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
         return None;
     }
     let span = day_span(&t.value, t.modifier)?;

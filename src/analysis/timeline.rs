@@ -42,7 +42,11 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
         }
         Some(m) => m.parse().ok()?,
     };
-    let day = parts.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+    // The day, without a time of day after it («07T14:30»).
+    let day = parts
+        .next()
+        .and_then(|d| d.get(..2).unwrap_or(d).parse().ok())
+        .unwrap_or(0);
     Some((year, month, day))
 }
 
@@ -195,7 +199,7 @@ pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
             .filter(|(_, t)| {
                 // Placed only when its days are known: an impossible day
                 // («2023-02-30») or a year past 9999 is listed apart.
-                t.kind == TimexKind::Date
+                matches!(t.kind, TimexKind::Date | TimexKind::Time)
                     && calendar_key(&t.value).is_some()
                     && day_span(&t.value, t.modifier).is_some()
             })
@@ -332,5 +336,19 @@ mod tests {
         assert_eq!(placed, ["2023-10-07"]);
         assert_eq!(t.undated.len(), 1);
         assert_eq!(t.undated[0].date.value, "2023-02-30");
+    }
+
+    /// Regression: a time of day («مساء أمس», 2023-10-07TNI) was listed
+    /// among the vague times instead of on its day.
+    #[test]
+    fn a_time_of_day_is_placed_on_its_day() {
+        let text = "وقع الانفجار مساء أمس. ثم اجتمعوا في 6 أكتوبر 2023.";
+        let mentions =
+            crate::analysis::analyze(text, crate::analysis::DocDate::parse("2023-10-08"));
+        let t = build(&split_sentences(text), &mentions);
+        let placed: Vec<&str> = t.dated.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(placed, ["2023-10-06", "2023-10-07TNI"]);
+        assert!(t.undated.is_empty());
+        assert_eq!(calendar_key("2023-10-07T14:30"), Some((2023, 10, 7)));
     }
 }
