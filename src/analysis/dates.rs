@@ -408,18 +408,20 @@ fn alt_month(t: &Text, j: usize, month: u32, hijri: bool) -> usize {
     }
 }
 
-/// The year of a range of months that ends at `j`: «-», «إلى» or «حتى»
-/// (and «شهر»), another month of the same calendar, and its year:
-/// «مايو-يونيو 2011», «مايو وحتى شهر يونيو 2011». The year the first month
-/// takes.
+/// The year of a range of months that ends at `j`: «-», «إلى», «حتى» (and
+/// «شهر») or «و», another month of the same calendar, and its year:
+/// «مايو-يونيو 2011», «مايو وحتى شهر يونيو 2011», «مايو ويونيو 2011». The
+/// year the first month takes.
 fn range_year(t: &Text, j: usize, hijri: bool) -> Option<i32> {
     let mut k = j;
-    if !matches!(t.key(k), "-" | "–" | "الي" | "حتي" | "وحتي") {
-        return None;
-    }
-    k += 1;
-    if t.key(k) == "شهر" {
+    if matches!(t.key(k), "-" | "–" | "الي" | "حتي" | "وحتي") {
         k += 1;
+        if t.key(k) == "شهر" {
+            k += 1;
+        }
+    } else if !t.key(k).starts_with('و') {
+        // «مايو ويونيو 2011»: the second month after «و».
+        return None;
     }
     let (month, h, next, ..) = month_at(t, k)?;
     if h != hijri {
@@ -1568,6 +1570,7 @@ mod tests {
             "في القرن الأفريقي",
             "في القرن الخامس الهجري",
             "وقع العقد الأول مع الشركة",
+            "ألغى العقد السابق مع الشركة",
         ] {
             assert!(dates(text, dct).is_empty(), "{text}");
         }
@@ -1622,6 +1625,7 @@ mod tests {
             "بين مايو-يونيو 2011 جرت",
             "من مايو وحتى شهر يونيو 2011 جرت",
             "من مايو إلى يونيو 2011 جرت",
+            "في مايو ويونيو 2011 جرت",
         ] {
             let got: Vec<String> = dates(text, dct).into_iter().map(|d| d.1).collect();
             assert_eq!(got, ["2011-05", "2011-06"], "{text}");

@@ -181,13 +181,18 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         skip,
         timex: date(value),
     };
-    if let Some(dir) = direction(t.key(i + 1)) {
+    // «العقد السابق» is as often "the previous contract": a decade takes
+    // only the directions a contract does not.
+    let contract = |k: &str| {
+        unit == 10
+            && !matches!(
+                k,
+                "الماضي" | "المقبل" | "القادم" | "الحالي" | "الجاري" | "المنصرم"
+            )
+    };
+    if let Some(dir) = direction(t.key(i + 1)).filter(|_| !contract(t.key(i + 1))) {
         let Some(d) = dct else {
-            return Some(Found {
-                end: i + 2,
-                skip,
-                timex: date(super::unanchored(dir.into()).to_owned()),
-            });
+            return Some(found(super::unanchored(dir.into()).to_owned(), i + 2));
         };
         let value = if unit == 100 {
             format!("{:02}", d.year.div_euclid(100) + dir)
