@@ -323,7 +323,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             }
         }
     }
-    core_at(t, i, dct)
+    core_at(t, i, dct).map(|f| clock::part_after(t, f))
 }
 
 fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
@@ -1521,6 +1521,8 @@ mod tests {
                 "الساعة 9 مساء",
                 "2023-10-08T21:00",
             ),
+            ("وقع الحادث أمس مساء قرب", "أمس مساء", "2023-10-07TNI"),
+            ("وصل السبت صباحا إلى", "السبت صباحا", "2023-10-07TMO"),
         ] {
             let d = dates(text, dct);
             assert_eq!(d.len(), 1, "{text}: {d:?}");

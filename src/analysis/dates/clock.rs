@@ -1,5 +1,6 @@
-//! Times of day (reference §3.3, §7.2): a part of a day before the day,
-//! «صباح السبت» (`2023-10-07TMO`), «مساء أمس»; and the clock, «الساعة
+//! Times of day (reference §3.3, §7.2): a part of a day before or after
+//! the day, «صباح السبت» (`2023-10-07TMO`), «مساء أمس», «أمس مساء»; and
+//! the clock, «الساعة
 //! 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة والنصف بعد الظهر», on
 //! the day written after it or else the document's day. «حتى الساعة» with
 //! no hour is «so far» (`PRESENT_REF`).
@@ -122,6 +123,26 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: time(format!("{day}T{hour:02}:{minute:02}")),
     })
+}
+
+/// A date of one day followed by a part of the day: «أمس مساء», «السبت
+/// صباحا» (`2023-10-07TMO`). Any other match as it was.
+pub(super) fn part_after(t: &Text, f: Found) -> Found {
+    let code = match t.key(f.end) {
+        "صباحا" | "فجرا" => "MO",
+        "ظهرا" => "MD",
+        "عصرا" => "AF",
+        "مساء" | "مساءا" | "ليلا" => "NI",
+        _ => return f,
+    };
+    if f.timex.kind != TimexKind::Date || !one_day(&f.timex.value) {
+        return f;
+    }
+    Found {
+        end: f.end + 1,
+        skip: f.skip,
+        timex: time(format!("{}T{code}", f.timex.value)),
+    }
 }
 
 /// Words that begin a time of day (folded).
