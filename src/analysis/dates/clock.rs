@@ -1,9 +1,8 @@
 //! Times of day (reference §3.3, §7.2): a part of a day before or after
 //! the day, «صباح السبت» (`2023-10-07TMO`), «مساء أمس», «أمس مساء»; and
-//! the clock, «الساعة
-//! 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة والنصف بعد الظهر», on
-//! the day written after it or else the document's day. «حتى الساعة» with
-//! no hour is «so far» (`PRESENT_REF`).
+//! the clock, «الساعة 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة
+//! والنصف بعد الظهر», on the day written after it or else the document's
+//! day. «حتى الساعة» with no hour is «so far» (`PRESENT_REF`).
 
 use super::{Found, core_at, day_at, stems};
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
