@@ -688,22 +688,14 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (month, hijri, next, skip, name) = month_at(t, start)?;
     let end = alt_month(t, next, month, hijri);
     let second_name = end > next;
-    // «مايو-يونيو 2011»: the first month of a range, in the year that
-    // ends it.
-    if let Some(y) = range_year(t, end, hijri) {
-        let value = if hijri {
-            let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
-            format!("{gy:04}-{gm:02}")
-        } else {
-            format!("{y:04}-{month:02}")
-        };
-        return Some(Found {
-            end,
-            skip: if after_shahr { 0 } else { skip },
-            timex: date(value),
-        });
-    }
-    if let Some((y, _, e)) = year_part(t, end, hijri) {
+    // Its year: written after it, or, for the first month of a range
+    // («مايو-يونيو 2011»), the year that ends the range (the span is the
+    // month's alone).
+    let year = match range_year(t, end, hijri) {
+        Some(y) => Some((y, end)),
+        None => year_part(t, end, hijri).map(|(y, _, e)| (y, e)),
+    };
+    if let Some((y, e)) = year {
         let value = if hijri {
             let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
             format!("{gy:04}-{gm:02}")

@@ -518,7 +518,15 @@ fn unknown_year_words(parts: &[&str], lang: Lang) -> Option<String> {
         }
         ["WXX", wd] => {
             let i = num(wd).filter(|w| (1..=7).contains(w))? as usize - 1;
-            (if ar { WEEKDAYS_AR } else { WEEKDAYS_EN })[i].to_owned()
+            if ar {
+                // The lexicon's first spelling of the weekday.
+                let (name, _) = super::lexicon::WEEKDAYS
+                    .iter()
+                    .find(|&&(_, n)| n as usize == i + 1)?;
+                (*name).to_owned()
+            } else {
+                WEEKDAYS_EN[i].to_owned()
+            }
         }
         [m, dd] => format!(
             "{} {}",
@@ -560,15 +568,6 @@ fn part_of_year(p: &str, lang: Lang) -> Option<String> {
     })
 }
 
-const WEEKDAYS_AR: [&str; 7] = [
-    "الاثنين",
-    "الثلاثاء",
-    "الأربعاء",
-    "الخميس",
-    "الجمعة",
-    "السبت",
-    "الأحد",
-];
 const WEEKDAYS_EN: [&str; 7] = [
     "Monday",
     "Tuesday",

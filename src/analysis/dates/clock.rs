@@ -76,11 +76,7 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         return (i > 0 && t.key(i - 1) == "حتي").then(|| Found {
             end: i + 1,
             skip,
-            timex: Timex {
-                value: "PRESENT_REF".to_owned(),
-                kind: TimexKind::Date,
-                modifier: None,
-            },
+            timex: super::reference("PRESENT_REF"),
         });
     };
     if hour > 24 || minute > 59 {
