@@ -247,6 +247,18 @@ pub fn find_from(
             i += 1;
             continue;
         }
+        if let Some(range) = day_range(t, i, dct) {
+            for (bytes, value) in range.days {
+                out.push(Mention {
+                    range: t.norm.original_range(bytes),
+                    kind: MentionType::Date,
+                    norm: Some(Norm::Date(date(value))),
+                });
+            }
+            taken[i..range.end].iter_mut().for_each(|x| *x = true);
+            i = range.end;
+            continue;
+        }
         if let Some(end) = temponyms::not_a_date(t, i) {
             // Taken, so that its day is not a number either.
             taken[i..end].iter_mut().for_each(|x| *x = true);
@@ -267,6 +279,52 @@ pub fn find_from(
         }
     }
     out
+}
+
+/// A range of days written as one token before their month: «7-9 أكتوبر
+/// 2023», «12–14 مايو». Two dates, as the reference has it (§5.2): the
+/// first day, its bytes alone, and the last with the month (normalised
+/// bytes and values); `end` is the token after the month.
+struct DayRange {
+    days: [(std::ops::Range<usize>, String); 2],
+    end: usize,
+}
+
+fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
+    if !t.is_number(i) {
+        return None;
+    }
+    let token = t.tokens[i].norm();
+    let written = &t.norm.text[token.clone()];
+    let (cut, dash) = written
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '–'))?;
+    let (a, b) = t.key(i).split_once(['-', '–'])?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    if a == 0 || a >= b || b > 31 {
+        return None;
+    }
+    let month = month_year(t, i + 1, dct)?;
+    let ym = &month.timex.value;
+    if ym.len() != 7 {
+        return None;
+    }
+    if let (Ok(y), Ok(m)) = (ym[..4].parse::<i32>(), ym[5..].parse::<u32>())
+        && b > super::calendar::days_in_month(y, m)
+    {
+        return None;
+    }
+    let end_bytes = t.tokens[month.end - 1].norm().end;
+    Some(DayRange {
+        days: [
+            (token.start..token.start + cut, format!("{ym}-{a:02}")),
+            (
+                token.start + cut + dash.len_utf8()..end_bytes,
+                format!("{ym}-{b:02}"),
+            ),
+        ],
+        end: month.end,
+    })
 }
 
 /// The stems of token `i` with their proclitic lengths.
@@ -1607,6 +1665,25 @@ mod tests {
         assert_eq!(one("في سنة 67 وقعت", dct).1, "1967");
         // A count, a percentage or a year too near to tell: not a year.
         assert!(dates("بلغ عدد سكانها عام 05 نحو", dct).is_empty());
+    }
+
+    /// Regression: «7-9 أكتوبر 2023» was read as 7 September («7-9» a day
+    /// and month) and «أكتوبر 2023»; it is the 7th and the 9th of October
+    /// (reference §5.2: two dates).
+    #[test]
+    fn a_range_of_days_in_one_token_is_two_days_of_its_month() {
+        let dct = "2023-10-08";
+        let got = dates("يعقد المؤتمر في 7-9 أكتوبر 2023 في", dct);
+        let got: Vec<(&str, &str)> = got.iter().map(|d| (d.0.as_str(), d.1.as_str())).collect();
+        assert_eq!(got, [("7", "2023-10-07"), ("9 أكتوبر 2023", "2023-10-09")]);
+        let got = dates("وفي ١٢–١٤ مايو المقبل", dct);
+        let got: Vec<(&str, &str)> = got.iter().map(|d| (d.0.as_str(), d.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [("١٢", "2024-05-12"), ("١٤ مايو المقبل", "2024-05-14")]
+        );
+        // A day and month still, with no month after it.
+        assert_eq!(one("وصل في 7-9 الى", dct).1, "2023-09-07");
     }
 
     /// Regression: «مايو-يونيو 2011» was read as one month, «يونيو» a
