@@ -111,6 +111,18 @@ enum Command {
         #[arg(long, default_value = "assets/ner/organisations.tsv")]
         out: PathBuf,
     },
+    /// Learn which words are verbs in the perfect and in the imperfect from
+    /// unlabelled text (a gzip or plain file, a paragraph a line): what
+    /// follows «قد» and what follows «سوف», «لن», «لم». Dates written
+    /// without their year read their clause's tense from them.
+    /// Deterministic; writes assets/dates/verbs.tsv.
+    Verbs {
+        /// Unlabelled text, e.g. ../shared/corpora/arwiki-2017-10k.txt.gz.
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "assets/dates/verbs.tsv")]
+        out: PathBuf,
+    },
     /// Pretrain the recogniser's LSTM as two language models on unlabelled
     /// text (a gzip or plain file, a paragraph a line): each direction
     /// learns to tell the word clusters of the tokens that follow or come
@@ -246,6 +258,7 @@ fn main() -> std::process::ExitCode {
             },
         ),
         Some(Command::Organisations { corpus, out }) => organisations_cmd(&corpus, &out),
+        Some(Command::Verbs { corpus, out }) => verbs_cmd(&corpus, &out),
         Some(Command::Pretrain {
             corpus,
             out,
@@ -599,6 +612,29 @@ fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
          made anew (MARSAD_BLESS=1 cargo test --release \
          the_shipped_lexicons_are_made_from_the_lists) and the model retrained",
         mined.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+fn verbs_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
+    use marsad::analysis::dates::tense;
+    let mut texts = Vec::new();
+    for path in corpus {
+        texts.push(read_unlabelled(path)?);
+    }
+    let verbs = tense::mine(texts.iter().flat_map(|t| t.lines()));
+    let names: Vec<String> = corpus
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    std::fs::write(out, tense::to_tsv(&verbs, &names.join(", ")))
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "{} verbs in the perfect and {} in the imperfect written to {}; rebuild Marsad to use them",
+        verbs.perfect.len(),
+        verbs.imperfect.len(),
         out.display()
     );
     Ok(())

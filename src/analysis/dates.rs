@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 mod clock;
 mod news;
 mod temponyms;
+pub mod tense;
 
 use super::calendar::{
     add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
@@ -18,6 +19,7 @@ use super::lexicon::{self, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord
 use super::normalize::Normalized;
 use super::tokenize::readings;
 use super::{DocDate, Mention, MentionType, Norm, Text, Timex, TimexKind};
+use tense::Tense;
 
 /// A match: tokens `first..end`, proclitic bytes skipped in the first.
 struct Found {
@@ -641,7 +643,7 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             let y = match dct {
                 Some(d) => match dir.map(|dir| year_of_month(d, month, dir)) {
                     Some(y) if day <= super::calendar::days_in_month(y, month) => y,
-                    _ => nearest_year_for_day(d, month, day),
+                    _ => unwritten_year(t, i, end, d, month, Some(day)),
                 },
                 None => {
                     return Some(Found {
@@ -709,7 +711,17 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             (if ahead == 0 { 7 } else { ahead }, i + 2)
         }
         Some(_) => (-back, i + 2),
-        None => (-back, i + 1),
+        // A weekday alone is the last one, or the next one in a clause
+        // about the future (reference §7.5, HeidelTime's rule); «أمس
+        // الجمعة» and «غدا الاثنين» say which themselves.
+        None => match i.checked_sub(1).map(|j| t.key(j)) {
+            Some("امس" | "بالامس" | "البارحه") => (-back, i + 1),
+            Some("غد" | "غدا" | "الغد") if back > 0 => (7 - back, i + 1),
+            _ => match tense::at(t, i, i + 1) {
+                Some(Tense::Future) if back > 0 => (7 - back, i + 1),
+                _ => (-back, i + 1),
+            },
+        },
     };
     let (y, m, dd) = super::calendar::civil_from_days(today + offset);
     Some(Found {
@@ -775,7 +787,7 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     let year = match (dct, dir) {
         (Some(d), Some(dir)) => format!("{:04}", year_of_month(d, month, dir)),
-        (Some(d), None) => format!("{:04}", nearest_year_for_month(d, month)),
+        (Some(d), None) => format!("{:04}", unwritten_year(t, i, end, d, month, None)),
         // No document date: the month of a year not known.
         (None, _) => "XXXX".to_owned(),
     };
@@ -1404,6 +1416,42 @@ fn shift(d: DocDate, unit: &str, n: i32) -> Option<String> {
     })
 }
 
+/// The year of a month, or a day and month, written without one at tokens
+/// `first..end` (reference §7.5): in a clause about the past, the month
+/// gone by at the document date (its own month counts as gone), in a
+/// clause about the future or the present the month to come (its own
+/// counts as to come); in a clause with no verb that says, the nearest.
+/// «أعلنت … في 15 فبراير» in October 2023 is February 2023, «ستجرى … في 15
+/// فبراير» February 2024, and «وقع … في 20 ديسمبر» December 2022.
+pub(super) fn unwritten_year(
+    t: &Text,
+    first: usize,
+    end: usize,
+    d: DocDate,
+    month: u32,
+    day: Option<u32>,
+) -> i32 {
+    let y = match tense::at(t, first, end) {
+        Some(Tense::Past) if month > d.month => d.year - 1,
+        Some(Tense::Future) if month < d.month => d.year + 1,
+        Some(_) => d.year,
+        None => return nearest_year(d, month, day),
+    };
+    match day {
+        Some(day) if day > super::calendar::days_in_month(y, month) => {
+            nearest_year(d, month, Some(day))
+        }
+        _ => y,
+    }
+}
+
+fn nearest_year(d: DocDate, month: u32, day: Option<u32>) -> i32 {
+    match day {
+        Some(day) => nearest_year_for_day(d, month, day),
+        None => nearest_year_for_month(d, month),
+    }
+}
+
 /// The year that puts `month` nearest the document date (ties go to the past).
 fn nearest_year_for_month(d: DocDate, month: u32) -> i32 {
     let now = d.year * 12 + d.month as i32;
@@ -1645,7 +1693,7 @@ mod tests {
         ] {
             assert_eq!(one(text, dct), (span.into(), value.into()), "{text}");
         }
-        // Not after its event's name, a day and month are the nearest.
+        // Not after its event's name, a day and month are an ordinary date.
         assert_eq!(one("وصل في 23 يوليو", dct).1, "2023-07-23");
         // A year written wins.
         assert_eq!(one("ثورة 25 يناير 2012", dct).1, "2012-01-25");
@@ -1653,6 +1701,60 @@ mod tests {
         let bloc = analyze("قال قادة قوى 14 آذار إن", DocDate::parse(dct));
         assert!(bloc.is_empty(), "{bloc:?}");
         assert_eq!(one("في 14 آذار الماضي", dct).1, "2023-03-14");
+    }
+
+    /// Regression: a day and month without their year took the year
+    /// nearest the document date whatever the sentence said, so «أعلنت
+    /// الحكومة في 15 فبراير» in October 2023 was February 2024. The tense of
+    /// the clause now says which side of the document date it is on
+    /// (reference §7.4 and §7.5).
+    #[test]
+    fn dates_without_a_year_follow_their_clauses_tense() {
+        let dct = "2023-10-08"; // a Sunday
+        for (text, value) in [
+            // Past: the month gone by («ديسمبر» of last year).
+            (
+                "أعلنت الحكومة في 15 فبراير أنها ستخفض الضرائب",
+                "2023-02-15",
+            ),
+            ("وقع الهجوم في 20 ديسمبر", "2022-12-20"),
+            ("في 5 نوفمبر التقى الوزير نظيره", "2022-11-05"),
+            ("قال الوزير في ديسمبر إن الاتفاق انتهى", "2022-12"),
+            ("لم يحضر الاجتماع في 15/11", "2022-11-15"),
+            // Future, and the present of what is planned: the month to come.
+            ("ستجرى الانتخابات في 15 فبراير", "2024-02-15"),
+            ("قال إن المؤتمر سيعقد في 3 مارس", "2024-03-03"),
+            ("من المقرر أن تبدأ المحادثات في شهر يونيو", "2024-06"),
+            ("تبدأ المحادثات في 15/2", "2024-02-15"),
+            // The document's own month is this year's, either way.
+            ("وقع الهجوم في 20 أكتوبر", "2023-10-20"),
+            // No verb that says: the nearest, as before.
+            ("الانتخابات في 15 فبراير", "2024-02-15"),
+            ("الانتخابات في 20 يونيو", "2023-06-20"),
+        ] {
+            assert_eq!(one(text, dct).1, value, "{text}");
+        }
+        // A weekday alone: the last one, the next one about the future.
+        assert_eq!(
+            one("وصل الرئيس يوم الاثنين إلى القاهرة", dct).1,
+            "2023-10-02"
+        );
+        assert_eq!(
+            one("سيصل الرئيس يوم الاثنين إلى القاهرة", dct).1,
+            "2023-10-09"
+        );
+        assert_eq!(one("ويعقد المجلس اجتماعا الثلاثاء", dct).1, "2023-10-10");
+        // «غدا» and «أمس» before it say which.
+        assert_eq!(
+            dates("يعقد المجلس غدا الاثنين اجتماعا", dct)[1].1,
+            "2023-10-09"
+        );
+        assert_eq!(
+            dates("قال الوزير أمس السبت إنه سيسافر", dct)[1].1,
+            "2023-10-07"
+        );
+        // The weekday of the document's day is that day.
+        assert_eq!(one("سيصل الرئيس الأحد", dct).1, "2023-10-08");
     }
 
     #[test]

@@ -10,9 +10,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{
-    Found, date, day_at, direction, duration_value, key, nearest_year_for_day, stems, ymd,
-};
+use super::{Found, date, day_at, direction, duration_value, key, stems, unwritten_year, ymd};
 use crate::analysis::calendar::{add_months, days_in_month};
 use crate::analysis::lexicon::{NUMBER_WORDS, NumWord};
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
@@ -94,7 +92,7 @@ fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     match dct {
         Some(d) => {
-            let y = nearest_year_for_day(d, b, a);
+            let y = unwritten_year(t, i, i + 1, d, b, Some(a));
             (a <= days_in_month(y, b)).then(|| found(ymd(y, b, a)))
         }
         None => (a <= 31).then(|| found(format!("XXXX-{b:02}-{a:02}"))),
