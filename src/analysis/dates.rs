@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 mod clock;
 mod news;
+mod nth_weekday;
 mod temponyms;
 pub mod tense;
 
@@ -152,6 +153,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     s.extend(news::starters());
     s.extend(temponyms::STARTERS.iter().map(|w| w.to_string()));
     s.extend(clock::STARTERS.iter().map(|w| w.to_string()));
+    s.extend(nth_weekday::STARTERS.iter().map(|w| w.to_string()));
     s.extend(UNITS.keys().cloned());
     s.extend(NUMBER_WORDS.keys().cloned());
     for w in [
@@ -249,7 +251,7 @@ pub fn find_from(
             i += 1;
             continue;
         }
-        if let Some(range) = day_range(t, i, dct) {
+        if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
             for (bytes, value) in range.days {
                 out.push(Mention {
                     range: t.norm.original_range(bytes),
@@ -286,7 +288,8 @@ pub fn find_from(
 /// A range of days written as one token before their month: «7-9 أكتوبر
 /// 2023», «12–14 مايو». Two dates, as the reference has it (§5.2): the
 /// first day, its bytes alone, and the last with the month (normalised
-/// bytes and values); `end` is the token after the month.
+/// bytes and values); `end` is the token after the month. A range of years
+/// ([`year_range`]) is two dates the same way.
 struct DayRange {
     days: [(std::ops::Range<usize>, String); 2],
     end: usize,
@@ -326,6 +329,49 @@ fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
             ),
         ],
         end: month.end,
+    })
+}
+
+/// A range of years written as one token: «1850-58» (reference §7.3),
+/// «1990-1995», after a word that announces a year («بين عامي 1990-1995»,
+/// «خلال الفترة 2010-2015») or between parentheses («نجيب محفوظ
+/// (1911-2006)»). Two dates, as for a range of days: the first year, its
+/// bytes alone, and the last («58» is 1858).
+fn year_range(t: &Text, i: usize) -> Option<DayRange> {
+    if !t.is_number(i) {
+        return None;
+    }
+    let token = t.tokens[i].norm();
+    let written = &t.norm.text[token.clone()];
+    let (cut, dash) = written
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '–'))?;
+    let (a, b) = t.key(i).split_once(['-', '–'])?;
+    if a.len() != 4 || !matches!(b.len(), 2 | 4) {
+        return None;
+    }
+    let first: i32 = a.parse().ok()?;
+    let mut last: i32 = b.parse().ok()?;
+    if b.len() == 2 {
+        last += first / 100 * 100;
+    }
+    let years = 1000..=2200;
+    if !years.contains(&first) || !years.contains(&last) || last <= first || last - first > 200 {
+        return None;
+    }
+    let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(i + 1) == ")";
+    if !year_cue(t, i) && !bracketed || COUNTED_AFTER.contains(&t.key(i + 1)) {
+        return None;
+    }
+    Some(DayRange {
+        days: [
+            (token.start..token.start + cut, format!("{first:04}")),
+            (
+                token.start + cut + dash.len_utf8()..token.end,
+                format!("{last:04}"),
+            ),
+        ],
+        end: i + 1,
     })
 }
 
@@ -389,6 +435,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     temponyms::at(t, i)
         .or_else(|| news::at(t, i, dct))
+        .or_else(|| nth_weekday::at(t, i, dct))
         .or_else(|| weekday_date(t, i, dct))
         .or_else(|| day_month(t, i, dct))
         .or_else(|| month_year(t, i, dct))
@@ -863,6 +910,13 @@ const YEAR_CUES: &[&str] = &[
     "لسنه",
     "منذ",
     "خلال",
+    "الفتره",
+    "فتره",
+    "للفتره",
+    "الاعوام",
+    "اعوام",
+    "السنوات",
+    "سنوات",
     "حتي",
     "قبل",
     "بعد",
@@ -873,6 +927,50 @@ const YEAR_CUES: &[&str] = &[
     "اواخر",
     "اوائل",
     "منتصف",
+];
+
+/// Counted nouns after which a four-digit number is a count, not a year:
+/// «في 1500 دولار», «في 1990-2000 نسمة» (keys).
+const COUNTED_AFTER: &[&str] = &[
+    "%",
+    "٪",
+    "دولار",
+    "دولارا",
+    "دولارات",
+    "يورو",
+    "جنيه",
+    "جنيها",
+    "ريال",
+    "ريالا",
+    "درهم",
+    "درهما",
+    "دينار",
+    "دينارا",
+    "ليره",
+    "ليرات",
+    "شخص",
+    "شخصا",
+    "نسمه",
+    "طن",
+    "طنا",
+    "برميل",
+    "برميلا",
+    "متر",
+    "مترا",
+    "كيلومتر",
+    "كيلومترا",
+    "كلم",
+    "كم",
+    "ميغاواط",
+    "جندي",
+    "جنديا",
+    "قتيل",
+    "قتيلا",
+    "صوت",
+    "صوتا",
+    "الف",
+    "مليون",
+    "مليار",
 ];
 
 /// Whether the word before token `i` makes a four-digit number there a
@@ -947,11 +1045,15 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
                 timex: date(format!("{gy:04}")),
             })
         }
-        _ if (era.is_some() || cue) && (1000..=2200).contains(&y) => Some(Found {
-            end,
-            skip: 0,
-            timex: date(format!("{y:04}")),
-        }),
+        _ if (era.is_some() || cue && !COUNTED_AFTER.contains(&t.key(i + 1)))
+            && (1000..=2200).contains(&y) =>
+        {
+            Some(Found {
+                end,
+                skip: 0,
+                timex: date(format!("{y:04}")),
+            })
+        }
         _ => None,
     }
 }
@@ -1755,6 +1857,99 @@ mod tests {
         );
         // The weekday of the document's day is that day.
         assert_eq!(one("سيصل الرئيس الأحد", dct).1, "2023-10-08");
+    }
+
+    /// Regression: «1850-58» and «بين عامي 1990-1995» were no dates at all
+    /// (reference §7.3); «في 1500 دولار» was the year 1500.
+    #[test]
+    fn a_range_of_years_in_one_token_is_two_years() {
+        let dct = "2023-10-08";
+        for (text, first, last) in [
+            (
+                "عاش في الفترة 1850-58 في القاهرة",
+                ("1850", "1850"),
+                ("58", "1858"),
+            ),
+            (
+                "حكم البلاد بين عامي 1990-1995",
+                ("1990", "1990"),
+                ("1995", "1995"),
+            ),
+            (
+                "خلال الفترة 2010–2015 تضاعف",
+                ("2010", "2010"),
+                ("2015", "2015"),
+            ),
+            (
+                "نجيب محفوظ (١٩١١-٢٠٠٦) روائي",
+                ("١٩١١", "1911"),
+                ("٢٠٠٦", "2006"),
+            ),
+        ] {
+            let got = dates(text, dct);
+            let got: Vec<(&str, &str)> = got.iter().map(|d| (d.0.as_str(), d.1.as_str())).collect();
+            assert_eq!(got, [first, last], "{text}");
+        }
+        // Years written apart, after a plural of «عام».
+        let got = dates("في الأعوام 2011 – 2013 تراجع النمو", dct);
+        assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("2011", "2013"));
+        // Counts, not years: a counted noun after, no cue before, a range
+        // that runs backwards.
+        for text in [
+            "تراوح السعر في 1500-2000 دولار",
+            "دفع في 1500 دولار",
+            "حصل على 1950-60 صوتا",
+            "في 1995-1990 حدث",
+        ] {
+            assert!(
+                dates(text, dct).is_empty(),
+                "{text}: {:?}",
+                dates(text, dct)
+            );
+        }
+    }
+
+    /// Regression: «الجمعة الأولى من رمضان» was the Friday before the
+    /// document date, «أول جمعة من شهر رمضان» no date.
+    #[test]
+    fn a_weekday_counted_within_its_month() {
+        let dct = "2023-10-08";
+        for (text, span, value) in [
+            // Ramadan 1444 began on Thursday 23 March 2023.
+            (
+                "في الجمعة الأولى من رمضان خرج المصلون",
+                "الجمعة الأولى من رمضان",
+                "2023-03-24",
+            ),
+            (
+                "في أول جمعة من شهر رمضان خرج المصلون",
+                "أول جمعة من شهر رمضان",
+                "2023-03-24",
+            ),
+            // Ramadan 1445 began on Monday 11 March 2024.
+            (
+                "سيخرج المصلون في الجمعة الأولى من رمضان",
+                "الجمعة الأولى من رمضان",
+                "2024-03-15",
+            ),
+            (
+                "يحتفلون في الخميس الأخير من نوفمبر",
+                "الخميس الأخير من نوفمبر",
+                "2023-11-30",
+            ),
+            (
+                "جرت في آخر أحد في مايو 2024",
+                "آخر أحد في مايو 2024",
+                "2024-05-26",
+            ),
+            (
+                "في الاثنين الثاني من شهر يناير 2024",
+                "الاثنين الثاني من شهر يناير 2024",
+                "2024-01-08",
+            ),
+        ] {
+            assert_eq!(one(text, dct), (span.into(), value.into()), "{text}");
+        }
     }
 
     #[test]
