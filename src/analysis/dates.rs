@@ -679,7 +679,23 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 ymd(y, month, day)
             }
         }
-        None if hijri => return None,
+        None if hijri => {
+            // «13 رجب», «السابع من رمضان الماضي»: the Hijri year that puts
+            // it where its clause or direction word says.
+            if unread_year_after(t, end) {
+                return None;
+            }
+            let dir = direction(t.key(end));
+            if dir.is_some() {
+                end += 1;
+            }
+            let y = hijri_year_near(t, i, end, dct?, dir, |y| {
+                let z = hijri_day(y, month, day)?;
+                Some((z, z))
+            })?;
+            let (gy, gm, gd) = hijri_to_gregorian(y, month, day);
+            ymd(gy, gm, gd)
+        }
         None => {
             // «الخامس عشر من أكتوبر الماضي»: the direction word says the
             // year, as it does after a month alone ([`month_year`]).
@@ -825,12 +841,40 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             timex: date(value),
         });
     }
-    if hijri {
+    let dir = direction(t.key(end));
+    // «في مارس»: the cue and the month as written, not «في باب» read as
+    // «ب» + «آب».
+    let cued = CUED_MONTHS.contains(&name.as_str())
+        && skip == 0
+        && i.checked_sub(1)
+            .is_some_and(|j| MONTH_CUES.contains(&t.key(j)));
+    // A Hijri month has no second name: «صفر - صفر» is a score.
+    let second_name = second_name && !hijri;
+    if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() && !cued {
         return None;
     }
-    let dir = direction(t.key(end));
-    if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() {
-        return None;
+    if hijri {
+        if unread_year_after(t, end) {
+            return None;
+        }
+        // «شهر رمضان», «رمضان المقبل»: the Hijri year its clause or
+        // direction word says; the value is the Gregorian month it starts
+        // in, as for «رمضان 1445».
+        let y = hijri_year_near(t, i, end, dct?, dir, |y| {
+            let first = hijri_day(y, month, 1)?;
+            let (ny, nm) = if month == 12 {
+                (y + 1, 1)
+            } else {
+                (y, month + 1)
+            };
+            Some((first, hijri_day(ny, nm, 1)? - 1))
+        })?;
+        let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
+        return Some(Found {
+            end: if dir.is_some() { end + 1 } else { end },
+            skip: if after_shahr { 0 } else { skip },
+            timex: date(format!("{gy:04}-{gm:02}")),
+        });
     }
     let year = match (dct, dir) {
         (Some(d), Some(dir)) => format!("{:04}", year_of_month(d, month, dir)),
@@ -1554,6 +1598,100 @@ fn nearest_year(d: DocDate, month: u32, day: Option<u32>) -> i32 {
     }
 }
 
+/// Month names that are also other words, taken as months after a word
+/// that only a time follows («في مارس», «خلال رمضان», «مطلع تموز»); the
+/// rest of [`lexicon::AMBIGUOUS_MONTHS`] («نيسان», the car; «ناصر», the
+/// name) still need a day, a year or «شهر».
+const CUED_MONTHS: &[&str] = &["مارس", "اب", "تموز", "ماي", "رمضان", "رجب", "شعبان", "صفر"];
+
+const MONTH_CUES: &[&str] = &[
+    "في",
+    "خلال",
+    "طوال",
+    "طيله",
+    "منذ",
+    "حلول",
+    "بحلول",
+    "مطلع",
+    "اوائل",
+    "اواسط",
+    "منتصف",
+    "اواخر",
+    "بدايه",
+    "نهايه",
+];
+
+/// Whether a year this finder does not read follows a Hijri month at
+/// `end`: «سنة 36 هـ», «سنة سبع وثمانين», «/ 1329 هـ», «(828هـ = …)». The
+/// month is then of that year, not of the document's time, and is left
+/// alone rather than guessed.
+fn unread_year_after(t: &Text, end: usize) -> bool {
+    matches!(
+        t.key(end),
+        "سنه" | "عام" | "العام" | "لعام" | "للعام" | "لسنه" | "للهجره" | "هجريه"
+    ) || (end..end + 3).any(|k| t.is_number(k))
+}
+
+/// The day (days since 1970-01-01) of Hijri date `y`-`month`-`day`, if it
+/// is one (a day past a month's 29 or 30 days is not).
+fn hijri_day(y: i32, month: u32, day: u32) -> Option<i64> {
+    let (gy, gm, gd) = hijri_to_gregorian(y, month, day);
+    let (hy, hm, hd) = super::calendar::gregorian_to_hijri(gy, gm, gd);
+    ((hy, hm, hd) == (y, month, day)).then(|| days_from_civil(gy, gm, gd))
+}
+
+/// The Hijri year of a month or day written without one at tokens
+/// `first..end`, among the three around the document date's, given the
+/// days each would cover (`span`, first and last): after «الماضي» the last
+/// one over before the document date, after «المقبل» the first one to
+/// begin after it; otherwise as the clause's tense says (in the past, the
+/// last one begun by then; in the future, the first not over), and with no
+/// tense the nearest.
+fn hijri_year_near(
+    t: &Text,
+    first: usize,
+    end: usize,
+    d: DocDate,
+    dir: Option<i32>,
+    span: impl Fn(i32) -> Option<(i64, i64)>,
+) -> Option<i32> {
+    let now = days_from_civil(d.year, d.month, d.day.unwrap_or(15));
+    let (hy, _, _) = super::calendar::gregorian_to_hijri(d.year, d.month, d.day.unwrap_or(15));
+    let years: Vec<(i32, i64, i64)> = (hy - 1..=hy + 1)
+        .filter_map(|y| span(y).map(|(a, b)| (y, a, b)))
+        .collect();
+    let last = |keep: &dyn Fn(i64, i64) -> bool| {
+        years
+            .iter()
+            .filter(|&&(_, a, b)| keep(a, b))
+            .map(|c| c.0)
+            .max()
+    };
+    let next = |keep: &dyn Fn(i64, i64) -> bool| {
+        years
+            .iter()
+            .filter(|&&(_, a, b)| keep(a, b))
+            .map(|c| c.0)
+            .min()
+    };
+    let nearest = || {
+        years
+            .iter()
+            .min_by_key(|&&(_, a, b)| if now < a { a - now } else { (now - b).max(0) })
+            .map(|c| c.0)
+    };
+    match dir {
+        Some(-1) => last(&|_, b| b < now),
+        Some(1) => next(&|a, _| a > now),
+        Some(_) => nearest(),
+        None => match tense::at(t, first, end) {
+            Some(Tense::Past) => last(&|a, _| a <= now).or_else(nearest),
+            Some(Tense::Future) => next(&|_, b| b >= now).or_else(nearest),
+            None => nearest(),
+        },
+    }
+}
+
 /// The year that puts `month` nearest the document date (ties go to the past).
 fn nearest_year_for_month(d: DocDate, month: u32) -> i32 {
     let now = d.year * 12 + d.month as i32;
@@ -1949,6 +2087,51 @@ mod tests {
             ),
         ] {
             assert_eq!(one(text, dct), (span.into(), value.into()), "{text}");
+        }
+    }
+
+    /// Regression: a Hijri month or day without its year («شهر رمضان», «13
+    /// رجب») was no date at all, and «في مارس» was left out as the verb
+    /// «مارس» (reference §1.5).
+    #[test]
+    fn hijri_months_without_a_year_and_months_after_a_cue() {
+        let dct = "2023-10-08"; // 23 Rabi' al-Awwal 1445
+        for (text, span, value) in [
+            // Ramadan 1444 began on 23 March 2023, Ramadan 1445 on 11 March
+            // 2024: the value is the Gregorian month a Hijri month begins in.
+            ("خرج المصلون في رمضان إلى المساجد", "رمضان", "2023-03"),
+            (
+                "سيبدأ الصيام في شهر رمضان المقبل",
+                "شهر رمضان المقبل",
+                "2024-03",
+            ),
+            ("صام الناس في رمضان الماضي", "رمضان الماضي", "2023-03"),
+            ("ولد في 13 رجب بمكة", "13 رجب", "2023-02-04"),
+            ("حرب العاشر من رمضان", "العاشر من رمضان", "1973-10-06"),
+            ("وصل الوفد في مارس", "مارس", "2023-03"),
+            ("وصل الوفد خلال تموز", "تموز", "2023-07"),
+        ] {
+            assert_eq!(one(text, dct), (span.into(), value.into()), "{text}");
+        }
+        // The names' other readings, and Hijri months whose year is written
+        // in a way not read: no date guessed.
+        for text in [
+            "نقلت الوكالة عن رمضان قوله",
+            "التقى رجب طيب أردوغان نظيره",
+            "انخفضت الحرارة إلى صفر",
+            "انتهت المباراة صفر - صفر",
+            "مارس الوزير ضغوطا",
+            "استثمرت الشركة في نيسان",
+            "دخل الثوار في باب العزيزية",
+            "عند البيت المحرم",
+            "وقعت في ربيع الأول سنة 8 هـ",
+            "في مدينة العاشر من رمضان",
+        ] {
+            assert!(
+                dates(text, dct).is_empty(),
+                "{text}: {:?}",
+                dates(text, dct)
+            );
         }
     }
 

@@ -129,7 +129,7 @@ pub const HIJRI_MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Hijri months that are also names or words: they need a day or a year.
-pub const AMBIGUOUS_HIJRI: &[&str] = &["صفر", "رجب", "شعبان", "رمضان"];
+pub const AMBIGUOUS_HIJRI: &[&str] = &["صفر", "رجب", "شعبان", "رمضان", "محرم", "المحرم"];
 
 /// Weekdays, ISO numbering (reference §3.1).
 pub const WEEKDAYS: &[(&str, u32)] = &[

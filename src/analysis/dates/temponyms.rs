@@ -3,8 +3,9 @@
 //! «أحداث 11 سبتمبر» (2001), «ثورة 25 يناير» (2011); and the names that
 //! carry no number, «حرب أكتوبر» (1973), «النكبة» (1948), «طوفان الأقصى»
 //! (2023). Without this, «23 يوليو» after «ثورة» took the year nearest
-//! the document date. Also the dates that name no time at all: «قوى 14
-//! آذار», Lebanon's political blocs (reference §1.5).
+//! the document date. «حرب العاشر من رمضان» is the same war as «حرب
+//! أكتوبر». Also the dates that name no time at all: «قوى 14 آذار»,
+//! Lebanon's political blocs (reference §1.5), and «مدينة العاشر من رمضان».
 
 use super::{Found, date, day_then_month, stems, ymd};
 use crate::analysis::Text;
@@ -70,6 +71,22 @@ pub(super) fn at(t: &Text, i: usize) -> Option<Found> {
             timex: date(ymd(year, month, day)),
         });
     }
+    // «حرب العاشر من رمضان»: the October war by its Hijri date (10
+    // Ramadan 1393).
+    if let Some((10, skip, 9, true, end)) = day_then_month(t, i)
+        && is_one_of(
+            t,
+            before,
+            &["حرب", "معركه", "نصر", "انتصار", "انتصارات", "ذكري"],
+        )
+        && !t.is_number(end)
+    {
+        return Some(Found {
+            end,
+            skip,
+            timex: date("1973-10-06".to_owned()),
+        });
+    }
     let (skip, value, end) = stems(t, i).iter().find_map(|&(s, w)| {
         let (value, end) = match w {
             "النكبه" if is_one_of(t, before, CUES) => ("1948", i + 1),
@@ -103,8 +120,11 @@ pub(super) fn at(t: &Text, i: usize) -> Option<Found> {
 /// «تحالف» or another bloc's head. Its tokens are not a date.
 pub(super) fn not_a_date(t: &Text, i: usize) -> Option<usize> {
     let (day, _, month, hijri, end) = day_then_month(t, i)?;
-    (!hijri && matches!(day, 8 | 14) && month == 3 && is_one_of(t, i.checked_sub(1), BLOC_HEADS))
-        .then_some(end)
+    let bloc =
+        !hijri && matches!(day, 8 | 14) && month == 3 && is_one_of(t, i.checked_sub(1), BLOC_HEADS);
+    // «مدينة العاشر من رمضان», an Egyptian city.
+    let city = hijri && (day, month) == (10, 9) && is_one_of(t, i.checked_sub(1), &["مدينه"]);
+    (bloc || city).then_some(end)
 }
 
 /// Words of this file's names that start no other date (folded).
