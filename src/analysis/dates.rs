@@ -190,7 +190,16 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "الشهر",
         "الاسبوع",
         "الوقت",
+        "وقت",
         "الايام",
+        "الاسابيع",
+        "الاشهر",
+        "الشهور",
+        "السنوات",
+        "الاعوام",
+        "السنين",
+        "الساعات",
+        "العقود",
         "فصل",
         "الخريف",
         "الصيف",
@@ -400,7 +409,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             }
             if let Some(mut f) = core_at(t, j, dct)
                 && f.timex.kind == TimexKind::Date
-                && f.timex.value.len() <= 7
+                && (f.timex.value.len() <= 7 || f.timex.value.contains("-W"))
                 && !f.timex.value.ends_with("_REF")
             {
                 f.timex.modifier = Some(m);
@@ -436,12 +445,14 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     temponyms::at(t, i)
         .or_else(|| news::at(t, i, dct))
         .or_else(|| nth_weekday::at(t, i, dct))
+        .or_else(|| nth_weekday::week_of_month(t, i, dct))
         .or_else(|| weekday_date(t, i, dct))
         .or_else(|| day_month(t, i, dct))
         .or_else(|| month_year(t, i, dct))
         .or_else(|| numeric_date(t, i))
         .or_else(|| year_after_cue(t, i))
         .or_else(|| relative(t, i, dct))
+        .or_else(|| vague_stretch(t, i))
         .or_else(|| season(t, i, dct))
         .or_else(|| duration(t, i, dct))
         .or_else(|| day_before_date(t, i, dct))
@@ -1118,6 +1129,42 @@ pub(super) fn unanchored(offset: i64) -> &'static str {
     }
 }
 
+/// «خلال الأيام الماضية», «في السنوات الأخيرة», «الأشهر القليلة المقبلة»:
+/// a stretch of time before or after the document date, its length not
+/// said (reference §7.4 gives «الأيام الأخيرة» as `PAST_REF`). A count
+/// («الأسابيع الثلاثة الماضية») makes a duration instead ([`news`]).
+fn vague_stretch(t: &Text, i: usize) -> Option<Found> {
+    const PLURALS: &[&str] = &[
+        "الساعات",
+        "الايام",
+        "الاسابيع",
+        "الاشهر",
+        "الشهور",
+        "السنوات",
+        "الاعوام",
+        "السنين",
+        "العقود",
+    ];
+    let (skip, _) = stems(t, i).into_iter().find(|(_, w)| PLURALS.contains(w))?;
+    let mut j = i + 1;
+    if t.key(j) == "القليله" {
+        j += 1;
+    }
+    let value = match t.key(j) {
+        "الاخيره" => "PAST_REF",
+        k => match direction(k)? {
+            -1 => "PAST_REF",
+            1 => "FUTURE_REF",
+            _ => return None,
+        },
+    };
+    Some(Found {
+        end: j + 1,
+        skip,
+        timex: reference(value),
+    })
+}
+
 /// Deictic words and unit + direction: «أمس», «الآن», «مؤخرا», «العام الماضي».
 fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let k0 = t.key(i);
@@ -1138,11 +1185,14 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             });
         }
     }
-    // «في الماضي», «في السابق», «في أقرب وقت (ممكن)»: the word after «في»
-    // (left out, as in «في الخريف»).
+    // «في الماضي», «في السابق», «في أقرب وقت (ممكن)», «في وقت سابق»: the
+    // words after «في» («في» left out, as in «في الخريف»). Not «في وقت
+    // لاحق», later than the story's time, which is as often in the past
+    // («أصبح في وقت لاحق»).
     if i > 0 && t.key(i - 1) == "في" {
         let found = match k0 {
             "الماضي" | "السابق" => Some(("PAST_REF", i + 1)),
+            "وقت" if t.key(i + 1) == "سابق" => Some(("PAST_REF", i + 2)),
             "اقرب" if t.key(i + 1) == "وقت" => Some((
                 "FUTURE_REF",
                 if t.key(i + 2) == "ممكن" {
@@ -1475,7 +1525,11 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     // A bare singular unit is one of it only after a duration cue
     // («لمدة عام»); alone, «عام» is too often "general".
-    let cue = i > 0 && matches!(t.key(i - 1), "لمده" | "طوال" | "خلال" | "مده" | "منذ");
+    let cue = i > 0
+        && matches!(
+            t.key(i - 1),
+            "لمده" | "طوال" | "خلال" | "مده" | "منذ" | "غضون"
+        );
     let (n, unit, end) = amount_unit(t, i, cue)?;
     let n = n?;
     Some(Found {
@@ -2133,6 +2187,77 @@ mod tests {
                 dates(text, dct)
             );
         }
+    }
+
+    /// Regression: «خلال الأيام الماضية», «في السنوات الأخيرة», «في وقت
+    /// سابق» and «في غضون أسبوع» were not marked; «نهاية الأسبوع الماضي»
+    /// lost its part; «الأسبوع الأول من نوفمبر» was read as 1 November.
+    #[test]
+    fn vague_stretches_and_weeks() {
+        let dct = "2023-10-08";
+        for (text, span, value, modifier) in [
+            (
+                "خلال الأيام الماضية تصاعد التوتر",
+                "الأيام الماضية",
+                "PAST_REF",
+                None,
+            ),
+            (
+                "في السنوات الأخيرة تراجعت الأسعار",
+                "السنوات الأخيرة",
+                "PAST_REF",
+                None,
+            ),
+            (
+                "خلال الأشهر القليلة المقبلة",
+                "الأشهر القليلة المقبلة",
+                "FUTURE_REF",
+                None,
+            ),
+            (
+                "وقال في وقت سابق إن الاتفاق قريب",
+                "وقت سابق",
+                "PAST_REF",
+                None,
+            ),
+            ("في غضون أسبوع سيعود الوفد", "أسبوع", "P1W", None),
+            (
+                "في نهاية الأسبوع الماضي التقى الوفدان",
+                "نهاية الأسبوع الماضي",
+                "2023-W39",
+                Some("END"),
+            ),
+            (
+                "مطلع الأسبوع المقبل يصل الوفد",
+                "مطلع الأسبوع المقبل",
+                "2023-W41",
+                Some("START"),
+            ),
+            (
+                "في الأسبوع الأول من نوفمبر تبدأ المفاوضات",
+                "الأسبوع الأول من نوفمبر",
+                "2023-11",
+                Some("START"),
+            ),
+            (
+                "في الأسبوع الأخير من شهر رمضان",
+                "الأسبوع الأخير من شهر رمضان",
+                "2024-03",
+                Some("END"),
+            ),
+        ] {
+            let got = dates(text, dct);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str(), got[0].3),
+                (span, value, modifier),
+                "{text}"
+            );
+        }
+        // A plural of a unit with no direction word is no time, nor is
+        // «في وقت لاحق» (later than the story's time, past or future).
+        assert!(dates("قضى الأيام في المدينة", dct).is_empty());
+        assert!(dates("أصبح في وقت لاحق من مؤيديه", dct).is_empty());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A weekday counted within a month: «الجمعة الأولى من رمضان», «أول جمعة
 //! من شهر رمضان», «الخميس الأخير من نوفمبر», «آخر أحد في مايو 2024». The
-//! value is the day itself. Without a year written, a Gregorian month takes
+//! value is the day itself. A week counted within a month («الأسبوع الأول
+//! من نوفمبر») is the month at its start, middle or end. Without a year written, a Gregorian month takes
 //! the year its clause's tense says ([`super::unwritten_year`]); a Hijri
 //! month the Hijri year whose day is on the same side of the document date
 //! (the nearest one when the clause says nothing). With neither a year nor
@@ -8,7 +9,7 @@
 //! to the other matchers.
 
 use super::tense::{self, Tense};
-use super::{Found, date, month_at, stems, unwritten_year, year_part, ymd};
+use super::{Found, date, month_at, month_year, stems, unwritten_year, year_part, ymd};
 use crate::analysis::calendar::{
     days_from_civil, days_in_month, gregorian_to_hijri, hijri_to_gregorian, weekday,
 };
@@ -95,6 +96,27 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: date(ymd(y, m, dd)),
     })
+}
+
+/// «الأسبوع الأول من نوفمبر», «الأسبوع الأخير من شهر رمضان»: the month,
+/// at its start, middle or end (TIMEX3 has no week of a month). Without
+/// this, «الأول من نوفمبر» in it was read as 1 November.
+pub(super) fn week_of_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, _) = stems(t, i).into_iter().find(|(_, w)| *w == "الاسبوع")?;
+    let modifier = match ordinal_after(t.key(i + 1))? {
+        Nth::Nth(1) => "START",
+        Nth::Nth(2 | 3) => "MID",
+        Nth::Nth(_) | Nth::Last => "END",
+    };
+    if t.key(i + 2) != "من" {
+        return None;
+    }
+    let mut f = month_year(t, i + 3, dct)?;
+    if f.timex.value.len() != 7 {
+        return None;
+    }
+    f.timex.modifier = Some(modifier);
+    Some(Found { skip, ..f })
 }
 
 /// The day (days since 1970-01-01) of the `nth` weekday `wd` of month
