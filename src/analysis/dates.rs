@@ -220,6 +220,13 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "الماضي",
         "السابق",
         "اقرب",
+        "نحو",
+        "حوالي",
+        "قرابه",
+        "زهاء",
+        "اكثر",
+        "اقل",
+        "ما",
     ] {
         s.insert(w.to_owned());
     }
@@ -343,9 +350,10 @@ fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
 
 /// A range of years written as one token: «1850-58» (reference §7.3),
 /// «1990-1995», after a word that announces a year («بين عامي 1990-1995»,
-/// «خلال الفترة 2010-2015») or between parentheses («نجيب محفوظ
-/// (1911-2006)»). Two dates, as for a range of days: the first year, its
-/// bytes alone, and the last («58» is 1858).
+/// «خلال الفترة 2010-2015», «موسم 2022-2023», «العام الدراسي 2023/2024»)
+/// or between parentheses («نجيب محفوظ (1911-2006)»). Two dates, as for a
+/// range of days: the first year, its bytes alone, and the last («58» is
+/// 1858).
 fn year_range(t: &Text, i: usize) -> Option<DayRange> {
     if !t.is_number(i) {
         return None;
@@ -354,8 +362,8 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
     let written = &t.norm.text[token.clone()];
     let (cut, dash) = written
         .char_indices()
-        .find(|&(_, c)| matches!(c, '-' | '–'))?;
-    let (a, b) = t.key(i).split_once(['-', '–'])?;
+        .find(|&(_, c)| matches!(c, '-' | '–' | '/'))?;
+    let (a, b) = t.key(i).split_once(['-', '–', '/'])?;
     if a.len() != 4 || !matches!(b.len(), 2 | 4) {
         return None;
     }
@@ -368,8 +376,18 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
     if !years.contains(&first) || !years.contains(&last) || last <= first || last - first > 200 {
         return None;
     }
+    // «2023/2024» only as a school or fiscal year, two years that follow.
+    if dash == '/' && (b.len() != 4 || last != first + 1) {
+        return None;
+    }
     let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(i + 1) == ")";
-    if !year_cue(t, i) && !bracketed || COUNTED_AFTER.contains(&t.key(i + 1)) {
+    // «السنة المالية 2023-2024», «موسم 2022-2023», «العام الدراسي».
+    let of_a_season = i > 0
+        && matches!(
+            t.key(i - 1),
+            "الماليه" | "الدراسي" | "الجامعي" | "موسم" | "الموسم" | "لموسم" | "للموسم"
+        );
+    if !year_cue(t, i) && !bracketed && !of_a_season || COUNTED_AFTER.contains(&t.key(i + 1)) {
         return None;
     }
     Some(DayRange {
@@ -1477,21 +1495,48 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             },
         });
     }
-    // «قبل/بعد» + amount + unit: a date relative to the document date.
-    if matches!(t.key(i), "قبل" | "بعد")
-        && let Some((n, unit, end)) = amount_unit(t, i + 1, true)
-    {
-        let sign = if t.key(i) == "قبل" { -1 } else { 1 };
-        let value = match (n, dct) {
-            (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
-            // Some ago or on, or a count from a date not known.
-            (None, _) | (Some(_), None) => unanchored(sign.into()).to_owned(),
-        };
-        return Some(Found {
-            end,
-            skip: 0,
-            timex: date(value),
-        });
+    // «قبل/بعد» + amount + unit: a date relative to the document date;
+    // «قبل نحو أسبوع», «بعد أقل من شهر» with how near it is.
+    if matches!(t.key(i), "قبل" | "بعد") {
+        let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
+        if let Some((n, unit, end)) = amount_unit(t, k, true) {
+            let sign = if t.key(i) == "قبل" { -1 } else { 1 };
+            let value = match (n, dct) {
+                (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
+                // Some ago or on, or a count from a date not known.
+                (None, _) | (Some(_), None) => unanchored(sign.into()).to_owned(),
+            };
+            // More than a month ago is before the month a month ago.
+            let modifier = approx.map(|m| match (m, sign) {
+                ("MORE_THAN", -1) | ("LESS_THAN", 1) => "BEFORE",
+                ("MORE_THAN", _) | ("LESS_THAN", _) => "AFTER",
+                (m, _) => m,
+            });
+            return Some(Found {
+                end,
+                skip: 0,
+                timex: Timex {
+                    modifier,
+                    ..date(value)
+                },
+            });
+        }
+    }
+    // «منذ أكثر من عقد», «نحو عشرين عاما», «لمدة تقارب»: a duration said
+    // roughly (reference §6.8).
+    if let Some((m, k)) = approximation(t, i) {
+        let cue = i > 0 && DURATION_CUES.contains(&t.key(i - 1));
+        if let Some((Some(n), unit, end)) = amount_unit(t, k, cue) {
+            return Some(Found {
+                end,
+                skip: 0,
+                timex: Timex {
+                    value: duration_value(unit, Some(n)),
+                    kind: TimexKind::Duration,
+                    modifier: Some(m),
+                },
+            });
+        }
     }
     // Vague: «عدة أشهر», «بضعة أيام»; after «منذ» the unit alone: «منذ شهور».
     for (skip, w) in stems(t, i) {
@@ -1525,11 +1570,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     // A bare singular unit is one of it only after a duration cue
     // («لمدة عام»); alone, «عام» is too often "general".
-    let cue = i > 0
-        && matches!(
-            t.key(i - 1),
-            "لمده" | "طوال" | "خلال" | "مده" | "منذ" | "غضون"
-        );
+    let cue = i > 0 && DURATION_CUES.contains(&t.key(i - 1));
     let (n, unit, end) = amount_unit(t, i, cue)?;
     let n = n?;
     Some(Found {
@@ -1540,6 +1581,22 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             kind: TimexKind::Duration,
             modifier: None,
         },
+    })
+}
+
+/// Words before a bare unit that make it one of it («لمدة عام»).
+const DURATION_CUES: &[&str] = &["لمده", "طوال", "خلال", "مده", "منذ", "غضون"];
+
+/// An approximation before an amount at `i` (reference §6.8): its TIMEX
+/// modifier and the amount's token.
+fn approximation(t: &Text, i: usize) -> Option<(&'static str, usize)> {
+    Some(match (t.key(i), t.key(i + 1)) {
+        ("نحو" | "حوالي" | "قرابه" | "زهاء", _) => ("APPROX", i + 1),
+        ("ما", "يقارب") => ("APPROX", i + 2),
+        ("ما", "يقرب") if t.key(i + 2) == "من" => ("APPROX", i + 3),
+        ("اكثر", "من") => ("MORE_THAN", i + 2),
+        ("اقل", "من") => ("LESS_THAN", i + 2),
+        _ => return None,
     })
 }
 
@@ -2258,6 +2315,75 @@ mod tests {
         // «في وقت لاحق» (later than the story's time, past or future).
         assert!(dates("قضى الأيام في المدينة", dct).is_empty());
         assert!(dates("أصبح في وقت لاحق من مؤيديه", dct).is_empty());
+    }
+
+    /// Regression: «قبل نحو أسبوع», «بعد أقل من شهر» and «منذ أكثر من عقد»
+    /// were not marked (reference §6.8); «مساء يوم الجمعة الماضي» lost its
+    /// part of the day, «بعد ظهر أمس» was «أمس»; a school or fiscal year
+    /// («موسم 2022-2023», «العام الدراسي 2023/2024») was no date.
+    #[test]
+    fn approximations_parts_of_a_named_day_and_seasons_of_years() {
+        let dct = "2023-10-08";
+        for (text, span, value, modifier) in [
+            (
+                "قبل نحو أسبوع وصل الوفد",
+                "قبل نحو أسبوع",
+                "2023-W39",
+                Some("APPROX"),
+            ),
+            (
+                "بعد أقل من شهر ستجرى الانتخابات",
+                "بعد أقل من شهر",
+                "2023-11",
+                Some("BEFORE"),
+            ),
+            ("قبل أكثر من عام", "قبل أكثر من عام", "2022", Some("BEFORE")),
+            (
+                "منذ أكثر من عقد تعيش البلاد أزمة",
+                "أكثر من عقد",
+                "P1DE",
+                Some("MORE_THAN"),
+            ),
+            (
+                "استمرت الحرب نحو عشرين عاما",
+                "نحو عشرين عاما",
+                "P20Y",
+                Some("APPROX"),
+            ),
+            (
+                "مساء يوم الجمعة الماضي وقع انفجار",
+                "مساء يوم الجمعة الماضي",
+                "2023-10-06TNI",
+                None,
+            ),
+            (
+                "بعد ظهر أمس وصل الوفد",
+                "بعد ظهر أمس",
+                "2023-10-07TAF",
+                None,
+            ),
+        ] {
+            let got = dates(text, dct);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str(), got[0].3),
+                (span, value, modifier),
+                "{text}"
+            );
+        }
+        for (text, first, last) in [
+            ("فاز الفريق في موسم 2022-2023", "2022", "2023"),
+            ("في السنة المالية 2023-2024 ارتفعت الإيرادات", "2023", "2024"),
+            ("في العام الدراسي 2023/2024 زاد عدد الطلاب", "2023", "2024"),
+        ] {
+            let got = dates(text, dct);
+            let values: Vec<&str> = got.iter().map(|d| d.1.as_str()).collect();
+            assert_eq!(values, [first, last], "{text}");
+        }
+        // A slash between years that do not follow is no school year, and
+        // «نحو» before no time unit is no time.
+        assert!(dates("في العام الدراسي 2023/2025", dct).is_empty());
+        assert!(dates("وصل نحو عشرين شخصا", dct).is_empty());
     }
 
     #[test]

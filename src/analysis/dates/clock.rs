@@ -37,13 +37,24 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     part_then_day(t, i, dct).or_else(|| clock(t, i, dct))
 }
 
-/// «صباح السبت», «مساء أمس», «فجر اليوم»: the part of the day a date of
-/// one day names.
+/// «صباح السبت», «مساء يوم الجمعة الماضي», «فجر اليوم», «بعد ظهر أمس»:
+/// the part of the day a date of one day names.
 fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, code) = stems(t, i)
-        .iter()
-        .find_map(|&(s, w)| part_of_day(w).map(|c| (s, c)))?;
-    let day = core_at(t, i + 1, dct)?;
+    // «بعد ظهر أمس»: the afternoon («ظهر» alone is not a part, see
+    // [`part_of_day`]).
+    let (skip, code, mut j) = if t.key(i) == "بعد" && t.key(i + 1) == "ظهر" {
+        (0, "AF", i + 2)
+    } else {
+        let (skip, code) = stems(t, i)
+            .iter()
+            .find_map(|&(s, w)| part_of_day(w).map(|c| (s, c)))?;
+        (skip, code, i + 1)
+    };
+    // «مساء يوم الجمعة الماضي».
+    if t.key(j) == "يوم" {
+        j += 1;
+    }
+    let day = core_at(t, j, dct)?;
     if day.timex.kind != TimexKind::Date || !one_day(&day.timex.value) {
         return None;
     }
