@@ -353,12 +353,16 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
         (Some("APPROX"), true) => Some("نحو"),
         (Some("BEFORE"), true) => Some("قبل"),
         (Some("AFTER"), true) => Some("بعد"),
+        (Some("MORE_THAN"), true) => Some("أكثر من"),
+        (Some("LESS_THAN"), true) => Some("أقل من"),
         (Some("START"), false) => Some("early"),
         (Some("MID"), false) => Some("mid"),
         (Some("END"), false) => Some("late"),
         (Some("APPROX"), false) => Some("about"),
         (Some("BEFORE"), false) => Some("before"),
         (Some("AFTER"), false) => Some("after"),
+        (Some("MORE_THAN"), false) => Some("more than"),
+        (Some("LESS_THAN"), false) => Some("less than"),
         _ => None,
     };
     let body = match prefix {
@@ -713,6 +717,18 @@ mod tests {
         };
         assert_eq!(timex(&three, Lang::Arabic), "٣ أيام");
         assert_eq!(timex(&three, Lang::English), "3 days");
+        // A time said roughly («منذ أكثر من ثلاثة أيام»).
+        let more = Timex {
+            modifier: Some("MORE_THAN"),
+            ..three.clone()
+        };
+        assert_eq!(timex(&more, Lang::Arabic), "أكثر من ٣ أيام");
+        assert_eq!(timex(&more, Lang::English), "more than 3 days");
+        let less = Timex {
+            modifier: Some("LESS_THAN"),
+            ..three
+        };
+        assert_eq!(timex(&less, Lang::Arabic), "أقل من ٣ أيام");
     }
 
     #[test]
