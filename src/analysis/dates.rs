@@ -876,7 +876,7 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let cued = CUED_MONTHS.contains(&name.as_str())
         && skip == 0
         && i.checked_sub(1)
-            .is_some_and(|j| MONTH_CUES.contains(&t.key(j)));
+            .is_some_and(|j| MONTH_CUES.contains(&without_wa(t.key(j)).1));
     // A Hijri month has no second name: «صفر - صفر» is a score.
     let second_name = second_name && !hijri;
     if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() && !cued {
@@ -1207,7 +1207,7 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // words after «في» («في» left out, as in «في الخريف»). Not «في وقت
     // لاحق», later than the story's time, which is as often in the past
     // («أصبح في وقت لاحق»).
-    if i > 0 && t.key(i - 1) == "في" {
+    if i > 0 && without_wa(t.key(i - 1)).1 == "في" {
         let found = match k0 {
             "الماضي" | "السابق" => Some(("PAST_REF", i + 1)),
             "وقت" if t.key(i + 1) == "سابق" => Some(("PAST_REF", i + 2)),
@@ -1497,10 +1497,11 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     // «قبل/بعد» + amount + unit: a date relative to the document date;
     // «قبل نحو أسبوع», «بعد أقل من شهر» with how near it is.
-    if matches!(t.key(i), "قبل" | "بعد") {
+    let (conj, head) = without_wa(t.key(i));
+    if matches!(head, "قبل" | "بعد") {
         let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
         if let Some((n, unit, end)) = amount_unit(t, k, true) {
-            let sign = if t.key(i) == "قبل" { -1 } else { 1 };
+            let sign = if head == "قبل" { -1 } else { 1 };
             let value = match (n, dct) {
                 (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
                 // Some ago or on, or a count from a date not known.
@@ -1514,7 +1515,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             });
             return Some(Found {
                 end,
-                skip: 0,
+                skip: conj,
                 timex: Timex {
                     modifier,
                     ..date(value)
@@ -1525,7 +1526,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «منذ أكثر من عقد», «نحو عشرين عاما», «لمدة تقارب»: a duration said
     // roughly (reference §6.8).
     if let Some((m, k)) = approximation(t, i) {
-        let cue = i > 0 && DURATION_CUES.contains(&t.key(i - 1));
+        let cue = i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1);
         if let Some((Some(n), unit, end)) = amount_unit(t, k, cue) {
             return Some(Found {
                 end,
@@ -1555,7 +1556,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
     }
     if i > 0
-        && matches!(t.key(i - 1), "منذ" | "لسنوات" | "طوال")
+        && matches!(without_wa(t.key(i - 1)).1, "منذ" | "لسنوات" | "طوال")
         && let Some(&(u, None, true)) = UNITS.get(t.key(i))
     {
         return Some(Found {
@@ -1570,7 +1571,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     // A bare singular unit is one of it only after a duration cue
     // («لمدة عام»); alone, «عام» is too often "general".
-    let cue = i > 0 && DURATION_CUES.contains(&t.key(i - 1));
+    let cue = i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1);
     let (n, unit, end) = amount_unit(t, i, cue)?;
     let n = n?;
     Some(Found {
@@ -1582,6 +1583,15 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             modifier: None,
         },
     })
+}
+
+/// A word without its conjunction «و» or «ف» («ومنذ», «وبعد»): the
+/// conjunction's bytes and the rest.
+pub(super) fn without_wa(k: &str) -> (usize, &str) {
+    match k.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.chars().count() >= 2 => (k.len() - rest.len(), rest),
+        _ => (0, k),
+    }
 }
 
 /// Words before a bare unit that make it one of it («لمدة عام»).
@@ -2362,6 +2372,20 @@ mod tests {
                 "2023-10-07TAF",
                 None,
             ),
+            // After the conjunction, its «و» left out of the span.
+            (
+                "ومنذ أكثر من عقد تعيش البلاد",
+                "أكثر من عقد",
+                "P1DE",
+                Some("MORE_THAN"),
+            ),
+            (
+                "وبعد ظهر أمس وصل الوفد",
+                "بعد ظهر أمس",
+                "2023-10-07TAF",
+                None,
+            ),
+            ("وقبل يومين وصل الوفد", "قبل يومين", "2023-10-06", None),
         ] {
             let got = dates(text, dct);
             assert_eq!(got.len(), 1, "{text}: {got:?}");

@@ -4,7 +4,7 @@
 //! والنصف بعد الظهر», on the day written after it or else the document's
 //! day. «حتى الساعة» with no hour is «so far» (`PRESENT_REF`).
 
-use super::{Found, core_at, day_at, stems};
+use super::{Found, core_at, day_at, stems, without_wa};
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
 /// The TIMEX part-of-day code of a word (HeidelTime's, reference §3.3).
@@ -42,8 +42,9 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «بعد ظهر أمس»: the afternoon («ظهر» alone is not a part, see
     // [`part_of_day`]).
-    let (skip, code, mut j) = if t.key(i) == "بعد" && t.key(i + 1) == "ظهر" {
-        (0, "AF", i + 2)
+    let (conj, head) = without_wa(t.key(i));
+    let (skip, code, mut j) = if head == "بعد" && t.key(i + 1) == "ظهر" {
+        (conj, "AF", i + 2)
     } else {
         let (skip, code) = stems(t, i)
             .iter()
