@@ -1743,14 +1743,29 @@ const MONTH_CUES: &[&str] = &[
 ];
 
 /// Whether a year this finder does not read follows a Hijri month at
-/// `end`: «سنة 36 هـ», «سنة سبع وثمانين», «/ 1329 هـ», «(828هـ = …)». The
+/// `end`: «سنة 36 هـ», «سنة سبع وثمانين», «/ 1329 هـ», «(828هـ = …)», «من
+/// نفس العام». The
 /// month is then of that year, not of the document's time, and is left
 /// alone rather than guessed.
 fn unread_year_after(t: &Text, end: usize) -> bool {
-    matches!(
-        t.key(end),
-        "سنه" | "عام" | "العام" | "لعام" | "للعام" | "لسنه" | "للهجره" | "هجريه"
-    ) || (end..end + 3).any(|k| t.is_number(k))
+    let year_word = |k: &str| {
+        matches!(
+            k,
+            "سنه"
+                | "السنه"
+                | "عام"
+                | "العام"
+                | "لعام"
+                | "للعام"
+                | "لسنه"
+                | "للهجره"
+                | "هجريه"
+        )
+    };
+    year_word(t.key(end))
+        // «من نفس العام», «من ذات السنة», «من عام …».
+        || (t.key(end) == "من" && (year_word(t.key(end + 1)) || matches!(t.key(end + 1), "نفس" | "ذات")))
+        || (end..end + 3).any(|k| t.is_number(k))
 }
 
 /// The day (days since 1970-01-01) of Hijri date `y`-`month`-`day`, if it
@@ -2246,6 +2261,7 @@ mod tests {
             "دخل الثوار في باب العزيزية",
             "عند البيت المحرم",
             "وقعت في ربيع الأول سنة 8 هـ",
+            "وفي رمضان من نفس العام",
             "في مدينة العاشر من رمضان",
         ] {
             assert!(
