@@ -593,19 +593,26 @@ fn read_unlabelled(path: &std::path::Path) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))
 }
 
-fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
-    use marsad::analysis::ner::organisations;
-    let mut texts = Vec::new();
-    for path in corpus {
-        texts.push(read_unlabelled(path)?);
-    }
-    let mined = organisations::mine(texts.iter().flat_map(|t| t.lines()));
+/// The unlabelled texts of `corpus`, and their file names for the header of
+/// a list derived from them.
+fn read_corpora(corpus: &[PathBuf]) -> Result<(Vec<String>, String)> {
+    let texts = corpus
+        .iter()
+        .map(|p| read_unlabelled(p))
+        .collect::<Result<Vec<_>>>()?;
     let names: Vec<String> = corpus
         .iter()
         .filter_map(|p| p.file_name())
         .map(|n| n.to_string_lossy().into_owned())
         .collect();
-    std::fs::write(out, organisations::to_tsv(&mined, &names.join(", ")))
+    Ok((texts, names.join(", ")))
+}
+
+fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
+    use marsad::analysis::ner::organisations;
+    let (texts, names) = read_corpora(corpus)?;
+    let mined = organisations::mine(texts.iter().flat_map(|t| t.lines()));
+    std::fs::write(out, organisations::to_tsv(&mined, &names))
         .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "{} names written to {}; the recogniser reads them once the name lists' table is \
@@ -619,17 +626,9 @@ fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
 
 fn verbs_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
     use marsad::analysis::dates::tense;
-    let mut texts = Vec::new();
-    for path in corpus {
-        texts.push(read_unlabelled(path)?);
-    }
+    let (texts, names) = read_corpora(corpus)?;
     let verbs = tense::mine(texts.iter().flat_map(|t| t.lines()));
-    let names: Vec<String> = corpus
-        .iter()
-        .filter_map(|p| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .collect();
-    std::fs::write(out, tense::to_tsv(&verbs, &names.join(", ")))
+    std::fs::write(out, tense::to_tsv(&verbs, &names))
         .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "{} verbs in the perfect and {} in the imperfect written to {}; rebuild Marsad to use them",
