@@ -2,12 +2,16 @@
 //! §5, §7): explicit dates in every regional month set, combined forms,
 //! Hijri dates, bare years after a cue, numeric dates, relative and vague
 //! expressions resolved against the document date, durations and sets;
-//! news forms in `news.rs`, named dates («ثورة 23 يوليو») in `temponyms.rs`.
+//! news forms in `news.rs`, named dates («ثورة 23 يوليو») in `temponyms.rs`,
+//! holidays («عيد الفطر») in `holidays.rs`, times of day in `clock.rs`, a
+//! weekday counted in its month in `nth_weekday.rs`, and the tense that
+//! places a date written without its year in `tense.rs`.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 mod clock;
+mod holidays;
 mod news;
 mod nth_weekday;
 mod temponyms;
@@ -154,6 +158,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     s.extend(temponyms::STARTERS.iter().map(|w| w.to_string()));
     s.extend(clock::STARTERS.iter().map(|w| w.to_string()));
     s.extend(nth_weekday::STARTERS.iter().map(|w| w.to_string()));
+    s.extend(holidays::STARTERS.iter().map(|w| w.to_string()));
     s.extend(UNITS.keys().cloned());
     s.extend(NUMBER_WORDS.keys().cloned());
     for w in [
@@ -463,6 +468,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 
 fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     temponyms::at(t, i)
+        .or_else(|| holidays::at(t, i, dct))
         .or_else(|| news::at(t, i, dct))
         .or_else(|| nth_weekday::at(t, i, dct))
         .or_else(|| nth_weekday::week_of_month(t, i, dct))
@@ -877,8 +883,16 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «ب» + «آب».
     let cued = CUED_MONTHS.contains(&name.as_str())
         && skip == 0
-        && i.checked_sub(1)
-            .is_some_and(|j| MONTH_CUES.contains(&without_wa(t.key(j)).1));
+        && i.checked_sub(1).is_some_and(|j| {
+            MONTH_CUES.contains(&without_wa(t.key(j)).1)
+                // «العشر الأواخر من رمضان», «الأسبوع الأول من مارس».
+                || (t.key(j) == "من"
+                    && j > 0
+                    && matches!(
+                        t.key(j - 1),
+                        "الاواخر" | "الاوائل" | "الاول" | "الاولي" | "الاخير" | "الاخيره"
+                    ))
+        });
     // A Hijri month has no second name: «صفر - صفر» is a score.
     let second_name = second_name && !hijri;
     if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() && !cued {
@@ -1004,6 +1018,27 @@ const YEAR_CUES: &[&str] = &[
     "منتصف",
 ];
 
+/// Events named by their year («حرب 1967», «انتخابات 2020»): after them a
+/// four-digit number is a year.
+const EVENTS: &[&str] = &[
+    "حرب",
+    "ثوره",
+    "انتخابات",
+    "دستور",
+    "مونديال",
+    "اولمبياد",
+    "احداث",
+    "انتفاضه",
+    "موازنه",
+    "ميزانيه",
+    "نكسه",
+    "اتفاقيه",
+    "ازمه",
+    "زلزال",
+    "فيضانات",
+    "هزيمه",
+];
+
 /// Counted nouns after which a four-digit number is a count, not a year:
 /// «في 1500 دولار», «في 1990-2000 نسمة» (keys).
 const COUNTED_AFTER: &[&str] = &[
@@ -1110,7 +1145,12 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
         return None;
     }
     let (era, end) = era_at(t, i + 1);
-    let cue = year_cue(t, i);
+    // «حرب 1967», «انتخابات 2020», «لمونديال 2022»: an event named by its
+    // year.
+    let event = i > 0
+        && (1800..=2100).contains(&y)
+        && stems(t, i - 1).iter().any(|(_, w)| EVENTS.contains(w));
+    let cue = year_cue(t, i) || event;
     match era {
         Some(true) => {
             let (gy, _, _) = hijri_to_gregorian(y, 1, 1);
@@ -1502,7 +1542,13 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (conj, head) = without_wa(t.key(i));
     if matches!(head, "قبل" | "بعد") {
         let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
-        if let Some((n, unit, end)) = amount_unit(t, k, true) {
+        // «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت»: counted
+        // from an event, not from the document date (a duration, below);
+        // «من الآن» is the document date.
+        let from_event = |end: usize| {
+            matches!(t.key(end), "من" | "علي") && !matches!(t.key(end + 1), "الان" | "اليوم")
+        };
+        if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
             let value = match (n, dct) {
                 (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
@@ -1629,10 +1675,14 @@ fn proclitic_of_amount(t: &Text, i: usize) -> usize {
 fn amount_unit(t: &Text, i: usize, single: bool) -> Option<(Option<f64>, &'static str, usize)> {
     let unit_of = |k: usize| UNITS.get(t.key(k)).copied();
     if let Some((u, dual, plural)) = unit_of(i) {
+        // «عام 1999», «سنة 3000 ق.م.», «يوم الجمعة», «عقد المؤتمر» (held):
+        // a singular unit before a number or a definite word names, it does
+        // not count one.
+        let names = t.is_number(i + 1) || t.key(i + 1).starts_with("ال");
         return match (dual, plural) {
             (Some(n), _) => Some((Some(n as f64), u, i + 1)),
             (None, true) => Some((None, u, i + 1)),
-            (None, false) if single => Some((Some(1.0), u, i + 1)),
+            (None, false) if single && !names => Some((Some(1.0), u, i + 1)),
             (None, false) => None,
         };
     }
@@ -2432,6 +2482,88 @@ mod tests {
         // «نحو» before no time unit is no time.
         assert_no_dates("في العام الدراسي 2023/2025", dct);
         assert_no_dates("وصل نحو عشرين شخصا", dct);
+    }
+
+    /// Regression: holidays (reference §2.4) were no dates; «حرب 1967» was
+    /// a number; «العشر الأواخر من رمضان» was nothing.
+    #[test]
+    fn holidays_events_by_their_year_and_the_last_ten_days() {
+        let dct = "2023-10-08";
+        assert_each(
+            &[
+                // 1 Shawwal 1444 was 21 April 2023, 10 Dhu al-Hijja 1445 is
+                // 16 June 2024.
+                ("قبل عيد الفطر بيومين وصل الوفد", "عيد الفطر", "2023-04-21"),
+                (
+                    "في عيد الأضحى المقبل يجتمع الأهل",
+                    "عيد الأضحى المقبل",
+                    "2024-06-16",
+                ),
+                (
+                    "احتفل المسلمون بالمولد النبوي",
+                    "المولد النبوي",
+                    "2023-09-27",
+                ),
+                (
+                    "في عيد الفطر 1445 خرج المصلون",
+                    "عيد الفطر 1445",
+                    "2024-04-10",
+                ),
+                (
+                    "في ليلة رأس السنة احتفل الناس",
+                    "ليلة رأس السنة",
+                    "2022-12-31",
+                ),
+                ("سيحتفل العمال بعيد العمال", "عيد العمال", "2024-05-01"),
+                ("في أعقاب حرب 1967 تغيرت المنطقة", "1967", "1967"),
+                ("فاز في انتخابات 2020", "2020", "2020"),
+            ],
+            dct,
+        );
+        assert_each_with_mod(
+            &[(
+                "في العشر الأواخر من رمضان يعتكف المصلون",
+                "العشر الأواخر من رمضان",
+                "2024-03",
+                Some("END"),
+            )],
+            dct,
+        );
+        // A UN resolution's number, a count after «حرب», a birthday.
+        for text in [
+            "صدر القرار 2254 عن مجلس الأمن",
+            "قتل في حرب 300 جندي",
+            "احتفل بعيد ميلاده",
+        ] {
+            assert_no_dates(text, dct);
+        }
+    }
+
+    /// Regression: «منذ عام 1999» was also a duration of one year, «بعد
+    /// عقد المؤتمر» (after the congress was held) a decade on, and «بعد
+    /// ثلاثة أيام من سقوط النظام» three days after the document date.
+    #[test]
+    fn a_unit_that_names_and_a_count_from_an_event() {
+        let dct = "2005-01-20";
+        let got = dates("ومنذ عام 1999 انتدب إلى جنيف", dct);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "1999");
+        assert_no_dates("وبعد عقد المؤتمر العام انتخب", dct);
+        assert_each(
+            &[
+                ("وبعد ثلاثة أيام من سقوط النظام", "ثلاثة أيام", "P3D"),
+                ("قبل يومين من التصويت ساند", "يومين", "P2D"),
+                ("خلال يوم الجمعة الماضي", "الجمعة الماضي", "2005-01-14"),
+            ],
+            dct,
+        );
+        assert_no_dates("احتفلوا برأس السنة القبطية", dct);
+        // From now is from the document date.
+        let got = dates("بعد ثلاثة أيام من الآن", dct);
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("بعد ثلاثة أيام", "2005-01-23")
+        );
     }
 
     #[test]

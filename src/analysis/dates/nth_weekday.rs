@@ -35,9 +35,9 @@ fn ordinal_after(k: &str) -> Option<Nth> {
     })
 }
 
-/// The words that may start «أول جمعة من …» (the other form starts with a
-/// weekday, a start already).
-pub(super) const STARTERS: [&str; 5] = ["اول", "ثاني", "ثالث", "رابع", "اخر"];
+/// The words that may start «أول جمعة من …» and «العشر الأواخر من …» (the
+/// other forms start with a weekday or «الأسبوع», starts already).
+pub(super) const STARTERS: [&str; 6] = ["اول", "ثاني", "ثالث", "رابع", "اخر", "العشر"];
 
 /// The ordinal before a weekday without its article: «أول جمعة».
 fn ordinal_before(k: &str) -> Option<Nth> {
@@ -98,15 +98,27 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     })
 }
 
-/// «الأسبوع الأول من نوفمبر», «الأسبوع الأخير من شهر رمضان»: the month,
-/// at its start, middle or end (TIMEX3 has no week of a month). Without
+/// «الأسبوع الأول من نوفمبر», «الأسبوع الأخير من شهر رمضان», «العشر
+/// الأواخر من رمضان»: the month, at its start, middle or end (TIMEX3 has no
+/// week of a month). Without
 /// this, «الأول من نوفمبر» in it was read as 1 November.
 pub(super) fn week_of_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, _) = stems(t, i).into_iter().find(|(_, w)| *w == "الاسبوع")?;
-    let modifier = match ordinal_after(t.key(i + 1))? {
-        Nth::Nth(1) => "START",
-        Nth::Nth(2 | 3) => "MID",
-        Nth::Nth(_) | Nth::Last => "END",
+    let (skip, w) = stems(t, i)
+        .into_iter()
+        .find(|(_, w)| matches!(*w, "الاسبوع" | "العشر"))?;
+    let modifier = if w == "العشر" {
+        // «العشر الأواخر من رمضان», «العشر الأوائل من ذي الحجة».
+        match t.key(i + 1) {
+            "الاواخر" | "الاخيره" => "END",
+            "الاوائل" | "الاولي" => "START",
+            _ => return None,
+        }
+    } else {
+        match ordinal_after(t.key(i + 1))? {
+            Nth::Nth(1) => "START",
+            Nth::Nth(2 | 3) => "MID",
+            Nth::Nth(_) | Nth::Last => "END",
+        }
     };
     if t.key(i + 2) != "من" {
         return None;
