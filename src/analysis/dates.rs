@@ -1544,9 +1544,10 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
         // «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت»: counted
         // from an event, not from the document date (a duration, below);
-        // «من الآن» is the document date.
+        // «من الآن» is the document date, «على الأقل» no event.
         let from_event = |end: usize| {
-            matches!(t.key(end), "من" | "علي") && !matches!(t.key(end + 1), "الان" | "اليوم")
+            matches!(t.key(end), "من" | "علي")
+                && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر")
         };
         if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
