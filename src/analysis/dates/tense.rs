@@ -134,10 +134,10 @@ pub fn mine<'a>(lines: impl IntoIterator<Item = &'a str>) -> Verbs {
     // is «may be»; «تمكن» after «لم» is a slip for «تتمكن»).
     let perfect_words: HashSet<&str> = out.perfect.iter().map(|(w, _)| w.as_str()).collect();
     for (w, &n) in &imperfect {
-        // «تحدث», «تقدم»: four letters after ت are also the perfect of
-        // forms V and VI («تحدث الوزير», the minister spoke); such a word
-        // is read as an imperfect only if it follows «لم» and «لن» twice as
-        // often as «قد».
+        // «تحدث», «تقدم»: a word of four letters starting with ت is also
+        // the perfect of forms V and VI («تحدث الوزير», the minister
+        // spoke); it is read as an imperfect only if it follows «لم» and
+        // «لن» twice as often as «قد».
         let form_v = w.starts_with('ت') && w.chars().count() == 4;
         if n >= MIN_COUNT
             && imperfect_shaped(w)
