@@ -787,6 +787,11 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
         return Some(Found { skip, ..f });
     }
+    // «الأحد 8/10/2023»: the weekday and the numeric date it names, one
+    // date.
+    if let Some(f) = numeric_date(t, j).filter(|f| f.timex.value.len() == 10) {
+        return Some(Found { skip, ..f });
+    }
     let end = if direction(t.key(i + 1)).is_some() {
         i + 2
     } else {
@@ -2564,6 +2569,19 @@ mod tests {
         assert_eq!(
             (got[0].0.as_str(), got[0].1.as_str()),
             ("بعد ثلاثة أيام", "2005-01-23")
+        );
+    }
+
+    /// Regression: «الأحد 8/10/2023» was two dates, the weekday a guess
+    /// of its own.
+    #[test]
+    fn a_weekday_before_a_numeric_date_is_one_date() {
+        assert_each(
+            &[
+                ("الأحد 8/10/2023 وصل الوفد", "الأحد 8/10/2023", "2023-10-08"),
+                ("يوم السبت، 7/10/2023", "السبت، 7/10/2023", "2023-10-07"),
+            ],
+            "2024-01-15",
         );
     }
 
