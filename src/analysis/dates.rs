@@ -910,15 +910,7 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         // «شهر رمضان», «رمضان المقبل»: the Hijri year its clause or
         // direction word says; the value is the Gregorian month it starts
         // in, as for «رمضان 1445».
-        let y = hijri_year_near(t, i, end, dct?, dir, |y| {
-            let first = hijri_day(y, month, 1)?;
-            let (ny, nm) = if month == 12 {
-                (y + 1, 1)
-            } else {
-                (y, month + 1)
-            };
-            Some((first, hijri_day(ny, nm, 1)? - 1))
-        })?;
+        let y = hijri_year_near(t, i, end, dct?, dir, |y| hijri_month_days(y, month))?;
         let (gy, gm, _) = hijri_to_gregorian(y, month, 1);
         return Some(Found {
             end: if dir.is_some() { end + 1 } else { end },
@@ -1832,6 +1824,17 @@ fn hijri_day(y: i32, month: u32, day: u32) -> Option<i64> {
     let (gy, gm, gd) = hijri_to_gregorian(y, month, day);
     let (hy, hm, hd) = super::calendar::gregorian_to_hijri(gy, gm, gd);
     ((hy, hm, hd) == (y, month, day)).then(|| days_from_civil(gy, gm, gd))
+}
+
+/// The first and last day (days since 1970-01-01) of Hijri month `month`
+/// of year `y`.
+fn hijri_month_days(y: i32, month: u32) -> Option<(i64, i64)> {
+    let (ny, nm) = if month == 12 {
+        (y + 1, 1)
+    } else {
+        (y, month + 1)
+    };
+    Some((hijri_day(y, month, 1)?, hijri_day(ny, nm, 1)? - 1))
 }
 
 /// The Hijri year of a month or day written without one at tokens

@@ -8,11 +8,11 @@
 //! a document date there is no day to name, and the weekday alone is left
 //! to the other matchers.
 
-use super::tense::{self, Tense};
-use super::{Found, date, month_at, month_year, stems, unwritten_year, year_part, ymd};
-use crate::analysis::calendar::{
-    days_from_civil, days_in_month, gregorian_to_hijri, hijri_to_gregorian, weekday,
+use super::{
+    Found, date, hijri_month_days, hijri_year_near, month_at, month_year, stems, unwritten_year,
+    year_part, ymd,
 };
+use crate::analysis::calendar::{days_from_civil, days_in_month, weekday};
 use crate::analysis::lexicon::WEEKDAY;
 use crate::analysis::{DocDate, Text};
 
@@ -82,7 +82,11 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         None => {
             let d = dct?;
             let day = if hijri {
-                hijri_day_near(t, i, next, d, month, wd, nth)?
+                let y = hijri_year_near(t, i, next, d, None, |y| {
+                    let z = nth_day(y, month, true, wd, nth)?;
+                    Some((z, z))
+                })?;
+                nth_day(y, month, true, wd, nth)?
             } else {
                 let y = unwritten_year(t, i, next, d, month, None);
                 nth_day(y, month, false, wd, nth)?
@@ -135,15 +139,8 @@ pub(super) fn week_of_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<
 /// `month` of year `y`, of the Hijri calendar or the Gregorian.
 fn nth_day(y: i32, month: u32, hijri: bool, wd: u32, nth: Nth) -> Option<i64> {
     let (first, len) = if hijri {
-        let (gy, gm, gd) = hijri_to_gregorian(y, month, 1);
-        let (ny, nm) = if month == 12 {
-            (y + 1, 1)
-        } else {
-            (y, month + 1)
-        };
-        let (ey, em, ed) = hijri_to_gregorian(ny, nm, 1);
-        let first = days_from_civil(gy, gm, gd);
-        (first, days_from_civil(ey, em, ed) - first)
+        let (first, last) = hijri_month_days(y, month)?;
+        (first, last - first + 1)
     } else {
         (days_from_civil(y, month, 1), days_in_month(y, month) as i64)
     };
@@ -161,34 +158,6 @@ fn nth_day(y: i32, month: u32, hijri: bool, wd: u32, nth: Nth) -> Option<i64> {
             Some(last - (weekday_at(last) - wd as i64).rem_euclid(7))
         }
     }
-}
-
-/// The day of a Hijri month written without its year: among the Hijri
-/// years around the document date's, the last one on or before it in a
-/// clause about the past, the first on or after it about the future, else
-/// the nearest.
-fn hijri_day_near(
-    t: &Text,
-    first: usize,
-    end: usize,
-    d: DocDate,
-    month: u32,
-    wd: u32,
-    nth: Nth,
-) -> Option<i64> {
-    let (dy, dm, dd) = (d.year, d.month, d.day.unwrap_or(15));
-    let now = days_from_civil(dy, dm, dd);
-    let (hy, _, _) = gregorian_to_hijri(dy, dm, dd);
-    let days: Vec<i64> = (hy - 1..=hy + 1)
-        .filter_map(|y| nth_day(y, month, true, wd, nth))
-        .collect();
-    let nearest = || days.iter().copied().min_by_key(|&z| (z - now).abs());
-    match tense::at(t, first, end) {
-        Some(Tense::Past) => days.iter().copied().filter(|&z| z <= now).max(),
-        Some(Tense::Future) => days.iter().copied().filter(|&z| z >= now).min(),
-        None => None,
-    }
-    .or_else(nearest)
 }
 
 #[cfg(test)]
