@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
+mod anaphora;
 mod clock;
 mod holidays;
 mod news;
@@ -157,6 +158,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     s.extend(news::starters());
     s.extend(temponyms::STARTERS.iter().map(|w| w.to_string()));
     s.extend(clock::STARTERS.iter().map(|w| w.to_string()));
+    s.extend(anaphora::STARTERS.iter().map(|w| w.to_string()));
     s.extend(nth_weekday::STARTERS.iter().map(|w| w.to_string()));
     s.extend(holidays::STARTERS.iter().map(|w| w.to_string()));
     s.extend(UNITS.keys().cloned());
@@ -266,6 +268,14 @@ pub fn find_from(
     taken: &mut [bool],
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    // The last date named, for the times counted from it («في اليوم
+    // التالي»).
+    let mut named: Option<anaphora::Named> = None;
+    let name = |value: &str, token: usize, named: Option<anaphora::Named>| {
+        anaphora::Anchor::of(value)
+            .map(|anchor| anaphora::Named { anchor, token })
+            .or(named)
+    };
     let mut i = 0;
     while i < t.tokens.len() {
         if !starts[i] {
@@ -274,6 +284,7 @@ pub fn find_from(
         }
         if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
             for (bytes, value) in range.days {
+                named = name(&value, range.end - 1, named);
                 out.push(Mention {
                     range: t.norm.original_range(bytes),
                     kind: MentionType::Date,
@@ -290,8 +301,25 @@ pub fn find_from(
             i = end;
             continue;
         }
-        match match_at(t, i, dct) {
+        let found = anaphora::at(t, i, named, dct).or_else(|| {
+            let mut f = match_at(t, i, dct)?;
+            let anchor = named
+                .map(|n| n.anchor)
+                .or(dct.map(anaphora::Anchor::of_document));
+            if !anaphora::year_of_the_second(t, i, &mut f, dct) {
+                anaphora::year_after_month(t, i, &mut f, anchor);
+                anaphora::story_year(t, i, &mut f, named, dct);
+            }
+            anaphora::every_year(t, i, &mut f);
+            Some(f)
+        });
+        match found {
             Some(f) if f.end > i => {
+                // A movement named after its day («حركة 6 أبريل») is no
+                // time the story is at.
+                if f.timex.kind != TimexKind::Duration && !temponyms::names_a_movement(t, i) {
+                    named = name(&f.timex.value, f.end - 1, named);
+                }
                 out.push(Mention {
                     range: t.span(i, f.skip, f.end - 1),
                     kind: MentionType::Date,
@@ -945,14 +973,14 @@ fn year_of_month(d: DocDate, month: u32, dir: i32) -> i32 {
     }
 }
 
-/// «7/10/2023» (day first), «2023-10-07», «2023/10/07».
+/// «7/10/2023» (day first), «2023-10-07», «2023/10/07», «2023.10.07».
 fn numeric_date(t: &Text, i: usize) -> Option<Found> {
     if !t.is_number(i) {
         return None;
     }
     let s = t.key(i);
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || !s.contains(['/', '-']) {
+    if parts.len() != 3 {
         return None;
     }
     let nums: Vec<u32> = parts
@@ -968,6 +996,11 @@ fn numeric_date(t: &Text, i: usize) -> Option<Found> {
     };
     let y = y as i32;
     if !(1..=12).contains(&m) || d == 0 || d > super::calendar::days_in_month(y, m) {
+        return None;
+    }
+    // «2023.10.08», «8.10.2023»: with dots, only a year of these times (a
+    // number like «1.2.1204» is a section or a version).
+    if !s.contains(['/', '-']) && !(1900..=2100).contains(&y) {
         return None;
     }
     let (era, end) = era_at(t, i + 1);
@@ -1671,8 +1704,19 @@ fn proclitic_of_amount(t: &Text, i: usize) -> usize {
 /// («3 أيام», «ثلاثة أشهر»), a dual unit alone («يومين»), or a singular unit
 /// alone meaning one («شهر»). (count or None when vague, TIMEX unit, end).
 fn amount_unit(t: &Text, i: usize, single: bool) -> Option<(Option<f64>, &'static str, usize)> {
+    amount_unit_from(t, i, t.key(i), single)
+}
+
+/// [`amount_unit`] with token `i` read as `first` (the token without a
+/// proclitic: «بيومين» read «يومين»).
+fn amount_unit_from(
+    t: &Text,
+    i: usize,
+    first: &str,
+    single: bool,
+) -> Option<(Option<f64>, &'static str, usize)> {
     let unit_of = |k: usize| UNITS.get(t.key(k)).copied();
-    if let Some((u, dual, plural)) = unit_of(i) {
+    if let Some(&(u, dual, plural)) = UNITS.get(first) {
         // «عام 1999», «سنة 3000 ق.م.», «يوم الجمعة», «عقد المؤتمر» (held):
         // a singular unit before a number or a definite word names, it does
         // not count one.
@@ -1685,15 +1729,15 @@ fn amount_unit(t: &Text, i: usize, single: bool) -> Option<(Option<f64>, &'stati
         };
     }
     // «عدة سنوات», «بضعة أيام»: a count not said.
-    if matches!(t.key(i), "عده" | "بضعه" | "بضع")
+    if matches!(first, "عده" | "بضعه" | "بضع")
         && let Some((u, None, true)) = unit_of(i + 1)
     {
         return Some((None, u, i + 2));
     }
     let n = if t.is_number(i) {
-        super::numbers::parse_digits(t.key(i))?
+        super::numbers::parse_digits(first)?
     } else {
-        let w = readings(t.key(i))
+        let w = readings(first)
             .into_iter()
             .find_map(|(_, w)| NUMBER_WORDS.get(w).copied())?;
         match w {
@@ -2573,6 +2617,327 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("بعد ثلاثة أيام", "2005-01-23")
         );
+    }
+
+    /// Each (text, span, value, kind): among the text's dates, the one at
+    /// that span has that value and kind.
+    fn assert_spans(cases: &[(&str, &str, &str, &str)], dct: Option<&str>) {
+        for &(text, span, value, kind) in cases {
+            let d = match dct {
+                Some(dct) => dates(text, dct),
+                None => dates(text, ""),
+            };
+            let found = d.iter().find(|x| x.0 == span);
+            assert_eq!(
+                found.map(|x| (x.1.as_str(), x.2)),
+                Some((value, kind)),
+                "{text}: {d:?}"
+            );
+        }
+    }
+
+    /// Reference §7.8: what counts from the date the text last named, not
+    /// from the document date. Before, «في اليوم التالي» was no date,
+    /// «في نفس اليوم» was the document's day, «مارس من نفس العام» the
+    /// March nearest the document date and «بعد ذلك بيومين» two days.
+    #[test]
+    fn times_counted_from_the_last_date_named() {
+        assert_spans(
+            &[
+                (
+                    "اندلعت الاشتباكات في 12 مارس 2011، وفي اليوم التالي خرج المتظاهرون.",
+                    "اليوم التالي",
+                    "2011-03-13",
+                    "DATE",
+                ),
+                (
+                    "تأسس الحزب عام 1990، وفي العام التالي فاز بالانتخابات.",
+                    "العام التالي",
+                    "1991",
+                    "DATE",
+                ),
+                (
+                    "انتهى الموسم في 30 ديسمبر 2022، وفي الشهر التالي بدأ آخر.",
+                    "الشهر التالي",
+                    "2023-01",
+                    "DATE",
+                ),
+                (
+                    "وصل الوفد يوم الأحد 8 أكتوبر 2023، وبعد ذلك بيومين التقى الرئيس.",
+                    "بعد ذلك بيومين",
+                    "2023-10-10",
+                    "DATE",
+                ),
+                (
+                    "بدأ البناء في سنة 1356 واكتمل بعدها بسبع سنوات.",
+                    "بعدها بسبع سنوات",
+                    "1363",
+                    "DATE",
+                ),
+                (
+                    "وقعت المعركة في يونيو 1967، وكان الجيش آنذاك منهكا.",
+                    "آنذاك",
+                    "1967-06",
+                    "DATE",
+                ),
+                (
+                    "أعلن الجيش في 5 يونيو 1967 الحرب، وحينها كانت القوات على الحدود.",
+                    "حينها",
+                    "1967-06-05",
+                    "DATE",
+                ),
+                (
+                    "زار الوزير باريس في 3 مايو 2019، وفي نفس اليوم التقى نظيره.",
+                    "نفس اليوم",
+                    "2019-05-03",
+                    "DATE",
+                ),
+                (
+                    "وصل في 4 فبراير 2021، وغادر في اليوم ذاته.",
+                    "اليوم ذاته",
+                    "2021-02-04",
+                    "DATE",
+                ),
+                (
+                    "ولد عام 1950، وفي ذلك العام انتقلت الأسرة إلى القاهرة.",
+                    "ذلك العام",
+                    "1950",
+                    "DATE",
+                ),
+                (
+                    "عاد إلى بلاده في 5 يناير 2020، وفي مارس من نفس العام أصيب بالفيروس.",
+                    "مارس من نفس العام",
+                    "2020-03",
+                    "DATE",
+                ),
+                (
+                    "وقع الانفجار في 5 مايو 2010، وفي العاشر من الشهر ذاته اعتقل المشتبه به.",
+                    "العاشر من الشهر ذاته",
+                    "2010-05-10",
+                    "DATE",
+                ),
+                (
+                    "وصل في 12 مارس 2011 وغادر صباح اليوم التالي.",
+                    "صباح اليوم التالي",
+                    "2011-03-13TMO",
+                    "TIME",
+                ),
+                (
+                    "قصفت الطائرات المدينة في 4 يونيو 2014، وفي الليلة نفسها انسحبوا.",
+                    "الليلة نفسها",
+                    "2014-06-04TNI",
+                    "TIME",
+                ),
+                (
+                    "سقط النظام عام 2003، وفي أواخر العام نفسه اعتقل صدام.",
+                    "أواخر العام نفسه",
+                    "2003",
+                    "DATE",
+                ),
+                // A chain: the day after the day after.
+                (
+                    "وصل في 1 مايو 2019، وفي اليوم التالي تحدث، وفي اليوم التالي غادر.",
+                    "اليوم التالي",
+                    "2019-05-02",
+                    "DATE",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        let d = dates(
+            "وصل في 1 مايو 2019، وفي اليوم التالي تحدث، وفي اليوم التالي غادر.",
+            "2023-10-08",
+        );
+        assert_eq!(d.last().map(|x| x.1.as_str()), Some("2019-05-03"), "{d:?}");
+        // With no date named, what counts from a period counts from the
+        // document date; what only points back is no date, «آنذاك» the
+        // past as before.
+        assert_each(
+            &[
+                (
+                    "وفي اليوم التالي خرج المتظاهرون",
+                    "اليوم التالي",
+                    "2023-10-09",
+                ),
+                ("وكان الجيش آنذاك منهكا", "آنذاك", "PAST_REF"),
+            ],
+            "2023-10-08",
+        );
+        // A date a paragraph before is as often another story.
+        assert_spans(
+            &[(
+                "وقعت المعركة في يونيو 1967.\nوكان الجيش آنذاك منهكا",
+                "آنذاك",
+                "PAST_REF",
+                "DATE",
+            )],
+            Some("2023-10-08"),
+        );
+        assert_no_dates(
+            "وحينها كانت القوات على الحدود، وبعد ذلك بيومين انسحبت",
+            "2023-10-08",
+        );
+        // «نفس العام الذي»: the year its clause says; «ذات يوم»: one day.
+        assert_each(
+            &[
+                (
+                    "ولد عام 1950، وهو نفس العام الذي توفي فيه والده",
+                    "1950",
+                    "1950",
+                ),
+                ("ولد عام 1950، وذات يوم سافر", "1950", "1950"),
+            ],
+            "2023-10-08",
+        );
+    }
+
+    /// A month or a day written without its year in a story of years ago
+    /// takes the year of the story's last date, the nearest; the first of
+    /// two dates joined as a stretch takes the year written after the
+    /// second. Before, all of these took the year nearest the document
+    /// date.
+    #[test]
+    fn a_year_from_the_story_or_the_stretch() {
+        assert_spans(
+            &[
+                (
+                    "اندلعت الثورة في 17 ديسمبر 2010، وفي 14 يناير هرب بن علي.",
+                    "14 يناير",
+                    "2011-01-14",
+                    "DATE",
+                ),
+                (
+                    "توفي في 10 نوفمبر 2004، وكان قد دخل المستشفى في 29 أكتوبر.",
+                    "29 أكتوبر",
+                    "2004-10-29",
+                    "DATE",
+                ),
+                (
+                    "وقعت الحرب عام 1973 وفي أكتوبر عبر الجيش القناة.",
+                    "أكتوبر",
+                    "1973-10",
+                    "DATE",
+                ),
+                (
+                    "تولى الوزارة (30 يناير ـ 9 مايو 1936).",
+                    "30 يناير",
+                    "1936-01-30",
+                    "DATE",
+                ),
+                (
+                    "ثم تولاها (30 نوفمبر - 9 فبراير 1923).",
+                    "30 نوفمبر",
+                    "1922-11-30",
+                    "DATE",
+                ),
+                (
+                    "كان رئيس وزراء من 3 مارس إلى 22 نوفمبر 2011.",
+                    "3 مارس",
+                    "2011-03-03",
+                    "DATE",
+                ),
+                // What the document date says still counts from it: a
+                // direction word, a clause about the future, a named day.
+                (
+                    "وقعت المعركة في 5 مايو 1990، وفي مارس الماضي زار الوزير المكان.",
+                    "مارس الماضي",
+                    "2023-03",
+                    "DATE",
+                ),
+                (
+                    "وقعت الحرب في 2003، وستجرى الانتخابات في 20 مارس.",
+                    "20 مارس",
+                    "2024-03-20",
+                    "DATE",
+                ),
+                (
+                    "شاركت عام 1954 في ذكرى ثورة 23 يوليو.",
+                    "23 يوليو",
+                    "1952-07-23",
+                    "DATE",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // With no document date, the story's year.
+        assert_spans(
+            &[(
+                "اندلعت الثورة في 17 ديسمبر 2010، وفي 14 يناير هرب بن علي.",
+                "14 يناير",
+                "2011-01-14",
+                "DATE",
+            )],
+            None,
+        );
+    }
+
+    /// Days of every year, nights between two days, dotted dates, and
+    /// names of movements and revolutions.
+    #[test]
+    fn every_year_nights_between_days_and_dotted_dates() {
+        assert_spans(
+            &[
+                (
+                    "تحتفل الكنيسة بعيده في 12 أبريل من كل عام.",
+                    "12 أبريل من كل عام",
+                    "XXXX-04-12",
+                    "SET",
+                ),
+                (
+                    "تقدم الدولة في شهر فبراير من كل سنة جائزة.",
+                    "شهر فبراير من كل سنة",
+                    "XXXX-02",
+                    "SET",
+                ),
+                (
+                    "قصفت الطائرات ليل السبت - الأحد المدينة.",
+                    "ليل السبت - الأحد",
+                    "2023-10-07TNI",
+                    "TIME",
+                ),
+                (
+                    "قصفت الطائرات ليلة الخميس إلى الجمعة المدينة.",
+                    "ليلة الخميس إلى الجمعة",
+                    "2023-10-05TNI",
+                    "TIME",
+                ),
+                (
+                    "وقال الرئيس في 2023.10.08 إن الوضع خطير.",
+                    "2023.10.08",
+                    "2023-10-08",
+                    "DATE",
+                ),
+                (
+                    "صدر القرار بتاريخ 8.10.2023 عن المحكمة.",
+                    "8.10.2023",
+                    "2023-10-08",
+                    "DATE",
+                ),
+                (
+                    "وهي عضو مؤسس في حركة 6 أبريل.",
+                    "6 أبريل",
+                    "2008-04-06",
+                    "DATE",
+                ),
+                (
+                    "وربح الحزب القضية بعد ثورة يناير.",
+                    "يناير",
+                    "2011-01",
+                    "DATE",
+                ),
+                (
+                    "قبل قيام ثورة يوليو / تموز 1952 في مصر.",
+                    "يوليو / تموز 1952",
+                    "1952-07",
+                    "DATE",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // Two days that do not follow each other are two dates; a section
+        // number is no date.
+        assert_eq!(dates("بين ليلة السبت - الاثنين", "2023-10-08").len(), 2);
+        assert_no_dates("انظر الفقرة 1.2.1204 من القانون", "2023-10-08");
     }
 
     /// Regression: «الأحد 8/10/2023» was two dates, the weekday a guess

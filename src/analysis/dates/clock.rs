@@ -5,10 +5,11 @@
 //! day. «حتى الساعة» with no hour is «so far» (`PRESENT_REF`).
 
 use super::{Found, core_at, day_at, stems, without_wa};
+use crate::analysis::lexicon::WEEKDAY;
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
 /// The TIMEX part-of-day code of a word (HeidelTime's, reference §3.3).
-fn part_of_day(w: &str) -> Option<&'static str> {
+pub(super) fn part_of_day(w: &str) -> Option<&'static str> {
     Some(match w {
         "صباح" | "فجر" | "ضحي" | "صبيحه" => "MO",
         // Not «ظهر»: «ظهر اليوم» is as often "appeared today".
@@ -43,6 +44,9 @@ fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «بعد ظهر أمس»: the afternoon («ظهر» alone is not a part, see
     // [`part_of_day`]).
     let (conj, head) = without_wa(t.key(i));
+    if let Some(f) = night_between(t, i, dct) {
+        return Some(f);
+    }
     let (skip, code, mut j) = if head == "بعد" && t.key(i + 1) == "ظهر" {
         (conj, "AF", i + 2)
     } else {
@@ -63,6 +67,34 @@ fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         end: day.end,
         skip,
         timex: time(format!("{}T{code}", day.timex.value)),
+    })
+}
+
+/// «ليل السبت - الأحد», «ليلة الخميس إلى الجمعة», «ليل الأحد الاثنين»:
+/// the night between two days that follow each other, one time at the
+/// first day's night (`2023-10-07TNI`). «ليلة الأحد» alone is left to the
+/// day: which night it means is not sure, the one before or after.
+fn night_between(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let skip = stems(t, i)
+        .iter()
+        .find_map(|&(s, w)| matches!(w, "ليل" | "ليله").then_some(s))?;
+    let weekday = |k: usize| WEEKDAY.get(t.key(k)).copied();
+    let first = weekday(i + 1)?;
+    let mut k = i + 2;
+    if matches!(t.key(k), "-" | "–" | "/" | "الي" | "علي") {
+        k += 1;
+    }
+    if weekday(k)? != first % 7 + 1 {
+        return None;
+    }
+    let day = core_at(t, i + 1, dct)?;
+    if day.end != i + 2 || day.timex.kind != TimexKind::Date || !one_day(&day.timex.value) {
+        return None;
+    }
+    Some(Found {
+        end: k + 1,
+        skip,
+        timex: time(format!("{}TNI", day.timex.value)),
     })
 }
 
@@ -162,5 +194,6 @@ pub(super) const STARTERS: &[&str] = &[
     "عصر",
     "مساء",
     "ليل",
+    "ليله",
     "الساعه",
 ];

@@ -26,6 +26,8 @@ const DAY_MONTH: &[(u32, u32, i32, &[&str])] = &[
     (25, 1, 2011, &["ثوره"]),
     (17, 2, 2011, &["ثوره"]),
     (20, 2, 2011, &["حركه"]),
+    // The April 6 Youth Movement, named after the strike of 2008.
+    (6, 4, 2008, &["حركه", "اضراب"]),
     (30, 6, 2013, &["ثوره", "تظاهرات", "مظاهرات", "احتجاجات"]),
     (22, 2, 2019, &["حراك"]),
     (17, 10, 2019, &["انتفاضه", "ثوره", "حراك"]),
@@ -54,6 +56,11 @@ const BLOC_HEADS: &[&str] = &[
 /// Whether a reading of token `k` is one of `words`.
 fn is_one_of(t: &Text, k: Option<usize>, words: &[&str]) -> bool {
     k.is_some_and(|k| stems(t, k).iter().any(|(_, w)| words.contains(w)))
+}
+
+/// Whether a number follows the month at `i` within three tokens.
+fn year_soon(t: &Text, i: usize) -> bool {
+    (i + 1..i + 4).any(|k| t.is_number(k))
 }
 
 /// A named date at token `i`.
@@ -99,6 +106,14 @@ pub(super) fn at(t: &Text, i: usize) -> Option<Found> {
             {
                 ("1973-10-06", i + 1)
             }
+            // «ثورة يناير» (Egypt, 2011), «ثورة يوليو» (Egypt, 1952).
+            // Not «ثورة يوليو / تموز 1952», a month with its year.
+            "يناير" if is_one_of(t, before, &["ثوره"]) && !year_soon(t, i) => {
+                ("2011-01", i + 1)
+            }
+            "يوليو" if is_one_of(t, before, &["ثوره"]) && !year_soon(t, i) => {
+                ("1952-07", i + 1)
+            }
             "طوفان" if t.key(i + 1) == "الاقصي" => ("2023-10-07", i + 2),
             // Libya's revolution day («الفاتح» is also Libya's name of
             // September).
@@ -114,6 +129,12 @@ pub(super) fn at(t: &Text, i: usize) -> Option<Found> {
         skip,
         timex: date(value.to_owned()),
     })
+}
+
+/// Whether the date at `i` is in a movement's name («حركة 6 أبريل»,
+/// «حركة 20 فبراير»).
+pub(super) fn names_a_movement(t: &Text, i: usize) -> bool {
+    is_one_of(t, i.checked_sub(1), &["حركه"])
 }
 
 /// Where a date that names no time ends: «14 آذار» after «قوى»,
