@@ -292,7 +292,11 @@ fn period_at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> 
     }
     // «نفس العام الذي ولد فيه»: the year the clause says, not the last;
     // «في نفس السنة 1645»: the year written.
-    if matches!(t.key(r.end), "الذي" | "التي") || t.is_number(r.end) {
+    let year_after = t.is_number(r.end)
+        && t.key(r.end)
+            .parse::<i32>()
+            .is_ok_and(|y| (1000..=2100).contains(&y));
+    if matches!(t.key(r.end), "الذي" | "التي") || year_after {
         return None;
     }
     // What only points back points to a date of its paragraph: a date
@@ -307,6 +311,28 @@ fn period_at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> 
         Some(u) => anchor.moved(u, r.on),
         None => anchor.value(),
     };
+    // «في نفس اليوم من عام 2006»: the day named, in the year written.
+    let mut end = r.end;
+    let year_word = |k: usize| matches!(t.key(k), "عام" | "العام" | "سنه" | "السنه");
+    if matches!(r.unit, Some("D" | "M"))
+        && r.on == 0
+        && value.len() >= 7
+        && t.key(end) == "من"
+        && year_word(end + 1)
+        && t.is_number(end + 2)
+        && t.key(end + 2).len() == 4
+        && let Ok(year) = t.key(end + 2).parse::<i32>()
+    {
+        let rest = &value[4..];
+        let fits = rest.len() < 6
+            || rest[4..]
+                .parse::<u32>()
+                .is_ok_and(|d| d <= days_in_month(year, rest[1..3].parse().unwrap_or(1)));
+        if fits {
+            value = format!("{year:04}{rest}");
+            end += 3;
+        }
+    }
     let one_day = value.len() == 10;
     let part_code = day_part.or(r.night.then_some("NI"));
     let kind = match part_code {
@@ -321,7 +347,7 @@ fn period_at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> 
         return None;
     }
     Some(Found {
-        end: r.end,
+        end,
         skip: skip.unwrap_or(r.skip),
         timex: Timex {
             kind,

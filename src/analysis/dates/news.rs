@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Found, date, day_at, direction, duration_value, key, stems, unwritten_year, ymd};
-use crate::analysis::calendar::{add_months, days_in_month};
+use crate::analysis::calendar::{add_days, add_months, days_in_month};
 use crate::analysis::lexicon::{NUMBER_WORDS, NumWord};
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
@@ -20,7 +20,19 @@ use crate::analysis::{DocDate, Text, Timex, TimexKind};
 pub(super) fn starters() -> Vec<String> {
     let mut out: Vec<String> = DECADES.keys().cloned().collect();
     out.extend(DEFINITE_UNITS.keys().cloned());
-    out.extend(["ال", "الربع", "النصف", "القرن", "العقد"].map(key));
+    out.extend(
+        [
+            "ال",
+            "الربع",
+            "النصف",
+            "القرن",
+            "العقد",
+            "مثل",
+            "غداة",
+            "عشية",
+        ]
+        .map(key),
+    );
     out
 }
 
@@ -33,6 +45,93 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .or_else(|| day_of_relative_month(t, i, dct))
         .or_else(|| season_of_relative_year(t, i, dct))
         .or_else(|| counted_duration(t, i))
+        .or_else(|| this_day_of_another_year(t, i, dct))
+        .or_else(|| eve_or_morrow(t, i, dct))
+}
+
+/// «في مثل هذا اليوم من عام 1967», «مثل هذا اليوم قبل 50 عاما», «مثل
+/// هذا الوقت من العام الماضي», «في مثل هذا اليوم من كل عام»: the
+/// document's day (or month) in another year.
+fn this_day_of_another_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, _) = stems(t, i).into_iter().find(|(_, w)| *w == "مثل")?;
+    if !matches!(t.key(i + 1), "هذا" | "هذه") {
+        return None;
+    }
+    let day = match t.key(i + 2) {
+        "اليوم" => true,
+        "الشهر" | "الوقت" | "الفتره" => false,
+        _ => return None,
+    };
+    let d = dct?;
+    let k = i + 3;
+    let year_word = |k: usize| matches!(t.key(k), "عام" | "العام" | "سنه" | "السنه");
+    let (year, end) = match (t.key(k), t.key(k + 1)) {
+        // «من عام 1967».
+        ("من", _) if year_word(k + 1) && t.is_number(k + 2) && t.key(k + 2).len() == 4 => {
+            (Some(t.key(k + 2).parse::<i32>().ok()?), k + 3)
+        }
+        // «من العام الماضي».
+        ("من", "العام" | "السنه") => (Some(d.year + direction(t.key(k + 2))?), k + 3),
+        // «من كل عام»: every year.
+        ("من", "كل") if year_word(k + 2) => (None, k + 3),
+        // «قبل 50 عاما».
+        ("قبل", _) => match super::amount_unit(t, k + 1, true)? {
+            (Some(n), "Y", end) if n.fract() == 0.0 => (Some(d.year - n as i32), end),
+            (Some(n), "DE", end) if n.fract() == 0.0 => (Some(d.year - 10 * n as i32), end),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let month_day = match (day, d.day) {
+        (true, Some(dd)) => format!("-{:02}-{dd:02}", d.month),
+        (true, None) => return None,
+        (false, _) => format!("-{:02}", d.month),
+    };
+    let timex = match year {
+        Some(y) => {
+            // 29 February in a year without one.
+            if day && d.day.is_some_and(|dd| dd > days_in_month(y, d.month)) {
+                return None;
+            }
+            date(format!("{y:04}{month_day}"))
+        }
+        None => Timex {
+            value: format!("XXXX{month_day}"),
+            kind: TimexKind::Set,
+            modifier: None,
+        },
+    };
+    Some(Found { end, skip, timex })
+}
+
+/// «غداة 11 سبتمبر» (the day after), «عشية عيد الميلاد» (the eve, the
+/// day before): a day counted from a day named after it. «غداة
+/// الانتخابات», an event with no date, is none.
+fn eve_or_morrow(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, by) = stems(t, i).into_iter().find_map(|(s, w)| match w {
+        "غداه" => Some((s, 1)),
+        "عشيه" => Some((s, -1)),
+        _ => None,
+    })?;
+    let f = super::core_at(t, i + 1, dct)?;
+    let v = &f.timex.value;
+    if f.timex.kind != TimexKind::Date
+        || v.len() != 10
+        || !v.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
+        return None;
+    }
+    let (y, m, dd) = (
+        v[..4].parse().ok()?,
+        v[5..7].parse().ok()?,
+        v[8..].parse().ok()?,
+    );
+    let (y, m, dd) = add_days(y, m, dd, by);
+    Some(Found {
+        end: f.end,
+        skip,
+        timex: date(ymd(y, m, dd)),
+    })
 }
 
 /// A direction word of any number and gender: «الماضي», «الماضية»,
