@@ -99,13 +99,33 @@ fn night_between(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 /// «الساعة 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة والنصف مساء
-/// أمس»; «حتى الساعة» (so far).
+/// أمس», «الساعة الـ10 صباحا»; without «الساعة», an hour said with its
+/// part of the day: «العاشرة صباحا», «الثامنة من مساء أمس»; «حتى الساعة»
+/// (so far).
 fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let skip = stems(t, i)
+    let said = stems(t, i)
         .iter()
-        .find_map(|&(s, w)| (w == "الساعه").then_some(s))?;
-    let j = i + 1;
-    let (mut hour, mut minute, mut k) = if t.is_number(j) {
+        .find_map(|&(s, w)| (w == "الساعه").then_some(s));
+    // Without «الساعة», an hour word alone, its part of the day needed.
+    let (skip, mut j, needs_part) = match said {
+        Some(skip) => (skip, i + 1, false),
+        None if t.is_word(i) => (0, i, true),
+        None => return None,
+    };
+    // «الساعة الـ10»: the article written apart.
+    if !needs_part && t.key(j) == "ال" && t.is_number(j + 1) {
+        j += 1;
+    }
+    let (mut hour, mut minute, mut k) = if needs_part {
+        let (h, end, skip) = day_at(t, j).filter(|d| (1..=12).contains(&d.0))?;
+        // An hour is feminine («العاشرة», not «النصف الثاني من العصر»,
+        // an era), and one o'clock is «الواحدة» («الساعات الأولى من صباح
+        // أمس» are the first hours).
+        if skip > 0 || !t.key(j).ends_with('ه') || t.key(j) == "الاولي" {
+            return None;
+        }
+        (h, 0, end)
+    } else if t.is_number(j) {
         let s = t.key(j);
         let (h, m) = match s.split_once(':') {
             Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
@@ -133,19 +153,32 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     // A part of the day after the hour: afternoon and evening hours are
     // past noon.
+    // «العاشرة من صباح اليوم», «الثانية من فجر الاثنين»: the part of a
+    // day named after it.
+    let part_of = (t.key(k) == "من")
+        .then(|| stems(t, k + 1).iter().find_map(|&(_, w)| part_of_day(w)))
+        .flatten();
     let pm = match (t.key(k), t.key(k + 1)) {
         ("صباحا" | "فجرا", _) => Some((false, k + 1)),
         ("ظهرا" | "عصرا" | "مساء" | "مساءا" | "ليلا", _) => {
             Some((true, k + 1))
         }
         ("بعد", "الظهر") => Some((true, k + 2)),
-        _ => None,
+        // Night hours before six are past midnight.
+        _ => part_of.map(|code| {
+            (
+                matches!(code, "MD" | "AF") || (code == "NI" && hour >= 6),
+                k + 2,
+            )
+        }),
     };
     if let Some((after_noon, end)) = pm {
         if after_noon && hour < 12 {
             hour += 12;
         }
         k = end;
+    } else if needs_part {
+        return None;
     }
     // The day: one written after the time, or the document's.
     let (day, end) = match core_at(t, k, dct) {
