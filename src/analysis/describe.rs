@@ -492,6 +492,15 @@ fn time_words(v: &str, lang: Lang) -> Option<String> {
             if !valid {
                 return None;
             }
+            // The end of the day (§3.3): «منتصف ليل ٨ أكتوبر».
+            if time == "24:00" {
+                return Some(match (d, ar) {
+                    (Some(d), true) => format!("منتصف ليل {d}"),
+                    (Some(d), false) => format!("midnight, {d}"),
+                    (None, true) => "منتصف الليل".to_owned(),
+                    (None, false) => "midnight".to_owned(),
+                });
+            }
             let clock = digits(time, lang);
             match d {
                 Some(d) if ar => format!("{clock}، {d}"),
@@ -687,6 +696,14 @@ mod tests {
             "14:30, 8 October 2023"
         );
         assert_eq!(timex(&time("XXXX-XX-XXT09:05"), Lang::Arabic), "٠٩:٠٥");
+        assert_eq!(
+            timex(&time("2023-10-08T24:00"), Lang::Arabic),
+            "منتصف ليل ٨ أكتوبر ٢٠٢٣"
+        );
+        assert_eq!(
+            timex(&time("2023-10-08T24:00"), Lang::English),
+            "midnight, 8 October 2023"
+        );
         // Found with no document date: the year is not known.
         assert_eq!(timex(&date("XXXX-10"), Lang::Arabic), "أكتوبر");
         assert_eq!(timex(&date("XXXX-SU"), Lang::Arabic), "الصيف");

@@ -35,7 +35,36 @@ fn one_day(value: &str) -> bool {
 
 /// A time of day at token `i`.
 pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    part_then_day(t, i, dct).or_else(|| clock(t, i, dct))
+    midnight(t, i, dct)
+        .or_else(|| part_then_day(t, i, dct))
+        .or_else(|| clock(t, i, dct))
+}
+
+/// «منتصف ليل الأحد», «عند منتصف الليل»: midnight, the end of the day
+/// named or else of the document's (`2023-10-08T24:00`, reference §3.3's
+/// recommendation).
+fn midnight(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, head) = without_wa(t.key(i));
+    if head != "منتصف" {
+        return None;
+    }
+    let (day, end) = match t.key(i + 1) {
+        "ليل" => {
+            let f = core_at(t, i + 2, dct)?;
+            (f.timex.kind == TimexKind::Date && one_day(&f.timex.value)).then_some(())?;
+            (f.timex.value, f.end)
+        }
+        "الليل" => match dct.and_then(|d| Some((d, d.day?))) {
+            Some((d, day)) => (super::ymd(d.year, d.month, day), i + 2),
+            None => ("XXXX-XX-XX".to_owned(), i + 2),
+        },
+        _ => return None,
+    };
+    Some(Found {
+        end,
+        skip,
+        timex: time(format!("{day}T24:00")),
+    })
 }
 
 /// «صباح السبت», «مساء يوم الجمعة الماضي», «فجر اليوم», «بعد ظهر أمس»:
