@@ -517,14 +517,21 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 /// (not a Hijri one's: its days are not the calendar's). Its span is the
 /// number alone.
 fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    if !t.is_number(i) || !matches!(t.key(i + 1), "و" | "الي" | "حتي" | "-" | "–") {
+    let numbers = t.is_number(i) && matches!(t.key(i + 1), "و" | "الي" | "حتي" | "-" | "–");
+    // «السابع والثامن من أكتوبر»: two ordinals, the second after «و».
+    let words = t.is_word(i)
+        && t.key(i + 1).starts_with('و')
+        && day_at(t, i).is_some_and(|d| d.1 == i + 1)
+        && day_at(t, i + 1).is_some_and(|d| d.2 > 0);
+    if !numbers && !words {
         return None;
     }
-    let (day, _, _) = day_at(t, i)?;
-    if day_then_month(t, i + 2)?.3 {
+    let (day, _, skip) = day_at(t, i)?;
+    let second_at = if words { i + 1 } else { i + 2 };
+    if day_then_month(t, second_at)?.3 {
         return None;
     }
-    let second = day_month(t, i + 2, dct)?;
+    let second = day_month(t, second_at, dct)?;
     let value = &second.timex.value;
     let (year, month) = (value.get(..4)?, value.get(5..7)?.parse::<u32>().ok()?);
     let fits = year
@@ -532,7 +539,7 @@ fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .map_or(true, |y| day <= super::calendar::days_in_month(y, month));
     fits.then(|| Found {
         end: i + 1,
-        skip: 0,
+        skip,
         timex: date(format!("{year}-{month:02}-{day:02}")),
     })
 }
@@ -1574,10 +1581,11 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
         // «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت»: counted
         // from an event, not from the document date (a duration, below);
-        // «من الآن» is the document date, «على الأقل» no event.
+        // «من الآن» is the document date, «على الأقل» and «من الزمن» («قبل
+        // عقدين من الزمن», of time) no event.
         let from_event = |end: usize| {
             matches!(t.key(end), "من" | "علي")
-                && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر")
+                && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر" | "الزمن")
         };
         if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
@@ -3065,6 +3073,85 @@ mod tests {
                 "TIME",
             )],
             Some("2023-10-08"),
+        );
+    }
+
+    /// Regressions: «الأسبوع الأول من الشهر المقبل» and «النصف الثاني من
+    /// الشهر الجاري» were read as the 1st and the 2nd of a month, «ليلة
+    /// أمس» as the day, «قبل عقدين من الزمن» as a duration (two decades of
+    /// time), and «السابع» in «السابع والثامن من أكتوبر» not at all.
+    #[test]
+    fn weeks_and_halves_of_a_relative_month_nights_and_pairs_of_ordinals() {
+        let dct = "2023-10-08";
+        assert_each_with_mod(
+            &[
+                (
+                    "في الأسبوع الأول من الشهر المقبل",
+                    "الأسبوع الأول من الشهر المقبل",
+                    "2023-11",
+                    Some("START"),
+                ),
+                (
+                    "في النصف الثاني من الشهر الجاري",
+                    "النصف الثاني من الشهر الجاري",
+                    "2023-10",
+                    Some("END"),
+                ),
+                (
+                    "في النصف الأول من نوفمبر",
+                    "النصف الأول من نوفمبر",
+                    "2023-11",
+                    Some("START"),
+                ),
+                ("وتأسست الشركة قبل عقدين من الزمن", "قبل عقدين", "200", None),
+            ],
+            dct,
+        );
+        assert_spans(
+            &[
+                (
+                    "ويلقي الرئيس خطابا الليلة.",
+                    "الليلة",
+                    "2023-10-08TNI",
+                    "TIME",
+                ),
+                (
+                    "ووقعت الاشتباكات ليلة أمس.",
+                    "ليلة أمس",
+                    "2023-10-07TNI",
+                    "TIME",
+                ),
+                (
+                    "وقصفت الطائرات المدينة الليلة الماضية.",
+                    "الليلة الماضية",
+                    "2023-10-07TNI",
+                    "TIME",
+                ),
+                (
+                    "ووقعت الهجمات في السابع والثامن من أكتوبر.",
+                    "السابع",
+                    "2023-10-07",
+                    "DATE",
+                ),
+                (
+                    "ووقعت الهجمات في السابع والثامن من أكتوبر.",
+                    "الثامن من أكتوبر",
+                    "2023-10-08",
+                    "DATE",
+                ),
+                (
+                    "ووقعت في الحادي والعشرين من مارس.",
+                    "الحادي والعشرين من مارس",
+                    "2023-03-21",
+                    "DATE",
+                ),
+            ],
+            Some(dct),
+        );
+        // A half of a year keeps its own value.
+        assert_each(
+            &[("النصف الثاني من العام", "النصف الثاني من العام", "2023-H2")],
+            dct,
         );
     }
 

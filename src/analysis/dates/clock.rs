@@ -5,6 +5,7 @@
 //! day. «حتى الساعة» with no hour is «so far» (`PRESENT_REF`).
 
 use super::{Found, core_at, day_at, stems, without_wa};
+use crate::analysis::calendar::add_days;
 use crate::analysis::lexicon::WEEKDAY;
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
@@ -35,9 +36,34 @@ fn one_day(value: &str) -> bool {
 
 /// A time of day at token `i`.
 pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    midnight(t, i, dct)
+    tonight(t, i, dct)
+        .or_else(|| midnight(t, i, dct))
         .or_else(|| part_then_day(t, i, dct))
         .or_else(|| clock(t, i, dct))
+}
+
+/// «الليلة» (tonight), «الليلة الماضية», «ليلة أمس», «ليلة البارحة»: the
+/// night of the document's day or of the day before (`2023-10-07TNI`).
+/// «ليلة الأحد» is left to the day (which night it means is not sure).
+fn tonight(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+    let (skip, w) = stems(t, i)
+        .into_iter()
+        .find(|(_, w)| matches!(*w, "الليله" | "ليله"))?;
+    let (back, end) = match (w, t.key(i + 1)) {
+        ("الليله", "الماضيه" | "الفايته" | "المنصرمه") => (1, i + 2),
+        ("الليله", "المقبله" | "القادمه") => (-1, i + 2),
+        ("الليله", _) => (0, i + 1),
+        ("ليله", "امس" | "الامس" | "البارحه") => (1, i + 2),
+        _ => return None,
+    };
+    let d = dct?;
+    let day = d.day?;
+    let (y, m, dd) = add_days(d.year, d.month, day, -back);
+    Some(Found {
+        end,
+        skip,
+        timex: time(format!("{}TNI", super::ymd(y, m, dd))),
+    })
 }
 
 /// «منتصف ليل الأحد», «عند منتصف الليل»: midnight, the end of the day

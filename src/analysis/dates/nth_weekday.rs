@@ -103,14 +103,23 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 /// «الأسبوع الأول من نوفمبر», «الأسبوع الأخير من شهر رمضان», «العشر
-/// الأواخر من رمضان»: the month, at its start, middle or end (TIMEX3 has no
-/// week of a month). Without
+/// الأواخر من رمضان», «الأسبوع الأول من الشهر المقبل», «النصف الثاني من
+/// الشهر الجاري»: the month, at its start, middle or end (TIMEX3 has no
+/// week or half of a month). Without
 /// this, «الأول من نوفمبر» in it was read as 1 November.
 pub(super) fn week_of_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, w) = stems(t, i)
         .into_iter()
-        .find(|(_, w)| matches!(*w, "الاسبوع" | "العشر"))?;
-    let modifier = if w == "العشر" {
+        .find(|(_, w)| matches!(*w, "الاسبوع" | "العشر" | "النصف"))?;
+    let modifier = if w == "النصف" {
+        // «النصف الثاني من الشهر الجاري»; a year's half is its own value
+        // («2023-H2», [`super::news`]).
+        match ordinal_after(t.key(i + 1))? {
+            Nth::Nth(1) => "START",
+            Nth::Nth(2) | Nth::Last => "END",
+            Nth::Nth(_) => return None,
+        }
+    } else if w == "العشر" {
         // «العشر الأواخر من رمضان», «العشر الأوائل من ذي الحجة».
         match t.key(i + 1) {
             "الاواخر" | "الاخيره" => "END",
@@ -127,8 +136,13 @@ pub(super) fn week_of_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<
     if t.key(i + 2) != "من" {
         return None;
     }
-    let mut f = month_year(t, i + 3, dct)?;
-    if f.timex.value.len() != 7 {
+    // «من نوفمبر», «من شهر رمضان», «من الشهر المقبل».
+    let mut f = month_year(t, i + 3, dct).or_else(|| {
+        matches!(t.key(i + 3), "الشهر" | "هذا")
+            .then(|| super::core_at(t, i + 3, dct))
+            .flatten()
+    })?;
+    if f.timex.value.len() != 7 || f.timex.kind != crate::analysis::TimexKind::Date {
         return None;
     }
     f.timex.modifier = Some(modifier);
