@@ -309,6 +309,7 @@ pub fn find_from(
             if !anaphora::year_of_the_second(t, i, &mut f, dct) {
                 anaphora::year_after_month(t, i, &mut f, anchor);
                 anaphora::story_year(t, i, &mut f, named, dct);
+                anaphora::weekday_after(t, i, &mut f, named);
             }
             anaphora::every_year(t, i, &mut f);
             Some(f)
@@ -3079,7 +3080,8 @@ mod tests {
     /// Regressions: «الأسبوع الأول من الشهر المقبل» and «النصف الثاني من
     /// الشهر الجاري» were read as the 1st and the 2nd of a month, «ليلة
     /// أمس» as the day, «قبل عقدين من الزمن» as a duration (two decades of
-    /// time), and «السابع» in «السابع والثامن من أكتوبر» not at all.
+    /// time), «السابع» in «السابع والثامن من أكتوبر» not at all, and «يومي
+    /// السبت والأحد» a week apart.
     #[test]
     fn weeks_and_halves_of_a_relative_month_nights_and_pairs_of_ordinals() {
         let dct = "2023-10-08";
@@ -3143,6 +3145,20 @@ mod tests {
                     "ووقعت في الحادي والعشرين من مارس.",
                     "الحادي والعشرين من مارس",
                     "2023-03-21",
+                    "DATE",
+                ),
+                // Two weekdays joined: the second from the first on (it
+                // was the Sunday gone by, the Saturday to come).
+                (
+                    "وتعقد القمة يومي السبت والأحد.",
+                    "السبت",
+                    "2023-10-14",
+                    "DATE",
+                ),
+                (
+                    "وتعقد القمة يومي السبت والأحد.",
+                    "الأحد",
+                    "2023-10-15",
                     "DATE",
                 ),
             ],

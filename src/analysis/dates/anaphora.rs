@@ -22,7 +22,8 @@ use super::tense::{self, Tense};
 use super::{
     Found, amount_unit_from, date, day_at, month_at, nearest_year, part, shift, stems, ymd,
 };
-use crate::analysis::calendar::days_in_month;
+use crate::analysis::calendar::{add_days, days_in_month, weekday};
+use crate::analysis::lexicon::WEEKDAY;
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
 /// The last date a text named, at its granularity: a year, a month or a
@@ -493,6 +494,33 @@ pub(super) fn year_of_the_second(
     }
     f.timex.value = format!("{year:04}{}", &v[4..]);
     true
+}
+
+/// «يومي السبت والأحد», «الخميس والجمعة»: a weekday joined by «و» to a
+/// day just named is the first such weekday from it on, not a day of its
+/// own guessing (the Saturday to come and the Sunday gone by).
+pub(super) fn weekday_after(t: &Text, first: usize, f: &mut Found, named: Option<Named>) {
+    let Some(n) = named.filter(|n| n.token + 1 == first) else {
+        return;
+    };
+    let (Some(month), Some(day)) = (n.anchor.month, n.anchor.day) else {
+        return;
+    };
+    let Some(&wd) = stems(t, first)
+        .iter()
+        .find(|(s, _)| *s > 0 && t.key(first).starts_with('و'))
+        .and_then(|(_, w)| WEEKDAY.get(*w))
+    else {
+        return;
+    };
+    if f.end != first + 1 || f.timex.kind != TimexKind::Date || f.timex.value.len() != 10 {
+        return;
+    }
+    // ISO weekdays, Monday 1 to Sunday 7, as the lexicon's.
+    let from = weekday(n.anchor.year, month, day);
+    let ahead = (wd as i64 - from as i64).rem_euclid(7);
+    let (y, m, d) = add_days(n.anchor.year, month, day, ahead);
+    f.timex.value = ymd(y, m, d);
 }
 
 /// Whether tokens `first..end` name a Gregorian month and write no year.
