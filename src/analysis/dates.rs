@@ -303,15 +303,7 @@ pub fn find_from(
         }
         let found = anaphora::at(t, i, named, dct).or_else(|| {
             let mut f = match_at(t, i, dct)?;
-            let anchor = named
-                .map(|n| n.anchor)
-                .or(dct.map(anaphora::Anchor::of_document));
-            if !anaphora::year_of_the_second(t, i, &mut f, dct) {
-                anaphora::year_after_month(t, i, &mut f, anchor);
-                anaphora::story_year(t, i, &mut f, named, dct);
-                anaphora::weekday_after(t, i, &mut f, named);
-            }
-            anaphora::every_year(t, i, &mut f);
+            anaphora::settle(t, i, &mut f, named, dct);
             Some(f)
         });
         match found {

@@ -14,7 +14,7 @@
 //! too: from the story's last date when that is years from the document
 //! date ([`story_year`]), from the second date of a stretch
 //! ([`year_of_the_second`]); and «من كل عام» makes it every year's
-//! ([`every_year`]).
+//! ([`every_year`]). [`settle`] applies these in turn.
 
 use super::clock::part_of_day;
 use super::temponyms;
@@ -358,10 +358,30 @@ fn period_at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> 
     })
 }
 
+/// What another date says of a date `f` found at `first` on its own: the
+/// year of a stretch's second date, else the year said after it («من
+/// العام نفسه»), the story's year, the day of a weekday joined to the one
+/// before; then whether it is every year's.
+pub(super) fn settle(
+    t: &Text,
+    first: usize,
+    f: &mut Found,
+    named: Option<Named>,
+    dct: Option<DocDate>,
+) {
+    if !year_of_the_second(t, first, f, dct) {
+        let anchor = named.map(|n| n.anchor).or(dct.map(Anchor::of_document));
+        year_after_month(t, first, f, anchor);
+        story_year(t, first, f, named, dct);
+        weekday_after(t, first, f, named);
+    }
+    every_year(t, first, f);
+}
+
 /// «مارس من العام نفسه», «في 5 مايو من ذلك العام», «يناير من العام
 /// التالي»: the year of a Gregorian month matched at `first..f.end`, said
 /// by an anaphoric year after it. Moves `f` on past those words.
-pub(super) fn year_after_month(t: &Text, first: usize, f: &mut Found, anchor: Option<Anchor>) {
+fn year_after_month(t: &Text, first: usize, f: &mut Found, anchor: Option<Anchor>) {
     let Some(anchor) = anchor else { return };
     if t.key(f.end) != "من" || f.timex.kind != TimexKind::Date {
         return;
@@ -387,13 +407,7 @@ pub(super) fn year_after_month(t: &Text, first: usize, f: &mut Found, anchor: Op
 /// يناير» is 2011-01-14, «توفي في 10 نوفمبر 2004 وكان دخل المستشفى في 29
 /// أكتوبر» 2004-10-29. A clause about the future keeps the document
 /// date's year ([`super::unwritten_year`]).
-pub(super) fn story_year(
-    t: &Text,
-    first: usize,
-    f: &mut Found,
-    named: Option<Named>,
-    dct: Option<DocDate>,
-) {
+fn story_year(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: Option<DocDate>) {
     let Some(n) = named.filter(|n| n.is_near(t, first)) else {
         return;
     };
@@ -441,12 +455,7 @@ pub(super) fn story_year(
 /// of two dates joined as a stretch takes the year written after the
 /// second, the year before when its month and day come later in the
 /// year. Whether it did.
-pub(super) fn year_of_the_second(
-    t: &Text,
-    first: usize,
-    f: &mut Found,
-    dct: Option<DocDate>,
-) -> bool {
+fn year_of_the_second(t: &Text, first: usize, f: &mut Found, dct: Option<DocDate>) -> bool {
     // A tatweel between the two («30 يناير ـ 9 مايو») is folded away.
     let tatweel = || {
         let (Some(a), Some(b)) = (t.tokens.get(f.end - 1), t.tokens.get(f.end)) else {
@@ -499,7 +508,7 @@ pub(super) fn year_of_the_second(
 /// «يومي السبت والأحد», «الخميس والجمعة»: a weekday joined by «و» to a
 /// day just named is the first such weekday from it on, not a day of its
 /// own guessing (the Saturday to come and the Sunday gone by).
-pub(super) fn weekday_after(t: &Text, first: usize, f: &mut Found, named: Option<Named>) {
+fn weekday_after(t: &Text, first: usize, f: &mut Found, named: Option<Named>) {
     let Some(n) = named.filter(|n| n.token + 1 == first) else {
         return;
     };
@@ -535,7 +544,7 @@ fn month_without_year(t: &Text, first: usize, end: usize) -> bool {
 
 /// «12 أبريل من كل عام», «في 5 يونيو كل سنة»: a day of every year, a set
 /// (`XXXX-04-12`), not the day of one year.
-pub(super) fn every_year(t: &Text, first: usize, f: &mut Found) {
+fn every_year(t: &Text, first: usize, f: &mut Found) {
     let k = f.end + usize::from(t.key(f.end) == "من");
     let v = &f.timex.value;
     if t.key(k) != "كل"
