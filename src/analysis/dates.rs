@@ -1665,6 +1665,11 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     })
 }
 
+/// «عام», «العام», «سنة», «السنة» (folded).
+fn is_year_word(k: &str) -> bool {
+    matches!(k, "عام" | "العام" | "سنه" | "السنه")
+}
+
 /// A word without its conjunction «و» or «ف» («ومنذ», «وبعد»): the
 /// conjunction's bytes and the rest.
 pub(super) fn without_wa(k: &str) -> (usize, &str) {

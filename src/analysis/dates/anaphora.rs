@@ -20,7 +20,8 @@ use super::clock::part_of_day;
 use super::temponyms;
 use super::tense::{self, Tense};
 use super::{
-    Found, amount_unit_from, date, day_at, month_at, nearest_year, part, shift, stems, ymd,
+    Found, amount_unit_from, date, day_at, is_year_word, month_at, nearest_year, part, shift,
+    stems, ymd,
 };
 use crate::analysis::calendar::{add_days, days_in_month, weekday};
 use crate::analysis::lexicon::WEEKDAY;
@@ -314,12 +315,11 @@ fn period_at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> 
     };
     // «في نفس اليوم من عام 2006»: the day named, in the year written.
     let mut end = r.end;
-    let year_word = |k: usize| matches!(t.key(k), "عام" | "العام" | "سنه" | "السنه");
     if matches!(r.unit, Some("D" | "M"))
         && r.on == 0
         && value.len() >= 7
         && t.key(end) == "من"
-        && year_word(end + 1)
+        && is_year_word(t.key(end + 1))
         && t.is_number(end + 2)
         && t.key(end + 2).len() == 4
         && let Ok(year) = t.key(end + 2).parse::<i32>()
@@ -480,14 +480,10 @@ fn year_of_the_second(t: &Text, first: usize, f: &mut Found, dct: Option<DocDate
         return false;
     };
     let w = &second.timex.value;
-    let year_written = |end: usize| {
-        (next..end)
-            .any(|k| t.is_number(k) && t.key(k).chars().filter(char::is_ascii_digit).count() >= 3)
-    };
     if second.timex.kind != TimexKind::Date
         || w.len() < 7
         || !w[..4].bytes().all(|b| b.is_ascii_digit())
-        || !year_written(second.end)
+        || !writes_a_year(t, next, second.end)
     {
         return false;
     }
@@ -535,11 +531,16 @@ fn weekday_after(t: &Text, first: usize, f: &mut Found, named: Option<Named>) {
 /// Whether tokens `first..end` name a Gregorian month and write no year.
 fn month_without_year(t: &Text, first: usize, end: usize) -> bool {
     let named_month = (first..end).any(|k| matches!(month_at(t, k), Some((_, false, ..))));
-    let year_written = (first..end).any(|k| {
+    named_month && !writes_a_year(t, first, end)
+}
+
+/// Whether tokens `first..end` write a year: a number of three digits or
+/// more, or «عام», «سنة».
+fn writes_a_year(t: &Text, first: usize, end: usize) -> bool {
+    (first..end).any(|k| {
         (t.is_number(k) && t.key(k).chars().filter(char::is_ascii_digit).count() >= 3)
-            || matches!(t.key(k), "عام" | "العام" | "سنه" | "السنه")
-    });
-    named_month && !year_written
+            || is_year_word(t.key(k))
+    })
 }
 
 /// «12 أبريل من كل عام», «في 5 يونيو كل سنة»: a day of every year, a set

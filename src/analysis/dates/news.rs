@@ -64,7 +64,7 @@ fn this_day_of_another_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<
     };
     let d = dct?;
     let k = i + 3;
-    let year_word = |k: usize| matches!(t.key(k), "عام" | "العام" | "سنه" | "السنه");
+    let year_word = |k: usize| super::is_year_word(t.key(k));
     let (year, end) = match (t.key(k), t.key(k + 1)) {
         // «من عام 1967».
         ("من", _) if year_word(k + 1) && t.is_number(k + 2) && t.key(k + 2).len() == 4 => {
