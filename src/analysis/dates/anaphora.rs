@@ -23,7 +23,7 @@ use super::{
     Found, amount_unit_from, date, day_at, is_year_word, month_at, nearest_year, part, shift,
     stems, ymd,
 };
-use crate::analysis::calendar::{add_days, days_in_month, weekday};
+use crate::analysis::calendar::{add_days, add_months, days_in_month, weekday};
 use crate::analysis::lexicon::WEEKDAY;
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
@@ -260,9 +260,7 @@ fn day_of_that_month(
     }
     let r = reference(t, j).filter(|r| r.unit == Some("M") && r.skip == 0)?;
     let anchor = named.map(|n| n.anchor).or(dct.map(Anchor::of_document))?;
-    let month = anchor.moved("M", r.on);
-    let (y, m) = month.split_once('-')?;
-    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    let (y, m) = add_months(anchor.year, anchor.month?, r.on);
     if day == 0 || day > days_in_month(y, m) {
         return None;
     }
@@ -317,20 +315,19 @@ fn period_at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> 
     let mut end = r.end;
     if matches!(r.unit, Some("D" | "M"))
         && r.on == 0
-        && value.len() >= 7
+        && let Some(month) = anchor.month
         && t.key(end) == "من"
         && is_year_word(t.key(end + 1))
         && t.is_number(end + 2)
         && t.key(end + 2).len() == 4
         && let Ok(year) = t.key(end + 2).parse::<i32>()
     {
-        let rest = &value[4..];
-        let fits = rest.len() < 6
-            || rest[4..]
-                .parse::<u32>()
-                .is_ok_and(|d| d <= days_in_month(year, rest[1..3].parse().unwrap_or(1)));
-        if fits {
-            value = format!("{year:04}{rest}");
+        let day = anchor.day.filter(|_| r.unit == Some("D"));
+        if day.is_none_or(|d| d <= days_in_month(year, month)) {
+            value = match day {
+                Some(d) => ymd(year, month, d),
+                None => format!("{year:04}-{month:02}"),
+            };
             end += 3;
         }
     }
@@ -511,10 +508,12 @@ fn weekday_after(t: &Text, first: usize, f: &mut Found, named: Option<Named>) {
     let (Some(month), Some(day)) = (n.anchor.month, n.anchor.day) else {
         return;
     };
-    let Some(&wd) = stems(t, first)
+    if !t.key(first).starts_with('و') {
+        return;
+    }
+    let Some(wd) = stems(t, first)
         .iter()
-        .find(|(s, _)| *s > 0 && t.key(first).starts_with('و'))
-        .and_then(|(_, w)| WEEKDAY.get(*w))
+        .find_map(|&(s, w)| WEEKDAY.get(w).filter(|_| s > 0).copied())
     else {
         return;
     };

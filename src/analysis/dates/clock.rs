@@ -29,6 +29,14 @@ fn time(value: String) -> Timex {
     }
 }
 
+/// The document's day as a value, or a day not known (`XXXX-XX-XX`).
+fn document_day(dct: Option<DocDate>) -> String {
+    match dct.and_then(|d| Some((d, d.day?))) {
+        Some((d, day)) => super::ymd(d.year, d.month, day),
+        None => "XXXX-XX-XX".to_owned(),
+    }
+}
+
 /// Whether `value` names one day of the calendar («2023-10-07»).
 fn one_day(value: &str) -> bool {
     value.len() == 10 && value.bytes().all(|b| b.is_ascii_digit() || b == b'-')
@@ -80,10 +88,7 @@ fn midnight(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             (f.timex.kind == TimexKind::Date && one_day(&f.timex.value)).then_some(())?;
             (f.timex.value, f.end)
         }
-        "الليل" => match dct.and_then(|d| Some((d, d.day?))) {
-            Some((d, day)) => (super::ymd(d.year, d.month, day), i + 2),
-            None => ("XXXX-XX-XX".to_owned(), i + 2),
-        },
+        "الليل" => (document_day(dct), i + 2),
         _ => return None,
     };
     Some(Found {
@@ -240,10 +245,7 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         Some(f) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
             (f.timex.value, f.end)
         }
-        _ => match dct.and_then(|d| Some((d, d.day?))) {
-            Some((d, day)) => (super::ymd(d.year, d.month, day), k),
-            None => ("XXXX-XX-XX".to_owned(), k),
-        },
+        _ => (document_day(dct), k),
     };
     Some(Found {
         end,

@@ -114,19 +114,8 @@ fn eve_or_morrow(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         _ => None,
     })?;
     let f = super::core_at(t, i + 1, dct)?;
-    let v = &f.timex.value;
-    if f.timex.kind != TimexKind::Date
-        || v.len() != 10
-        || !v.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-    {
-        return None;
-    }
-    let (y, m, dd) = (
-        v[..4].parse().ok()?,
-        v[5..7].parse().ok()?,
-        v[8..].parse().ok()?,
-    );
-    let (y, m, dd) = add_days(y, m, dd, by);
+    let day = DocDate::parse(&f.timex.value).filter(|_| f.timex.kind == TimexKind::Date)?;
+    let (y, m, dd) = add_days(day.year, day.month, day.day?, by);
     Some(Found {
         end: f.end,
         skip,
