@@ -188,6 +188,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "اليوم",
         "غدا",
         "الغد",
+        "غد",
         "بعد",
         "قبل",
         "هذا",
@@ -1341,6 +1342,8 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 Some((0, i + 1))
             }
             "غدا" | "الغد" if !matches!(k0, "بعد") => Some((1, i + 1)),
+            // «يوم غد», as «يوم أمس».
+            "غد" if t.key(i.wrapping_sub(1)) == "يوم" => Some((1, i + 1)),
             "بعد" if matches!(t.key(i + 1), "غد" | "الغد") => Some((2, i + 2)),
             _ => None,
         };
@@ -1572,15 +1575,8 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (conj, head) = without_wa(t.key(i));
     if matches!(head, "قبل" | "بعد") {
         let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
-        // «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت»: counted
-        // from an event, not from the document date (a duration, below);
-        // «من الآن» is the document date, «على الأقل» and «من الزمن» («قبل
-        // عقدين من الزمن», of time) no event.
-        let from_event = |end: usize| {
-            matches!(t.key(end), "من" | "علي")
-                && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر" | "الزمن")
-        };
-        if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(a.2)) {
+        // An amount counted from an event is a duration (below).
+        if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(t, a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
             let value = match (n, dct) {
                 (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
@@ -1636,7 +1632,10 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
     }
     if i > 0
-        && matches!(without_wa(t.key(i - 1)).1, "منذ" | "لسنوات" | "طوال")
+        && matches!(
+            without_wa(t.key(i - 1)).1,
+            "منذ" | "لسنوات" | "طوال" | "مدي" | "مدار"
+        )
         && let Some(&(u, None, true)) = UNITS.get(t.key(i))
     {
         return Some(Found {
@@ -1650,19 +1649,40 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         });
     }
     // A bare singular unit is one of it only after a duration cue
-    // («لمدة عام»); alone, «عام» is too often "general".
+    // («لمدة عام»); alone, «عام» is too often "general". After «قبل» or
+    // «بعد» the amount counts from an event (the branch above took those
+    // that count from the document date): «بعد يوم من إعلان», and vaguely,
+    // «بعد ساعات من القصف».
+    let from_now = i > 0 && matches!(without_wa(t.key(i - 1)).1, "قبل" | "بعد");
     let cue = i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1);
-    let (n, unit, end) = amount_unit(t, i, cue)?;
-    let n = n?;
+    let (n, unit, mut end) = match amount_unit(t, i, cue) {
+        Some(a) if a.0.is_some() => a,
+        _ if from_now => amount_unit(t, i, true).filter(|a| from_event(t, a.2))?,
+        _ => return None,
+    };
+    // «بعد مرور شهر تقريبا».
+    let modifier = (t.key(end) == "تقريبا").then(|| {
+        end += 1;
+        "APPROX"
+    });
     Some(Found {
         end,
         skip: proclitic_of_amount(t, i),
         timex: Timex {
-            value: duration_value(unit, Some(n)),
+            value: duration_value(unit, n),
             kind: TimexKind::Duration,
-            modifier: None,
+            modifier,
         },
     })
+}
+
+/// Whether the amount of time ending before token `end` counts from an
+/// event: «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت», «بعد
+/// ساعات على قرار». «من الآن» is the document date, «على الأقل» and «من
+/// الزمن» («قبل عقدين من الزمن», of time) no event.
+fn from_event(t: &Text, end: usize) -> bool {
+    matches!(t.key(end), "من" | "علي")
+        && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر" | "الزمن")
 }
 
 /// «عام», «العام», «سنة», «السنة» (folded).
@@ -1680,7 +1700,9 @@ pub(super) fn without_wa(k: &str) -> (usize, &str) {
 }
 
 /// Words before a bare unit that make it one of it («لمدة عام»).
-const DURATION_CUES: &[&str] = &["لمده", "طوال", "خلال", "مده", "منذ", "غضون"];
+const DURATION_CUES: &[&str] = &[
+    "لمده", "طوال", "خلال", "مده", "منذ", "غضون", "مدي", "مدار", "مرور",
+];
 
 /// An approximation before an amount at `i` (reference §6.8): its TIMEX
 /// modifier and the amount's token.
@@ -1740,24 +1762,75 @@ fn amount_unit_from(
     {
         return Some((None, u, i + 2));
     }
-    let n = if t.is_number(i) {
-        super::numbers::parse_digits(first)?
-    } else {
-        let w = readings(first)
-            .into_iter()
-            .find_map(|(_, w)| NUMBER_WORDS.get(w).copied())?;
-        match w {
-            NumWord::Unit(u) if u >= 3 => u as f64,
-            NumWord::Ten(n) => n as f64,
-            NumWord::Hundred(n) => n as f64,
-            _ => return None,
-        }
-    };
-    let (u, dual, _) = unit_of(i + 1)?;
-    if dual.is_some() {
+    let (n, k) = count_at(t, i, first, false)?;
+    let (u, dual, plural) = unit_of(k)?;
+    // «1635 مليون سنة 1970»: a singular unit before a number names it.
+    if dual.is_some() || (!plural && t.is_number(k + 1)) {
         return None;
     }
-    Some((Some(n), u, i + 2))
+    Some((Some(n), u, k + 1))
+}
+
+/// A count of time units at `i` (read as `first`: the token without its
+/// proclitic) and the token after it: digits, or a cardinal in words of
+/// three or more: «ثلاثة», «خمسة عشر», «إحدى عشرة», «اثني عشر», «أربع
+/// وعشرين», «مئة». `definite`: the forms that follow a definite unit,
+/// whose words carry the article: «الثلاثة», «الخمسة عشر», «الأربع
+/// والعشرين», «الـ24» («ال» a token of its own before the digits).
+pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Option<(f64, usize)> {
+    let digits = match (definite, first) {
+        (true, "ال") => Some(i + 1),
+        (false, _) => Some(i),
+        (true, _) => None,
+    };
+    if let Some(d) = digits.filter(|&d| t.is_number(d)) {
+        let n = super::numbers::parse_digits(t.key(d))?;
+        // «130 ألف سنة», «5 آلاف سنة».
+        return Some(match NUMBER_WORDS.get(t.key(d + 1)) {
+            Some(NumWord::Scale(s)) => (n * *s as f64, d + 2),
+            _ => (n, d + 1),
+        });
+    }
+    // A number word: the first with its article when definite («الخمسة»)
+    // or its proclitic when not («لخمسة»), the next after «و» («والعشرين»,
+    // «وعشرين»).
+    let word = |k: &str, after_wa: bool| -> Option<NumWord> {
+        let k = if after_wa { k.strip_prefix('و')? } else { k };
+        let k = if definite { k.strip_prefix("ال")? } else { k };
+        NUMBER_WORDS.get(k).copied()
+    };
+    let w = if definite {
+        word(first, false)?
+    } else {
+        readings(first)
+            .into_iter()
+            .find_map(|(_, w)| NUMBER_WORDS.get(w).copied())?
+    };
+    // Below a hundred from word `w` at `k`: «خمسة عشر» (the ten written
+    // bare, even when definite: «الخمسة عشر»), «أربع وعشرين», «ثلاثين».
+    let below_hundred = |k: usize, w: NumWord| -> Option<(u64, usize)> {
+        let next = t.key(k + 1);
+        Some(match w {
+            NumWord::Unit(u @ 1..10) if matches!(next, "عشر" | "عشره") => (10 + u, k + 2),
+            NumWord::Unit(u @ 1..10) => match word(next, true) {
+                Some(NumWord::Ten(n)) => (u + n, k + 2),
+                _ => (u, k + 1),
+            },
+            NumWord::Unit(u) | NumWord::Ten(u) => (u, k + 1),
+            _ => return None,
+        })
+    };
+    let (n, end) = match w {
+        // «مئة», «مائة وخمسة وثلاثين».
+        NumWord::Hundred(h) => match word(t.key(i + 1), true).and_then(|w| below_hundred(i + 1, w))
+        {
+            Some((m, end)) => (h + m, end),
+            None => (h, i + 1),
+        },
+        // Counted things start at three: «يومين», «يوم واحد».
+        w => below_hundred(i, w).filter(|&(n, end)| n >= 3 || end > i + 1)?,
+    };
+    Some((n as f64, end))
 }
 
 /// The document date moved by `n` units, at that unit's granularity.
@@ -3909,6 +3982,151 @@ mod tests {
                 ),
                 ("خلال شتاء هذا العام", "شتاء هذا العام", "2024-WI", "DATE"),
             ],
+        );
+    }
+
+    /// Counts of eleven and more are written in two or three words
+    /// («خمسة عشر», «أربع وعشرين», «مائة وخمسة وثلاثين»), or in digits after
+    /// the article («الـ24»); before, only the last word was read
+    /// («خمسة عشر يوما» was ten days, «الساعات الأربع والعشرين» four hours).
+    #[test]
+    fn counts_of_eleven_and_more_in_words_or_after_the_article() {
+        check(
+            "2023-10-08",
+            &[
+                ("استمر خمسة عشر يوما", "خمسة عشر يوما", "P15D", "DURATION"),
+                (
+                    "لمدة أربع وعشرين ساعة",
+                    "أربع وعشرين ساعة",
+                    "PT24H",
+                    "DURATION",
+                ),
+                ("منذ إحدى عشرة سنة", "إحدى عشرة سنة", "P11Y", "DURATION"),
+                (
+                    "مارس الطب لاثني عشر عاماً",
+                    "اثني عشر عاماً",
+                    "P12Y",
+                    "DURATION",
+                ),
+                (
+                    "قبل نحو مائة وخمسة وثلاثين سنة من قدومه",
+                    "نحو مائة وخمسة وثلاثين سنة",
+                    "P135Y",
+                    "DURATION",
+                ),
+                ("منذ 130 ألف سنة", "130 ألف سنة", "P130000Y", "DURATION"),
+                ("وقع قبل اثني عشر عاما", "قبل اثني عشر عاما", "2011", "DATE"),
+                (
+                    "يعود بعد أحد عشر شهرا",
+                    "بعد أحد عشر شهرا",
+                    "2024-09",
+                    "DATE",
+                ),
+                (
+                    "اعتقلوا خلال الساعات الأربع والعشرين الماضية",
+                    "الساعات الأربع والعشرين الماضية",
+                    "PT24H",
+                    "DURATION",
+                ),
+                (
+                    "ارتفع في 16 من الأشهر السبعة عشر الماضية",
+                    "الأشهر السبعة عشر الماضية",
+                    "P17M",
+                    "DURATION",
+                ),
+                (
+                    "قتل 58 في الساعات ال ـ 24 الماضية",
+                    "الساعات ال ـ 24 الماضية",
+                    "PT24H",
+                    "DURATION",
+                ),
+                (
+                    "في غضون الساعات الـ48 المقبلة",
+                    "الساعات الـ48 المقبلة",
+                    "PT48H",
+                    "DURATION",
+                ),
+                (
+                    "خلال الثماني والأربعين ساعة المقبلة",
+                    "الثماني والأربعين ساعة المقبلة",
+                    "PT48H",
+                    "DURATION",
+                ),
+                (
+                    "خلال الـ24 ساعة الماضية",
+                    "الـ24 ساعة الماضية",
+                    "PT24H",
+                    "DURATION",
+                ),
+                (
+                    "قامت في الثماني والاربعين ساعة التي سبقت",
+                    "الثماني والاربعين ساعة",
+                    "PT48H",
+                    "DURATION",
+                ),
+            ],
+        );
+        // «سنة 1970» names a year: «1635 مليون» counts pounds, not years.
+        let d = dates("ووصلت إلى 1635 مليون سنة 1970", "2023-10-08");
+        assert!(d.iter().all(|x| x.2 != "DURATION"), "{d:?}");
+    }
+
+    /// «بعد يوم من إعلان»: one unit, or some, counted from an event, as
+    /// «بعد ثلاثة أيام من سقوط النظام» already was; «يوم غد» is tomorrow, as
+    /// «يوم أمس» is yesterday; «على مدى» and «مرور» say a duration.
+    #[test]
+    fn one_unit_or_some_counted_from_an_event_and_tomorrow_after_yawm() {
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "وجاء البيان بعد يوم من إعلان منافستها",
+                    "يوم",
+                    "P1D",
+                    "DURATION",
+                ),
+                ("وقع بعد ساعات من قصف الطيران", "ساعات", "PTXH", "DURATION"),
+                (
+                    "وجاء بعد ساعات على قرار المحكمة",
+                    "ساعات",
+                    "PTXH",
+                    "DURATION",
+                ),
+                ("اعتقلوا بعد أشهر من المراقبة", "أشهر", "PXM", "DURATION"),
+                ("قالت ذلك قبل أسبوع من وفاته", "أسبوع", "P1W", "DURATION"),
+                (
+                    "الحرب التي شنتها على مدى أكثر من شهر",
+                    "أكثر من شهر",
+                    "P1M",
+                    "DURATION",
+                ),
+                (
+                    "سعت على مدى سنوات للإطاحة بالحكومة",
+                    "سنوات",
+                    "PXY",
+                    "DURATION",
+                ),
+                (
+                    "مسيرات مقررة يوم غد للمطالبة بالإصلاح",
+                    "غد",
+                    "2023-10-09",
+                    "DATE",
+                ),
+            ],
+        );
+        let d = dates("بعد مرور شهر تقريبا على انطلاق الرحلة", "2023-10-08");
+        assert_eq!(
+            d.iter()
+                .map(|x| (x.0.as_str(), x.1.as_str(), x.3))
+                .collect::<Vec<_>>(),
+            [("شهر تقريبا", "P1M", Some("APPROX"))]
+        );
+        // A minute of silence is no count from an event; «بعد ساعات» with
+        // no event is later than the document date.
+        assert_no_dates("وجرت المباراة بعد دقيقة صمت", "2023-10-08");
+        check(
+            "2023-10-08",
+            &[("ويصل الوفد بعد ساعات", "بعد ساعات", "FUTURE_REF", "DATE")],
         );
     }
 

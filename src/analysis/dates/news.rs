@@ -10,9 +10,11 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Found, date, day_at, direction, duration_value, key, stems, unwritten_year, ymd};
+use super::{
+    Found, UNITS, count_at, date, day_at, direction, duration_value, key, stems, unwritten_year,
+    without_wa, ymd,
+};
 use crate::analysis::calendar::{add_days, add_months, days_in_month};
-use crate::analysis::lexicon::{NUMBER_WORDS, NumWord};
 use crate::analysis::{DocDate, Text, Timex, TimexKind};
 
 /// Words the forms of this file start with (folded), for the parent's
@@ -448,23 +450,29 @@ static DEFINITE_UNITS: LazyLock<HashMap<String, (&'static str, Option<u32>)>> =
     });
 
 /// «الأسابيع الثلاثة الماضية» (P3W), «العامين الماضيين» (P2Y), «الأيام
-/// العشرة الأخيرة», «خلال الأشهر الستة المقبلة»: a definite unit, its
-/// count as a definite number word (a dual is two), then a direction, or
-/// after «خلال», «طوال» or «منذ».
+/// العشرة الأخيرة», «خلال الأشهر الستة المقبلة», «الساعات الأربع
+/// والعشرين الماضية», «الأشهر الـ18 الماضية»: a definite unit, its count
+/// as a definite number (a dual is two), then a direction, or after
+/// «خلال», «طوال» or «منذ». The count may come first, before an indefinite
+/// unit, with or without a direction: «الـ24 ساعة الماضية», «الثلاث سنوات
+/// الأخيرة», «في الثماني والأربعين ساعة التي سبقت».
 fn counted_duration(t: &Text, i: usize) -> Option<Found> {
-    let (skip, unit, dual) = stems(t, i)
+    let (skip, unit, count, next, count_first) = match stems(t, i)
         .iter()
-        .find_map(|&(s, w)| DEFINITE_UNITS.get(w).map(|&(u, n)| (s, u, n)))?;
-    let (count, next) = match dual {
-        Some(n) => (n as f64, i + 1),
+        .find_map(|&(s, w)| DEFINITE_UNITS.get(w).map(|&(u, n)| (s, u, n)))
+    {
+        Some((skip, unit, Some(n))) => (skip, unit, n as f64, i + 1, false),
+        Some((skip, unit, None)) => {
+            let (count, next) = count_at(t, i + 1, t.key(i + 1), true)?;
+            (skip, unit, count, next, false)
+        }
         None => {
-            let w = t.key(i + 1).strip_prefix("ال")?;
-            let n = match NUMBER_WORDS.get(w)? {
-                NumWord::Unit(u) if *u >= 3 => *u as f64,
-                NumWord::Ten(n) => *n as f64,
-                _ => return None,
+            let (skip, first) = without_wa(t.key(i));
+            let (count, k) = count_at(t, i, first, true)?;
+            let &(unit, None, _) = UNITS.get(t.key(k))? else {
+                return None;
             };
-            (n, i + 2)
+            (skip, unit, count, k + 1, true)
         }
     };
     let cue = i > 0
@@ -473,7 +481,7 @@ fn counted_duration(t: &Text, i: usize) -> Option<Found> {
             .any(|(_, w)| matches!(*w, "خلال" | "طوال" | "منذ" | "مدي"));
     let end = match any_direction(t.key(next)) {
         Some(_) => next + 1,
-        None if cue => next,
+        None if cue || count_first => next,
         None => return None,
     };
     Some(Found {
