@@ -1678,9 +1678,11 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 
 /// Whether the amount of time ending before token `end` counts from an
 /// event: «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت», «بعد
-/// ساعات على قرار». «من الآن» is the document date, «على الأقل» and «من
+/// ساعات على قرار», «بعد شهر واحد فقط من الحمل». «من الآن» is the document date, «على الأقل» and «من
 /// الزمن» («قبل عقدين من الزمن», of time) no event.
 fn from_event(t: &Text, end: usize) -> bool {
+    // «بعد شهر واحد فقط من الحمل».
+    let end = if t.key(end) == "فقط" { end + 1 } else { end };
     matches!(t.key(end), "من" | "علي")
         && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر" | "الزمن")
 }
@@ -1745,6 +1747,19 @@ fn amount_unit_from(
 ) -> Option<(Option<f64>, &'static str, usize)> {
     let unit_of = |k: usize| UNITS.get(t.key(k)).copied();
     if let Some(&(u, dual, plural)) = UNITS.get(first) {
+        // «سنة واحدة», «يوما واحدا»: one, said (not the first word of a
+        // number: «سنة واحد وخمسين وسبعمائة», a year).
+        let more = |k: &str| {
+            k.strip_prefix('و')
+                .is_some_and(|w| matches!(NUMBER_WORDS.get(w), Some(NumWord::Ten(_))))
+        };
+        if dual.is_none()
+            && !plural
+            && matches!(t.key(i + 1), "واحد" | "واحده" | "واحدا")
+            && !more(t.key(i + 2))
+        {
+            return Some((Some(1.0), u, i + 2));
+        }
         // «عام 1999», «سنة 3000 ق.م.», «يوم الجمعة», «عقد المؤتمر» (held):
         // a singular unit before a number or a definite word names, it does
         // not count one.
@@ -1786,10 +1801,12 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
     if let Some(d) = digits.filter(|&d| t.is_number(d)) {
         let n = super::numbers::parse_digits(t.key(d))?;
         // «130 ألف سنة», «5 آلاف سنة».
-        return Some(match NUMBER_WORDS.get(t.key(d + 1)) {
+        let (n, end) = match NUMBER_WORDS.get(t.key(d + 1)) {
             Some(NumWord::Scale(s)) => (n * *s as f64, d + 2),
             _ => (n, d + 1),
-        });
+        };
+        // Past a count TIMEX can write exactly, no count.
+        return (n < 1e15).then_some((n, end));
     }
     // A number word: the first with its article when definite («الخمسة»)
     // or its proclitic when not («لخمسة»), the next after «و» («والعشرين»,
@@ -4069,6 +4086,80 @@ mod tests {
         // «سنة 1970» names a year: «1635 مليون» counts pounds, not years.
         let d = dates("ووصلت إلى 1635 مليون سنة 1970", "2023-10-08");
         assert!(d.iter().all(|x| x.2 != "DURATION"), "{d:?}");
+    }
+
+    /// Agencies write market hours as four digits with their zone; hours
+    /// and minutes may be parted by a dot. The zone is part of the time.
+    #[test]
+    fn clock_times_with_their_zone_or_a_dot() {
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "وبحلول الساعة 0940 بتوقيت جرينتش انخفض المؤشر",
+                    "الساعة 0940 بتوقيت جرينتش",
+                    "2023-10-08T09:40",
+                    "TIME",
+                ),
+                (
+                    "عند الساعة 1430 ت غ",
+                    "الساعة 1430 ت غ",
+                    "2023-10-08T14:30",
+                    "TIME",
+                ),
+                (
+                    "تبدأ الساعة 14:30 بتوقيت مكة",
+                    "الساعة 14:30 بتوقيت مكة",
+                    "2023-10-08T14:30",
+                    "TIME",
+                ),
+                (
+                    "وتبدأ الجلسة الساعة 9.30 صباحا",
+                    "الساعة 9.30 صباحا",
+                    "2023-10-08T09:30",
+                    "TIME",
+                ),
+            ],
+        );
+        // Four digits with no zone are no hour; a decimal is no minute.
+        assert_no_dates("بلغ عند الساعة 1430 نقطة", "2023-10-08");
+        assert_no_dates("الساعة 2.5 مليون", "2023-10-08");
+    }
+
+    /// «سنة واحدة»: one, said after its unit; not the first word of a year
+    /// in words («سنة واحد وخمسين وسبعمائة»).
+    #[test]
+    fn one_unit_said_with_wahid() {
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "بسجن رئيس الوزراء سنة واحدة ودفع كفالة",
+                    "سنة واحدة",
+                    "P1Y",
+                    "DURATION",
+                ),
+                (
+                    "وخلا الكرسي بعده لمدة شهراً واحداً",
+                    "شهراً واحداً",
+                    "P1M",
+                    "DURATION",
+                ),
+                (
+                    "أي بعد شهر واحد من مقتل زعيم التنظيم",
+                    "شهر واحد",
+                    "P1M",
+                    "DURATION",
+                ),
+                (
+                    "واضحة بعد شهر واحد فقط من الحمل",
+                    "شهر واحد",
+                    "P1M",
+                    "DURATION",
+                ),
+            ],
+        );
+        assert_no_dates("في سنة واحد وخمسين وسبعمائة", "2023-10-08");
     }
 
     /// «بعد يوم من إعلان»: one unit, or some, counted from an event, as

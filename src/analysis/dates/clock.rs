@@ -187,9 +187,14 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         (h, 0, end)
     } else if t.is_number(j) {
         let s = t.key(j);
-        let (h, m) = match s.split_once(':') {
+        let (h, m) = match s.split_once([':', '.']) {
             Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
             Some(_) => return None,
+            // «الساعة 0940 بتوقيت جرينتش», as news agencies write the
+            // hour and minute of markets.
+            None if s.len() == 4 && zone_at(t, j + 1).is_some() => {
+                (s[..2].parse().ok()?, s[2..].parse().ok()?)
+            }
             None => (s.parse().ok()?, 0),
         };
         (h, m, j + 1)
@@ -240,6 +245,10 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     } else if needs_part {
         return None;
     }
+    // The zone is read as written: the value is the hour said.
+    if let Some(end) = zone_at(t, k) {
+        k = end;
+    }
     // The day: one written after the time, or the document's.
     let (day, end) = match core_at(t, k, dct) {
         Some(f) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
@@ -252,6 +261,17 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: time(format!("{day}T{hour:02}:{minute:02}")),
     })
+}
+
+/// A time zone after a clock time, «بتوقيت جرينتش», «بتوقيت مكة», «ت غ»,
+/// «GMT»: the token after it.
+fn zone_at(t: &Text, k: usize) -> Option<usize> {
+    match t.key(k) {
+        "بتوقيت" | "توقيت" if t.is_word(k + 1) => Some(k + 2),
+        "تغ" | "جرينتش" | "غرينتش" | "gmt" | "GMT" | "utc" | "UTC" => Some(k + 1),
+        "ت" if t.key(k + 1) == "غ" => Some(k + 2),
+        _ => None,
+    }
 }
 
 /// A date of one day followed by a part of the day: «أمس مساء», «السبت
