@@ -130,6 +130,26 @@ static UNITS: LazyLock<HashMap<String, UnitInfo>> = LazyLock::new(|| {
 });
 
 fn duration_value(unit: &str, n: Option<f64>) -> String {
+    // A part of a unit in a finer one where that makes it whole: «ساعة
+    // ونصف» PT90M, «ربع قرن» P25Y, «عامين ونصف» P30M; otherwise a decimal
+    // (a month's part, P1.5M, months being of no one length; P1.5W).
+    let (mut unit, mut n) = (unit, n);
+    while let Some(v) = n.filter(|v| v.fract() != 0.0) {
+        let (finer, times) = match unit {
+            "CE" => ("Y", 100.0),
+            "DE" => ("Y", 10.0),
+            "Y" => ("M", 12.0),
+            "W" => ("D", 7.0),
+            "D" => ("TH", 24.0),
+            "TH" => ("TM", 60.0),
+            "TM" => ("TS", 60.0),
+            _ => break,
+        };
+        if (v * times).fract() != 0.0 {
+            break;
+        }
+        (unit, n) = (finer, Some(v * times));
+    }
     let amount = match n {
         Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
         Some(v) => format!("{v}"),
@@ -1127,6 +1147,10 @@ fn year_cue(t: &Text, i: usize) -> bool {
     YEAR_CUES.contains(&k)
         || YEAR_CUES.contains(&bare)
         || matches!(bare, "عامي" | "سنتي")
+        // «العام المالي 2023», «السنة الدراسية 2024».
+        || (matches!(k, "المالي" | "الماليه" | "الدراسي" | "الدراسيه")
+            && before >= 1
+            && matches!(without_wa(t.key(before - 1)).1, "العام" | "السنه" | "للعام" | "للسنه"))
         || (matches!(k, "و" | "الي" | "-" | "–")
             && before >= 1
             && t.is_number(before - 1)
@@ -1764,10 +1788,18 @@ fn amount_unit_from(
         // a singular unit before a number or a definite word names, it does
         // not count one.
         let names = t.is_number(i + 1) || t.key(i + 1).starts_with("ال");
+        // «ساعة ونصف», «عامين ونصف»: the part says it is a count.
+        let part = matches!(t.key(i + 1), "ونصف" | "وربع");
         return match (dual, plural) {
-            (Some(n), _) => Some((Some(n as f64), u, i + 1)),
+            (Some(n), _) => {
+                let (n, end) = and_a_part(t, n as f64, i + 1);
+                Some((Some(n), u, end))
+            }
             (None, true) => Some((None, u, i + 1)),
-            (None, false) if single && !names => Some((Some(1.0), u, i + 1)),
+            (None, false) if (single && !names) || part => {
+                let (n, end) = and_a_part(t, 1.0, i + 1);
+                Some((Some(n), u, end))
+            }
             (None, false) => None,
         };
     }
@@ -1783,7 +1815,18 @@ fn amount_unit_from(
     if dual.is_some() || (!plural && t.is_number(k + 1)) {
         return None;
     }
-    Some((Some(n), u, k + 1))
+    let (n, end) = and_a_part(t, n, k + 1);
+    Some((Some(n), u, end))
+}
+
+/// A count `n` and the half or quarter said after its unit, which ends
+/// before `k`: «ساعة ونصف» 1.5, «ثلاث سنوات وربع» 3.25.
+fn and_a_part(t: &Text, n: f64, k: usize) -> (f64, usize) {
+    match t.key(k) {
+        "ونصف" => (n + 0.5, k + 1),
+        "وربع" => (n + 0.25, k + 1),
+        _ => (n, k),
+    }
 }
 
 /// A count of time units at `i` (read as `first`: the token without its
@@ -1838,6 +1881,8 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
         })
     };
     let (n, end) = match w {
+        // «نصف ساعة», «ربع قرن».
+        NumWord::Fraction(f) if !definite => return Some((f, i + 1)),
         // «مئة», «مائة وخمسة وثلاثين».
         NumWord::Hundred(h) => match word(t.key(i + 1), true).and_then(|w| below_hundred(i + 1, w))
         {
@@ -4124,6 +4169,42 @@ mod tests {
         // Four digits with no zone are no hour; a decimal is no minute.
         assert_no_dates("بلغ عند الساعة 1430 نقطة", "2023-10-08");
         assert_no_dates("الساعة 2.5 مليون", "2023-10-08");
+    }
+
+    /// A half or a quarter, after the unit («ساعة ونصف») or before it
+    /// («ربع قرن»), in the finer unit that makes it whole; a month's part
+    /// stays a decimal. And a year after «العام المالي».
+    #[test]
+    fn halves_and_quarters_of_a_unit_and_the_fiscal_year() {
+        check(
+            "2023-10-08",
+            &[
+                ("استمرت المعركة ساعة ونصف", "ساعة ونصف", "PT90M", "DURATION"),
+                (
+                    "مضى على الحرب نحو عامين ونصف",
+                    "نحو عامين ونصف",
+                    "P30M",
+                    "DURATION",
+                ),
+                (
+                    "استمرت ثلاث سنوات وربع",
+                    "ثلاث سنوات وربع",
+                    "P39M",
+                    "DURATION",
+                ),
+                ("يعيش هنا منذ ربع قرن", "ربع قرن", "P25Y", "DURATION"),
+                ("انتظر نصف ساعة", "نصف ساعة", "PT30M", "DURATION"),
+                ("غاب خلال شهر ونصف", "شهر ونصف", "P1.5M", "DURATION"),
+                ("قاتلوا طوال أسبوع ونصف", "أسبوع ونصف", "P1.5W", "DURATION"),
+                ("انتهى بناؤه قبل سنة ونصف", "قبل سنة ونصف", "2022", "DATE"),
+                (
+                    "بلغت الإيرادات في العام المالي 2023 نحو مليار",
+                    "2023",
+                    "2023",
+                    "DATE",
+                ),
+            ],
+        );
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year

@@ -305,17 +305,25 @@ fn duration(value: &str, lang: Lang) -> Option<String> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let split = rest.find(|c: char| !c.is_ascii_digit() && c != 'X')?;
+    let split = rest.find(|c: char| !c.is_ascii_digit() && c != 'X' && c != '.')?;
     let (amount, unit) = rest.split_at(split);
-    let n = if amount.contains('X') {
-        None
-    } else {
-        Some(amount.parse::<u64>().ok()?)
-    };
     let code = if time {
         format!("T{unit}")
     } else {
         unit.to_owned()
+    };
+    // A part of a month («P1.5M»): the number, then the unit as after
+    // eleven and more.
+    if amount.contains('.') {
+        let v: f64 = amount.parse().ok()?;
+        let many = duration_unit(&code, Some(11), lang);
+        let (_, unit) = many.split_once(' ')?;
+        return Some(format!("{} {unit}", number(v, lang)));
+    }
+    let n = if amount.contains('X') {
+        None
+    } else {
+        Some(amount.parse::<u64>().ok()?)
     };
     let words = duration_unit(&code, n, lang);
     (!words.is_empty() && !words.ends_with(' ')).then_some(words)
@@ -746,6 +754,13 @@ mod tests {
             ..three
         };
         assert_eq!(timex(&less, Lang::Arabic), "أقل من ٣ أيام");
+        // A part of a month («شهر ونصف») is a decimal, in words.
+        let month_and_a_half = Timex {
+            value: "P1.5M".into(),
+            ..months.clone()
+        };
+        assert_eq!(timex(&month_and_a_half, Lang::Arabic), "١٫٥ شهراً");
+        assert_eq!(timex(&month_and_a_half, Lang::English), "1.5 months");
     }
 
     #[test]

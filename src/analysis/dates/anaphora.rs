@@ -232,8 +232,9 @@ fn by_amount(t: &Text, i: usize, w: &str) -> Option<(&'static str, i32, usize)> 
     let rest = t.key(k).strip_prefix('ب')?;
     // Every unit but the hour and finer: those are no dates.
     let (n, u, end) = amount_unit_from(t, k, rest, true)?;
-    let n = n?;
-    (n.fract() == 0.0 && n <= 1000.0 && matches!(u, "D" | "W" | "M" | "Y")).then_some((
+    // «بأربعة أشهر ونصف»: at the unit's granularity, the whole units.
+    let n = n?.trunc();
+    ((1.0..=1000.0).contains(&n) && matches!(u, "D" | "W" | "M" | "Y")).then_some((
         u,
         sign * n as i32,
         end,
