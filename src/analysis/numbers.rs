@@ -119,7 +119,11 @@ pub(super) fn may_start(t: &Text, i: usize) -> bool {
                 NUMBER_WORDS.contains_key(*w)
                     || VAGUE.iter().any(|v| v.0 == *w)
                     || HEDGES.iter().any(|h| h.0[0] == *w)
-            }))
+            })
+            // «الاثنا عشر».
+            || t.key(i)
+                .strip_prefix("ال")
+                .is_some_and(|w| matches!(NUMBER_WORDS.get(w), Some(NumWord::Unit(1..10)))))
 }
 
 /// Finds numbers in tokens not yet `taken`.
@@ -264,7 +268,13 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
         }
     } else if v.unit.is_none() && free(end) && t.is_word(end) && !t.tokens[end].glued {
         let k = t.key(end);
-        if !NOT_UNITS.contains(&k) && !NUMBER_WORDS.contains_key(k) && k.chars().count() > 1 {
+        // Not the next number («بين خمسة وثمانية آلاف»).
+        let number = |k: &str| NUMBER_WORDS.contains_key(k);
+        if !NOT_UNITS.contains(&k)
+            && !number(k)
+            && !k.strip_prefix('و').is_some_and(number)
+            && k.chars().count() > 1
+        {
             let r = t.span(end, 0, end);
             v.unit = Some(t.original[r].to_owned());
         }
@@ -313,13 +323,22 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     let mut words = Vec::new();
     let mut pending_fraction: Option<f64> = None;
     let mut last_scale = 0.0f64;
+    let mut last: Option<NumWord> = None;
     let mut k = i;
     while k < taken.len() && !taken[k] && t.is_word(k) {
         let key = t.key(k);
         let w = if k == i {
-            // The first word may carry و/ف as a conjunction.
+            // The first word may carry و/ف as a conjunction, and the
+            // article before a ten written bare: «الاثنا عشر», «الخمسة
+            // عشر» (not before a word alone: «الاثنين» is Monday).
+            let teen = key.strip_prefix("ال").filter(|w| {
+                matches!(NUMBER_WORDS.get(*w), Some(NumWord::Unit(1..10)))
+                    && matches!(t.key(k + 1), "عشر" | "عشره")
+            });
             if NUMBER_WORDS.contains_key(key) {
                 key
+            } else if let Some(w) = teen {
+                w
             } else {
                 &key[proclitic_skip(key)..]
             }
@@ -341,6 +360,11 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         let Some(&nw) = NUMBER_WORDS.get(w) else {
             break;
         };
+        // Two units in a row are two numbers: «هدف واحد وأربعة».
+        if k > i && matches!(nw, NumWord::Unit(_)) && matches!(last, Some(NumWord::Unit(_))) {
+            break;
+        }
+        last = Some(nw);
         match nw {
             NumWord::Unit(u) => {
                 if matches!(t.key(k + 1), "عشر" | "عشره") && u < 10 {
@@ -590,6 +614,27 @@ mod tests {
         assert_eq!((n[0].1.min, n[0].1.max), (Some(13.0), Some(19.0)));
         let n = numbers("بضعة آلاف");
         assert_eq!((n[0].1.min, n[0].1.max), (Some(3000.0), Some(9000.0)));
+    }
+
+    /// «الاثنا عشر»: a teen with the article is one number (it was «عشر»,
+    /// ten); «الاثنين» alone is Monday. Two units in a row are two numbers
+    /// («هدف واحد وأربعة» was five), and the next number is no counted noun.
+    #[test]
+    fn a_definite_teen_and_two_units_in_a_row() {
+        let n = numbers("اعتقل الاثنا عشر متهما");
+        assert_eq!(
+            (n[0].0.as_str(), n[0].1.value, n[0].1.unit.as_deref()),
+            ("الاثنا عشر", Some(12.0), Some("متهما"))
+        );
+        assert_eq!(numbers("أعضاء المجلس الخمسة عشر")[0].1.value, Some(15.0));
+        assert!(numbers("يصل الاثنين").is_empty());
+        let n = numbers("فاز بهدف واحد وأربعة");
+        assert_eq!(
+            n.iter().map(|x| x.1.value).collect::<Vec<_>>(),
+            [Some(1.0), Some(4.0)]
+        );
+        let n = numbers("بين خمسة وثمانية آلاف جندي");
+        assert_eq!(n[0].1.unit, None, "{n:?}");
     }
 
     #[test]
