@@ -1147,6 +1147,16 @@ fn year_cue(t: &Text, i: usize) -> bool {
     YEAR_CUES.contains(&k)
         || YEAR_CUES.contains(&bare)
         || matches!(bare, "عامي" | "سنتي")
+        // «بين 2010 و2015»: two years, the second no count («بين 1500
+        // و2000 دولار», «بين 2000 و5000 سنة»).
+        || (k == "بين"
+            && t.key(i).len() == 4
+            && t.key(i + 1) == "و"
+            && t.is_number(i + 2)
+            && t.key(i + 2).parse().is_ok_and(|y: u32| (1000..=2100).contains(&y))
+            && !COUNTED_AFTER.contains(&t.key(i + 3))
+            && !UNITS.contains_key(t.key(i + 3))
+            && !NUMBER_WORDS.contains_key(t.key(i + 3)))
         // «العام المالي 2023», «السنة الدراسية 2024».
         || (matches!(k, "المالي" | "الماليه" | "الدراسي" | "الدراسيه")
             && before >= 1
@@ -4204,6 +4214,25 @@ mod tests {
                     "DATE",
                 ),
             ],
+        );
+    }
+
+    /// «بين 2010 و2015» is two years without «عامي»; not when the second
+    /// number counts something.
+    #[test]
+    fn two_years_after_bayna() {
+        let d = dates("تضاعفت الصادرات بين 2010 و2015 وفق التقرير", "2023-10-08");
+        assert_eq!(
+            d.iter()
+                .map(|x| (x.0.as_str(), x.1.as_str()))
+                .collect::<Vec<_>>(),
+            [("2010", "2010"), ("2015", "2015")]
+        );
+        assert_no_dates("تراوح السعر بين 1500 و2000 دولار", "2023-10-08");
+        assert!(
+            dates("ارتطم بالأرض قبل ما بين 2000 و5000 سنة", "2023-10-08")
+                .iter()
+                .all(|x| x.1 != "2000"),
         );
     }
 
