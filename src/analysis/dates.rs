@@ -4236,6 +4236,42 @@ mod tests {
         );
     }
 
+    /// A third of a year, century or decade is that period with where in
+    /// it: TIMEX has no thirds.
+    #[test]
+    fn thirds_of_a_period() {
+        assert_each_with_mod(
+            &[
+                (
+                    "حدث ذلك في الثلث الأخير من العام",
+                    "الثلث الأخير من العام",
+                    "2023",
+                    Some("END"),
+                ),
+                (
+                    "وفي الثلث الأول من 2022",
+                    "الثلث الأول من 2022",
+                    "2022",
+                    Some("START"),
+                ),
+                (
+                    "في الثلث الثاني من العام المقبل",
+                    "الثلث الثاني من العام المقبل",
+                    "2024",
+                    Some("MID"),
+                ),
+                (
+                    "هاجر في الثلث الأخير من القرن الماضي",
+                    "الثلث الأخير من القرن الماضي",
+                    "19",
+                    Some("END"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        assert_no_dates("يعيش ثلث السكان في المدن", "2023-10-08");
+    }
+
     /// «سنة واحدة»: one, said after its unit; not the first word of a year
     /// in words («سنة واحد وخمسين وسبعمائة»).
     #[test]

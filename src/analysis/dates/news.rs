@@ -26,6 +26,7 @@ pub(super) fn starters() -> Vec<String> {
         [
             "ال",
             "الربع",
+            "الثلث",
             "النصف",
             "القرن",
             "العقد",
@@ -338,22 +339,44 @@ fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(String, usize)> 
 }
 
 /// «الربع الثالث من 2022» («2022-Q3»), «النصف الثاني من العام» («2024-H2»),
-/// «الربع الأخير من العام الماضي».
+/// «الربع الأخير من العام الماضي»; «الثلث الأخير من العام» (the year, END).
 fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, parts) = stems(t, i).iter().find_map(|&(s, w)| match w {
         "الربع" => Some((s, 4)),
+        "الثلث" => Some((s, 3)),
         "النصف" => Some((s, 2)),
         _ => None,
     })?;
     let n = match t.key(i + 1) {
         "الاول" => 1,
+        "الثاني" | "الاوسط" if parts == 3 => 2,
         "الثاني" => 2,
-        "الثالث" if parts == 4 => 3,
+        "الثالث" if parts >= 3 => 3,
         "الرابع" if parts == 4 => 4,
         "الاخير" => parts,
         _ => return None,
     };
     let j = if t.key(i + 2) == "من" { i + 3 } else { i + 2 };
+    // A third has no TIMEX value of its own: the year, century or decade,
+    // with where in it («الثلث الأخير من القرن الماضي»: `19`, END).
+    if parts == 3 {
+        let (value, end) = year_at(t, j, dct).or_else(|| {
+            let f = super::core_at(t, j, dct)?;
+            let period = f.timex.kind == TimexKind::Date
+                && f.timex.modifier.is_none()
+                && matches!(f.timex.value.len(), 2 | 3)
+                && f.timex.value.bytes().all(|b| b.is_ascii_digit());
+            period.then_some((f.timex.value, f.end))
+        })?;
+        return Some(Found {
+            end,
+            skip,
+            timex: Timex {
+                modifier: Some(["START", "MID", "END"][n as usize - 1]),
+                ..date(value)
+            },
+        });
+    }
     let (year, end) = year_at(t, j, dct)?;
     let letter = if parts == 4 { 'Q' } else { 'H' };
     Some(Found {
