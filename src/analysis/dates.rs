@@ -130,26 +130,13 @@ static UNITS: LazyLock<HashMap<String, UnitInfo>> = LazyLock::new(|| {
 });
 
 fn duration_value(unit: &str, n: Option<f64>) -> String {
-    // A part of a unit in a finer one where that makes it whole: «ساعة
-    // ونصف» PT90M, «ربع قرن» P25Y, «عامين ونصف» P30M; otherwise a decimal
-    // (a month's part, P1.5M, months being of no one length; P1.5W).
-    let (mut unit, mut n) = (unit, n);
-    while let Some(v) = n.filter(|v| v.fract() != 0.0) {
-        let (finer, times) = match unit {
-            "CE" => ("Y", 100.0),
-            "DE" => ("Y", 10.0),
-            "Y" => ("M", 12.0),
-            "W" => ("D", 7.0),
-            "D" => ("TH", 24.0),
-            "TH" => ("TM", 60.0),
-            "TM" => ("TS", 60.0),
-            _ => break,
-        };
-        if (v * times).fract() != 0.0 {
-            break;
+    let (unit, n) = match n {
+        Some(v) => {
+            let (unit, v) = whole_in_finer(unit, v);
+            (unit, Some(v))
         }
-        (unit, n) = (finer, Some(v * times));
-    }
+        None => (unit, None),
+    };
     let amount = match n {
         Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
         Some(v) => format!("{v}"),
@@ -161,6 +148,30 @@ fn duration_value(unit: &str, n: Option<f64>) -> String {
         "TS" => format!("PT{amount}S"),
         u => format!("P{amount}{u}"),
     }
+}
+
+/// A part of a unit in a finer one where that makes it whole: «ساعة
+/// ونصف» 90 minutes, «ربع قرن» 25 years, «عامين ونصف» 30 months;
+/// otherwise as it is (a month's part, 1.5 months, months being of no one
+/// length; 1.5 weeks).
+fn whole_in_finer(mut unit: &str, mut n: f64) -> (&str, f64) {
+    while n.fract() != 0.0 {
+        let (finer, times) = match unit {
+            "CE" => ("Y", 100.0),
+            "DE" => ("Y", 10.0),
+            "Y" => ("M", 12.0),
+            "W" => ("D", 7.0),
+            "D" => ("TH", 24.0),
+            "TH" => ("TM", 60.0),
+            "TM" => ("TS", 60.0),
+            _ => break,
+        };
+        if (n * times).fract() != 0.0 {
+            break;
+        }
+        (unit, n) = (finer, n * times);
+    }
+    (unit, n)
 }
 
 /// Words a time expression can start with (after proclitics): the matchers
@@ -1613,7 +1624,11 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(t, a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
             let value = match (n, dct) {
-                (Some(n), Some(d)) => shift(d, unit, sign * n as i32)?,
+                // «قبل عام ونصف» 18 months back, «قبل نصف قرن» 50 years.
+                (Some(n), Some(d)) => {
+                    let (unit, n) = whole_in_finer(unit, n);
+                    shift(d, unit, sign * n as i32)?
+                }
                 // Some ago or on, or a count from a date not known.
                 (None, _) | (Some(_), None) => unanchored(sign.into()).to_owned(),
             };
@@ -1634,13 +1649,21 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
     }
     // «منذ أكثر من عقد», «نحو عشرين عاما», «لمدة تقارب»: a duration said
-    // roughly (reference §6.8).
-    if let Some((m, k)) = approximation(t, i) {
-        let cue = i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1);
+    // roughly (reference §6.8); «لأكثر من ثلاثة عقود», for.
+    let roughly = approximation(t, i).map(|(m, k)| (0, m, k)).or_else(|| {
+        let m = match t.key(i).strip_prefix('ل')? {
+            "اكثر" => "MORE_THAN",
+            "اقل" => "LESS_THAN",
+            _ => return None,
+        };
+        (t.key(i + 1) == "من").then_some(('ل'.len_utf8(), m, i + 2))
+    });
+    if let Some((skip, m, k)) = roughly {
+        let cue = skip > 0 || (i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1));
         if let Some((Some(n), unit, end)) = amount_unit(t, k, cue) {
             return Some(Found {
                 end,
-                skip: 0,
+                skip,
                 timex: Timex {
                     value: duration_value(unit, Some(n)),
                     kind: TimexKind::Duration,
@@ -1712,10 +1735,10 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 
 /// Whether the amount of time ending before token `end` counts from an
 /// event: «بعد ثلاثة أيام من سقوط النظام», «قبل يومين من التصويت», «بعد
-/// ساعات على قرار», «بعد شهر واحد فقط من الحمل». «من الآن» is the document date, «على الأقل» and «من
-/// الزمن» («قبل عقدين من الزمن», of time) no event.
+/// ساعات على قرار», «بعد شهر واحد فقط من الحمل». «من الآن» is the
+/// document date, «على الأقل» and «من الزمن» («قبل عقدين من الزمن», of
+/// time) no event.
 fn from_event(t: &Text, end: usize) -> bool {
-    // «بعد شهر واحد فقط من الحمل».
     let end = if t.key(end) == "فقط" { end + 1 } else { end };
     matches!(t.key(end), "من" | "علي")
         && !matches!(t.key(end + 1), "الان" | "اليوم" | "الاقل" | "الاكثر" | "الزمن")
@@ -1749,6 +1772,10 @@ fn approximation(t: &Text, i: usize) -> Option<(&'static str, usize)> {
         ("ما", "يقرب") if t.key(i + 2) == "من" => ("APPROX", i + 3),
         ("اكثر", "من") => ("MORE_THAN", i + 2),
         ("اقل", "من") => ("LESS_THAN", i + 2),
+        // «منذ ما يزيد على عقدين», «ما يربو على».
+        ("ما", "يزيد" | "يربو") if matches!(t.key(i + 2), "علي" | "عن") => {
+            ("MORE_THAN", i + 3)
+        }
         _ => return None,
     })
 }
@@ -4176,6 +4203,10 @@ mod tests {
                 ),
             ],
         );
+        assert_eq!(
+            one("عند الساعة ٠٩٤٠ بتوقيت جرينتش", "2023-10-08").1,
+            "2023-10-08T09:40"
+        );
         // Four digits with no zone are no hour; a decimal is no minute.
         assert_no_dates("بلغ عند الساعة 1430 نقطة", "2023-10-08");
         assert_no_dates("الساعة 2.5 مليون", "2023-10-08");
@@ -4206,7 +4237,12 @@ mod tests {
                 ("انتظر نصف ساعة", "نصف ساعة", "PT30M", "DURATION"),
                 ("غاب خلال شهر ونصف", "شهر ونصف", "P1.5M", "DURATION"),
                 ("قاتلوا طوال أسبوع ونصف", "أسبوع ونصف", "P1.5W", "DURATION"),
-                ("انتهى بناؤه قبل سنة ونصف", "قبل سنة ونصف", "2022", "DATE"),
+                (
+                    "انتهى بناؤه قبل سنة ونصف",
+                    "قبل سنة ونصف",
+                    "2022-04",
+                    "DATE",
+                ),
                 (
                     "بلغت الإيرادات في العام المالي 2023 نحو مليار",
                     "2023",
@@ -4270,6 +4306,36 @@ mod tests {
             "2023-10-08",
         );
         assert_no_dates("يعيش ثلث السكان في المدن", "2023-10-08");
+    }
+
+    /// «ما يزيد على» is «أكثر من»; half a century ago is fifty years ago
+    /// (it was this century).
+    #[test]
+    fn more_than_in_other_words_and_half_a_century_ago() {
+        assert_each_with_mod(
+            &[
+                (
+                    "تراجع منذ ما يزيد على عقدين",
+                    "ما يزيد على عقدين",
+                    "P2DE",
+                    Some("MORE_THAN"),
+                ),
+                (
+                    "بني قبل أكثر من نصف قرن",
+                    "قبل أكثر من نصف قرن",
+                    "1973",
+                    Some("BEFORE"),
+                ),
+                ("وقع قبل نصف قرن", "قبل نصف قرن", "1973", None),
+                (
+                    "حكم البلاد لأكثر من ثلاثة عقود",
+                    "أكثر من ثلاثة عقود",
+                    "P3DE",
+                    Some("MORE_THAN"),
+                ),
+            ],
+            "2023-10-08",
+        );
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year

@@ -193,7 +193,7 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             // «الساعة 0940 بتوقيت جرينتش», as news agencies write the
             // hour and minute of markets.
             None if s.len() == 4 && zone_at(t, j + 1).is_some() => {
-                (s[..2].parse().ok()?, s[2..].parse().ok()?)
+                (s.get(..2)?.parse().ok()?, s.get(2..)?.parse().ok()?)
             }
             None => (s.parse().ok()?, 0),
         };
