@@ -150,6 +150,74 @@ fn duration_value(unit: &str, n: Option<f64>) -> String {
     }
 }
 
+/// A counted duration after «و» at `k`: «وأربعة أشهر», «و28 يوما»,
+/// «وشهرين», «وشهر واحد» (its value and end).
+fn and_duration(t: &Text, k: usize, dct: Option<DocDate>) -> Option<(String, usize)> {
+    let rest = t.key(k).strip_prefix('و')?;
+    let next = if rest.is_empty() { k + 1 } else { k };
+    if let Some(g) = match_at(t, next, dct)
+        && g.timex.kind == TimexKind::Duration
+        && g.timex.modifier.is_none()
+    {
+        return Some((g.timex.value, g.end));
+    }
+    // A unit alone after «و» («وشهرين»), which no match starts at.
+    let (Some(n), unit, end) = amount_unit_from(t, k, rest, true)? else {
+        return None;
+    };
+    Some((duration_value(unit, Some(n)), end))
+}
+
+/// Two durations said one after the other with «و», the second finer
+/// than the first, as one: «ثلاث سنوات وأربعة أشهر» P3Y4M, «ساعة و30
+/// دقيقة» PT1H30M. Counted ones only, in years, months, days, hours,
+/// minutes and seconds.
+fn joined_duration(a: &str, b: &str) -> Option<String> {
+    // (count, rank from years to seconds) of each part.
+    fn parts(v: &str) -> Option<Vec<(u64, usize)>> {
+        let rest = v.strip_prefix('P')?;
+        let (date, time) = rest.split_once('T').unwrap_or((rest, ""));
+        let mut out = Vec::new();
+        for (s, time) in [(date, false), (time, true)] {
+            let mut count = String::new();
+            for c in s.chars() {
+                if c.is_ascii_digit() {
+                    count.push(c);
+                    continue;
+                }
+                let rank = match (c, time) {
+                    ('Y', false) => 0,
+                    ('M', false) => 1,
+                    ('D', false) => 2,
+                    ('H', true) => 3,
+                    ('M', true) => 4,
+                    ('S', true) => 5,
+                    _ => return None,
+                };
+                out.push((count.parse().ok()?, rank));
+                count.clear();
+            }
+            if !count.is_empty() {
+                return None;
+            }
+        }
+        Some(out)
+    }
+    let (a, b) = (parts(a)?, parts(b)?);
+    if a.last()?.1 >= b.first()?.1 {
+        return None;
+    }
+    let mut v = String::from("P");
+    for (n, rank) in a.into_iter().chain(b) {
+        if rank == 3 || (rank > 3 && !v.contains('T')) {
+            v.push('T');
+        }
+        v.push_str(&n.to_string());
+        v.push(['Y', 'M', 'D', 'H', 'M', 'S'][rank]);
+    }
+    Some(v)
+}
+
 /// A part of a unit in a finer one where that makes it whole: «ساعة
 /// ونصف» 90 minutes, «ربع قرن» 25 years, «عامين ونصف» 30 months;
 /// otherwise as it is (a month's part, 1.5 months, months being of no one
@@ -339,7 +407,15 @@ pub fn find_from(
             Some(f)
         });
         match found {
-            Some(f) if f.end > i => {
+            Some(mut f) if f.end > i => {
+                // «ثلاث سنوات وأربعة أشهر»: one duration.
+                while f.timex.kind == TimexKind::Duration
+                    && f.timex.modifier.is_none()
+                    && let Some((value, end)) = and_duration(t, f.end, dct)
+                    && let Some(v) = joined_duration(&f.timex.value, &value)
+                {
+                    (f.timex.value, f.end) = (v, end);
+                }
                 // A movement named after its day («حركة 6 أبريل») is no
                 // time the story is at.
                 if f.timex.kind != TimexKind::Duration && !temponyms::names_a_movement(t, i) {
@@ -4336,6 +4412,39 @@ mod tests {
             ],
             "2023-10-08",
         );
+    }
+
+    /// Durations said one after the other with «و», each finer than the
+    /// one before, are one duration.
+    #[test]
+    fn durations_joined_by_wa_are_one() {
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "وأقام بطريركاً سنة واحدة وأربعة أشهر و28 يوماً في الفترة",
+                    "سنة واحدة وأربعة أشهر و28 يوماً",
+                    "P1Y4M28D",
+                    "DURATION",
+                ),
+                (
+                    "حكم ثلاث سنوات وأربعة أشهر",
+                    "ثلاث سنوات وأربعة أشهر",
+                    "P3Y4M",
+                    "DURATION",
+                ),
+                ("غاب منذ عامين وشهرين", "عامين وشهرين", "P2Y2M", "DURATION"),
+                (
+                    "احتاج إلى 3 ساعات و48 دقيقة",
+                    "3 ساعات و48 دقيقة",
+                    "PT3H48M",
+                    "DURATION",
+                ),
+            ],
+        );
+        // Not a coarser unit after a finer one, nor weeks.
+        let d = dates("استمر عشرة أيام وخمسة أسابيع", "2023-10-08");
+        assert_eq!(d.len(), 2, "{d:?}");
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year

@@ -298,15 +298,35 @@ fn english_plural(unit: &str) -> String {
     }
 }
 
-/// A duration value (`P3M`, `PXY`, `PT2H`) in words.
+/// A duration value (`P3M`, `PXY`, `PT2H`, `P1Y4M28D`) in words.
 fn duration(value: &str, lang: Lang) -> Option<String> {
-    let rest = value.strip_prefix('P')?;
-    let (time, rest) = match rest.strip_prefix('T') {
-        Some(r) => (true, r),
-        None => (false, rest),
-    };
-    let split = rest.find(|c: char| !c.is_ascii_digit() && c != 'X' && c != '.')?;
-    let (amount, unit) = rest.split_at(split);
+    let mut rest = value.strip_prefix('P')?;
+    let mut time = false;
+    let mut words = Vec::new();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('T') {
+            (time, rest) = (true, r);
+            continue;
+        }
+        let split = rest.find(|c: char| !c.is_ascii_digit() && c != 'X' && c != '.')?;
+        let (amount, r) = rest.split_at(split);
+        let len = if r.starts_with("DE") || r.starts_with("CE") {
+            2
+        } else {
+            1
+        };
+        let (unit, r) = r.split_at(len.min(r.len()));
+        rest = r;
+        words.push(duration_part(amount, unit, time, lang)?);
+    }
+    (!words.is_empty()).then(|| match lang {
+        Lang::Arabic => words.join(" و"),
+        Lang::English => words.join(", "),
+    })
+}
+
+/// One part of a duration: its amount and unit in words.
+fn duration_part(amount: &str, unit: &str, time: bool, lang: Lang) -> Option<String> {
     let code = if time {
         format!("T{unit}")
     } else {
@@ -761,6 +781,18 @@ mod tests {
         };
         assert_eq!(timex(&month_and_a_half, Lang::Arabic), "١٫٥ شهراً");
         assert_eq!(timex(&month_and_a_half, Lang::English), "1.5 months");
+        // Parts said one after the other («سنة واحدة وأربعة أشهر و28 يوماً»).
+        let parts = Timex {
+            value: "P1Y4M28D".into(),
+            ..months.clone()
+        };
+        assert_eq!(timex(&parts, Lang::Arabic), "سنة و٤ أشهر و٢٨ يوماً");
+        assert_eq!(timex(&parts, Lang::English), "1 year, 4 months, 28 days");
+        let hours = Timex {
+            value: "PT1H30M".into(),
+            ..months.clone()
+        };
+        assert_eq!(timex(&hours, Lang::Arabic), "ساعة و٣٠ دقيقة");
     }
 
     #[test]
