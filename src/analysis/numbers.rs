@@ -287,6 +287,11 @@ fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         .into_iter()
         .take(2)
         .find(|(_, w)| VAGUE.iter().any(|v| v.0 == *w))?;
+    // «بعده» (after him) folds as «بعدة» (with several): the letter
+    // written last tells them apart.
+    if w == "عده" && t.original[t.span(i, 0, i)].ends_with('ه') {
+        return None;
+    }
     let &(_, mut lo, mut hi) = VAGUE.iter().find(|v| v.0 == w)?;
     let mut end = i + 1;
     let free = |k: usize| k < taken.len() && !taken[k];
@@ -635,6 +640,13 @@ mod tests {
         );
         let n = numbers("بين خمسة وثمانية آلاف جندي");
         assert_eq!(n[0].1.unit, None, "{n:?}");
+    }
+
+    /// «بعده» (after him) is no vague number; «بعدة دول» (in several) is.
+    #[test]
+    fn after_him_is_not_several() {
+        assert!(numbers("وخلا الكرسي بعده شهرا").is_empty());
+        assert_eq!(numbers("زار بعدة دول")[0].0, "عدة");
     }
 
     #[test]
