@@ -4283,6 +4283,22 @@ mod tests {
             one("عند الساعة ٠٩٤٠ بتوقيت جرينتش", "2023-10-08").1,
             "2023-10-08T09:40"
         );
+        // The second hour of a range needs no «الساعة» of its own.
+        let d = dates("يفتح من الساعة 8 صباحا حتى 5 مساء", "2023-10-08");
+        assert_eq!(
+            d.iter()
+                .map(|x| (x.0.as_str(), x.1.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                ("الساعة 8 صباحا", "2023-10-08T08:00"),
+                ("5 مساء", "2023-10-08T17:00")
+            ]
+        );
+        assert!(
+            dates("قتل 5 مساء أمس", "2023-10-08")
+                .iter()
+                .all(|x| x.0 != "5 مساء")
+        );
         // Four digits with no zone are no hour; a decimal is no minute.
         assert_no_dates("بلغ عند الساعة 1430 نقطة", "2023-10-08");
         assert_no_dates("الساعة 2.5 مليون", "2023-10-08");

@@ -166,9 +166,17 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let said = stems(t, i)
         .iter()
         .find_map(|&(s, w)| (w == "الساعه").then_some(s));
+    // «من الساعة 8 صباحا حتى 5 مساء»: the second hour of a range, in
+    // digits, its «الساعة» said before it; its part of the day needed.
+    let range = said.is_none()
+        && t.is_number(i)
+        && i > 0
+        && matches!(t.key(i - 1), "حتي" | "الي")
+        && (i.saturating_sub(6)..i).any(|k| t.key(k) == "الساعه");
     // Without «الساعة», an hour word alone, its part of the day needed.
     let (skip, mut j, needs_part) = match said {
         Some(skip) => (skip, i + 1, false),
+        None if range => (0, i, false),
         None if t.is_word(i) => (0, i, true),
         None => return None,
     };
@@ -242,7 +250,7 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             hour += 12;
         }
         k = end;
-    } else if needs_part {
+    } else if needs_part || range {
         return None;
     }
     // The zone is read as written: the value is the hour said.
