@@ -289,7 +289,12 @@ fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         .find(|(_, w)| VAGUE.iter().any(|v| v.0 == *w))?;
     // «بعده» (after him) folds as «بعدة» (with several): the letter
     // written last tells them apart.
-    if w == "عده" && t.original[t.span(i, 0, i)].ends_with('ه') {
+    let harakat = |c: char| ('\u{64B}'..='\u{652}').contains(&c);
+    if w == "عده"
+        && t.original[t.span(i, 0, i)]
+            .trim_end_matches(harakat)
+            .ends_with('ه')
+    {
         return None;
     }
     let &(_, mut lo, mut hi) = VAGUE.iter().find(|v| v.0 == w)?;
@@ -646,6 +651,7 @@ mod tests {
     #[test]
     fn after_him_is_not_several() {
         assert!(numbers("وخلا الكرسي بعده شهرا").is_empty());
+        assert!(numbers("جاء بعدهُ ابنه").is_empty());
         assert_eq!(numbers("زار بعدة دول")[0].0, "عدة");
     }
 
