@@ -17,6 +17,7 @@ mod news;
 mod nth_weekday;
 mod temponyms;
 pub mod tense;
+mod weekend;
 
 use super::calendar::{
     add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
@@ -168,42 +169,44 @@ fn and_duration(t: &Text, k: usize, dct: Option<DocDate>) -> Option<(String, usi
     Some((duration_value(unit, Some(n)), end))
 }
 
+/// The counted parts of a duration's value, each with its rank from
+/// years (0) to seconds (5): «P1Y4M28D» 1 at 0, 4 at 1, 28 at 2.
+fn duration_parts(v: &str) -> Option<Vec<(u64, usize)>> {
+    let rest = v.strip_prefix('P')?;
+    let (date, time) = rest.split_once('T').unwrap_or((rest, ""));
+    let mut out = Vec::new();
+    for (s, time) in [(date, false), (time, true)] {
+        let mut count = String::new();
+        for c in s.chars() {
+            if c.is_ascii_digit() {
+                count.push(c);
+                continue;
+            }
+            let rank = match (c, time) {
+                ('Y', false) => 0,
+                ('M', false) => 1,
+                ('D', false) => 2,
+                ('H', true) => 3,
+                ('M', true) => 4,
+                ('S', true) => 5,
+                _ => return None,
+            };
+            out.push((count.parse().ok()?, rank));
+            count.clear();
+        }
+        if !count.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// Two durations said one after the other with «و», the second finer
 /// than the first, as one: «ثلاث سنوات وأربعة أشهر» P3Y4M, «ساعة و30
 /// دقيقة» PT1H30M. Counted ones only, in years, months, days, hours,
 /// minutes and seconds.
 fn joined_duration(a: &str, b: &str) -> Option<String> {
-    // (count, rank from years to seconds) of each part.
-    fn parts(v: &str) -> Option<Vec<(u64, usize)>> {
-        let rest = v.strip_prefix('P')?;
-        let (date, time) = rest.split_once('T').unwrap_or((rest, ""));
-        let mut out = Vec::new();
-        for (s, time) in [(date, false), (time, true)] {
-            let mut count = String::new();
-            for c in s.chars() {
-                if c.is_ascii_digit() {
-                    count.push(c);
-                    continue;
-                }
-                let rank = match (c, time) {
-                    ('Y', false) => 0,
-                    ('M', false) => 1,
-                    ('D', false) => 2,
-                    ('H', true) => 3,
-                    ('M', true) => 4,
-                    ('S', true) => 5,
-                    _ => return None,
-                };
-                out.push((count.parse().ok()?, rank));
-                count.clear();
-            }
-            if !count.is_empty() {
-                return None;
-            }
-        }
-        Some(out)
-    }
-    let (a, b) = (parts(a)?, parts(b)?);
+    let (a, b) = (duration_parts(a)?, duration_parts(b)?);
     if a.last()?.1 >= b.first()?.1 {
         return None;
     }
@@ -260,6 +263,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     s.extend(anaphora::STARTERS.iter().map(|w| w.to_string()));
     s.extend(nth_weekday::STARTERS.iter().map(|w| w.to_string()));
     s.extend(holidays::STARTERS.iter().map(|w| w.to_string()));
+    s.extend(weekend::STARTERS.iter().map(|w| w.to_string()));
     s.extend(UNITS.keys().cloned());
     s.extend(NUMBER_WORDS.keys().cloned());
     for w in [
@@ -548,7 +552,7 @@ fn stems<'t>(t: &'t Text, i: usize) -> crate::analysis::tokenize::Readings<'t> {
 }
 
 fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    if let Some(f) = clock::at(t, i, dct) {
+    if let Some(f) = clock::at(t, i, dct).or_else(|| weekend::at(t, i, dct)) {
         return Some(f);
     }
     // A part word before a period: «مطلع الشهر الجاري», «أواخر 2023».
@@ -572,14 +576,18 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             }
             // «منتصف الشهر», «نهاية العام»: with no direction word, this
             // month or year (reference §7.4's recommendation).
+            // «منتصف الأسبوع» this week; not «منتصف الشهر الأول من الحرب»,
+            // a month of something else.
             let unit = match t.key(i + 1) {
                 "الشهر" => Some("M"),
                 "العام" | "السنه" => Some("Y"),
+                "الاسبوع" => Some("W"),
                 _ => None,
             };
             if let (Some(unit), Some(d)) = (unit, dct)
                 && direction(t.key(i + 2)).is_none()
-                && !matches!(t.key(i + 2), "قبل" | "بعد")
+                && !matches!(t.key(i + 2), "قبل" | "بعد" | "الاخير" | "الاخيره")
+                && !DAY_ORDINALS.contains_key(t.key(i + 2))
             {
                 return Some(Found {
                     end: i + 2,
@@ -1696,10 +1704,34 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (conj, head) = without_wa(t.key(i));
     if matches!(head, "قبل" | "بعد") {
         let (approx, k) = approximation(t, i + 1).map_or((None, i + 1), |(m, k)| (Some(m), k));
-        // An amount counted from an event is a duration (below).
-        if let Some((n, unit, end)) = amount_unit(t, k, true).filter(|a| !from_event(t, a.2)) {
+        // «بعد ثلاث سنوات وثلاثة أشهر»: the parts joined by «و» are one
+        // amount.
+        let amount = amount_unit(t, k, true).map(|(n, unit, end)| {
+            let mut joined = None;
+            let mut end = end;
+            if n.is_some() {
+                let mut v = duration_value(unit, n);
+                while let Some((next, e)) = and_duration(t, end, dct)
+                    && let Some(j) = joined_duration(&v, &next)
+                {
+                    (v, end) = (j, e);
+                    joined = Some(v.clone());
+                }
+            }
+            (n, unit, end, joined)
+        });
+        // An amount counted from an event is a duration (below), and so is
+        // one after «بعد» in a clause about the past, which cannot count
+        // from the document date: «خرج بعد 20 عاما في السجن».
+        let counts_from_now = |end: usize| {
+            let said = t.key(end) == "من" && matches!(t.key(end + 1), "الان" | "اليوم");
+            let past = head == "بعد" && tense::at(t, i, end) == Some(Tense::Past);
+            said || !(from_event(t, end) || past)
+        };
+        if let Some((n, unit, end, joined)) = amount.filter(|a| counts_from_now(a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
             let value = match (n, dct) {
+                (Some(_), Some(d)) if let Some(v) = joined => shift_parts(d, &v, sign)?,
                 // «قبل عام ونصف» 18 months back, «قبل نصف قرن» 50 years.
                 (Some(n), Some(d)) => {
                     let (unit, n) = whole_in_finer(unit, n);
@@ -1790,7 +1822,16 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let cue = i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1);
     let (n, unit, mut end) = match amount_unit(t, i, cue) {
         Some(a) if a.0.is_some() => a,
-        _ if from_now => amount_unit(t, i, true).filter(|a| from_event(t, a.2))?,
+        // «قتلوا بعد أيام» in a clause about the past, as above.
+        // A bare singular unit only from an event: «بعد دقيقة صمت».
+        _ if from_now => amount_unit(t, i, true)
+            .filter(|a| from_event(t, a.2))
+            .or_else(|| {
+                amount_unit(t, i, false).filter(|a| {
+                    without_wa(t.key(i - 1)).1 == "بعد"
+                        && tense::at(t, i - 1, a.2) == Some(Tense::Past)
+                })
+            })?,
         _ => return None,
     };
     // «بعد مرور شهر تقريبا».
@@ -1902,7 +1943,7 @@ fn amount_unit_from(
         // not count one.
         let names = t.is_number(i + 1) || t.key(i + 1).starts_with("ال");
         // «ساعة ونصف», «عامين ونصف»: the part says it is a count.
-        let part = matches!(t.key(i + 1), "ونصف" | "وربع");
+        let part = and_a_part(t, 1.0, i + 1).1 > i + 1;
         return match (dual, plural) {
             (Some(n), _) => {
                 let (n, end) = and_a_part(t, n as f64, i + 1);
@@ -1957,9 +1998,9 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
     if let Some(d) = digits.filter(|&d| t.is_number(d)) {
         let n = super::numbers::parse_digits(t.key(d))?;
         // «130 ألف سنة», «5 آلاف سنة».
-        let (n, end) = match NUMBER_WORDS.get(t.key(d + 1)) {
-            Some(NumWord::Scale(s)) => (n * *s as f64, d + 2),
-            _ => (n, d + 1),
+        let (n, end) = match super::numbers::scale_of(t.key(d + 1)) {
+            Some(s) => (n * s, d + 2),
+            None => (n, d + 1),
         };
         // Past a count TIMEX can write exactly, no count.
         return (n < 1e15).then_some((n, end));
@@ -2010,6 +2051,27 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
 
 /// The document date moved by `n` units, at that unit's granularity.
 fn shift(d: DocDate, unit: &str, n: i32) -> Option<String> {
+    // Years as far as TIMEX writes them with four digits; before year 1,
+    // BC («قبل 3000 عام» in 2023 is 978 BC: there is no year 0).
+    let days_each = match unit {
+        "D" => 1,
+        "W" => 7,
+        "M" => 31,
+        "Y" => 366,
+        "DE" => 3660,
+        _ => 36600,
+    };
+    if i64::from(n).abs() * days_each > MAX_SHIFT_DAYS {
+        return None;
+    }
+    if unit == "Y" {
+        return Some(year_value(d.year + n));
+    }
+    // Finer than a year, or a decade or century: within years 1 to 9999.
+    let in_range = |y: i32| (1..=9999).contains(&y);
+    if !in_range(d.year + (i64::from(n) * days_each / 365) as i32) {
+        return None;
+    }
     Some(match unit {
         "D" => {
             let (y, m, dd) = add_days(d.year, d.month, d.day?, n as i64);
@@ -2024,10 +2086,61 @@ fn shift(d: DocDate, unit: &str, n: i32) -> Option<String> {
             let (y, m) = add_months(d.year, d.month, n);
             format!("{y:04}-{m:02}")
         }
-        "Y" => format!("{:04}", d.year + n),
         "DE" => format!("{:03}", (d.year + 10 * n) / 10),
         "CE" => format!("{:02}", (d.year + 100 * n) / 100),
         _ => return None,
+    })
+}
+
+/// The most days a date is counted back or on from the document date:
+/// about 10,000 years.
+const MAX_SHIFT_DAYS: i64 = 3_660_000;
+
+/// A year's TIMEX value: four digits, or BC before year 1 (there is no
+/// year 0: year -977 of the proleptic count is 978 BC).
+fn year_value(y: i32) -> String {
+    if y >= 1 {
+        format!("{y:04}")
+    } else {
+        format!("BC{:04}", 1 - y)
+    }
+}
+
+/// Document date `d` moved by the duration `value` of years, months and
+/// days, back when `sign` is -1: at the finest unit said («P3Y3M» a month,
+/// «P1Y4M28D» a day; hours and finer leave the day as it is). `None` when
+/// it has no years, months or days.
+fn shift_parts(d: DocDate, value: &str, sign: i32) -> Option<String> {
+    let too_far =
+        |n: i64, days_each: i64| n.checked_mul(days_each).is_none_or(|n| n > MAX_SHIFT_DAYS);
+    let (mut months, mut days, mut finest) = (0i64, 0i64, None);
+    for (n, rank) in duration_parts(value)? {
+        let n = i64::try_from(n).ok()?;
+        match rank {
+            0 => months = months.checked_add(n.checked_mul(12)?)?,
+            1 => months = months.checked_add(n)?,
+            2 => days = n,
+            // «بعد يومين وثلاث ساعات»: the day two days on.
+            _ => continue,
+        }
+        finest = Some(rank);
+    }
+    let finest = finest?;
+    if too_far(months, 31) || too_far(days, 1) {
+        return None;
+    }
+    let (y, m) = add_months(d.year, d.month, months as i32 * sign);
+    if finest > 0 && !(1..=9999).contains(&y) {
+        return None;
+    }
+    Some(match finest {
+        0 => year_value(y),
+        1 => format!("{y:04}-{m:02}"),
+        _ => {
+            let day = d.day?.min(super::calendar::days_in_month(y, m));
+            let (y, m, dd) = add_days(y, m, day, days.checked_mul(sign.into())?);
+            ymd(y, m, dd)
+        }
     })
 }
 
@@ -2683,8 +2796,8 @@ mod tests {
                 (
                     "في نهاية الأسبوع الماضي التقى الوفدان",
                     "نهاية الأسبوع الماضي",
-                    "2023-W39",
-                    Some("END"),
+                    "2023-W39-WE",
+                    None,
                 ),
                 (
                     "مطلع الأسبوع المقبل يصل الوفد",
@@ -4461,6 +4574,129 @@ mod tests {
         // Not a coarser unit after a finer one, nor weeks.
         let d = dates("استمر عشرة أيام وخمسة أسابيع", "2023-10-08");
         assert_eq!(d.len(), 2, "{d:?}");
+    }
+
+    /// The weekend as news says it: its ISO week with «WE». 8 October
+    /// 2023 is a Sunday, of week 40, whose weekend is 7 and 8 October.
+    #[test]
+    fn the_weekend_and_the_start_or_middle_of_this_week() {
+        assert_each_with_mod(
+            &[
+                (
+                    "تظاهر الآلاف في نهاية الأسبوع الماضي",
+                    "نهاية الأسبوع الماضي",
+                    "2023-W39-WE",
+                    None,
+                ),
+                (
+                    "ستعقد القمة في عطلة نهاية الأسبوع المقبل",
+                    "عطلة نهاية الأسبوع المقبل",
+                    "2023-W41-WE",
+                    None,
+                ),
+                (
+                    "يلتقيان مجددا نهاية هذا الأسبوع",
+                    "نهاية هذا الأسبوع",
+                    "2023-W40-WE",
+                    None,
+                ),
+                // Alone: the last weekend in a clause about the past, the
+                // next one in a clause about the future.
+                (
+                    "وتوقف القتال في عطلة نهاية الأسبوع",
+                    "عطلة نهاية الأسبوع",
+                    "2023-W40-WE",
+                    None,
+                ),
+                (
+                    "ستستمر المحادثات طوال عطلة نهاية الأسبوع",
+                    "عطلة نهاية الأسبوع",
+                    "2023-W41-WE",
+                    None,
+                ),
+                (
+                    "وفي عطلة الأسبوع زار المدينة",
+                    "عطلة الأسبوع",
+                    "2023-W40-WE",
+                    None,
+                ),
+                (
+                    "وصل الوفد في منتصف الأسبوع",
+                    "منتصف الأسبوع",
+                    "2023-W40",
+                    Some("MID"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        // Read on a Wednesday (11 October, week 41): the last weekend is
+        // that of week 40.
+        assert_each_with_mod(
+            &[(
+                "أغلقت المحلات في نهاية الأسبوع",
+                "نهاية الأسبوع",
+                "2023-W40-WE",
+                None,
+            )],
+            "2023-10-11",
+        );
+        // The end of another week, and a week of something else.
+        assert_no_dates("وتوقف القتال في نهاية الأسبوع الأول من الهدنة", "2023-10-08");
+        assert_no_dates("قتل عشرون في نهاية الشهر الأول من الحرب", "2023-10-08");
+        // No document date: a weekend of a week not known.
+        assert_eq!(one("وتوقف القتال في نهاية الأسبوع", "").1, "XXXX-WXX-WE");
+    }
+
+    /// «بعد» with an amount counts from the document date only where the
+    /// clause allows it; joined parts count together.
+    #[test]
+    fn after_an_amount_in_a_clause_about_the_past_counts_from_an_event() {
+        check(
+            "2023-10-08",
+            &[
+                // A date two days on, then a duration: now one date.
+                (
+                    "سيعود المبعوث بعد ثلاث سنوات وثلاثة أشهر",
+                    "بعد ثلاث سنوات وثلاثة أشهر",
+                    "2027-01",
+                    "DATE",
+                ),
+                (
+                    "ستنتهي المهلة بعد سنة وشهرين وعشرة أيام",
+                    "بعد سنة وشهرين وعشرة أيام",
+                    "2024-12-18",
+                    "DATE",
+                ),
+                (
+                    "تبدأ بعد يومين وثلاث ساعات",
+                    "بعد يومين وثلاث ساعات",
+                    "2023-10-10",
+                    "DATE",
+                ),
+                (
+                    "وعاد إلى بلاده بعد ثلاث سنوات وثلاثة أشهر من الغياب",
+                    "ثلاث سنوات وثلاثة أشهر",
+                    "P3Y3M",
+                    "DURATION",
+                ),
+                // A clause about the past: not 2043.
+                (
+                    "أفرج عنه بعد 20 عاما في السجن",
+                    "20 عاما",
+                    "P20Y",
+                    "DURATION",
+                ),
+                ("قتلوا بعد أيام", "أيام", "PXD", "DURATION"),
+                // Before year 1: BC, there being no year 0.
+                ("بني المعبد قبل 3000 عام", "قبل 3000 عام", "BC0978", "DATE"),
+            ],
+        );
+        // «من الآن» says so, whatever the clause.
+        let d = dates("وصلت بعد عام من الآن", "2023-10-08");
+        assert_eq!((d[0].0.as_str(), d[0].1.as_str()), ("بعد عام", "2024"));
+        // Too far to count to a month: no date past year 9999.
+        let d = dates("سيعود بعد 3 سنوات و99999999999999 يوما", "2023-10-08");
+        assert!(d.iter().all(|d| d.2 != "DATE"), "{d:?}");
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year

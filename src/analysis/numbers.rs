@@ -100,7 +100,7 @@ const VAGUE: &[(&str, f64, f64)] = &[
 ];
 
 /// Scale words that may follow a vague numeral or digits.
-fn scale_of(key: &str) -> Option<f64> {
+pub(super) fn scale_of(key: &str) -> Option<f64> {
     let found = NUMBER_WORDS
         .get(key)
         .or_else(|| NUMBER_WORDS.get(key.strip_prefix("ال")?));
