@@ -265,6 +265,37 @@ pub fn day_date(y: i32, m: u32, d: u32, lang: Lang) -> String {
     )
 }
 
+/// The days `first..=last` (days since 1970-01-01), their month and year
+/// said once: «٢–٨ أكتوبر ٢٠٢٣», «٣٠ سبتمبر – ٦ أكتوبر ٢٠٢٣», «٣٠ ديسمبر
+/// ٢٠٢٤ – ٥ يناير ٢٠٢٥».
+fn days_words(first: i64, last: i64, lang: Lang) -> String {
+    let (ya, ma, da) = civil_from_days(first);
+    let (yb, mb, db) = civil_from_days(last);
+    let d = |n: u32| digits(&n.to_string(), lang);
+    if ya != yb {
+        format!(
+            "{} – {}",
+            day_date(ya, ma, da, lang),
+            day_date(yb, mb, db, lang)
+        )
+    } else if ma != mb {
+        format!(
+            "{} {} – {}",
+            d(da),
+            month_name(ma, lang),
+            day_date(yb, mb, db, lang)
+        )
+    } else {
+        format!(
+            "{}–{} {} {}",
+            d(da),
+            d(db),
+            month_name(ma, lang),
+            digits(&ya.to_string(), lang)
+        )
+    }
+}
+
 fn duration_unit(code: &str, n: Option<u64>, lang: Lang) -> String {
     // (one, two, few, many, English singular)
     let (one, two, few, many, en) = match code {
@@ -466,14 +497,18 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
                 format!("{part} of {y}")
             })
         }
-        [y, w, rest @ ..] if w.starts_with('W') => {
-            let n = num(&w[1..])?;
+        // A week by its days, not its ISO number, which readers do not
+        // count in: «أسبوع ٢–٨ أكتوبر ٢٠٢٣», «عطلة نهاية الأسبوع ٧–٨ أكتوبر
+        // ٢٠٢٣».
+        [_, w, rest @ ..] if w.starts_with('W') => {
+            let span = day_span(v, None)?;
+            let days = days_words(span.start, span.end - 1, lang);
             let weekend = rest.first() == Some(&"WE");
             Some(match (ar, weekend) {
-                (true, false) => format!("الأسبوع {} من {}", d(&n.to_string()), d(y)),
-                (true, true) => format!("عطلة الأسبوع {} من {}", d(&n.to_string()), d(y)),
-                (false, false) => format!("week {n} of {y}"),
-                (false, true) => format!("the weekend of week {n}, {y}"),
+                (true, false) => format!("أسبوع {days}"),
+                (true, true) => format!("عطلة نهاية الأسبوع {days}"),
+                (false, false) => format!("the week of {days}"),
+                (false, true) => format!("the weekend of {days}"),
             })
         }
         [y, m, day] => {
@@ -557,6 +592,12 @@ fn unknown_year_words(parts: &[&str], lang: Lang) -> Option<String> {
                 format!("day {dd} of the month")
             }
         }
+        ["WXX", "WE"] => (if ar {
+            "عطلة نهاية الأسبوع"
+        } else {
+            "a weekend"
+        })
+        .to_owned(),
         ["WXX", wd] => {
             let i = num(wd).filter(|w| (1..=7).contains(w))? as usize - 1;
             if ar {
@@ -696,7 +737,32 @@ mod tests {
         assert_eq!(timex(&date("2014"), Lang::Arabic), "٢٠١٤");
         assert_eq!(timex(&date("BC1500"), Lang::Arabic), "١٥٠٠ ق.م");
         assert_eq!(timex(&date("2023-FA"), Lang::Arabic), "خريف ٢٠٢٣");
-        assert_eq!(timex(&date("2023-W40"), Lang::English), "week 40 of 2023");
+        // Weeks by their days: ISO week 40 of 2023 runs from Monday 2
+        // October; week 1 of 2025 from 30 December 2024.
+        assert_eq!(
+            timex(&date("2023-W40"), Lang::Arabic),
+            "أسبوع ٢–٨ أكتوبر ٢٠٢٣"
+        );
+        assert_eq!(
+            timex(&date("2023-W40"), Lang::English),
+            "the week of 2–8 October 2023"
+        );
+        assert_eq!(
+            timex(&date("2023-W40-WE"), Lang::Arabic),
+            "عطلة نهاية الأسبوع ٧–٨ أكتوبر ٢٠٢٣"
+        );
+        assert_eq!(
+            timex(&date("2023-W39"), Lang::English),
+            "the week of 25 September – 1 October 2023"
+        );
+        assert_eq!(
+            timex(&date("2025-W01"), Lang::English),
+            "the week of 30 December 2024 – 5 January 2025"
+        );
+        assert_eq!(
+            timex(&date("XXXX-WXX-WE"), Lang::Arabic),
+            "عطلة نهاية الأسبوع"
+        );
         assert_eq!(
             timex(&date("2022-Q3"), Lang::Arabic),
             "الربع الثالث من ٢٠٢٢"

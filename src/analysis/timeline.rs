@@ -33,7 +33,12 @@ pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
         Some("SU") => 7,
         Some("FA") => 10,
         Some("WI") => 12,
-        Some(w) if w.starts_with('W') => (w[1..].parse::<u32>().ok()? * 7 / 30 + 1).min(12),
+        // A week (or its weekend) at its first day: «2023-W41-WE» after
+        // «2023-W40», both in October.
+        Some(w) if w.starts_with('W') => {
+            let (y, m, d) = super::calendar::civil_from_days(day_span(value, None)?.start);
+            return Some((y, m, d));
+        }
         Some(q) if q.starts_with('Q') => {
             (q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n))? - 1) * 3 + 1
         }
@@ -269,6 +274,13 @@ mod tests {
             .unwrap();
         assert!(t.undated[0].mentions.contains(&n));
         assert_eq!(calendar_key("2023-FA"), Some((2023, 10, 0)));
+        // Weeks by their first day, so that they sort among days: week 40
+        // of 2023 from Monday 2 October, its weekend from Saturday 7, week
+        // 1 of 2025 from 30 December 2024.
+        assert_eq!(calendar_key("2023-W40"), Some((2023, 10, 2)));
+        assert_eq!(calendar_key("2023-W40-WE"), Some((2023, 10, 7)));
+        assert_eq!(calendar_key("2025-W01"), Some((2024, 12, 30)));
+        assert!(calendar_key("2023-W41-WE") > calendar_key("2023-W40"));
         assert_eq!(calendar_key("PXM"), None);
     }
 

@@ -517,12 +517,16 @@ pub fn mention_tooltip_ui(
         ),
         (name.to_owned(), name_font, text_color),
     ];
+    // The TIMEX value, a code read left to right: in a right-to-left
+    // paragraph «2023-W39-WE» would show as «W39-WE-2023».
+    let mut code_line = None;
     match &mention.norm {
         Some(Norm::Number(n)) => {
             lines.push((describe::number_value(n, lang), body.clone(), text_color))
         }
         Some(Norm::Date(t)) => {
             lines.push((describe::timex(t, lang), body.clone(), text_color));
+            code_line = Some(lines.len());
             lines.push((t.value.clone(), body.clone(), weak));
             if let Some(h) = describe::hijri(t, lang) {
                 lines.push((h, body.clone(), weak));
@@ -548,7 +552,8 @@ pub fn mention_tooltip_ui(
     }
     let galleys: Vec<_> = lines
         .iter()
-        .map(|(t, f, c)| label_galley(ui.ctx(), t, f, *c, rtl))
+        .enumerate()
+        .map(|(i, (t, f, c))| label_galley(ui.ctx(), t, f, *c, rtl && code_line != Some(i)))
         .collect();
     let width = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     for (g, (line, _, _)) in galleys.into_iter().zip(&lines) {
@@ -979,5 +984,43 @@ mod tests {
         let body = body_paragraphs(&doc);
         assert_eq!(body.len(), 1, "the first line is not repeated in the body");
         assert_eq!(&doc.text[body[0].clone()], "فقرة ثانية");
+    }
+
+    /// Pins a bug: the tooltip laid its TIMEX value out right to left with
+    /// its Arabic lines, and «2023-W39-WE» read «W39-WE-2023» («2023-FA»
+    /// «FA-2023»).
+    #[test]
+    fn the_timex_value_in_an_arabic_tooltip_reads_left_to_right() {
+        use crate::analysis::DocDate;
+        use crate::analysis::article::{Progress, analyze_document_with};
+        let doc = Document::from_text("تظاهر الآلاف في نهاية الأسبوع الماضي".to_owned(), Format::Text);
+        let a = analyze_document_with(
+            &doc,
+            DocDate::parse("2023-10-08"),
+            None,
+            &Progress::default(),
+        )
+        .unwrap();
+        let m = a
+            .mentions
+            .iter()
+            .position(|m| m.kind == MentionType::Date)
+            .unwrap();
+        let ctx = super::super::measure::headless_context();
+        let out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            mention_tooltip_ui(ui, &doc, &a, m, Lang::Arabic, Default::default());
+        });
+        let drawn: Vec<String> = out
+            .shapes
+            .iter()
+            .filter_map(|s| match &s.shape {
+                egui::Shape::Text(t) => Some(super::super::bidi_text::drawn_order(&t.galley)),
+                _ => None,
+            })
+            .collect();
+        assert!(drawn.iter().any(|d| d == "2023-W39-WE"), "{drawn:?}");
+        // The Arabic lines stay right to left: the description ends, on
+        // the left, with the year.
+        assert!(drawn.iter().any(|d| d.starts_with("٢٠٢٣")), "{drawn:?}");
     }
 }
