@@ -308,6 +308,8 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "الشهور",
         "السنوات",
         "الاعوام",
+        "الفتره",
+        "الاونه",
         "السنين",
         "الساعات",
         "العقود",
@@ -408,6 +410,23 @@ pub fn find_from(
         let found = anaphora::at(t, i, named, dct).or_else(|| {
             let mut f = match_at(t, i, dct)?;
             anaphora::settle(t, i, &mut f, named, dct);
+            // «من 17 حتى 23 سبتمبر» in a story of 2011: the first day is
+            // in the year and month the second settles in.
+            if f.end == i + 1
+                && f.timex.value.len() == 10
+                && let Some(second) = second_day_at(t, i)
+                && let Some(mut g) = match_at(t, second, dct)
+            {
+                anaphora::settle(t, second, &mut g, named, dct);
+                let v = format!(
+                    "{}{}",
+                    g.timex.value.get(..8).unwrap_or_default(),
+                    f.timex.value.get(8..).unwrap_or_default()
+                );
+                if g.timex.value.len() == 10 && super::timeline::timex_ok(&v, TimexKind::Date) {
+                    f.timex.value = v;
+                }
+            }
             Some(f)
         });
         match found {
@@ -626,17 +645,8 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 /// (not a Hijri one's: its days are not the calendar's). Its span is the
 /// number alone.
 fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let numbers = t.is_number(i) && matches!(t.key(i + 1), "و" | "الي" | "حتي" | "-" | "–");
-    // «السابع والثامن من أكتوبر»: two ordinals, the second after «و».
-    let words = t.is_word(i)
-        && t.key(i + 1).starts_with('و')
-        && day_at(t, i).is_some_and(|d| d.1 == i + 1)
-        && day_at(t, i + 1).is_some_and(|d| d.2 > 0);
-    if !numbers && !words {
-        return None;
-    }
+    let second_at = second_day_at(t, i)?;
     let (day, _, skip) = day_at(t, i)?;
-    let second_at = if words { i + 1 } else { i + 2 };
     if day_then_month(t, second_at)?.3 {
         return None;
     }
@@ -651,6 +661,26 @@ fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: date(format!("{year}-{month:02}-{day:02}")),
     })
+}
+
+/// Where the second day of a pair or range starting with a day at `i`
+/// stands: «12 و13 يونيو», «من 17 حتى 23 سبتمبر», «السابع والثامن من
+/// أكتوبر» (two ordinals, the second after «و»).
+fn second_day_at(t: &Text, i: usize) -> Option<usize> {
+    let numbers = t.is_number(i)
+        && matches!(
+            t.key(i + 1),
+            "و" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
+        );
+    let words = t.is_word(i)
+        && t.key(i + 1).starts_with('و')
+        && day_at(t, i).is_some_and(|d| d.1 == i + 1)
+        && day_at(t, i + 1).is_some_and(|d| d.2 > 0);
+    match (numbers, words) {
+        (true, _) => Some(i + 2),
+        (_, true) => Some(i + 1),
+        _ => None,
+    }
 }
 
 /// A month name at `i` (one or two tokens): (month, hijri, next token,
@@ -1364,6 +1394,10 @@ fn vague_stretch(t: &Text, i: usize) -> Option<Found> {
         "الاعوام",
         "السنين",
         "العقود",
+        // A stretch said as one: «في الفترة الماضية», «خلال الفترة
+        // المقبلة», «في الآونة الأخيرة».
+        "الفتره",
+        "الاونه",
     ];
     let (skip, _) = stems(t, i).into_iter().find(|(_, w)| PLURALS.contains(w))?;
     let mut j = i + 1;
@@ -2014,7 +2048,16 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
         NUMBER_WORDS.get(k).copied()
     };
     let w = if definite {
-        word(first, false)?
+        match (word(first, false), word(t.key(i + 1), true)) {
+            (Some(w), _) => w,
+            // «السابعة والعشرين سنة», «الخامسة والستين عاما»: an age,
+            // its unit said as an ordinal before its ten.
+            (None, Some(NumWord::Ten(_))) => match DAY_ORDINALS.get(first) {
+                Some(&u @ 1..=9) => NumWord::Unit(u.into()),
+                _ => return None,
+            },
+            (None, _) => return None,
+        }
     } else {
         readings(first)
             .into_iter()
@@ -4697,6 +4740,61 @@ mod tests {
         // Too far to count to a month: no date past year 9999.
         let d = dates("سيعود بعد 3 سنوات و99999999999999 يوما", "2023-10-08");
         assert!(d.iter().all(|d| d.2 != "DATE"), "{d:?}");
+    }
+
+    /// «الفترة المقبلة», «الآونة الأخيرة»: a stretch said as one word,
+    /// before or after the document date; an age with its unit said as an
+    /// ordinal; and the first day of a range in the year of its story.
+    #[test]
+    fn a_stretch_said_as_one_an_ordinal_age_and_a_range_in_its_story() {
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "ارتفع معدل الهجمات في الفترة الماضية",
+                    "الفترة الماضية",
+                    "PAST_REF",
+                    "DATE",
+                ),
+                (
+                    "وتعتزم الهيئة تقديمها خلال الفترة المقبلة",
+                    "الفترة المقبلة",
+                    "FUTURE_REF",
+                    "DATE",
+                ),
+                (
+                    "وتزايدت الهجمات في الآونة الأخيرة",
+                    "الآونة الأخيرة",
+                    "PAST_REF",
+                    "DATE",
+                ),
+                // Was «العشرين سنة», 20 years.
+                (
+                    "توفي عن عمر يناهز السابعة والعشرين سنة",
+                    "السابعة والعشرين سنة",
+                    "P27Y",
+                    "DURATION",
+                ),
+                (
+                    "وتوفي عن الخامسة والستين عاما",
+                    "الخامسة والستين عاما",
+                    "P65Y",
+                    "DURATION",
+                ),
+            ],
+        );
+        // «في الفترة من 26 وحتى 30 أغسطس»: the first day too.
+        let d = dates("في الفترة من 26 وحتى 30 أغسطس", "2023-10-08");
+        let values: Vec<&str> = d.iter().map(|d| d.1.as_str()).collect();
+        assert_eq!(values, ["2023-08-26", "2023-08-30"], "{d:?}");
+        // In a story of 2011 told in 2017, both days are of 2011 (the
+        // first was of 2016, counted from the document date).
+        let d = dates(
+            "اندلعت الاحتجاجات في 2011. وتظاهروا من 17 حتى 23 سبتمبر",
+            "2017-01-20",
+        );
+        let values: Vec<&str> = d.iter().map(|d| d.1.as_str()).collect();
+        assert_eq!(values, ["2011", "2011-09-17", "2011-09-23"], "{d:?}");
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year
