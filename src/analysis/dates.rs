@@ -4797,6 +4797,37 @@ mod tests {
         assert_eq!(values, ["2011", "2011-09-17", "2011-09-23"], "{d:?}");
     }
 
+    /// A century before Christ («BC» and n - 1, as after him), and the era
+    /// said after a century in the span.
+    #[test]
+    fn centuries_before_christ() {
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "فتح طريق الحرير في القرن الثاني قبل الميلاد",
+                    "القرن الثاني قبل الميلاد",
+                    "BC01",
+                    "DATE",
+                ),
+                (
+                    "استمر ذلك حتى القرن 17 ق.م.",
+                    "القرن 17 ق.م.",
+                    "BC16",
+                    "DATE",
+                ),
+                (
+                    "عاش في القرن الأول الميلادي",
+                    "القرن الأول الميلادي",
+                    "00",
+                    "DATE",
+                ),
+            ],
+        );
+        // A Hijri century has no TIMEX value: not the Christian one.
+        assert_no_dates("تعرضت الأندلس لمحن في القرن السادس الهجري", "2023-10-08");
+    }
+
     /// «سنة واحدة»: one, said after its unit; not the first word of a year
     /// in words («سنة واحد وخمسين وسبعمائة»).
     #[test]

@@ -448,7 +448,16 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
     match parts.as_slice() {
         ["XXXX", w] if w.starts_with('W') => Some((if ar { "أسبوع" } else { "a week" }).to_owned()),
         ["XXXX", rest @ ..] => unknown_year_words(rest, lang),
-        [y] if y.len() == 4 => Some(d(y)),
+        [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(d(y)),
+        // A century before Christ: «BC01» the second.
+        [y] if y.starts_with("BC") && y.len() == 4 => {
+            let c = num(&y[2..])? + 1;
+            Some(if ar {
+                format!("القرن {} ق.م", d(&c.to_string()))
+            } else {
+                format!("century {c} BC")
+            })
+        }
         [y] if y.starts_with("BC") && y.len() > 2 => {
             let n = y[2..].trim_start_matches('0');
             Some(if ar {
@@ -736,6 +745,8 @@ mod tests {
         assert_eq!(timex(&date("2023-10"), Lang::Arabic), "أكتوبر ٢٠٢٣");
         assert_eq!(timex(&date("2014"), Lang::Arabic), "٢٠١٤");
         assert_eq!(timex(&date("BC1500"), Lang::Arabic), "١٥٠٠ ق.م");
+        assert_eq!(timex(&date("BC01"), Lang::Arabic), "القرن ٢ ق.م");
+        assert_eq!(timex(&date("BC16"), Lang::English), "century 17 BC");
         assert_eq!(timex(&date("2023-FA"), Lang::Arabic), "خريف ٢٠٢٣");
         // Weeks by their days: ISO week 40 of 2023 runs from Monday 2
         // October; week 1 of 2025 from 30 December 2024.

@@ -291,7 +291,19 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         return Some(found(value, i + 2));
     }
     if unit == 100 {
+        // «القرن الثاني قبل الميلاد», «القرن 17 ق.م»: the nth century
+        // before Christ is «BC» and n - 1, as after him («BC01», 200 to
+        // 101 BC).
+        if let Some((n, end, _)) = day_at(t, i + 1)
+            && let Some(bc_end) = super::bc_at(t, end).or_else(|| {
+                (t.key(end) == "ق.م").then(|| end + 1 + usize::from(t.key(end + 1) == "."))
+            })
+        {
+            return Some(found(format!("BC{:02}", n - 1), bc_end));
+        }
         let (n, end) = century_number(t, i + 1)?;
+        // «القرن الأول الميلادي»: the era said, in the span.
+        let end = end + usize::from(matches!(t.key(end), "الميلادي" | "للميلاد" | "م"));
         return Some(found(format!("{:02}", n - 1), end));
     }
     // «العقد الأول من القرن الحادي والعشرين»: the decade's digit after the
