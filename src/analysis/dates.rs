@@ -429,6 +429,12 @@ pub fn find_from(
             }
             Some(f)
         });
+        // Past year 9999 (counted from a document date at the calendar's
+        // end): no value TIMEX writes.
+        let found = found.filter(|f| {
+            let year = f.timex.value.split('-').next().unwrap_or_default();
+            !(year.len() > 4 && year.bytes().all(|b| b.is_ascii_digit()))
+        });
         match found {
             Some(mut f) if f.end > i => {
                 // «ثلاث سنوات وأربعة أشهر»: one duration.
@@ -4826,6 +4832,24 @@ mod tests {
         );
         // A Hijri century has no TIMEX value: not the Christian one.
         assert_no_dates("تعرضت الأندلس لمحن في القرن السادس الهجري", "2023-10-08");
+        // Counted from a document date in the first century, the century
+        // before is the first before Christ (it was «-1»).
+        assert_eq!(one("عاش في القرن الماضي", "0050-01-01").1, "BC00");
+    }
+
+    /// A document date at the calendar's end: no value past year 9999
+    /// («الشهر المقبل» was «10000-01»).
+    #[test]
+    fn no_year_past_9999() {
+        for s in [
+            "سيعود في الشهر المقبل",
+            "سيعود الخميس المقبل",
+            "يصل في فبراير",
+        ] {
+            let d = dates(s, "9999-12-31");
+            assert!(d.iter().all(|d| !d.1.starts_with("10000")), "{s}: {d:?}");
+        }
+        assert_eq!(one("عاد في الشهر الماضي", "9999-12-31").1, "9999-11");
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year

@@ -283,10 +283,13 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         let Some(d) = dct else {
             return Some(found(super::unanchored(dir.into()).to_owned(), i + 2));
         };
-        let value = if unit == 100 {
-            format!("{:02}", d.year.div_euclid(100) + dir)
-        } else {
-            format!("{:03}", d.year.div_euclid(10) + dir)
+        // «القرن الماضي» in the first century is the first before Christ
+        // («BC00»); no decade before the first.
+        let value = match (unit, d.year.div_euclid(unit) + dir) {
+            (100, c @ 0..) => format!("{c:02}"),
+            (100, c) => format!("BC{:02}", -c - 1),
+            (_, c @ 0..) => format!("{c:03}"),
+            _ => return None,
         };
         return Some(found(value, i + 2));
     }
