@@ -784,10 +784,11 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
     }
     let y: i32 = t.key(k).parse().ok()?;
     let range = if hijri { 1..=1600 } else { 1..=2200 };
-    if !range.contains(&y) || t.key(k).len() < 3 {
+    let (era, end) = era_at(t, k + 1);
+    // «ربيع الأول سنة 8 هـ»: a year of one or two digits only with its era.
+    if !range.contains(&y) || (t.key(k).len() < 3 && era.is_none()) {
         return None;
     }
-    let (era, end) = era_at(t, k + 1);
     // «سبتمبر من 105 نقاط»: after a bare «من» only a four-digit year or
     // one with its era is a year.
     if k == j + 1 && t.key(j) == "من" && t.key(k).len() < 4 && era.is_none() {
@@ -1313,11 +1314,34 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
         && let Ok(yy @ 40..=99) = t.key(i).parse::<i32>()
         && !matches!(t.key(i + 1), "%" | "٪")
         && !UNITS.contains_key(t.key(i + 1))
+        && era_at(t, i + 1).0.is_none()
     {
         return Some(Found {
             end: i + 1,
             skip: 0,
             timex: date(format!("{:04}", 1900 + yy)),
+        });
+    }
+    // «سنة 279 هـ», «عام 99 هـ», «لسنة 893م»: a year of one to three
+    // digits with its era. A Gregorian one only after «سنة» or «عام»
+    // («بطول 300 م» is 300 metres).
+    if t.is_number(i) && (1..=3).contains(&t.key(i).len()) {
+        let y: i32 = t.key(i).parse().ok().filter(|&y| y >= 1)?;
+        let (era, end) = era_at(t, i + 1);
+        let after_year_word = i > 0
+            && matches!(
+                without_wa(t.key(i - 1)).1,
+                "عام" | "العام" | "لعام" | "سنه" | "السنه" | "لسنه"
+            );
+        let y = match era {
+            Some(true) => hijri_to_gregorian(y, 1, 1).0,
+            Some(false) if after_year_word || t.key(i + 1) != "م" => y,
+            _ => return None,
+        };
+        return Some(Found {
+            end,
+            skip: 0,
+            timex: date(format!("{y:04}")),
         });
     }
     if !t.is_number(i) || t.key(i).len() != 4 {
@@ -2801,7 +2825,6 @@ mod tests {
             "استثمرت الشركة في نيسان",
             "دخل الثوار في باب العزيزية",
             "عند البيت المحرم",
-            "وقعت في ربيع الأول سنة 8 هـ",
             "وفي رمضان من نفس العام",
             "في مدينة العاشر من رمضان",
         ] {
@@ -4835,6 +4858,42 @@ mod tests {
         // Counted from a document date in the first century, the century
         // before is the first before Christ (it was «-1»).
         assert_eq!(one("عاش في القرن الماضي", "0050-01-01").1, "BC00");
+    }
+
+    /// Years of one to three digits with their era: Hijri ones as the
+    /// Gregorian year their first day falls in, as four-digit ones are.
+    #[test]
+    fn short_years_with_their_era() {
+        check(
+            "2017-01-20",
+            &[
+                ("خرج معهم إلى مكة في سنة 279هـ", "279هـ", "0892", "DATE"),
+                ("فتحها المسلمون سنة 17 هـ بقيادة", "17 هـ", "0638", "DATE"),
+                ("الموافقة لسنة 893م", "893م", "0893", "DATE"),
+                (
+                    "القوط الذين غزوا مويسيا في عام 250 م",
+                    "250 م",
+                    "0250",
+                    "DATE",
+                ),
+                ("إنقرض حوالي العام 100 للميلاد", "100 للميلاد", "0100", "DATE"),
+                // Was 1940: a two-digit year is the twentieth century's
+                // only without an era.
+                (
+                    "قتل الإمام علي سنة 40 للهجرة بعد ضربة",
+                    "40 للهجرة",
+                    "0660",
+                    "DATE",
+                ),
+            ],
+        );
+        // A Hijri month with such a year: the month (was no date).
+        let (span, value) = one("وقعت في ربيع الأول سنة 8 هـ", "2017-01-20");
+        assert_eq!(span, "ربيع الأول سنة 8 هـ");
+        assert!(value.starts_with("0629-"), "{value}");
+        // «م» after a number is as often metres: a year only after «سنة»
+        // or «عام».
+        assert_no_dates("يبلغ طوله 300 م تقريبا", "2017-01-20");
     }
 
     /// A document date at the calendar's end: no value past year 9999
