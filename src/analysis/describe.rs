@@ -443,12 +443,17 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
 fn calendar_words(v: &str, lang: Lang) -> Option<String> {
     let ar = lang == Lang::Arabic;
     let d = |s: &str| digits(s, lang);
+    // A year without the zeros TIMEX pads it with: «912», not «0912».
+    let year = |y: &str| {
+        let bare = y.trim_start_matches('0');
+        d(if bare.is_empty() { "0" } else { bare })
+    };
     let parts: Vec<&str> = v.split('-').collect();
     let num = |s: &str| s.parse::<u32>().ok();
     match parts.as_slice() {
         ["XXXX", w] if w.starts_with('W') => Some((if ar { "أسبوع" } else { "a week" }).to_owned()),
         ["XXXX", rest @ ..] => unknown_year_words(rest, lang),
-        [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(d(y)),
+        [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(year(y)),
         // A century before Christ: «BC01» the second.
         [y] if y.starts_with("BC") && y.len() == 4 => {
             let c = num(&y[2..])? + 1;
@@ -483,7 +488,7 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
             })
         }
         [y, m] if m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()) => {
-            Some(format!("{} {}", month_name(num(m)?, lang), d(y)))
+            Some(format!("{} {}", month_name(num(m)?, lang), year(y)))
         }
         [y, s] if matches!(*s, "SP" | "SU" | "FA" | "WI") => {
             let name = match (*s, ar) {
@@ -496,14 +501,14 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
                 ("FA", false) => "autumn",
                 _ => "winter",
             };
-            Some(format!("{name} {}", d(y)))
+            Some(format!("{name} {}", year(y)))
         }
         [y, p] if (p.starts_with('Q') || p.starts_with('H')) && p.len() == 2 => {
             let part = part_of_year(p, lang)?;
             Some(if ar {
-                format!("{part} من {}", d(y))
+                format!("{part} من {}", year(y))
             } else {
-                format!("{part} of {y}")
+                format!("{part} of {}", year(y))
             })
         }
         // A week by its days, not its ISO number, which readers do not
@@ -744,6 +749,9 @@ mod tests {
         assert_eq!(timex(&date("2023-10-07"), Lang::English), "7 October 2023");
         assert_eq!(timex(&date("2023-10"), Lang::Arabic), "أكتوبر ٢٠٢٣");
         assert_eq!(timex(&date("2014"), Lang::Arabic), "٢٠١٤");
+        // Early years without TIMEX's padding.
+        assert_eq!(timex(&date("0912"), Lang::Arabic), "٩١٢");
+        assert_eq!(timex(&date("0629-07"), Lang::English), "July 629");
         assert_eq!(timex(&date("BC1500"), Lang::Arabic), "١٥٠٠ ق.م");
         assert_eq!(timex(&date("BC01"), Lang::Arabic), "القرن ٢ ق.م");
         assert_eq!(timex(&date("BC16"), Lang::English), "century 17 BC");
