@@ -224,8 +224,20 @@ pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
                 timeline.undated.push(event(first));
             }
         } else {
-            for &&p in &placed {
-                timeline.dated.push(event(p));
+            // «سنة 300هـ الموافقة لسنة 912م»: one time said twice in a
+            // sentence is one event, with both mentions.
+            let from = timeline.dated.len();
+            for &&(i, t) in &placed {
+                let same = timeline.dated[from..]
+                    .iter_mut()
+                    .find(|e| e.date.value == t.value && e.date.modifier == t.modifier);
+                match same {
+                    Some(e) => {
+                        e.mentions.push(i);
+                        e.mentions.sort_unstable();
+                    }
+                    None => timeline.dated.push(event((i, t))),
+                }
             }
         }
     }
@@ -282,6 +294,23 @@ mod tests {
         assert_eq!(calendar_key("2025-W01"), Some((2024, 12, 30)));
         assert!(calendar_key("2023-W41-WE") > calendar_key("2023-W40"));
         assert_eq!(calendar_key("PXM"), None);
+    }
+
+    /// A year said in both calendars is one event: the timeline panel
+    /// showed two cards for «912» from one sentence.
+    #[test]
+    fn one_time_said_twice_in_a_sentence_is_one_event() {
+        let text = "أسس الفاطميون المهدية سنة 300هـ الموافقة لسنة 912م، ثم فتحوا مصر سنة 358هـ الموافقة لسنة 969م.";
+        let mentions = analyze(text, DocDate::parse("2017-01-20"));
+        let t = build(&split_sentences(text), &mentions);
+        let dates: Vec<&str> = t.dated.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(dates, ["0912", "0968", "0969"]);
+        let in_912 = t.dated[0]
+            .mentions
+            .iter()
+            .filter(|&&m| mentions[m].kind == MentionType::Date)
+            .count();
+        assert_eq!(in_912, 2, "both «300هـ» and «912م»");
     }
 
     #[test]
