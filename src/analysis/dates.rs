@@ -429,11 +429,13 @@ pub fn find_from(
             }
             Some(f)
         });
-        // Past year 9999 (counted from a document date at the calendar's
-        // end): no value TIMEX writes.
+        // Before year 1 or past 9999 (counted from a document date at
+        // either end of the calendar): no value TIMEX writes.
         let found = found.filter(|f| {
-            let year = f.timex.value.split('-').next().unwrap_or_default();
-            !(year.len() > 4 && year.bytes().all(|b| b.is_ascii_digit()))
+            let v = &f.timex.value;
+            let year = v.split('-').next().unwrap_or_default();
+            let digits = year.bytes().all(|b| b.is_ascii_digit());
+            !v.starts_with('-') && !(digits && (year.len() > 4 || year == "0000"))
         });
         match found {
             Some(mut f) if f.end > i => {
@@ -4897,9 +4899,9 @@ mod tests {
     }
 
     /// A document date at the calendar's end: no value past year 9999
-    /// («الشهر المقبل» was «10000-01»).
+    /// («الشهر المقبل» was «10000-01»), nor before year 1.
     #[test]
-    fn no_year_past_9999() {
+    fn no_year_past_9999_nor_before_1() {
         for s in [
             "سيعود في الشهر المقبل",
             "سيعود الخميس المقبل",
@@ -4909,6 +4911,15 @@ mod tests {
             assert!(d.iter().all(|d| !d.1.starts_with("10000")), "{s}: {d:?}");
         }
         assert_eq!(one("عاد في الشهر الماضي", "9999-12-31").1, "9999-11");
+        // Nor before year 1, at the other end («0000-12-30»).
+        for s in ["عاد قبل يومين", "عاد قبل 5 أشهر و200 يوم"] {
+            let d = dates(s, "0001-01-01");
+            assert!(
+                d.iter()
+                    .all(|d| !d.1.starts_with("0000") && !d.1.starts_with('-')),
+                "{s}: {d:?}"
+            );
+        }
     }
 
     /// «سنة واحدة»: one, said after its unit; not the first word of a year
