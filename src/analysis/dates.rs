@@ -24,7 +24,7 @@ use super::calendar::{
 };
 use super::lexicon::{self, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord, WEEKDAY};
 use super::normalize::Normalized;
-use super::tokenize::readings;
+use super::tokenize::{Readings, readings};
 use super::{DocDate, Mention, MentionType, Norm, Text, Timex, TimexKind};
 use tense::Tense;
 
@@ -347,11 +347,22 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 });
 
 pub(super) fn may_start(t: &Text, i: usize) -> bool {
-    t.is_number(i)
-        || (t.is_word(i)
-            && readings(t.key(i))
-                .iter()
-                .any(|(_, w)| STARTERS.contains(*w)))
+    t.is_number(i) || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(*w)))
+}
+
+/// «للربع», «للعامين», «وللقرن»: ل before the article drops its alef, so
+/// no reading of the word is the definite starter («الربع») the matchers
+/// look for. That reading, with the article's lam inside the span, when
+/// it is a starter.
+fn definite_after_lam<'t>(word: &str, readings: &Readings<'t>) -> Option<(usize, &'static str)> {
+    let &(s, stem) = readings
+        .iter()
+        .find(|&&(s, _)| s >= 4 && word[..s].ends_with("لل"))?;
+    let mut definite = String::with_capacity(stem.len() + 4);
+    definite.push_str("ال");
+    definite.push_str(stem);
+    let starter: &'static String = STARTERS.get(&definite)?;
+    Some((s - 2, starter.as_str()))
 }
 
 /// Finds time expressions; marks their tokens `taken`.
@@ -570,12 +581,22 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
 }
 
 /// The stems of token `i` with their proclitic lengths.
-fn stems<'t>(t: &'t Text, i: usize) -> crate::analysis::tokenize::Readings<'t> {
-    if t.is_word(i) {
-        readings(t.key(i))
-    } else {
-        Default::default()
+fn stems<'t>(t: &'t Text, i: usize) -> Readings<'t> {
+    if !t.is_word(i) {
+        return Default::default();
     }
+    let mut r = readings(t.key(i));
+    if let Some(definite) = definite_after_lam(t.key(i), &r) {
+        // Before the stem without its article, so the span keeps the
+        // article's lam («لثمانينيات», as «الثمانينيات» after «ب»). (All
+        // eight places taken would be a word of four proclitics.)
+        let at = r
+            .iter()
+            .position(|&(s, _)| s > definite.0)
+            .unwrap_or(r.len());
+        let _ = r.try_insert(at, definite);
+    }
+    r
 }
 
 fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
@@ -844,6 +865,17 @@ fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
         let d: u32 = t.key(i).parse().ok()?;
         return (1..=31).contains(&d).then_some((d, i + 1, 0));
     }
+    // «اليوم الحادي عشر من مارس»: the day said with its noun, one span.
+    if t.is_word(i + 1) && DAY_ORDINAL_FIRSTS.contains(t.key(i + 1)) {
+        let said = stems(t, i)
+            .into_iter()
+            .find(|&(_, w)| matches!(w, "اليوم" | "يوم"));
+        if let Some((skip, _)) = said
+            && let Some((d, end, 0)) = day_at(t, i + 1)
+        {
+            return Some((d, end, skip));
+        }
+    }
     let mut k = String::new();
     for (skip, w) in stems(t, i) {
         if !DAY_ORDINAL_FIRSTS.contains(w) {
@@ -973,6 +1005,19 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «الأحد 8/10/2023»: the weekday and the numeric date it names, one
     // date.
     if let Some(f) = numeric_date(t, j).filter(|f| f.timex.value.len() == 10) {
+        return Some(Found { skip, ..f });
+    }
+    // «الاثنين 9/10»: a day and month, the year settled by the weekday as
+    // above; «الثلاثاء 15/2/22» has its year.
+    if let Some(mut f) = news::numeric_day_month(t, j, dct, true)
+        .filter(|f| f.timex.value.len() == 10 && !f.timex.value.starts_with('X'))
+    {
+        let year_written = t.key(j).matches(['/', '-']).count() == 2;
+        if let (Some(d), false) = (dct, year_written)
+            && let Some(v) = agreeing_year(d, &f.timex.value, wd)
+        {
+            f.timex.value = v;
+        }
         return Some(Found { skip, ..f });
     }
     let end = if direction(t.key(i + 1)).is_some() {
@@ -1521,18 +1566,13 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             }
             "اول" if t.key(i + 1) == "امس" => Some((-2, i + 2)),
             "اول" if t.key(i + 1) == "من" && t.key(i + 2) == "امس" => Some((-2, i + 3)),
+            // Not «اليوم الأول من الحرب», «اليوم الحادي عشر من مارس»: a
+            // day counted in something.
             "اليوم"
                 if !matches!(
                     t.key(i + 1),
-                    "العالمي"
-                        | "الاول"
-                        | "التالي"
-                        | "الثاني"
-                        | "نفسه"
-                        | "ذاته"
-                        | "الوطني"
-                        | "الدولي"
-                ) =>
+                    "العالمي" | "التالي" | "نفسه" | "ذاته" | "الوطني" | "الدولي"
+                ) && !DAY_ORDINAL_FIRSTS.contains(t.key(i + 1)) =>
             {
                 Some((0, i + 1))
             }
@@ -1661,6 +1701,16 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
         if !article {
             return None;
+        }
+        // «فصل الصيف من عام 2019», «الشتاء لعام 2021».
+        if let Some((y, _, end)) = year_part(t, start + 1, false)
+            && !matches!(next, "،" | ",")
+        {
+            return Some(Found {
+                end,
+                skip,
+                timex: date(format!("{y:04}-{code}")),
+            });
         }
         let Some(d) = dct else {
             // No document date: the season of a year not known.
@@ -4345,6 +4395,131 @@ mod tests {
                 ("خلال شتاء هذا العام", "شتاء هذا العام", "2024-WI", "DATE"),
             ],
         );
+    }
+
+    /// Forms of item 5 said another way than the first ones built: a
+    /// season, quarter or decade with its year after «عام», «لعام» or a
+    /// fiscal year; the Maghreb's quarters; a day of «هذا الشهر»; numeric
+    /// dates with a two-digit year or after a weekday. Each was no date,
+    /// or a wrong one («الربع الأول من السنة المالية 2022» was this year's
+    /// first quarter).
+    #[test]
+    fn item_five_forms_said_another_way() {
+        check(
+            "2023-10-08",
+            &[
+                ("وفي صيف عام 1948 كان", "صيف عام 1948", "1948-SU", "DATE"),
+                ("في خريف سنة ٢٠١٨", "خريف سنة ٢٠١٨", "2018-FA", "DATE"),
+                (
+                    "في فصل الصيف من عام 2019",
+                    "فصل الصيف من عام 2019",
+                    "2019-SU",
+                    "DATE",
+                ),
+                (
+                    "زارها صيف العام قبل الماضي",
+                    "صيف العام قبل الماضي",
+                    "2021-SU",
+                    "DATE",
+                ),
+                (
+                    "نمت في الربع الرابع لعام 2022",
+                    "الربع الرابع لعام 2022",
+                    "2022-Q4",
+                    "DATE",
+                ),
+                (
+                    "في الربع الأول من السنة المالية 2022",
+                    "الربع الأول من السنة المالية 2022",
+                    "2022-Q1",
+                    "DATE",
+                ),
+                (
+                    "تراجعت في الثلاثي الأول من 2022",
+                    "الثلاثي الأول من 2022",
+                    "2022-Q1",
+                    "DATE",
+                ),
+                (
+                    "خلال الثلاثية الثانية من سنة 2021",
+                    "الثلاثية الثانية من سنة 2021",
+                    "2021-Q2",
+                    "DATE",
+                ),
+                (
+                    "يجتمع في الـ 19 من هذا الشهر",
+                    "الـ 19 من هذا الشهر",
+                    "2023-10-19",
+                    "DATE",
+                ),
+                (
+                    "في العقد الأول من القرن الحالي",
+                    "العقد الأول من القرن الحالي",
+                    "200",
+                    "DATE",
+                ),
+                (
+                    "في العقد الأخير من القرن الماضي",
+                    "العقد الأخير من القرن الماضي",
+                    "199",
+                    "DATE",
+                ),
+                ("صدر في 15/2/22", "15/2/22", "2022-02-15", "DATE"),
+                ("صدر في 1/12/99", "1/12/99", "1999-12-01", "DATE"),
+                // 9 October 2023 is a Monday.
+                ("جرى يوم الاثنين 9/10", "الاثنين 9/10", "2023-10-09", "DATE"),
+                // 12 March: a Tuesday in 2024, the nearest such year.
+                (
+                    "يوم الثلاثاء 12/3 المقبل",
+                    "الثلاثاء 12/3",
+                    "2024-03-12",
+                    "DATE",
+                ),
+            ],
+        );
+        // After «ل» the article loses its alef; the span keeps its lam.
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "تقرير للربع الأول من العام",
+                    "لربع الأول من العام",
+                    "2023-Q1",
+                    "DATE",
+                ),
+                ("وخطط للعام المقبل", "لعام المقبل", "2024", "DATE"),
+                ("يعود للقرن الثامن عشر", "لقرن الثامن عشر", "17", "DATE"),
+                // A day said with its noun is that day, not today.
+                (
+                    "في اليوم الحادي عشر من الشهر الجاري",
+                    "اليوم الحادي عشر من الشهر الجاري",
+                    "2023-10-11",
+                    "DATE",
+                ),
+                (
+                    "توفي يوم السابع عشر من يناير 2012",
+                    "يوم السابع عشر من يناير 2012",
+                    "2012-01-17",
+                    "DATE",
+                ),
+            ],
+        );
+        // «الأولى» of counted days is no first of the month.
+        let d = dates("في الأيام العشرة الأولى من الشهر المقبل", "2023-10-08");
+        let values: Vec<_> = d.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            values,
+            [("الأيام العشرة الأولى", "P10D"), ("الشهر المقبل", "2023-11")]
+        );
+        for text in [
+            "وقع العقد الأخير من الصفقة",
+            "فاز الثلاثي الأول في السباق",
+            "صدر الجزء 1/2/3",
+            "قتل في اليوم الأول من الحرب",
+            "نشرت صحيفة اليوم السابع الخبر",
+        ] {
+            assert_eq!(dates(text, "2023-10-08"), vec![], "{text}");
+        }
     }
 
     /// Counts of eleven and more are written in two or three words

@@ -26,6 +26,8 @@ pub(super) fn starters() -> Vec<String> {
         [
             "ال",
             "الربع",
+            "الثلاثي",
+            "الثلاثية",
             "الثلث",
             "النصف",
             "القرن",
@@ -142,28 +144,10 @@ fn any_direction(k: &str) -> Option<i32> {
     })
 }
 
-/// «11/2019», «03-2021» (month and year); «15/2» (day and month) after a
+/// «11/2019», «03-2021» (month and year); «15/2» (day and month) and
+/// «15/2/22» (a year of two digits) after a
 /// word that announces a date («في», «يوم», «بتاريخ», «منذ», «حتى»).
 fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    if !t.is_number(i) {
-        return None;
-    }
-    let s = t.key(i);
-    let parts: Vec<&str> = s.split(['/', '-']).collect();
-    if parts.len() != 2 || parts.iter().any(|p| p.is_empty() || p.contains('.')) {
-        return None;
-    }
-    let a: u32 = parts[0].parse().ok()?;
-    let b: u32 = parts[1].parse().ok()?;
-    let found = |value: String| Found {
-        end: i + 1,
-        skip: 0,
-        timex: date(value),
-    };
-    if parts[1].len() == 4 {
-        let month_year = parts[0].len() <= 2 && (1..=12).contains(&a) && (1800..=2200).contains(&b);
-        return month_year.then(|| found(format!("{b:04}-{a:02}")));
-    }
     let cue = i > 0
         && stems(t, i - 1).iter().any(|(_, w)| {
             matches!(
@@ -178,8 +162,51 @@ fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                     | "صباح"
             )
         });
+    numeric_day_month(t, i, dct, cue)
+}
+
+/// [`numeric_partial`]'s forms at token `i`, the day and month ones only
+/// when `cue` says a date is announced (a weekday before them announces
+/// one too: «الاثنين 9/10»).
+pub(super) fn numeric_day_month(
+    t: &Text,
+    i: usize,
+    dct: Option<DocDate>,
+    cue: bool,
+) -> Option<Found> {
+    if !t.is_number(i) {
+        return None;
+    }
+    let s = t.key(i);
+    let parts: Vec<&str> = s.split(['/', '-']).collect();
+    if !matches!(parts.len(), 2 | 3) || parts.iter().any(|p| p.is_empty() || p.contains('.')) {
+        return None;
+    }
+    let a: u32 = parts[0].parse().ok()?;
+    let b: u32 = parts[1].parse().ok()?;
+    let found = |value: String| Found {
+        end: i + 1,
+        skip: 0,
+        timex: date(value),
+    };
+    if parts.len() == 2 && parts[1].len() == 4 {
+        let month_year = parts[0].len() <= 2 && (1..=12).contains(&a) && (1800..=2200).contains(&b);
+        return month_year.then(|| found(format!("{b:04}-{a:02}")));
+    }
     if !cue || parts[0].len() > 2 || parts[1].len() > 2 || !(1..=12).contains(&b) || a == 0 {
         return None;
+    }
+    // «في 15/2/22»: a year of two digits, this century's unless that would
+    // be more than ten years ahead.
+    if parts.len() == 3 {
+        let yy: i32 = parts[2].parse().ok().filter(|_| parts[2].len() == 2)?;
+        let now = dct.map_or(2030, |d| d.year);
+        let y = if 2000 + yy <= now + 10 {
+            2000 + yy
+        } else {
+            1900 + yy
+        };
+        return (a <= days_in_month(y, b)).then(|| found(ymd(y, b, a)));
     }
     match dct {
         Some(d) => {
@@ -311,11 +338,21 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
     }
     // «العقد الأول من القرن الحادي والعشرين»: the decade's digit after the
     // century's (the first decade is the 2000s).
-    let (n, j, _) = day_at(t, i + 1)?;
+    // «العقد الأخير من القرن الماضي» is its tenth.
+    let (n, j) = match t.key(i + 1) {
+        "الاخير" => (10, i + 2),
+        _ => day_at(t, i + 1).map(|(n, j, _)| (n, j))?,
+    };
     if !(1..=10).contains(&n) || t.key(j) != "من" || t.key(j + 1) != "القرن" {
         return None;
     }
-    let (c, end) = century_number(t, j + 2)?;
+    // «من القرن الماضي», «من القرن الحالي»: the century counted from the
+    // document date.
+    let (c, end) = century_number(t, j + 2).or_else(|| {
+        let dir = direction(t.key(j + 2))?;
+        let c = u32::try_from(dct?.year.div_euclid(100) + dir + 1).ok()?;
+        (c >= 1).then_some((c, j + 3))
+    })?;
     Some(found(format!("{:02}{}", c - 1, n - 1), end))
 }
 
@@ -332,21 +369,44 @@ fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(String, usize)> 
     if let Some(y) = number(j) {
         return Some((year(y), j + 1));
     }
-    if matches!(t.key(j), "عام" | "سنه" | "العام" | "السنه")
-        && let Some(y) = number(j + 1)
-    {
-        return Some((year(y), j + 2));
+    // «عام 2019», «لعام 2022», «للسنة 2021»; a fiscal year named by its
+    // year, «السنة المالية 2022», «العام المالي 2022», is that year.
+    let said = matches!(
+        t.key(j),
+        "عام" | "سنه" | "العام" | "السنه" | "لعام" | "للعام" | "لسنه" | "للسنه"
+    );
+    if said {
+        let k = if matches!(t.key(j + 1), "المالي" | "الماليه") {
+            j + 2
+        } else {
+            j + 1
+        };
+        if let Some(y) = number(k) {
+            return Some((year(y), k + 1));
+        }
     }
     let (j, this) = if matches!(t.key(j), "هذا" | "هذه") {
         (j + 1, true)
     } else {
         (j, false)
     };
-    if !matches!(t.key(j), "العام" | "السنه") {
+    if !matches!(t.key(j), "العام" | "السنه" | "للعام" | "للسنه") {
         return None;
     }
-    let dir = any_direction(t.key(j + 1)).filter(|_| !this);
-    let end = if dir.is_some() { j + 2 } else { j + 1 };
+    // «العام قبل الماضي», «العام بعد المقبل»: two years off.
+    let (dir, end) = match (t.key(j + 1), any_direction(t.key(j + 2))) {
+        ("قبل", Some(-1)) if !this => (Some(-2), j + 3),
+        ("بعد", Some(1)) if !this => (Some(2), j + 3),
+        (next, _) => match any_direction(next).filter(|_| !this) {
+            Some(dir) => (Some(dir), j + 2),
+            None => (None, j + 1),
+        },
+    };
+    // «الربع الأول من السنة المالية»: a fiscal year without its number
+    // is not the calendar's.
+    if matches!(t.key(end), "المالي" | "الماليه") {
+        return None;
+    }
     match dct {
         Some(d) => Some((year(d.year + dir.unwrap_or(0)), end)),
         None => Some(("XXXX".to_owned(), end)),
@@ -357,18 +417,19 @@ fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(String, usize)> 
 /// «الربع الأخير من العام الماضي»; «الثلث الأخير من العام» (the year, END).
 fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, parts) = stems(t, i).iter().find_map(|&(s, w)| match w {
-        "الربع" => Some((s, 4)),
+        // «الثلاثي الأول», «الثلاثية الثانية»: the Maghreb's quarters.
+        "الربع" | "الثلاثي" | "الثلاثيه" => Some((s, 4)),
         "الثلث" => Some((s, 3)),
         "النصف" => Some((s, 2)),
         _ => None,
     })?;
     let n = match t.key(i + 1) {
-        "الاول" => 1,
+        "الاول" | "الاولي" => 1,
         "الثاني" | "الاوسط" if parts == 3 => 2,
-        "الثاني" => 2,
-        "الثالث" if parts >= 3 => 3,
-        "الرابع" if parts == 4 => 4,
-        "الاخير" => parts,
+        "الثاني" | "الثانيه" => 2,
+        "الثالث" | "الثالثه" if parts >= 3 => 3,
+        "الرابع" | "الرابعه" if parts == 4 => 4,
+        "الاخير" | "الاخيره" => parts,
         _ => return None,
     };
     let j = if t.key(i + 2) == "من" { i + 3 } else { i + 2 };
@@ -413,10 +474,15 @@ fn day_of_relative_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Fou
     if t.key(j) == "من" {
         j += 1;
     }
+    // «الـ 20 من هذا الشهر».
+    let this = matches!(t.key(j), "هذا" | "هذه");
+    if this {
+        j += 1;
+    }
     if t.key(j) != "الشهر" {
         return None;
     }
-    let (dir, end) = match any_direction(t.key(j + 1)) {
+    let (dir, end) = match any_direction(t.key(j + 1)).filter(|_| !this) {
         Some(dir) => (dir, j + 2),
         None => (0, j + 1),
     };
@@ -448,9 +514,9 @@ fn season_of_relative_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<F
         "ربيع" => Some((s, "SP")),
         _ => None,
     })?;
-    // «ربيع عام 2011» and «صيف 2014» are the parent's; here a year said in
+    // «صيف 2014» is the parent's; here «صيف عام 2019» and a year said in
     // words.
-    if t.is_number(i + 1) || t.is_number(i + 2) {
+    if t.is_number(i + 1) {
         return None;
     }
     let (year, end) = year_at(t, i + 1, dct)?;
@@ -517,8 +583,12 @@ fn counted_duration(t: &Text, i: usize) -> Option<Found> {
         && stems(t, i - 1)
             .iter()
             .any(|(_, w)| matches!(*w, "خلال" | "طوال" | "منذ" | "مدي"));
+    // «الأيام العشرة الأولى من الشهر المقبل»: the first ones of a period
+    // (which is its own date), not a day «الأولى».
+    let first = matches!(t.key(next), "الاولي" | "الاول" | "الاوائل");
     let end = match any_direction(t.key(next)) {
         Some(_) => next + 1,
+        None if first => next + 1,
         None if cue || count_first => next,
         None => return None,
     };
