@@ -208,9 +208,24 @@ pub(super) fn numeric_day_month(
         };
         return (a <= days_in_month(y, b)).then(|| found(ymd(y, b, a)));
     }
+    // «في 15/2 الماضي» (as «15 فبراير الماضي»), «في 15/2 من العام
+    // الماضي»: the year said after it.
+    let (said, end) = match (direction(t.key(i + 1)), t.key(i + 1)) {
+        (Some(dir), _) => (dct.map(|d| super::year_of_month(d, b, dir)), i + 2),
+        // «في 3/4 من الحالات»: a fraction of something.
+        (None, "من") => {
+            let (y, end) = year_at(t, i + 2, dct)?;
+            (y.parse().ok(), end)
+        }
+        _ => (None, i + 1),
+    };
+    let found = |value: String| Found {
+        end,
+        ..found(value)
+    };
     match dct {
         Some(d) => {
-            let y = unwritten_year(t, i, i + 1, d, b, Some(a));
+            let y = said.unwrap_or_else(|| unwritten_year(t, i, i + 1, d, b, Some(a)));
             (a <= days_in_month(y, b)).then(|| found(ymd(y, b, a)))
         }
         None => (a <= 31).then(|| found(format!("XXXX-{b:02}-{a:02}"))),
@@ -247,6 +262,10 @@ fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .iter()
         .find_map(|&(s, w)| DECADES.get(w).map(|&d| (s, d)))?;
     let mut j = i + 1;
+    // «في الخمسينيات من عمره»: an age, not the 1950s.
+    if t.key(j) == "من" && of_a_life(t.key(j + 1)) {
+        return None;
+    }
     if t.key(j) == "من" && t.key(j + 1) == "القرن" {
         j += 1;
     }
@@ -269,6 +288,11 @@ fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         skip,
         timex: date(format!("{century:02}{tens}")),
     })
+}
+
+/// «عمره», «عمرها», «العمر», «عمرهم»: a life's years, after «من».
+fn of_a_life(k: &str) -> bool {
+    k == "العمر" || k.starts_with("عمر") && k.len() <= "عمرهما".len()
 }
 
 /// A century by its ordinal or number at `j`: «الحادي والعشرين», «21»
