@@ -1323,24 +1323,36 @@ fn year_cue(t: &Text, i: usize) -> bool {
     };
     let k = t.key(before);
     let bare = k.strip_prefix(['و', 'ف']).unwrap_or(k);
+    // A second year at `j`, no count («بين 1500 و2000 دولار», «من 2000 إلى
+    // 5000 سنة»).
+    let second_year = |j: usize| {
+        t.is_number(j)
+            && t.key(j)
+                .parse()
+                .is_ok_and(|y: u32| (1000..=2100).contains(&y))
+            && !COUNTED_AFTER.contains(&t.key(j + 1))
+            && !UNITS.contains_key(t.key(j + 1))
+            && !NUMBER_WORDS.contains_key(t.key(j + 1))
+    };
     YEAR_CUES.contains(&k)
         || YEAR_CUES.contains(&bare)
         || matches!(bare, "عامي" | "سنتي")
-        // «بين 2010 و2015»: two years, the second no count («بين 1500
-        // و2000 دولار», «بين 2000 و5000 سنة»).
-        || (k == "بين"
-            && t.key(i).len() == 4
-            && t.key(i + 1) == "و"
-            && t.is_number(i + 2)
-            && t.key(i + 2).parse().is_ok_and(|y: u32| (1000..=2100).contains(&y))
-            && !COUNTED_AFTER.contains(&t.key(i + 3))
-            && !UNITS.contains_key(t.key(i + 3))
-            && !NUMBER_WORDS.contains_key(t.key(i + 3)))
+        // «بين 2010 و2015», «من 2010 إلى 2015»: two years.
+        || (k == "بين" && t.key(i).len() == 4 && t.key(i + 1) == "و" && second_year(i + 2))
+        // (After «من», years of these centuries going forward only: «من
+        // 1500 إلى 2000» is as often an amount.)
+        || (bare == "من"
+            && matches!(t.key(i + 1), "الي" | "حتي")
+            && second_year(i + 2)
+            && t.key(i).parse().is_ok_and(|a: u32| {
+                (1800..=2100).contains(&a)
+                    && t.key(i + 2).parse().is_ok_and(|b: u32| b > a && b <= 2100)
+            }))
         // «العام المالي 2023», «السنة الدراسية 2024».
         || (matches!(k, "المالي" | "الماليه" | "الدراسي" | "الدراسيه")
             && before >= 1
             && matches!(without_wa(t.key(before - 1)).1, "العام" | "السنه" | "للعام" | "للسنه"))
-        || (matches!(k, "و" | "الي" | "-" | "–")
+        || (matches!(k, "و" | "الي" | "حتي" | "-" | "–")
             && before >= 1
             && t.is_number(before - 1)
             && t.key(before - 1).len() == 4
@@ -1558,6 +1570,8 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         }
         // Days.
         let day_offset = match w {
+            // «أمس الأول», as «أول أمس».
+            "امس" | "الامس" if t.key(i + 1) == "الاول" => Some((-2, i + 2)),
             "امس" | "الامس" | "البارحه"
                 if !(t.key(i.wrapping_sub(1)) == "اول"
                     || (t.key(i.wrapping_sub(1)) == "من" && t.key(i.wrapping_sub(2)) == "اول")) =>
@@ -4512,6 +4526,48 @@ mod tests {
                 ),
             ],
         );
+        // An age without its unit is years; an ordinal of a noun is none.
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "بدأ العزف في الخامسة من عمره",
+                    "الخامسة من عمره",
+                    "P5Y",
+                    "DURATION",
+                ),
+                (
+                    "رحل وهو في السادسة والثلاثين من عمره",
+                    "السادسة والثلاثين من عمره",
+                    "P36Y",
+                    "DURATION",
+                ),
+                (
+                    "لم يتجاوز العشرين من العمر",
+                    "العشرين من العمر",
+                    "P20Y",
+                    "DURATION",
+                ),
+            ],
+        );
+        // «أمس الأول» is the day before yesterday, as «أول أمس».
+        check(
+            "2023-10-08",
+            &[(
+                "أقيم الحفل مساء أمس الأول",
+                "مساء أمس الأول",
+                "2023-10-06TNI",
+                "TIME",
+            )],
+        );
+        // Two years after «من» and «إلى» or «حتى»; not amounts.
+        let d = dates("كان رئيسا للبلدية من 1977 إلى 1992", "2023-10-08");
+        let values: Vec<_> = d.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, ["1977", "1992"]);
+        for text in ["ارتفع السعر من 1500 إلى 2000", "من 2010 إلى 2015 جنيها"]
+        {
+            assert_eq!(dates(text, "2023-10-08"), vec![], "{text}");
+        }
         // «الأولى» of counted days is no first of the month.
         let d = dates("في الأيام العشرة الأولى من الشهر المقبل", "2023-10-08");
         let values: Vec<_> = d.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
@@ -4527,6 +4583,7 @@ mod tests {
             "نشرت صحيفة اليوم السابع الخبر",
             "يحدث ذلك في 3/4 من الحالات",
             "توفي في الخمسينيات من عمره",
+            "وهو في العقد الخامس من عمره",
         ] {
             assert_eq!(dates(text, "2023-10-08"), vec![], "{text}");
         }

@@ -50,6 +50,7 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .or_else(|| day_of_relative_month(t, i, dct))
         .or_else(|| season_of_relative_year(t, i, dct))
         .or_else(|| counted_duration(t, i))
+        .or_else(|| age_without_unit(t, i))
         .or_else(|| this_day_of_another_year(t, i, dct))
         .or_else(|| eve_or_morrow(t, i, dct))
 }
@@ -287,6 +288,29 @@ fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         end,
         skip,
         timex: date(format!("{century:02}{tens}")),
+    })
+}
+
+/// «في الخامسة من عمره», «الثلاثين من عمرها», «الخامسة والستين من
+/// العمر»: an age said without its unit, in years (a duration, as «85
+/// عاما» is).
+fn age_without_unit(t: &Text, i: usize) -> Option<Found> {
+    let (n, end) = count_at(t, i, t.key(i), true)
+        .or_else(|| day_at(t, i).map(|(n, end, _)| (n.into(), end)))?;
+    let of_age = t.key(end) == "من" && of_a_life(t.key(end + 1));
+    // «العقد الخامس من عمره»: an ordinal of a noun before it, no age.
+    let of_a_noun = i > 0 && t.key(i - 1).starts_with("ال");
+    if !of_age || of_a_noun || n.fract() != 0.0 || !(1.0..=130.0).contains(&n) {
+        return None;
+    }
+    Some(Found {
+        end: end + 2,
+        skip: 0,
+        timex: Timex {
+            value: duration_value("Y", Some(n)),
+            kind: TimexKind::Duration,
+            modifier: None,
+        },
     })
 }
 
