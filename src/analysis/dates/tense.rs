@@ -11,6 +11,8 @@
 //!   imperfect, unless «كان» stands just before it (the past's progressive);
 //! - the past: «لم», and a verb in the perfect («قال», «وقعت»).
 //!
+//! A plural is read as its singular: «قالوا» as «قال», «يعقدون» as «يعقد».
+//!
 //! Which words are verbs is learnt from unlabelled text ([`mine`], written
 //! by `marsad verbs` to `assets/dates/verbs.tsv`): what follows «قد»,
 //! «لقد» and «وقد» is a verb in the perfect, what follows «سوف», «لن» and
@@ -235,6 +237,20 @@ fn cue(t: &Text, k: usize) -> Option<Cue> {
         {
             return Some(Cue::Future);
         }
+        // The plural of a verb the lists hold in the singular: «قالوا»,
+        // «قتلوا» of «قال», «قتل»; «يعقدون», «سيعقدون» of «يعقد».
+        let plural = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.chars().count() >= 2);
+        if plural("وا").is_some_and(|s| perfect.contains(s)) {
+            return Some(Cue::Past { kana: false });
+        }
+        if let Some(s) = plural("ون") {
+            if imperfect.contains(s) && !s.starts_with('ن') {
+                return Some(Cue::Present);
+            }
+            if s.strip_prefix('س').is_some_and(|r| imperfect.contains(r)) {
+                return Some(Cue::Future);
+            }
+        }
     }
     None
 }
@@ -360,6 +376,10 @@ mod tests {
         );
         assert_eq!(tense("لم يحضر الاجتماع في 15 فبراير"), Some(Tense::Past));
         assert_eq!(tense("لن يحضر الاجتماع في 15 فبراير"), Some(Tense::Future));
+        // The plural of a verb the lists hold in the singular («قالوا» is
+        // not in them).
+        assert_eq!(tense("وقالوا في 15 فبراير إنهم"), Some(Tense::Past));
+        assert_eq!(tense("سيعقدون اجتماعا في 15 فبراير"), Some(Tense::Future));
         // No verb in the clause: nothing said.
         assert_eq!(tense("الانتخابات في 15 فبراير"), None);
         // Words that look like the future prefix are no verbs.
