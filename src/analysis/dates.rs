@@ -1816,6 +1816,32 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             });
         }
     }
+    let set = |value: String, end: usize| Found {
+        end,
+        skip: 0,
+        timex: Timex {
+            value,
+            kind: TimexKind::Set,
+            modifier: None,
+        },
+    };
+    if t.key(i) == "كل" {
+        // «كل يوم جمعة», «كل جمعة», «كل يوم الاثنين»: that weekday of
+        // every week.
+        let j = i + 1 + usize::from(t.key(i + 1) == "يوم");
+        let weekday = WEEKDAY
+            .get(t.key(j))
+            .or_else(|| WEEKDAY.get(&format!("ال{}", t.key(j))));
+        if let Some(wd) = weekday {
+            return Some(set(format!("XXXX-WXX-{wd}"), j + 1));
+        }
+        // «كل ثلاثة أشهر», «كل 4 سنوات», «كل سنتين».
+        if let Some((Some(n), unit, end)) = amount_unit(t, i + 1, false)
+            && n > 1.0
+        {
+            return Some(set(duration_value(unit, Some(n)), end));
+        }
+    }
     if t.key(i) == "كل"
         && let Some(&(u, None, false)) = UNITS.get(t.key(i + 1))
     {
@@ -4587,6 +4613,23 @@ mod tests {
         ] {
             assert_eq!(dates(text, "2023-10-08"), vec![], "{text}");
         }
+    }
+
+    /// «كل يوم جمعة» was «كل يوم», every day, and «كل ثلاثة أشهر» a
+    /// duration without its «كل».
+    #[test]
+    fn every_weekday_and_every_count_of_units_are_sets() {
+        check(
+            "2023-10-08",
+            &[
+                ("يعرض كل يوم جمعة", "كل يوم جمعة", "XXXX-WXX-5", "SET"),
+                ("واصل كتابة مقاله كل خميس", "كل خميس", "XXXX-WXX-4", "SET"),
+                ("تتم مراجعته كل ستة شهور", "كل ستة شهور", "P6M", "SET"),
+                ("ينتخب كل 4 سنوات", "كل 4 سنوات", "P4Y", "SET"),
+                ("تعقد مرة كل سنتين", "كل سنتين", "P2Y", "SET"),
+                ("يتدرب كل يوم", "كل يوم", "P1D", "SET"),
+            ],
+        );
     }
 
     /// Counts of eleven and more are written in two or three words

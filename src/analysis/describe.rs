@@ -429,10 +429,16 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
         None => body,
     };
     if t.kind == TimexKind::Set {
+        // «كل يوم جمعة», not «كل الجمعة» (all of Friday).
+        let weekday = v.strip_prefix("XXXX-WXX-").is_some_and(|d| d.len() == 1);
+        if let (true, true, Some(name)) = (ar, weekday, body.strip_prefix("ال")) {
+            return format!("كل يوم {name}");
+        }
         return if ar {
             format!("كل {body}")
         } else {
-            format!("every {body}")
+            // «كل أسبوع» is every week, not every 1 week.
+            format!("every {}", body.strip_prefix("1 ").unwrap_or(&body))
         };
     }
     body
@@ -817,6 +823,15 @@ mod tests {
             timex(&time("2023-10-08T24:00"), Lang::English),
             "midnight, 8 October 2023"
         );
+        let set = |v: &str| Timex {
+            kind: TimexKind::Set,
+            ..date(v)
+        };
+        assert_eq!(timex(&set("XXXX-WXX-5"), Lang::Arabic), "كل يوم جمعة");
+        assert_eq!(timex(&set("XXXX-WXX-5"), Lang::English), "every Friday");
+        assert_eq!(timex(&set("P6M"), Lang::Arabic), "كل ٦ أشهر");
+        assert_eq!(timex(&set("P1D"), Lang::Arabic), "كل يوم");
+        assert_eq!(timex(&set("P1W"), Lang::English), "every week");
         // Found with no document date: the year is not known.
         assert_eq!(timex(&date("XXXX-10"), Lang::Arabic), "أكتوبر");
         assert_eq!(timex(&date("XXXX-SU"), Lang::Arabic), "الصيف");
