@@ -368,8 +368,52 @@ pub fn lanes(marks: &[Mark], gap: f32, max: usize) -> Vec<usize> {
     lane
 }
 
+/// Which tick labels to draw so that none touches another (`gap` pixels
+/// apart at least): each label is (its centre, its width, whether it is a
+/// year's). Years are placed first, then months where they still fit, so
+/// a month name wider than its month («سبتمبر» beside «أغسطس») gives way
+/// rather than run into its neighbour.
+pub fn labels_that_fit(labels: &[(f32, f32, bool)], gap: f32) -> Vec<bool> {
+    let mut placed: Vec<Range<f32>> = Vec::new();
+    let mut shown = vec![false; labels.len()];
+    for years in [true, false] {
+        for (i, &(x, w, year)) in labels.iter().enumerate() {
+            if year != years {
+                continue;
+            }
+            let r = x - w / 2.0..x + w / 2.0;
+            let free = placed
+                .iter()
+                .all(|p| r.end + gap <= p.start || p.end + gap <= r.start);
+            if free {
+                placed.push(r);
+                shown[i] = true;
+            }
+        }
+    }
+    shown
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn month_labels_that_would_touch_give_way_to_years_and_each_other() {
+        // A year at 100; months 30 px apart with labels 40 px wide.
+        let labels = [
+            (40.0, 40.0, false),
+            (70.0, 40.0, false),
+            (100.0, 30.0, true),
+            (130.0, 40.0, false),
+            (160.0, 40.0, false),
+            (190.0, 40.0, false),
+        ];
+        let shown = super::labels_that_fit(&labels, 3.0);
+        assert_eq!(shown, [true, false, true, false, true, false]);
+        // Room enough: every label.
+        let wide: Vec<_> = labels.iter().map(|&(x, _, y)| (x * 3.0, 40.0, y)).collect();
+        assert!(super::labels_that_fit(&wide, 3.0).iter().all(|&s| s));
+    }
+
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> i64 {

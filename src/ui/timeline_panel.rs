@@ -375,6 +375,7 @@ fn axis_ui(
         }
     }
     let font = egui::FontId::proportional(11.0);
+    let mut labels = Vec::new();
     for tick in axis.ticks() {
         let x = rect.left() + tick.x;
         let (len, label) = match tick.kind {
@@ -397,6 +398,16 @@ fn axis_ui(
                 egui::Color32::PLACEHOLDER,
                 lang == Lang::Arabic,
             );
+            labels.push((x, g, matches!(tick.kind, TickKind::Year(_))));
+        }
+    }
+    let extents: Vec<_> = labels
+        .iter()
+        .map(|(x, g, y)| (*x, g.size().x, *y))
+        .collect();
+    let fit = super::time_axis::labels_that_fit(&extents, 4.0);
+    for ((x, g, _), shown) in labels.into_iter().zip(fit) {
+        if shown {
             painter.galley(pos2(x - g.size().x / 2.0, base_y + 8.0), g, axis_color);
         }
     }
