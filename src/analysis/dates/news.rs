@@ -146,8 +146,8 @@ fn any_direction(k: &str) -> Option<i32> {
 }
 
 /// «11/2019», «03-2021» (month and year); «15/2» (day and month) and
-/// «15/2/22» (a year of two digits) after a
-/// word that announces a date («في», «يوم», «بتاريخ», «منذ», «حتى»).
+/// «15/2/22» (a year of two digits) after a word that announces a date
+/// («في», «يوم», «بتاريخ», «منذ», «حتى»).
 fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let cue = i > 0
         && stems(t, i - 1).iter().any(|(_, w)| {
