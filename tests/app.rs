@@ -1325,3 +1325,19 @@ fn a_long_article_opens_on_a_thread_while_the_open_one_stays_and_can_be_cancelle
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_hijri_date_shows_its_gregorian_day_not_a_second_hijri_one() {
+    // Umm al-Qura puts 10 Safar 1432 on Sunday 16 January 2011; the text
+    // says Friday, the 14th, and the Hijri date takes the day it says.
+    let mut h = analysed(Some(fixture("hijri-and-gregorian.txt")), Lang::Arabic);
+    h.get_by_label("تاريخ: الجمعة 10 صفر 1432 هـ").hover();
+    h.run();
+    h.get_by_label("2011-01-14");
+    assert!(
+        h.query_by_label("٨ صفر ١٤٣٢ هـ").is_none() && h.query_by_label("١٠ صفر ١٤٣٢ هـ").is_none(),
+        "the calendar's Hijri day is not shown beside the text's own"
+    );
+    // The Gregorian date said to be the same day: one event, not two.
+    assert_eq!(h.state().timeline_events().len(), 1);
+}

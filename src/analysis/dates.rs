@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 mod anaphora;
 mod clock;
+mod hijri;
 mod holidays;
 mod news;
 mod nth_weekday;
@@ -370,6 +371,14 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
     find_from(t, &starts(t), dct, taken)
 }
 
+/// Whether date mention `text` is written in the Hijri calendar (a Hijri
+/// month or era mark in it): its Hijri day is the text's own, which may be
+/// a day or two from the Umm al-Qura calendar's.
+pub fn names_hijri(text: &str) -> bool {
+    let t = Text::new(text);
+    hijri::is_hijri(&t, 0, t.tokens.len())
+}
+
 /// Which tokens of `t` may start a time expression: a number, or a word one
 /// of whose readings begins one. What [`find_from`] needs, made once for
 /// several document dates.
@@ -385,6 +394,8 @@ pub fn find_from(
     taken: &mut [bool],
 ) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Where each mention of `out` was found, for [`hijri::same_day`].
+    let mut places: Vec<Option<hijri::Place>> = Vec::new();
     // The last date named, for the times counted from it («في اليوم
     // التالي»).
     let mut named: Option<anaphora::Named> = None;
@@ -407,6 +418,7 @@ pub fn find_from(
                     kind: MentionType::Date,
                     norm: Some(Norm::Date(date(value))),
                 });
+                places.push(None);
             }
             taken[i..range.end].iter_mut().for_each(|x| *x = true);
             i = range.end;
@@ -468,12 +480,18 @@ pub fn find_from(
                     kind: MentionType::Date,
                     norm: Some(Norm::Date(f.timex)),
                 });
+                places.push(Some(hijri::Place {
+                    first: i,
+                    end: f.end,
+                    hijri: hijri::is_hijri(t, i, f.end),
+                }));
                 taken[i..f.end].iter_mut().for_each(|x| *x = true);
                 i = f.end;
             }
             _ => i += 1,
         }
     }
+    hijri::same_day(t, &mut out, &places);
     out
 }
 
@@ -991,6 +1009,23 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         j += 1;
     }
     if let Some(mut f) = day_month(t, j, dct) {
+        // A Hijri day: the weekday says where its month was sighted to
+        // begin, a day or two from the calendar's.
+        if let Some((day, _, month, true, _)) = day_then_month(t, j) {
+            let year_written = (j..f.end).any(|k| t.is_number(k) && k > j);
+            let v = match dct {
+                Some(d) if !year_written => {
+                    let side =
+                        direction(t.key(f.end - 1)).is_some() || tense::at(t, i, f.end).is_some();
+                    hijri::sighted_year(&f.timex.value, (month, day), wd, d, side)
+                }
+                _ => hijri::sighted(&f.timex.value, wd),
+            };
+            if let Some(v) = v {
+                f.timex.value = v;
+            }
+            return Some(Found { skip, ..f });
+        }
         // No year written: the weekday settles it, the nearest year in
         // which that day and month fall on it («الأربعاء 14 مايو» in an
         // article of 2024-05-20 is 2025-05-14, a Wednesday).
@@ -1004,7 +1039,12 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     // «الأحد 8/10/2023»: the weekday and the numeric date it names, one
     // date.
-    if let Some(f) = numeric_date(t, j).filter(|f| f.timex.value.len() == 10) {
+    if let Some(mut f) = numeric_date(t, j).filter(|f| f.timex.value.len() == 10) {
+        if hijri::is_hijri(t, j, f.end)
+            && let Some(v) = hijri::sighted(&f.timex.value, wd)
+        {
+            f.timex.value = v;
+        }
         return Some(Found { skip, ..f });
     }
     // «الاثنين 9/10»: a day and month, the year settled by the weekday as
@@ -4187,6 +4227,92 @@ mod tests {
                 .map(|d| d.0.clone()),
             Some("15 أكتوبر الماضي".to_owned())
         );
+    }
+
+    #[test]
+    fn a_hijri_date_is_the_day_its_weekday_or_its_gregorian_date_says() {
+        // Umm al-Qura puts 10 Safar 1432 on Sunday 2011-01-16; the text
+        // says Friday, and 14 January.
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            dates(text, "2023-10-08")
+                .into_iter()
+                .map(|d| (d.0, d.1))
+                .collect()
+        };
+        let owned = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        for (text, want) in [
+            (
+                "في يوم الجمعة 10 صفر 1432 هـ الموافق 14 يناير 2011 سقط",
+                &[
+                    ("الجمعة 10 صفر 1432 هـ", "2011-01-14"),
+                    ("14 يناير 2011", "2011-01-14"),
+                ][..],
+            ),
+            // The Gregorian first; the Hijri date in brackets.
+            (
+                "يوم السبت 17 سبتمبر 2011م الموافق 19 شوال 1432هـ وصل",
+                &[
+                    ("السبت 17 سبتمبر 2011م", "2011-09-17"),
+                    ("19 شوال 1432هـ", "2011-09-17"),
+                ],
+            ),
+            (
+                "في 19 شوال 1432 هـ (17 سبتمبر 2011) وصل",
+                &[
+                    ("19 شوال 1432 هـ", "2011-09-17"),
+                    ("17 سبتمبر 2011", "2011-09-17"),
+                ],
+            ),
+            // Years: 524 AH began in December 1129.
+            (
+                "قتل سنة 524 هـ (1130م) في",
+                &[("524 هـ", "1130"), ("1130م", "1130")],
+            ),
+            // A weekday alone moves the day: 12 Rabiʿ I 1445 is Wednesday
+            // 2023-09-27 by the calendar.
+            (
+                "احتفلوا يوم الخميس 12 ربيع الأول 1445 هـ",
+                &[("الخميس 12 ربيع الأول 1445 هـ", "2023-09-28")],
+            ),
+            (
+                "في يوم الجمعة الموافق 26/4/1381 هـ",
+                &[("الجمعة الموافق 26/4/1381 هـ", "1961-10-06")],
+            ),
+            // No year written: Ramadan 1444's 15th is a Thursday, 1445's
+            // a Monday; Friday is the first's, sighted a day later.
+            (
+                "صلى الناس يوم الجمعة 15 رمضان",
+                &[("الجمعة 15 رمضان", "2023-04-07")],
+            ),
+            // Three days from the weekday: not moved.
+            (
+                "وقع يوم الأربعاء 10 صفر 1432 هـ",
+                &[("الأربعاء 10 صفر 1432 هـ", "2011-01-16")],
+            ),
+            // Farther apart than three days, one of the two is wrong, and
+            // each keeps its own.
+            (
+                "في 24 ذي القعدة سنة 648 هـ، الموافق 28 فبراير 1250",
+                &[
+                    ("24 ذي القعدة سنة 648 هـ", "1251-02-24"),
+                    ("28 فبراير 1250", "1250-02-28"),
+                ],
+            ),
+            // Not said to be the same day.
+            (
+                "من 19 شوال 1432 هـ إلى 17 سبتمبر 2011",
+                &[
+                    ("19 شوال 1432 هـ", "2011-09-18"),
+                    ("17 سبتمبر 2011", "2011-09-17"),
+                ],
+            ),
+        ] {
+            assert_eq!(pairs(text), owned(want), "{text}");
+        }
     }
 
     /// Each of the news forms (issue 9): (text, span, value, kind).

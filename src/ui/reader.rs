@@ -24,7 +24,7 @@ use super::i18n::{self, Lang};
 use super::measure::{EguiMeasure, GalleyCache, WidthCache, pieces_job};
 use super::settings::Settings;
 use crate::analysis::article::Analysis;
-use crate::analysis::{MentionType, Norm, describe};
+use crate::analysis::{MentionType, Norm, dates, describe};
 use crate::document::Document;
 use crate::layout::{Layout, LineParams, Shaped, highlight_pieces, mostly_rtl};
 
@@ -483,9 +483,10 @@ fn mentions_ui(
 }
 
 /// The tooltip of mention `m`: type, canonical name, value (a date in
-/// words with its ISO form and Hijri equivalent), how many mentions its
-/// entity has, whether the reader marked it, and their note. Each line is set by Marsad's layout and aligned to the
-/// interface's reading side.
+/// words with its ISO form and, unless it is written in the Hijri
+/// calendar, its Hijri equivalent), how many mentions its entity has,
+/// whether the reader marked it, and their note. Each line is set by
+/// Marsad's layout and aligned to the interface's reading side.
 pub fn mention_tooltip_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -528,7 +529,12 @@ pub fn mention_tooltip_ui(
             lines.push((describe::timex(t, lang), body.clone(), text_color));
             code_line = Some(lines.len());
             lines.push((t.value.clone(), body.clone(), weak));
-            if let Some(h) = describe::hijri(t, lang) {
+            // A Hijri date's own words say its Hijri day, which may be a
+            // day or two from the calendar's («الجمعة 10 صفر 1432 هـ» is
+            // 8 Safar by Umm al-Qura): no second one beside them.
+            if let Some(h) = describe::hijri(t, lang)
+                && !dates::names_hijri(surface)
+            {
                 lines.push((h, body.clone(), weak));
             }
         }
