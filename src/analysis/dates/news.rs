@@ -1,7 +1,8 @@
 //! Date forms as news writes them, beyond the calendar forms of the parent
 //! module: numeric month/year and day/month («11/2019», «03-2021», «في
-//! 15/2»), decades («الثمانينيات», «سبعينيات القرن الماضي»), quarters and
-//! halves («الربع الثالث من 2022», «النصف الثاني من العام»), a day of a
+//! 15/2», «في 2019/11»), decades («الثمانينيات», «سبعينيات القرن
+//! الماضي»), quarters and halves («الربع الثالث من 2022», «النصف الثاني
+//! من العام», «النصف الأول من القرن العشرين»), a day of a
 //! relative month («الـ 15 من الشهر الماضي»), a season of a relative year
 //! («صيف العام الماضي») and durations counted with a definite unit
 //! («الأسابيع الثلاثة الماضية», «خلال العامين الماضيين»).
@@ -145,9 +146,9 @@ fn any_direction(k: &str) -> Option<i32> {
     })
 }
 
-/// «11/2019», «03-2021» (month and year); «15/2» (day and month) and
-/// «15/2/22» (a year of two digits) after a word that announces a date
-/// («في», «يوم», «بتاريخ», «منذ», «حتى»).
+/// «11/2019», «03-2021» (month and year); «2019/11» (year and month),
+/// «15/2» (day and month) and «15/2/22» (a year of two digits) after a
+/// word that announces a date («في», «يوم», «بتاريخ», «منذ», «حتى»).
 fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let cue = i > 0
         && stems(t, i - 1).iter().any(|(_, w)| {
@@ -193,6 +194,15 @@ pub(super) fn numeric_day_month(
     if parts.len() == 2 && parts[1].len() == 4 {
         let month_year = parts[0].len() <= 2 && (1..=12).contains(&a) && (1800..=2200).contains(&b);
         return month_year.then(|| found(format!("{b:04}-{a:02}")));
+    }
+    // «سيم أسقفا في 1992/6», «عام 1981/12»: the year first, after a cue.
+    // «موسم 2004/05» and «1373/4» are two years.
+    if parts.len() == 2 && parts[0].len() == 4 && parts[1].len() <= 2 {
+        let cued = cue || (i > 0 && matches!(t.key(i - 1), "عام" | "سنه" | "العام"));
+        let next_year = (a + 1) % 10u32.pow(parts[1].len() as u32);
+        let year_month =
+            cued && (1800..=2200).contains(&a) && (1..=12).contains(&b) && b != next_year;
+        return year_month.then(|| found(format!("{a:04}-{b:02}")));
     }
     if !cue || parts[0].len() > 2 || parts[1].len() > 2 || !(1..=12).contains(&b) || a == 0 {
         return None;
@@ -462,7 +472,9 @@ fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(String, usize)> 
 }
 
 /// «الربع الثالث من 2022» («2022-Q3»), «النصف الثاني من العام» («2024-H2»),
-/// «الربع الأخير من العام الماضي»; «الثلث الأخير من العام» (the year, END).
+/// «الربع الأخير من العام الماضي»; «الثلث الأخير من العام» (the year, END);
+/// «النصف الأول من القرن العشرين», «الربع الأخير من القرن الماضي» (the
+/// century, START and END).
 fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, parts) = stems(t, i).iter().find_map(|&(s, w)| match w {
         // «الثلاثي الأول», «الثلاثية الثانية»: the Maghreb's quarters.
@@ -481,27 +493,45 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         _ => return None,
     };
     let j = if t.key(i + 2) == "من" { i + 3 } else { i + 2 };
-    // A third has no TIMEX value of its own: the year, century or decade,
-    // with where in it («الثلث الأخير من القرن الماضي»: `19`, END).
+    // A century or decade: no TIMEX value for its parts, so the period
+    // with where in it («النصف الأول من القرن العشرين»: `19`, START).
+    let period = || {
+        let f = super::core_at(t, j, dct)?;
+        let period = f.timex.kind == TimexKind::Date
+            && f.timex.modifier.is_none()
+            && matches!(f.timex.value.len(), 2 | 3)
+            && f.timex.value.bytes().all(|b| b.is_ascii_digit());
+        period.then_some((f.timex.value, f.end))
+    };
+    let place = match (parts, n) {
+        (_, 1) => "START",
+        (2, _) | (3, 3) | (4, 4) => "END",
+        _ => "MID",
+    };
+    // A third has no TIMEX value of its own either: the year, with where
+    // in it («الثلث الأخير من العام»: END).
     if parts == 3 {
-        let (value, end) = year_at(t, j, dct).or_else(|| {
-            let f = super::core_at(t, j, dct)?;
-            let period = f.timex.kind == TimexKind::Date
-                && f.timex.modifier.is_none()
-                && matches!(f.timex.value.len(), 2 | 3)
-                && f.timex.value.bytes().all(|b| b.is_ascii_digit());
-            period.then_some((f.timex.value, f.end))
-        })?;
+        let (value, end) = year_at(t, j, dct).or_else(period)?;
         return Some(Found {
             end,
             skip,
             timex: Timex {
-                modifier: Some(["START", "MID", "END"][n as usize - 1]),
+                modifier: Some(place),
                 ..date(value)
             },
         });
     }
-    let (year, end) = year_at(t, j, dct)?;
+    let Some((year, end)) = year_at(t, j, dct) else {
+        let (value, end) = period()?;
+        return Some(Found {
+            end,
+            skip,
+            timex: Timex {
+                modifier: Some(place),
+                ..date(value)
+            },
+        });
+    };
     let letter = if parts == 4 { 'Q' } else { 'H' };
     Some(Found {
         end,
