@@ -775,9 +775,11 @@ fn alt_month(t: &Text, j: usize, month: u32, hijri: bool) -> usize {
 
 /// The year of a range of months that ends at `j`: «-», «إلى», «حتى» (and
 /// «شهر») or «و», another month of the same calendar, and its year:
-/// «مايو-يونيو 2011», «مايو وحتى شهر يونيو 2011», «مايو ويونيو 2011». The
-/// year the first month takes.
-fn range_year(t: &Text, j: usize, hijri: bool) -> Option<i32> {
+/// «مايو-يونيو 2011», «مايو وحتى شهر يونيو 2011», «مايو ويونيو 2011», or
+/// (Gregorian) its direction word: «يناير إلى مارس الماضي», «يناير ومارس
+/// الماضيين». The year first month `first` takes: the year before when it
+/// comes later in the year than the second («ديسمبر - يناير 2011»).
+fn range_year(t: &Text, j: usize, first: u32, hijri: bool, dct: Option<DocDate>) -> Option<i32> {
     let mut k = j;
     if matches!(t.key(k), "-" | "–" | "الي" | "حتي" | "وحتي") {
         k += 1;
@@ -792,8 +794,28 @@ fn range_year(t: &Text, j: usize, hijri: bool) -> Option<i32> {
     if h != hijri {
         return None;
     }
-    let (y, ..) = year_part(t, alt_month(t, next, month, h), hijri)?;
-    Some(y)
+    let after = alt_month(t, next, month, h);
+    let y = match year_part(t, after, hijri) {
+        Some((y, ..)) => y,
+        None if !hijri => {
+            let dir = direction(t.key(after)).or_else(|| both_direction(t.key(after)))?;
+            year_of_month(dct?, month, dir)
+        }
+        None => return None,
+    };
+    Some(if first > month { y - 1 } else { y })
+}
+
+/// A direction word in the dual, after two months: «يناير ومارس
+/// الماضيين».
+fn both_direction(k: &str) -> Option<i32> {
+    match k {
+        "الماضيين" | "السابقين" | "المنصرمين" | "الفائتين" => {
+            Some(-1)
+        }
+        "المقبلين" | "القادمين" => Some(1),
+        _ => None,
+    }
 }
 
 /// A year after a month or day-month: optional connector, the year, an
@@ -1132,9 +1154,9 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let end = alt_month(t, next, month, hijri);
     let second_name = end > next;
     // Its year: written after it, or, for the first month of a range
-    // («مايو-يونيو 2011»), the year that ends the range (the span is the
-    // month's alone).
-    let year = match range_year(t, end, hijri) {
+    // («مايو-يونيو 2011», «من يناير إلى مارس الماضي»), the year that ends
+    // the range (the span is the month's alone).
+    let year = match range_year(t, end, month, hijri, dct) {
         Some(y) => Some((y, end)),
         None => year_part(t, end, hijri).map(|(y, _, e)| (y, e)),
     };
@@ -1151,13 +1173,26 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             timex: date(value),
         });
     }
-    let dir = direction(t.key(end));
+    // The second month of a range: «من يناير إلى مارس», «يناير ومارس
+    // الماضيين»; the first another month of the same calendar, written
+    // alone («صفر - صفر» is a score).
+    let other = |m: &(u32, bool, usize, usize, String)| m.1 == hijri && m.0 != month && m.3 == 0;
+    let range_second = start >= 1
+        && ((skip == 0
+            && start >= 2
+            && matches!(t.key(start - 1), "الي" | "حتي" | "وحتي" | "-" | "–")
+            && month_at(t, start - 2).is_some_and(|m| m.2 == start - 1 && other(&m)))
+            || (t.key(start).strip_prefix('و') == Some(name.as_str())
+                && month_at(t, start - 1).is_some_and(|m| m.2 == start && other(&m))));
+    let dir = direction(t.key(end))
+        .or_else(|| range_second.then(|| both_direction(t.key(end))).flatten());
     // «في مارس»: the cue and the month as written, not «في باب» read as
     // «ب» + «آب».
     let cued = CUED_MONTHS.contains(&name.as_str())
-        && skip == 0
-        && i.checked_sub(1).is_some_and(|j| {
-            MONTH_CUES.contains(&without_wa(t.key(j)).1)
+        && (skip == 0 || range_second)
+        && (range_second
+            || i.checked_sub(1).is_some_and(|j| {
+                MONTH_CUES.contains(&without_wa(t.key(j)).1)
                 // «العشر الأواخر من رمضان», «الأسبوع الأول من مارس».
                 || (t.key(j) == "من"
                     && j > 0
@@ -1165,7 +1200,7 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                         t.key(j - 1),
                         "الاواخر" | "الاوائل" | "الاول" | "الاولي" | "الاخير" | "الاخيره"
                     ))
-        });
+            }));
     // A Hijri month has no second name: «صفر - صفر» is a score.
     let second_name = second_name && !hijri;
     if AMBIGUOUS.contains(&name) && !after_shahr && !second_name && dir.is_none() && !cued {
@@ -1185,6 +1220,9 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             skip: if after_shahr { 0 } else { skip },
             timex: date(format!("{gy:04}-{gm:02}")),
         });
+    }
+    if dir.is_none() && !after_shahr && !second_name && names_a_ruler(t, i, end, &name) {
+        return None;
     }
     let year = match (dct, dir) {
         (Some(d), Some(dir)) => format!("{:04}", year_of_month(d, month, dir)),
@@ -2383,6 +2421,35 @@ fn nearest_year(d: DocDate, month: u32, day: Option<u32>) -> i32 {
         Some(day) => nearest_year_for_day(d, month, day),
         None => nearest_year_for_month(d, month),
     }
+}
+
+/// Whether a month name alone at `i..end` is a ruler's name: after a title
+/// («الإمبراطور أغسطس», «ملك بولندا أوغسطس» is left to the recogniser),
+/// before «قيصر» («أغسطس قيصر»), or Augustus before a regnal ordinal
+/// («أوغسطس الثاني»; «أكتوبر الأول» may be «تشرين الأول» cut short).
+fn names_a_ruler(t: &Text, i: usize, end: usize, name: &str) -> bool {
+    let title = i.checked_sub(1).is_some_and(|j| {
+        matches!(
+            without_wa(t.key(j)).1,
+            "الامبراطور"
+                | "امبراطور"
+                | "الامبراطوره"
+                | "القيصر"
+                | "الملك"
+                | "الامير"
+                | "الجنرال"
+                | "القائد"
+                | "البابا"
+                | "القديس"
+                | "الروماني"
+                | "الرومان"
+        )
+    });
+    let regnal = matches!(
+        t.key(end),
+        "الاول" | "الثاني" | "الثالث" | "الرابع" | "الخامس" | "السادس" | "السابع"
+    );
+    title || t.key(end) == "قيصر" || (regnal && matches!(name, "اغسطس" | "اوغسطس"))
 }
 
 /// Month names that are also other words, taken as months after a word
@@ -3636,6 +3703,67 @@ mod tests {
                 "TIME",
             )],
             Some("2023-10-08"),
+        );
+    }
+
+    /// The first month of a range was placed alone («يناير» of «من يناير
+    /// حتى مارس الماضي» was January 2024), «مارس» after «و» was no month,
+    /// and «الماضيين» no direction.
+    #[test]
+    fn a_range_of_months_takes_its_year_from_its_end() {
+        let pairs = |text: &str| -> Vec<(String, String)> {
+            dates(text, "2023-10-08")
+                .into_iter()
+                .map(|d| (d.0, d.1))
+                .collect()
+        };
+        for (text, want) in [
+            (
+                "تراجعت من يناير حتى مارس الماضي",
+                [("يناير", "2023-01"), ("مارس الماضي", "2023-03")],
+            ),
+            (
+                "تراجعت بين يناير ومارس الماضيين",
+                [("يناير", "2023-01"), ("مارس الماضيين", "2023-03")],
+            ),
+            (
+                "تراجعت من نوفمبر إلى فبراير الماضي",
+                [("نوفمبر", "2022-11"), ("فبراير الماضي", "2023-02")],
+            ),
+            (
+                "في الفترة من ديسمبر - يناير 2011",
+                [("ديسمبر", "2010-12"), ("يناير 2011", "2011-01")],
+            ),
+        ] {
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(pairs(text), want, "{text}");
+        }
+        // A score, and a door: no months.
+        assert_no_dates("تعادل الفريقان صفر - صفر", "2023-10-08");
+        assert_no_dates("من باب إلى باب", "2023-10-08");
+    }
+
+    /// Augustus, the emperor, was August of the document's year.
+    #[test]
+    fn a_ruler_named_as_a_month_is_no_date() {
+        for text in [
+            "في عهد الإمبراطور أغسطس بنيت المدينة",
+            "أصدر أغسطس قيصر مرسوما",
+            "وكانت ابنة فريدريك أوغسطس الثاني",
+            "وقد أمر القيصر أغسطس ببناء معبد",
+        ] {
+            assert_no_dates(text, "2023-10-08");
+        }
+        assert_each(
+            &[
+                ("وصل في أغسطس الماضي", "أغسطس الماضي", "2023-08"),
+                ("شهر يوليوس قيصر يوليو", "يوليو", "2023-07"),
+                ("بدأ الموسم من أكتوبر الأول", "أكتوبر", "2023-10"),
+            ],
+            "2023-10-08",
         );
     }
 
