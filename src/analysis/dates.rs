@@ -3767,6 +3767,50 @@ mod tests {
         );
     }
 
+    /// Millennia were no dates.
+    #[test]
+    fn millennia_after_christ_and_before_him_and_the_new_one() {
+        assert_each_with_mod(
+            &[
+                (
+                    "صدر في أوائل الألفية الثالثة كتاب",
+                    "أوائل الألفية الثالثة",
+                    "2",
+                    Some("START"),
+                ),
+                (
+                    "بنيت في الألفية الرابعة قبل الميلاد",
+                    "الألفية الرابعة قبل الميلاد",
+                    "BC3",
+                    None,
+                ),
+                (
+                    "مع مطلع الألفية الجديدة",
+                    "مطلع الألفية الجديدة",
+                    "2",
+                    Some("START"),
+                ),
+                (
+                    "منذ منتصف الألفية الثانية",
+                    "منتصف الألفية الثانية",
+                    "1",
+                    Some("MID"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        assert_no_dates("تحقيق أهداف الألفية للتنمية", "2023-10-08");
+        // The era said once for two; the fourth is before Christ unsaid.
+        let values = |text: &str| -> Vec<String> {
+            dates(text, "2023-10-08").into_iter().map(|d| d.1).collect()
+        };
+        assert_eq!(
+            values("بين الألفية الثالثة والألفية الثانية قبل الميلاد"),
+            ["BC2", "BC1"]
+        );
+        assert_eq!(values("في الألفية الخامسة"), ["BC4"]);
+    }
+
     /// A half or quarter of a century or decade was the century alone.
     #[test]
     fn halves_and_quarters_of_a_century_or_a_decade() {

@@ -445,7 +445,8 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
 }
 
 /// Calendar values: `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, seasons, quarters and
-/// halves, ISO weeks, decades, centuries, and dates with an unknown year.
+/// halves, ISO weeks, decades, centuries, millennia, and dates with an
+/// unknown year.
 fn calendar_words(v: &str, lang: Lang) -> Option<String> {
     let ar = lang == Lang::Arabic;
     let d = |s: &str| digits(s, lang);
@@ -460,6 +461,21 @@ fn calendar_words(v: &str, lang: Lang) -> Option<String> {
         ["XXXX", w] if w.starts_with('W') => Some((if ar { "أسبوع" } else { "a week" }).to_owned()),
         ["XXXX", rest @ ..] => unknown_year_words(rest, lang),
         [y] if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(year(y)),
+        // A millennium: «2» the third, «BC1» the second before Christ.
+        [k] if k.len() == 1 || (k.starts_with("BC") && k.len() == 3) => {
+            let bc = k.starts_with("BC");
+            let n = num(k.trim_start_matches("BC"))? + 1;
+            let era = match (bc, ar) {
+                (false, _) => "",
+                (true, true) => " ق.م",
+                (true, false) => " BC",
+            };
+            Some(if ar {
+                format!("الألفية {}{era}", d(&n.to_string()))
+            } else {
+                format!("millennium {n}{era}")
+            })
+        }
         // A century before Christ: «BC01» the second.
         [y] if y.starts_with("BC") && y.len() == 4 => {
             let c = num(&y[2..])? + 1;
@@ -761,6 +777,8 @@ mod tests {
         assert_eq!(timex(&date("BC1500"), Lang::Arabic), "١٥٠٠ ق.م");
         assert_eq!(timex(&date("BC01"), Lang::Arabic), "القرن ٢ ق.م");
         assert_eq!(timex(&date("BC16"), Lang::English), "century 17 BC");
+        assert_eq!(timex(&date("2"), Lang::Arabic), "الألفية ٣");
+        assert_eq!(timex(&date("BC1"), Lang::English), "millennium 2 BC");
         assert_eq!(timex(&date("2023-FA"), Lang::Arabic), "خريف ٢٠٢٣");
         // Weeks by their days: ISO week 40 of 2023 runs from Monday 2
         // October; week 1 of 2025 from 30 December 2024.

@@ -86,7 +86,8 @@ pub fn timex_ok(value: &str, kind: super::TimexKind) -> bool {
 /// and six for a half (`2024-H2`), three months for a season (a season
 /// bears the year it starts in: `2023-WI` runs from December 2023 to
 /// February 2024), seven days for an ISO week, ten
-/// years for a decade and a hundred for a century. A modifier narrows a
+/// years for a decade, a hundred for a century and a thousand for a
+/// millennium. A modifier narrows a
 /// longer span to its first (START), middle (MID) or last (END) third.
 /// `None` for references, durations and values with unknown parts.
 pub fn day_span(value: &str, modifier: Option<&str>) -> Option<Range<i64>> {
@@ -110,6 +111,10 @@ pub fn day_span(value: &str, modifier: Option<&str>) -> Option<Range<i64>> {
         [c] if c.len() == 2 => {
             let y = c.parse::<i32>().ok()? * 100;
             month_start(y.max(1), 1)..month_start(y + 100, 1)
+        }
+        [k] if k.len() == 1 => {
+            let y = k.parse::<i32>().ok()? * 1000;
+            month_start(y.max(1), 1)..month_start(y + 1000, 1)
         }
         [y, m] if digits(m) => {
             let (y, m) = (
@@ -316,6 +321,8 @@ mod tests {
     #[test]
     fn day_spans_of_calendar_values() {
         use crate::analysis::calendar::days_from_civil as day;
+        // A millennium: «2» is 2000 to 2999.
+        assert_eq!(day_span("2", None), Some(day(2000, 1, 1)..day(3000, 1, 1)));
         assert_eq!(
             day_span("2023-10-07", None),
             Some(day(2023, 10, 7)..day(2023, 10, 8))

@@ -33,6 +33,7 @@ pub(super) fn starters() -> Vec<String> {
             "النصف",
             "القرن",
             "العقد",
+            "الألفية",
             "مثل",
             "غداة",
             "عشية",
@@ -346,10 +347,14 @@ fn century_number(t: &Text, j: usize) -> Option<(u32, usize)> {
 /// والعشرين» («200», the 2000s), «العقد الماضي» (reference §5.3).
 fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, unit) = stems(t, i).iter().find_map(|&(s, w)| match w {
+        "الالفيه" => Some((s, 1000)),
         "القرن" => Some((s, 100)),
         "العقد" => Some((s, 10)),
         _ => None,
     })?;
+    if unit == 1000 {
+        return millennium(t, i, skip, dct);
+    }
     let found = |value: String, end: usize| Found {
         end,
         skip,
@@ -412,6 +417,52 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         (c >= 1).then_some((c, j + 3))
     })?;
     Some(found(format!("{:02}{}", c - 1, n - 1), end))
+}
+
+/// «الألفية الثالثة» (TIMEX «2», the years 2000 to 2999), «الألفية
+/// الثانية قبل الميلاد» («BC1»; the fourth and later are before Christ
+/// without the era said), «الألفية الجديدة», «الألفية الماضية» (counted
+/// from the document date). «الألفية» alone («أهداف الألفية») is none.
+fn millennium(t: &Text, i: usize, skip: usize, dct: Option<DocDate>) -> Option<Found> {
+    let found = |value: String, end: usize| Found {
+        end,
+        skip,
+        timex: date(value),
+    };
+    let next = t.key(i + 1);
+    if let Some(dir) = direction(next).or((next == "الجديده").then_some(0)) {
+        let c = dct?.year.div_euclid(1000) + dir;
+        return (c >= 0).then(|| found(c.to_string(), i + 2));
+    }
+    let (n, end, 0) = day_at(t, i + 1)? else {
+        return None;
+    };
+    if !(1..=10).contains(&n) || matches!(t.key(end), "الهجريه" | "للهجره") {
+        return None;
+    }
+    let bc = |k: usize| {
+        let k = k + usize::from(t.key(k) == "ما");
+        super::bc_at(t, k)
+            .or_else(|| (t.key(k) == "ق.م").then(|| k + 1 + usize::from(t.key(k + 1) == ".")))
+    };
+    if let Some(bc_end) = bc(end) {
+        return Some(found(format!("BC{}", n - 1), bc_end));
+    }
+    // «بين الألفية الثالثة والألفية الثانية قبل الميلاد»: the era said
+    // once for both.
+    let mut k = end;
+    if matches!(t.key(k), "الي" | "حتي" | "و") {
+        k += 1;
+    }
+    let second = stems(t, k).iter().any(|&(_, w)| w == "الالفيه")
+        && day_at(t, k + 1).is_some_and(|(_, e, _)| bc(e).is_some());
+    // The fourth millennium after Christ is yet to come: «الألفية
+    // الرابعة» is before him.
+    if second || n >= 4 {
+        return Some(found(format!("BC{}", n - 1), end));
+    }
+    let end = end + usize::from(matches!(t.key(end), "الميلاديه" | "للميلاد" | "م"));
+    Some(found((n - 1).to_string(), end))
 }
 
 /// A year at `j`: «2022», «عام 2022», «العام» or «هذا العام» (the
