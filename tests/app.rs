@@ -1328,8 +1328,8 @@ fn a_long_article_opens_on_a_thread_while_the_open_one_stays_and_can_be_cancelle
 
 #[test]
 fn a_hijri_date_shows_its_gregorian_day_not_a_second_hijri_one() {
-    // Umm al-Qura puts 10 Safar 1432 on Sunday 16 January 2011; the text
-    // says Friday, the 14th, and the Hijri date takes the day it says.
+    // The tabular calendar puts 10 Safar 1432 on Sunday 16 January 2011;
+    // the text says Friday, the 14th, and the Hijri date takes that day.
     let mut h = analysed(Some(fixture("hijri-and-gregorian.txt")), Lang::Arabic);
     h.get_by_label("تاريخ: الجمعة 10 صفر 1432 هـ").hover();
     h.run();
@@ -1338,6 +1338,13 @@ fn a_hijri_date_shows_its_gregorian_day_not_a_second_hijri_one() {
         h.query_by_label("٨ صفر ١٤٣٢ هـ").is_none() && h.query_by_label("١٠ صفر ١٤٣٢ هـ").is_none(),
         "the calendar's Hijri day is not shown beside the text's own"
     );
-    // The Gregorian date said to be the same day: one event, not two.
+    // The Gregorian date said to be the same day: one event, not two, and
+    // its card gives no calendar Hijri day beside the text's own.
     assert_eq!(h.state().timeline_events().len(), 1);
+    let doc = h.state().document().unwrap();
+    let a = h.state().analysis().expect("analysed");
+    assert_eq!(
+        marsad::ui::timeline_panel::event_date_text(&doc.text, a, EventId::Dated(0), Lang::Arabic),
+        "١٤ يناير ٢٠١١"
+    );
 }

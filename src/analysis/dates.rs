@@ -373,7 +373,7 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
 
 /// Whether date mention `text` is written in the Hijri calendar (a Hijri
 /// month or era mark in it): its Hijri day is the text's own, which may be
-/// a day or two from the Umm al-Qura calendar's.
+/// a day or two from the calendar's.
 pub fn names_hijri(text: &str) -> bool {
     let t = Text::new(text);
     hijri::is_hijri(&t, 0, t.tokens.len())
@@ -4444,8 +4444,8 @@ mod tests {
 
     #[test]
     fn a_hijri_date_is_the_day_its_weekday_or_its_gregorian_date_says() {
-        // Umm al-Qura puts 10 Safar 1432 on Sunday 2011-01-16; the text
-        // says Friday, and 14 January.
+        // The tabular calendar puts 10 Safar 1432 on Sunday 2011-01-16;
+        // the text says Friday, and 14 January.
         let pairs = |text: &str| -> Vec<(String, String)> {
             dates(text, "2023-10-08")
                 .into_iter()

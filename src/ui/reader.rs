@@ -531,7 +531,7 @@ pub fn mention_tooltip_ui(
             lines.push((t.value.clone(), body.clone(), weak));
             // A Hijri date's own words say its Hijri day, which may be a
             // day or two from the calendar's («الجمعة 10 صفر 1432 هـ» is
-            // 8 Safar by Umm al-Qura): no second one beside them.
+            // 8 Safar by the tabular calendar): no second one beside them.
             if let Some(h) = describe::hijri(t, lang)
                 && !dates::names_hijri(surface)
             {

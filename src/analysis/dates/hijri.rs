@@ -1,8 +1,9 @@
-//! A Hijri date as the writer saw it. Marsad converts Hijri dates by the
-//! Umm al-Qura calendar, but a month begins where its new moon is sighted,
-//! and that may be a day or two apart from one country to the next, or
-//! from the calendar. So when the text itself says which day it was, the
-//! text wins:
+//! A Hijri date as the writer saw it. Marsad converts Hijri dates by a
+//! calendar (Umm al-Qura's month starts where the reference gives them,
+//! the tabular calendar elsewhere), but a month begins where its new moon
+//! is sighted, and that may be a day or two apart from one country to the
+//! next, or from the calendar. So when the text itself says which day it
+//! was, the text wins:
 //!
 //! - a weekday named with the date («الجمعة 10 صفر 1432 هـ») moves the
 //!   day to the nearest one, at most two days away, that falls on it
