@@ -3767,6 +3767,33 @@ mod tests {
         );
     }
 
+    /// A Hijri day or month without its year in a story of another time
+    /// took the document's year («صبيحة اليوم التاسع عشر من شهر رمضان»
+    /// in a life of ʿAlī was June 2016).
+    #[test]
+    fn a_hijri_day_without_its_year_is_the_story_s() {
+        let values = |text: &str| -> Vec<String> {
+            dates(text, "2017-01-20").into_iter().map(|d| d.1).collect()
+        };
+        assert_eq!(
+            values("ضرب في 17 رمضان سنة 40 هـ، وتوفي صبيحة اليوم التاسع عشر من شهر رمضان."),
+            ["0661-01-27", "0661-01-29TMO"]
+        );
+        assert_eq!(
+            values("في شهر رجب 1358 هـ أعلن الإخوان يوم 27 رجب يوم فلسطين"),
+            ["1939-08", "1939-09-12"]
+        );
+        assert_eq!(
+            values("وفي عام 552 هـ / 1157 م في شهر رجب اهتزت الأرض"),
+            ["1157", "1157", "1157-08"]
+        );
+        // Its era said: its own year.
+        assert_eq!(
+            values("ولد في 2 شعبان 1200 هـ وتوفي في 10 محرم 61 هـ"),
+            ["1786-05-31", "0680-10-13"]
+        );
+    }
+
     /// Millennia were no dates.
     #[test]
     fn millennia_after_christ_and_before_him_and_the_new_one() {

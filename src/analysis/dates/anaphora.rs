@@ -12,7 +12,8 @@
 //!
 //! The year of a month written without one can come from another date
 //! too: from the story's last date when that is years from the document
-//! date ([`story_year`]), from the second date of a stretch
+//! date ([`story_year`], a Hijri month's Hijri year as well), from the
+//! second date of a stretch
 //! ([`year_of_the_second`]); and «من كل عام» makes it every year's
 //! ([`every_year`]). [`settle`] applies these in turn.
 
@@ -409,7 +410,10 @@ fn story_year(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: 
     let Some(n) = named.filter(|n| n.is_near(t, first)) else {
         return;
     };
-    if dct.is_some_and(|d| (d.year - n.anchor.year).abs() < 2) || f.timex.kind != TimexKind::Date {
+    if dct.is_some_and(|d| (d.year - n.anchor.year).abs() < 2)
+        || hijri_story_year(t, first, f, n, dct)
+        || f.timex.kind != TimexKind::Date
+    {
         return;
     }
     let v = &f.timex.value;
@@ -447,6 +451,66 @@ fn story_year(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: 
         return;
     }
     f.timex.value = format!("{year:04}{}", &v[4..]);
+}
+
+/// [`story_year`] for a Hijri month, or day and month, written without
+/// its year: the Hijri year that puts it nearest the story's date. «قتل
+/// سنة 40 هـ … صبيحة اليوم التاسع عشر من شهر رمضان» is Ramadan 40's,
+/// not the document's year's. Whether it was one.
+fn hijri_story_year(t: &Text, first: usize, f: &mut Found, n: Named, dct: Option<DocDate>) -> bool {
+    use crate::analysis::calendar::{
+        civil_from_days, days_from_civil, gregorian_to_hijri, hijri_to_gregorian,
+    };
+    let Some(month) = (first..f.end).find_map(|k| month_at(t, k).filter(|m| m.1).map(|m| m.0))
+    else {
+        return false;
+    };
+    // «رجب 14هـ»: a year of two digits, its era said.
+    if writes_a_year(t, first, f.end)
+        || (first..f.end).any(|k| super::era_at(t, k).0.is_some())
+        || (first..f.end).any(|k| super::direction(t.key(k)).is_some())
+        || (dct.is_some() && tense::at(t, first, f.end) == Some(Tense::Future))
+    {
+        return true;
+    }
+    // «صبيحة اليوم التاسع عشر من شهر رمضان»: a time of that day.
+    let (v, time) = match f.timex.kind {
+        TimexKind::Date => (f.timex.value.as_str(), ""),
+        TimexKind::Time if f.timex.value.get(10..11) == Some("T") => f.timex.value.split_at(10),
+        _ => return true,
+    };
+    let number = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<u32>().ok());
+    let day = match (v.len(), number(0..4), number(5..7), number(8..10)) {
+        (10, Some(y), Some(m), Some(d)) => {
+            let (_, hm, hd) = gregorian_to_hijri(y as i32, m, d);
+            if hm != month {
+                return true;
+            }
+            Some(hd)
+        }
+        (7, Some(_), Some(_), None) => None,
+        _ => return true,
+    };
+    let at = days_from_civil(
+        n.anchor.year,
+        n.anchor.month.unwrap_or(7),
+        n.anchor.day.unwrap_or(1),
+    );
+    let (ay, _, _) = {
+        let (y, m, d) = civil_from_days(at);
+        gregorian_to_hijri(y, m, d)
+    };
+    let Some((y, m, d)) = (ay - 1..=ay + 1)
+        .map(|hy| hijri_to_gregorian(hy, month, day.unwrap_or(1)))
+        .min_by_key(|&(y, m, d)| (days_from_civil(y, m, d) - at).abs())
+    else {
+        return true;
+    };
+    f.timex.value = match day {
+        Some(_) => format!("{}{time}", super::ymd(y, m, d)),
+        None => format!("{y:04}-{m:02}"),
+    };
+    true
 }
 
 /// «من 3 مارس إلى 22 نوفمبر 2011», «(30 يناير ـ 9 مايو 1936)»: the first
