@@ -2424,9 +2424,9 @@ fn nearest_year(d: DocDate, month: u32, day: Option<u32>) -> i32 {
 }
 
 /// Whether a month name alone at `i..end` is a ruler's name: after a title
-/// («الإمبراطور أغسطس», «ملك بولندا أوغسطس» is left to the recogniser),
-/// before «قيصر» («أغسطس قيصر»), or Augustus before a regnal ordinal
-/// («أوغسطس الثاني»; «أكتوبر الأول» may be «تشرين الأول» cut short).
+/// («الإمبراطور أغسطس», «القيصر أغسطس»), before «قيصر» («أغسطس قيصر»), or
+/// Augustus before a regnal ordinal («ملك بولندا أوغسطس الثاني»; «أكتوبر
+/// الأول» may be «تشرين الأول» cut short).
 fn names_a_ruler(t: &Text, i: usize, end: usize, name: &str) -> bool {
     let title = i.checked_sub(1).is_some_and(|j| {
         matches!(

@@ -107,8 +107,9 @@ pub(super) struct Place {
     pub hijri: bool,
 }
 
-/// The words that say two dates are one day: «الموافق», «الموافقة»,
-/// «الموافق لـ», a comma, or brackets around the second.
+/// Whether the words between two dates say they are one day: «الموافق»
+/// or «الموافقة» (with «لـ», «في», «يوم» or a comma beside it), or
+/// brackets around the second.
 fn joins(t: &Text, from: usize, to: usize) -> bool {
     let between: Vec<&str> = (from..to).map(|k| t.key(k)).collect();
     let said = between
@@ -136,7 +137,11 @@ pub(super) fn same_day(t: &Text, out: &mut [Mention], places: &[Option<Place>]) 
         let (Some(Norm::Date(hx)), Some(Norm::Date(gx))) = (&out[h].norm, &out[g].norm) else {
             continue;
         };
-        if hx.kind != TimexKind::Date || gx.kind != TimexKind::Date || hx.modifier.is_some() {
+        if hx.kind != TimexKind::Date
+            || gx.kind != TimexKind::Date
+            || hx.modifier.is_some()
+            || gx.modifier.is_some()
+        {
             continue;
         }
         let close = match (day_number(&hx.value), day_number(&gx.value)) {
