@@ -2615,6 +2615,11 @@ mod tests {
             .collect()
     }
 
+    /// Each date of `s`: (span, value).
+    fn spans_and_values(s: &str, dct: &str) -> Vec<(String, String)> {
+        dates(s, dct).into_iter().map(|d| (d.0, d.1)).collect()
+    }
+
     /// Each (text, span, value): the text's one date.
     fn assert_each(cases: &[(&str, &str, &str)], dct: &str) {
         for &(text, span, value) in cases {
@@ -3711,12 +3716,6 @@ mod tests {
     /// and «الماضيين» no direction.
     #[test]
     fn a_range_of_months_takes_its_year_from_its_end() {
-        let pairs = |text: &str| -> Vec<(String, String)> {
-            dates(text, "2023-10-08")
-                .into_iter()
-                .map(|d| (d.0, d.1))
-                .collect()
-        };
         for (text, want) in [
             (
                 "تراجعت من يناير حتى مارس الماضي",
@@ -3739,7 +3738,7 @@ mod tests {
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect();
-            assert_eq!(pairs(text), want, "{text}");
+            assert_eq!(spans_and_values(text, "2023-10-08"), want, "{text}");
         }
         // A score, and a door: no months.
         assert_no_dates("تعادل الفريقان صفر - صفر", "2023-10-08");
@@ -4473,12 +4472,6 @@ mod tests {
     fn a_hijri_date_is_the_day_its_weekday_or_its_gregorian_date_says() {
         // The tabular calendar puts 10 Safar 1432 on Sunday 2011-01-16;
         // the text says Friday, and 14 January.
-        let pairs = |text: &str| -> Vec<(String, String)> {
-            dates(text, "2023-10-08")
-                .into_iter()
-                .map(|d| (d.0, d.1))
-                .collect()
-        };
         let owned = |v: &[(&str, &str)]| -> Vec<(String, String)> {
             v.iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
@@ -4551,7 +4544,7 @@ mod tests {
                 ],
             ),
         ] {
-            assert_eq!(pairs(text), owned(want), "{text}");
+            assert_eq!(spans_and_values(text, "2023-10-08"), owned(want), "{text}");
         }
     }
 

@@ -559,29 +559,21 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         (2, _) | (3, 3) | (4, 4) => "END",
         _ => "MID",
     };
+    let placed = |(value, end): (String, usize)| Found {
+        end,
+        skip,
+        timex: Timex {
+            modifier: Some(place),
+            ..date(value)
+        },
+    };
     // A third has no TIMEX value of its own either: the year, with where
     // in it («الثلث الأخير من العام»: END).
     if parts == 3 {
-        let (value, end) = year_at(t, j, dct).or_else(period)?;
-        return Some(Found {
-            end,
-            skip,
-            timex: Timex {
-                modifier: Some(place),
-                ..date(value)
-            },
-        });
+        return year_at(t, j, dct).or_else(period).map(placed);
     }
     let Some((year, end)) = year_at(t, j, dct) else {
-        let (value, end) = period()?;
-        return Some(Found {
-            end,
-            skip,
-            timex: Timex {
-                modifier: Some(place),
-                ..date(value)
-            },
-        });
+        return period().map(placed);
     };
     let letter = if parts == 4 { 'Q' } else { 'H' };
     Some(Found {
