@@ -1344,7 +1344,12 @@ fn a_hijri_date_shows_its_gregorian_day_not_a_second_hijri_one() {
     let doc = h.state().document().unwrap();
     let a = h.state().analysis().expect("analysed");
     assert_eq!(
-        marsad::ui::timeline_panel::event_date_text(&doc.text, a, EventId::Dated(0), Lang::Arabic),
+        marsad::ui::timeline_panel::event_date_text(
+            a,
+            &marsad::ui::browse::Index::new(&doc.text, a),
+            EventId::Dated(0),
+            Lang::Arabic
+        ),
         "١٤ يناير ٢٠١١"
     );
 }

@@ -6,11 +6,11 @@
 
 use std::ops::Range;
 
-use crate::analysis::MentionType;
 use crate::analysis::article::Analysis;
 use crate::analysis::loose::{NameKey, Query};
 use crate::analysis::normalize::fold_key;
 use crate::analysis::timeline::day_span;
+use crate::analysis::{MentionType, dates};
 
 /// What is derived once per analysis for browsing (built on the analysis
 /// thread).
@@ -25,6 +25,9 @@ pub struct Index {
     pub spans: Vec<Range<i64>>,
     /// The sentences with no time expression at all.
     pub undated_sentences: Vec<usize>,
+    /// Each mention: whether it is a date written in the Hijri calendar
+    /// (its Hijri day is then the text's own).
+    pub hijri_written: Vec<bool>,
 }
 
 impl Index {
@@ -65,11 +68,20 @@ impl Index {
             }
         }
         let undated_sentences = (0..a.sentences.len()).filter(|&s| !with_time[s]).collect();
+        let hijri_written = a
+            .mentions
+            .iter()
+            .map(|m| {
+                m.kind == MentionType::Date
+                    && text.get(m.range.clone()).is_some_and(dates::names_hijri)
+            })
+            .collect();
         Index {
             keys,
             sort_names,
             spans,
             undated_sentences,
+            hijri_written,
         }
     }
 }

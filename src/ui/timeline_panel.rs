@@ -15,13 +15,13 @@ use std::sync::Arc;
 use egui::{Align, Layout, Rect, Sense, Stroke, Ui, pos2, vec2};
 
 use super::analysis_job::Analyzed;
-use super::browse::{Browse, EventId, event_has_entity, event_range, timeline_events};
+use super::browse::{Browse, EventId, Index, event_has_entity, event_range, timeline_events};
 use super::highlight;
 use super::i18n::{self, Lang};
 use super::settings::Settings;
 use super::time_axis::{AxisOptions, Mark, TickKind, TimeAxis, lanes};
 use crate::analysis::article::Analysis;
-use crate::analysis::{DocDate, MentionType, Timex, TimexKind, dates, describe};
+use crate::analysis::{DocDate, MentionType, Timex, TimexKind, describe};
 use crate::document::Document;
 
 const CARD_HEIGHT: f32 = 92.0;
@@ -151,18 +151,15 @@ fn event_entities(a: &Analysis, id: EventId) -> Vec<usize> {
 /// text says that day in the Hijri calendar: its own Hijri day may be a day
 /// or two from the calendar's («الجمعة 10 صفر 1432 هـ الموافق 14 يناير
 /// 2011» is 8 Safar by the tabular calendar).
-pub fn event_date_text(text: &str, a: &Analysis, id: EventId, lang: Lang) -> String {
+pub fn event_date_text(a: &Analysis, index: &Index, id: EventId, lang: Lang) -> String {
     let mentions = match id {
         EventId::Dated(i) => &a.timeline.dated[i].mentions[..],
         EventId::Vague(i) => &a.timeline.undated[i].mentions[..],
         EventId::Sentence(_) => &[],
     };
-    let said_in_hijri = mentions.iter().any(|&m| {
-        a.mentions[m].kind == MentionType::Date
-            && text
-                .get(a.mentions[m].range.clone())
-                .is_some_and(dates::names_hijri)
-    });
+    let said_in_hijri = mentions
+        .iter()
+        .any(|&m| index.hijri_written.get(m).copied().unwrap_or(false));
     match event_date(a, id) {
         Some(t) => match describe::hijri(t, lang).filter(|_| !said_in_hijri) {
             // In brackets, not after a middle dot: set small in Arabic, a
@@ -219,7 +216,7 @@ pub fn timeline_ui(
         }
         state.update(analyzed, narrowed, lang);
         ui.separator();
-        axis_ui(ui, state, &doc.text, analyzed, settings, browse);
+        axis_ui(ui, state, analyzed, settings, browse);
         ui.separator();
         list_ui(ui, state, doc, analyzed, settings, browse);
     });
@@ -301,7 +298,6 @@ fn document_date_ui(
 fn axis_ui(
     ui: &mut Ui,
     state: &mut TimelineState,
-    text: &str,
     analyzed: &Analyzed,
     settings: &Settings,
     browse: &mut Browse,
@@ -502,7 +498,7 @@ fn axis_ui(
         }
     }
     if let Some(i) = hovered {
-        let text = event_date_text(text, a, EventId::Dated(i), lang);
+        let text = event_date_text(a, &analyzed.index, EventId::Dated(i), lang);
         response.clone().on_hover_ui_at_pointer(|ui| {
             super::bidi_text::label(ui, &text);
         });
@@ -658,7 +654,7 @@ fn card_ui(
     ui.painter()
         .rect(outer, 5.0, fill, stroke, egui::StrokeKind::Inside);
     let inner = outer.shrink2(vec2(8.0, 5.0));
-    let date_text = event_date_text(&doc.text, a, id, lang);
+    let date_text = event_date_text(a, &analyzed.index, id, lang);
     let bold = super::fonts::interface_bold(13.0);
     let strong = visuals.strong_text_color();
     let mut g =
