@@ -871,12 +871,41 @@ fn bc_at(t: &Text, k: usize) -> Option<usize> {
     } else {
         k
     };
+    // The abbreviation's last dot is written against its «م»; «ق م .»
+    // ends a sentence.
+    let dot = |m: usize| usize::from(t.key(m + 1) == "." && glued(t, m));
     match (t.key(k), t.key(k + 1), t.key(k + 2)) {
-        ("ق", ".", "م") => Some(k + 3 + usize::from(t.key(k + 3) == ".")),
-        ("ق", "م", _) => Some(k + 2 + usize::from(t.key(k + 2) == ".")),
+        ("ق", ".", "م") => Some(k + 3 + dot(k + 2)),
+        ("ق", "م", _) => Some(k + 2 + dot(k + 1)),
         ("قبل", "الميلاد", _) => Some(k + 2),
         _ => None,
     }
+}
+
+/// Whether token `k + 1` is written against token `k`, no space between.
+fn glued(t: &Text, k: usize) -> bool {
+    match (t.tokens.get(k), t.tokens.get(k + 1)) {
+        (Some(a), Some(b)) => a.norm().end == b.norm().start,
+        _ => false,
+    }
+}
+
+/// Whether a year before Christ follows a day and month or a month ending
+/// at `end`: «15 مارس عام 44 قبل الميلاد», «أغسطس سنة 30 ق.م». That day
+/// has no year TIMEX writes with a month, so its year is unknown
+/// (`XXXX`), not the document's; the year is its own mention.
+fn bc_year_after(t: &Text, end: usize) -> bool {
+    let mut k = end + usize::from(matches!(t.key(end), "من" | "،" | ","));
+    if matches!(
+        t.key(k),
+        "عام" | "العام" | "لعام" | "للعام" | "سنه" | "السنه" | "لسنه"
+    ) {
+        k += 1;
+    }
+    t.is_number(k)
+        && (1..=4).contains(&t.key(k).len())
+        && !matches!(t.key(k + 1), "سنه" | "عام")
+        && bc_at(t, k + 1).is_some()
 }
 
 /// An era mark: (Some(true) Hijri, Some(false) Gregorian, next token).
@@ -988,6 +1017,7 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             let (gy, gm, gd) = hijri_to_gregorian(y, month, day);
             ymd(gy, gm, gd)
         }
+        None if bc_year_after(t, end) => format!("XXXX-{month:02}-{day:02}"),
         None => {
             // «الخامس عشر من أكتوبر الماضي»: the direction word says the
             // year, as it does after a month alone ([`month_year`]).
@@ -1225,6 +1255,7 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         return None;
     }
     let year = match (dct, dir) {
+        _ if dir.is_none() && bc_year_after(t, end) => "XXXX".to_owned(),
         (Some(d), Some(dir)) => format!("{:04}", year_of_month(d, month, dir)),
         (Some(d), None) => format!("{:04}", unwritten_year(t, i, end, d, month, None)),
         // No document date: the month of a year not known.
@@ -1437,8 +1468,57 @@ fn year_cue(t: &Text, i: usize) -> bool {
             && year_cue(t, before - 1))
 }
 
+/// The era a pair or range of years starting at `i` writes once, after its
+/// second year: «بين عامي 1400 و1410 هـ», «من 3100 إلى 2686 ق.م.», «عامي
+/// 1792 و1750 ق.م». `Some(true)` is the Hijri era, `Some(false)` before
+/// Christ; after Christ is the first year's own reading already. The
+/// second must be a year in its own right (so «بطول 5 و10 م» is no pair),
+/// and the two of about the same size. A year after «/», «=» or «الموافق»
+/// is the other calendar's («1305 هـ / 1888 - 1376 هـ»), and Hijri years
+/// go forward («لعام 2010 - 1430 هـ» is two calendars).
+fn shared_era(t: &Text, i: usize) -> Option<bool> {
+    if i > 0 && matches!(t.key(i - 1), "/" | "=" | "\\" | "الموافق" | "الموافقه") {
+        return None;
+    }
+    let (a, b) = (t.key(i), t.key(i + 2));
+    let digits = |k: &str| t.is_number(i) && (1..=4).contains(&k.len());
+    if !digits(a)
+        || !t.is_number(i + 2)
+        || !digits(b)
+        || a.len().abs_diff(b.len()) > 1
+        || !matches!(
+            t.key(i + 1),
+            "و" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
+        )
+        || a.parse::<u32>().ok()? == 0
+        || year_after_cue(t, i + 2).is_none()
+    {
+        return None;
+    }
+    if !matches!(t.key(i + 3), "سنه" | "عام") && bc_at(t, i + 3).is_some() {
+        return Some(false);
+    }
+    let forward = a.parse::<u32>().ok()? <= b.parse::<u32>().ok()?;
+    (era_at(t, i + 3).0 == Some(true) && forward).then_some(true)
+}
+
 /// «في 2014», «عام 2014م», «1445 هـ», «عام 91» (1991).
 fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
+    // The first year of «بين عامي 1400 و1410 هـ» or «1500 و1200 ق.م»
+    // takes the era written after the second.
+    if let Some(hijri) = shared_era(t, i) {
+        let y: i32 = t.key(i).parse().ok()?;
+        let value = if hijri {
+            format!("{:04}", hijri_to_gregorian(y, 1, 1).0)
+        } else {
+            format!("BC{y:04}")
+        };
+        return Some(Found {
+            end: i + 1,
+            skip: 0,
+            timex: date(value),
+        });
+    }
     // A two-digit year after «عام» or «سنة» (reference §7.3: always the
     // twentieth century; from 40, so that «عام 05» is left alone).
     if t.is_number(i)
@@ -1452,6 +1532,7 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
         && !matches!(t.key(i + 1), "%" | "٪")
         && !UNITS.contains_key(t.key(i + 1))
         && era_at(t, i + 1).0.is_none()
+        && bc_at(t, i + 1).is_none()
     {
         return Some(Found {
             end: i + 1,
@@ -1464,6 +1545,20 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
     // («بطول 300 م» is 300 metres).
     if t.is_number(i) && (1..=3).contains(&t.key(i).len()) {
         let y: i32 = t.key(i).parse().ok().filter(|&y| y >= 1)?;
+        // «عام 500 قبل الميلاد», «حوالي 300 ق.م»; not «منذ 500 سنة قبل
+        // الميلاد», a count of years, nor the thousands of «3،300».
+        let thousands = i >= 2
+            && matches!(t.key(i - 1), "،" | ",")
+            && t.is_number(i - 2)
+            && glued(t, i - 2)
+            && glued(t, i - 1);
+        if let Some(end) = bc_at(t, i + 1) {
+            return (!thousands && !matches!(t.key(i + 1), "سنه" | "عام")).then(|| Found {
+                end,
+                skip: 0,
+                timex: date(format!("BC{y:04}")),
+            });
+        }
         let (era, end) = era_at(t, i + 1);
         let after_year_word = i > 0
             && matches!(
@@ -4376,6 +4471,96 @@ mod tests {
         assert_eq!(one("منذ 3000 قبل الميلاد", dct).1, "BC3000");
         let d = dates("منذ 1000 سنة ق. م. وانتشرت", dct);
         assert!(d.iter().all(|x| x.1 != "1000"), "{d:?}");
+    }
+
+    /// Years before Christ of fewer than four digits: «عام 63 ق.م.» was
+    /// 1963, «عام 500 قبل الميلاد» no date; «ق م .» kept the full stop.
+    #[test]
+    fn a_year_before_christ_of_one_to_three_digits() {
+        assert_each(
+            &[
+                ("ولد عام 63 ق.م. في روما", "63 ق.م.", "BC0063"),
+                (
+                    "بنيت المدينة عام 500 قبل الميلاد",
+                    "500 قبل الميلاد",
+                    "BC0500",
+                ),
+                ("ظهرت حوالي 300 ق.م في الجنوب", "300 ق.م", "BC0300"),
+                (
+                    "فتح الإسكندر مصر سنة 332 قبل الميلاد",
+                    "332 قبل الميلاد",
+                    "BC0332",
+                ),
+                ("سقطت سنة 40 ق م . ثم", "40 ق م", "BC0040"),
+            ],
+            "2023-10-08",
+        );
+        // A count of years, and the thousands of «3،300», are no year.
+        let d = dates("عاشت منذ 500 سنة قبل الميلاد", "2023-10-08");
+        assert!(d.iter().all(|x| !x.1.starts_with("BC")), "{d:?}");
+        assert_no_dates("كارناك (حوالي 3،300 قبل الميلاد)", "2023-10-08");
+    }
+
+    /// The era written once after a pair or range of years is the first
+    /// year's too: «بين عامي 1400 و1410 هـ» read 1400 as ours, «من 3100
+    /// إلى 2686 ق.م.» found no 3100. A year after «/» is the other
+    /// calendar's, and Hijri years go forward.
+    #[test]
+    fn a_pair_of_years_shares_the_era_written_after_the_second() {
+        let dct = "2023-10-08";
+        let values = |s: &str| spans_and_values(s, dct);
+        let pair = |a: &str, b: &str, c: &str, d: &str| {
+            vec![(a.to_owned(), b.to_owned()), (c.to_owned(), d.to_owned())]
+        };
+        assert_eq!(
+            values("حكم بين عامي 1400 و1410 هـ"),
+            pair("1400", "1979", "1410 هـ", "1989")
+        );
+        assert_eq!(values("(49 - 60هـ)"), pair("49", "0669", "60هـ", "0679"));
+        assert_eq!(
+            values("حكم بين 1500 و1200 قبل الميلاد"),
+            pair("1500", "BC1500", "1200 قبل الميلاد", "BC1200")
+        );
+        assert_eq!(
+            values("حكمت من 3100 إلى 2686 ق.م. الأسرة"),
+            pair("3100", "BC3100", "2686 ق.م.", "BC2686")
+        );
+        // «1888» follows «/»: a Gregorian year, not Hijri 1888.
+        assert!(
+            values("هيكل (1305 هـ / 1888 - 1376 هـ / 1956م)")
+                .iter()
+                .all(|(_, v)| v != "2453" && v.as_str() < "2000"),
+        );
+        // Backwards, so two calendars: 2010 stays ours.
+        assert_eq!(values("(لعام 2010 - 1430 هـ)")[0].1, "2010");
+        // Metres: the second is no year, so there is no pair.
+        assert_no_dates("بطول 5 و10 م", dct);
+    }
+
+    /// A day or month whose year is before Christ, or said in a story
+    /// there, was given the document's year («في 15 مارس من عام 44 قبل
+    /// الميلاد» was 2023-03-15). Its year is unknown to TIMEX with a month;
+    /// what points back to the year is that year.
+    #[test]
+    fn a_day_of_a_year_before_christ_has_no_year_of_ours() {
+        let text = "اغتيل في 15 مارس من عام 44 قبل الميلاد. وفي يونيو من ذلك العام هرب، وفي العام التالي عاد. وفي 3 أغسطس مات.";
+        assert_eq!(
+            spans_and_values(text, "2023-10-08"),
+            [
+                ("15 مارس", "XXXX-03-15"),
+                ("44 قبل الميلاد", "BC0044"),
+                ("يونيو من ذلك العام", "XXXX-06"),
+                ("العام التالي", "BC0043"),
+                ("3 أغسطس", "XXXX-08-03"),
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        // A year of two digits with its era is written: «19 أغسطس 14 م» is
+        // year 14's, not the story's.
+        assert_eq!(
+            spans_and_values("ولد (23 سبتمبر 63 ق.م - 19 أغسطس 14 م)", "2023-10-08")[2],
+            ("19 أغسطس 14 م".to_owned(), "0014-08-19".to_owned())
+        );
     }
 
     /// «وعام 2021» and «بين عامي 2010 و2015» were read as numbers (the

@@ -42,6 +42,18 @@ impl Anchor {
     /// the day of a time («2011-03-12T10:00»). None for what is no one
     /// period of the calendar: weeks, seasons, decades, `PAST_REF`.
     pub(super) fn of(value: &str) -> Option<Anchor> {
+        // «عام 44 ق.م»: year -43 of the proleptic count (there is no year
+        // 0), a year alone.
+        if let Some(bc) = value.strip_prefix("BC")
+            && bc.len() == 4
+            && let Ok(n @ 1..) = bc.parse::<i32>()
+        {
+            return Some(Anchor {
+                year: 1 - n,
+                month: None,
+                day: None,
+            });
+        }
         let day_part = value.split('T').next()?;
         let mut parts = day_part.split('-');
         let number = |s: &str, len: usize| {
@@ -78,11 +90,11 @@ impl Anchor {
     fn moved(self, unit: &str, n: i32) -> String {
         let coarse = || match self.month {
             Some(m) => format!("{:04}-{m:02}", self.year),
-            None => format!("{:04}", self.year),
+            None => super::year_value(self.year),
         };
         let Some(month) = self.month else {
             return match unit {
-                "Y" => format!("{:04}", self.year + n),
+                "Y" => super::year_value(self.year + n),
                 _ => coarse(),
             };
         };
@@ -394,7 +406,11 @@ fn year_after_month(t: &Text, first: usize, f: &mut Found, anchor: Option<Anchor
     {
         return;
     }
-    let year = anchor.moved("Y", r.on);
+    // (A year before Christ is written without its month: «يونيو من ذلك
+    // العام» after «عام 44 ق.م» is a June of a year unknown.)
+    let year = Some(anchor.moved("Y", r.on))
+        .filter(|y| !y.starts_with("BC"))
+        .unwrap_or_else(|| "XXXX".to_owned());
     f.timex.value = format!("{year}{}", &v[4..]);
     f.end = r.end;
 }
@@ -427,8 +443,9 @@ fn story_year(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: 
         return;
     };
     // «ثورة 23 يوليو» has its year; «مارس الماضي» counts from the
-    // document date.
+    // document date; «مارس عام 44 ق.م» has one TIMEX does not write.
     if !month_without_year(t, first, f.end)
+        || super::bc_year_after(t, f.end)
         || (first..f.end).any(|k| super::direction(t.key(k)).is_some())
         || temponyms::at(t, first).is_some()
         || (dct.is_some() && tense::at(t, first, f.end) == Some(Tense::Future))
@@ -447,6 +464,12 @@ fn story_year(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: 
         ),
         None => n.anchor.year,
     };
+    // A month of a story before Christ: its year is not one TIMEX writes
+    // with a month, so it is said to be unknown, not the document's.
+    if year < 1 {
+        f.timex.value = format!("XXXX{}", &v[4..]);
+        return;
+    }
     if day.is_some_and(|d| d > days_in_month(year, month)) {
         return;
     }
@@ -465,6 +488,10 @@ fn hijri_story_year(t: &Text, first: usize, f: &mut Found, n: Named, dct: Option
     else {
         return false;
     };
+    // (A story before Christ has no Hijri years.)
+    if n.anchor.year < 1 {
+        return true;
+    }
     // «رجب 14هـ»: a year of two digits, its era said.
     if writes_a_year(t, first, f.end)
         || (first..f.end).any(|k| super::era_at(t, k).0.is_some())
@@ -599,10 +626,12 @@ fn month_without_year(t: &Text, first: usize, end: usize) -> bool {
 }
 
 /// Whether tokens `first..end` write a year: a number of three digits or
-/// more, or «عام», «سنة».
+/// more, or of fewer with its era («19 أغسطس 14 م»), or «عام», «سنة».
 fn writes_a_year(t: &Text, first: usize, end: usize) -> bool {
     (first..end).any(|k| {
-        (t.is_number(k) && t.key(k).chars().filter(char::is_ascii_digit).count() >= 3)
+        (t.is_number(k)
+            && (t.key(k).chars().filter(char::is_ascii_digit).count() >= 3
+                || super::era_at(t, k + 1).0.is_some()))
             || is_year_word(t.key(k))
     })
 }
