@@ -371,12 +371,29 @@ pub fn find(t: &Text, dct: Option<DocDate>, taken: &mut [bool]) -> Vec<Mention> 
     find_from(t, &starts(t), dct, taken)
 }
 
-/// Whether date mention `text` is written in the Hijri calendar (a Hijri
-/// month or era mark in it): its Hijri day is the text's own, which may be
-/// a day or two from the calendar's.
-pub fn names_hijri(text: &str) -> bool {
-    let t = Text::new(text);
-    hijri::is_hijri(&t, 0, t.tokens.len())
+/// Whether the date mention at `range` of `text` is written in the Hijri
+/// calendar: a Hijri month or era mark in it, or, for the first year of a
+/// pair, after the second («279» of «بين عامي 279 و289 هـ»). Its Hijri
+/// day is then the text's own, which may be a day or two from the
+/// calendar's.
+pub fn names_hijri(text: &str, range: std::ops::Range<usize>) -> bool {
+    let Some(mention) = text.get(range.clone()) else {
+        return false;
+    };
+    let t = Text::new(mention);
+    if hijri::is_hijri(&t, 0, t.tokens.len()) {
+        return true;
+    }
+    // The pair's second year and its era, a few words on.
+    let mut end = (range.end + 48).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    t.tokens.len() == 1
+        && t.is_number(0)
+        && text
+            .get(range.start..end)
+            .is_some_and(|s| shared_era(&Text::new(s), 0) == Some(true))
 }
 
 /// Which tokens of `t` may start a time expression: a number, or a word one
@@ -4535,6 +4552,15 @@ mod tests {
         assert_eq!(values("(لعام 2010 - 1430 هـ)")[0].1, "2010");
         // Metres: the second is no year, so there is no pair.
         assert_no_dates("بطول 5 و10 م", dct);
+        // The first is written in Hijri, for the tooltip and the timeline.
+        let text = "حكم بين عامي 279 و289 هـ ثم مات";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        assert!(names_hijri(text, at("279")));
+        assert!(names_hijri(text, at("289 هـ")));
+        assert!(!names_hijri("بين 1500 و1200 قبل الميلاد", 0..4));
     }
 
     /// A day or month whose year is before Christ, or said in a story

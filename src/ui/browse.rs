@@ -71,10 +71,7 @@ impl Index {
         let hijri_written = a
             .mentions
             .iter()
-            .map(|m| {
-                m.kind == MentionType::Date
-                    && text.get(m.range.clone()).is_some_and(dates::names_hijri)
-            })
+            .map(|m| m.kind == MentionType::Date && dates::names_hijri(text, m.range.clone()))
             .collect();
         Index {
             keys,

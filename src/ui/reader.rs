@@ -533,7 +533,7 @@ pub fn mention_tooltip_ui(
             // day or two from the calendar's («الجمعة 10 صفر 1432 هـ» is
             // 8 Safar by the tabular calendar): no second one beside them.
             if let Some(h) = describe::hijri(t, lang)
-                && !dates::names_hijri(surface)
+                && !dates::names_hijri(&doc.text, mention.range.clone())
             {
                 lines.push((h, body.clone(), weak));
             }
