@@ -479,6 +479,7 @@ pub fn find_from(
         });
         match found {
             Some(mut f) if f.end > i => {
+                joined_weekday(t, i, &mut f, dct);
                 // «ثلاث سنوات وأربعة أشهر»: one duration.
                 while f.timex.kind == TimexKind::Duration
                     && f.timex.modifier.is_none()
@@ -510,6 +511,31 @@ pub fn find_from(
     }
     hijri::same_day(t, &mut out, &places);
     out
+}
+
+/// «أمس الثلاثاء», «صباح اليوم الأربعاء», «غدا الخميس 12 أكتوبر»: the
+/// weekday after a day said from the document date («اليوم», «أمس»,
+/// «غدا») names that day again, and the two are one mention when they
+/// agree. (When they do not, the document date is likely a day off, and
+/// each keeps its own.) `f` was found at `first`.
+fn joined_weekday(t: &Text, first: usize, f: &mut Found, dct: Option<DocDate>) {
+    let deictic = (first..f.end).any(|k| {
+        matches!(
+            without_wa(t.key(k)).1,
+            "اليوم" | "امس" | "بالامس" | "البارحه" | "غد" | "غدا" | "الغد"
+        )
+    });
+    fn day(v: &str) -> Option<&str> {
+        v.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-'))
+    }
+    if !deictic || t.key(f.end).starts_with(['و', 'ف']) || day(&f.timex.value).is_none() {
+        return;
+    }
+    if let Some(g) = weekday_date(t, f.end, dct)
+        && day(&g.timex.value) == day(&f.timex.value)
+    {
+        f.end = g.end;
+    }
 }
 
 /// A range of days written as one token before their month: «7-9 أكتوبر
@@ -1071,6 +1097,10 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .into_iter()
         .find_map(|(s, w)| WEEKDAY.get(w).map(|&d| (s, d)))?;
     let mut j = i + 1;
+    // «الخميس المقبل الموافق 12 أكتوبر»: the date written says which.
+    if direction(t.key(j)).is_some() && t.key(j + 1) == "الموافق" {
+        j += 1;
+    }
     if matches!(t.key(j), "،" | ",") {
         j += 1;
     }
@@ -1781,8 +1811,17 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 Some((0, i + 1))
             }
             "غدا" | "الغد" if !matches!(k0, "بعد") => Some((1, i + 1)),
-            // «يوم غد», as «يوم أمس».
-            "غد" if t.key(i.wrapping_sub(1)) == "يوم" => Some((1, i + 1)),
+            // «يوم غد», as «يوم أمس»; «مساء غد», «صباح غد» (alone, «غد»
+            // is as often the future: «غد أفضل»).
+            "غد" if t.key(i.wrapping_sub(1)) == "يوم"
+                || i.checked_sub(1).is_some_and(|j| {
+                    stems(t, j)
+                        .iter()
+                        .any(|&(_, w)| clock::part_of_day(w).is_some())
+                }) =>
+            {
+                Some((1, i + 1))
+            }
             "بعد" if matches!(t.key(i + 1), "غد" | "الغد") => Some((2, i + 2)),
             _ => None,
         };
@@ -3003,14 +3042,14 @@ mod tests {
             "2023-10-09"
         );
         assert_eq!(one("ويعقد المجلس اجتماعا الثلاثاء", dct).1, "2023-10-10");
-        // «غدا» and «أمس» before it say which.
+        // «غدا» and «أمس» before it say which, and are one date with it.
         assert_eq!(
-            dates("يعقد المجلس غدا الاثنين اجتماعا", dct)[1].1,
-            "2023-10-09"
+            one("يعقد المجلس غدا الاثنين اجتماعا", dct),
+            ("غدا الاثنين".to_owned(), "2023-10-09".to_owned())
         );
         assert_eq!(
-            dates("قال الوزير أمس السبت إنه سيسافر", dct)[1].1,
-            "2023-10-07"
+            one("قال الوزير أمس السبت إنه سيسافر", dct),
+            ("أمس السبت".to_owned(), "2023-10-07".to_owned())
         );
         // The weekday of the document's day is that day.
         assert_eq!(one("سيصل الرئيس الأحد", dct).1, "2023-10-08");
@@ -4587,6 +4626,39 @@ mod tests {
             spans_and_values("ولد (23 سبتمبر 63 ق.م - 19 أغسطس 14 م)", "2023-10-08")[2],
             ("19 أغسطس 14 م".to_owned(), "0014-08-19".to_owned())
         );
+    }
+
+    /// «أمس الثلاثاء», as news dates a statement, was two mentions of one
+    /// day; «مساء غد» was none.
+    #[test]
+    fn yesterday_and_its_weekday_are_one_mention() {
+        // A Wednesday.
+        assert_each(
+            &[
+                ("قال أمس الثلاثاء إن", "أمس الثلاثاء", "2023-10-10"),
+                ("أعلن اليوم الأربعاء أن", "اليوم الأربعاء", "2023-10-11"),
+                ("يصل غدا الخميس", "غدا الخميس", "2023-10-12"),
+                ("صرح مساء أمس الثلاثاء", "مساء أمس الثلاثاء", "2023-10-10TNI"),
+                ("يعود صباح غد الخميس", "صباح غد الخميس", "2023-10-12TMO"),
+                ("يعود مساء غد", "مساء غد", "2023-10-12TNI"),
+                (
+                    "أعلن اليوم الأربعاء 11 أكتوبر أن",
+                    "اليوم الأربعاء 11 أكتوبر",
+                    "2023-10-11",
+                ),
+                (
+                    "يبدأ الخميس المقبل الموافق 12 أكتوبر",
+                    "الخميس المقبل الموافق 12 أكتوبر",
+                    "2023-10-12",
+                ),
+            ],
+            "2023-10-11",
+        );
+        // Days that disagree stay apart: one of them is not the document
+        // date's.
+        assert_eq!(dates("قال اليوم الأحد إن", "2023-10-11").len(), 2);
+        assert_eq!(dates("قال أمس والثلاثاء", "2023-10-11").len(), 2);
+        assert_no_dates("نحو غد أفضل", "2023-10-11");
     }
 
     /// «وعام 2021» and «بين عامي 2010 و2015» were read as numbers (the
