@@ -737,10 +737,12 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let second_at = second_day_at(t, i)?;
     let (day, _, skip) = day_at(t, i)?;
-    if day_then_month(t, second_at)?.3 {
-        return None;
-    }
-    let second = day_month(t, second_at, dct)?;
+    let second = match day_then_month(t, second_at) {
+        Some((.., true, _)) => return None,
+        Some(_) => day_month(t, second_at, dct)?,
+        // «بين 10 و15 من الشهر الجاري».
+        None => news::day_of_relative_month(t, second_at, dct)?,
+    };
     let value = &second.timex.value;
     let (year, month) = (value.get(..4)?, value.get(5..7)?.parse::<u32>().ok()?);
     let fits = year
@@ -1753,6 +1755,21 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // لاحق», later than the story's time, which is as often in the past
     // («أصبح في وقت لاحق»).
     if i > 0 && without_wa(t.key(i - 1)).1 == "في" {
+        // «في وقت سابق من هذا الشهر», «في وقت لاحق من العام الجاري», «في
+        // وقت سابق اليوم»: a time within that period, which is the date.
+        if k0 == "وقت" && matches!(t.key(i + 1), "سابق" | "لاحق") {
+            let mut j = i + 2 + usize::from(t.key(i + 2) == "من");
+            if matches!(t.key(j), "عام" | "سنه") && t.is_number(j + 1) {
+                j += 1;
+            }
+            if let Some(f) = core_at(t, j, dct).filter(|f| {
+                f.timex.kind == TimexKind::Date
+                    && f.timex.modifier.is_none()
+                    && f.timex.value.starts_with(|c: char| c.is_ascii_digit())
+            }) {
+                return Some(Found { skip: 0, ..f });
+            }
+        }
         let found = match k0 {
             "الماضي" | "السابق" => Some(("PAST_REF", i + 1)),
             "وقت" if t.key(i + 1) == "سابق" => Some(("PAST_REF", i + 2)),
@@ -2858,6 +2875,32 @@ mod tests {
         assert_eq!(got, want);
         // With the article's date they resolve to the day.
         assert_eq!(one("قال الوزير أمس", "2024-05-20").1, "2024-05-19");
+    }
+
+    /// «في وقت سابق من هذا الشهر» was «وقت سابق» (PAST_REF) and a month
+    /// beside it: it is a time within the month, so the month.
+    #[test]
+    fn earlier_or_later_in_a_period_is_the_period() {
+        assert_each(
+            &[
+                (
+                    "وقال في وقت سابق من هذا الشهر إن",
+                    "وقت سابق من هذا الشهر",
+                    "2023-10",
+                ),
+                (
+                    "يصدر في وقت لاحق من هذا العام",
+                    "وقت لاحق من هذا العام",
+                    "2023",
+                ),
+                ("أعلن في وقت سابق اليوم", "وقت سابق اليوم", "2023-10-08"),
+                ("في وقت سابق من عام 2020", "وقت سابق من عام 2020", "2020"),
+                // With no period, as before.
+                ("وقال في وقت سابق إن الاتفاق قريب", "وقت سابق", "PAST_REF"),
+            ],
+            "2023-10-08",
+        );
+        assert_no_dates("أصبح في وقت لاحق رئيسا", "2023-10-08");
     }
 
     /// Reference §7.4's rows that Marsad missed: «في الماضي», «في السابق»,
@@ -5062,6 +5105,17 @@ mod tests {
             dates("في 31 من الشهر الماضي", "2024-05-20")
                 .iter()
                 .all(|d| d.1 != "2024-04-31")
+        );
+        // The first day of a pair is of the second's month («10» was no
+        // date).
+        assert_eq!(
+            spans_and_values("تجرى بين 10 و15 من الشهر الجاري", "2024-05-20"),
+            [("10", "2024-05-10"), ("15 من الشهر الجاري", "2024-05-15")]
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        assert_eq!(
+            spans_and_values("من 3 إلى 7 من الشهر المقبل", "2024-05-20")[0].1,
+            "2024-06-03"
         );
     }
 

@@ -585,7 +585,7 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 
 /// «الـ 15 من الشهر الماضي», «العاشر من الشهر الجاري», «في 3 من الشهر
 /// المقبل»: a day of the document's month or of the month before or after.
-fn day_of_relative_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+pub(super) fn day_of_relative_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let start = if t.key(i) == "ال" && t.is_number(i + 1) {
         i + 1
     } else {
