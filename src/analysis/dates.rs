@@ -768,9 +768,15 @@ fn second_day_at(t: &Text, i: usize) -> Option<usize> {
         && t.key(i + 1).starts_with('و')
         && day_at(t, i).is_some_and(|d| d.1 == i + 1)
         && day_at(t, i + 1).is_some_and(|d| d.2 > 0);
-    match (numbers, words) {
-        (true, _) => Some(i + 2),
-        (_, true) => Some(i + 1),
+    // «من الأول حتى العاشر من نوفمبر».
+    let words_to = t.is_word(i)
+        && matches!(t.key(i + 1), "الي" | "حتي" | "وحتي" | "والي")
+        && day_at(t, i).is_some_and(|d| d.1 == i + 1)
+        && t.is_word(i + 2)
+        && day_at(t, i + 2).is_some();
+    match (numbers, words, words_to) {
+        (true, ..) | (_, _, true) => Some(i + 2),
+        (_, true, _) => Some(i + 1),
         _ => None,
     }
 }
@@ -4140,6 +4146,13 @@ mod tests {
                     "ووقعت في الحادي والعشرين من مارس.",
                     "الحادي والعشرين من مارس",
                     "2023-03-21",
+                    "DATE",
+                ),
+                // And a range of ordinals («الأول» was no date).
+                (
+                    "ويقام المعرض من الأول حتى العاشر من نوفمبر.",
+                    "الأول",
+                    "2023-11-01",
                     "DATE",
                 ),
                 // Two weekdays joined: the second from the first on (it
