@@ -238,6 +238,30 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
     } else {
         words_at(t, i, taken)?
     };
+    // «مليون ونصف المليون»: the scale said again after its fraction.
+    if free(end)
+        && end >= 2
+        && matches!(
+            NUMBER_WORDS.get(t.key(end - 1).strip_prefix('و').unwrap_or(t.key(end - 1))),
+            Some(NumWord::Fraction(_))
+        )
+        && t.key(end).strip_prefix("ال") == Some(t.key(end - 2))
+        && scale_of(t.key(end)).is_some()
+    {
+        end += 1;
+    }
+    // «مليار و200 مليون», «3 ملايين و400 ألف», «ألف و500»: after «و», a
+    // number smaller than the scale word that ends this one completes it.
+    while let Some(value) = v.value
+        && let Some(unit) = scale_unit(t, end - 1, value)
+        && let Some((next_end, more)) = and_smaller(t, end, taken)
+        && more < unit
+        // One scale down at most: «3 مليون و2 . 5 مليون» is two.
+        && more >= unit / 1000.0
+    {
+        v.value = Some(value + more);
+        end = next_end;
+    }
     // Percent.
     if free(end) && matches!(t.key(end), "%" | "‰") {
         v.unit = Some(t.key(end).to_owned());
@@ -280,6 +304,45 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
         }
     }
     Some((end, v))
+}
+
+/// When token `k`, the last of a number of value `value`, is a scale word
+/// (ألف, ملايين, مليونان…): the largest power of a thousand that divides
+/// the value, which what completes it after «و» must be below.
+fn scale_unit(t: &Text, k: usize, value: f64) -> Option<f64> {
+    let key = t.key(k);
+    let scale = scale_of(key).is_some()
+        || matches!(NUMBER_WORDS.get(key), Some(NumWord::DualScale(1000..)));
+    if !scale || value < 1000.0 || value % 1000.0 != 0.0 {
+        return None;
+    }
+    let mut unit = 1000.0;
+    while unit < 1e15 && value % (unit * 1000.0) == 0.0 {
+        unit *= 1000.0;
+    }
+    Some(unit)
+}
+
+/// A number after «و» at `k` («و200 مليون», «وخمسمائة ألف»), without its
+/// counted noun: (end token, value).
+fn and_smaller(t: &Text, k: usize, taken: &[bool]) -> Option<(usize, f64)> {
+    let free = |k: usize| k < taken.len() && !taken[k];
+    if t.key(k) == "و" && free(k) && free(k + 1) && t.is_number(k + 1) {
+        let mut value = parse_digits(t.key(k + 1))?;
+        let mut end = k + 2;
+        if free(end)
+            && let Some(s) = scale_of(t.key(end))
+        {
+            value *= s;
+            end += 1;
+        }
+        return Some((end, value));
+    }
+    if free(k) && t.is_word(k) && t.key(k).starts_with('و') {
+        let (end, v) = words_at(t, k, taken)?;
+        return Some((end, v.value?));
+    }
+    None
 }
 
 fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
@@ -372,6 +435,16 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         };
         // Two units in a row are two numbers: «هدف واحد وأربعة».
         if k > i && matches!(nw, NumWord::Unit(_)) && matches!(last, Some(NumWord::Unit(_))) {
+            break;
+        }
+        // So are two scales, the second no smaller: «بين ألف وألفين»,
+        // «مليون ومليونين» (but «مليون وألف» is one).
+        if let NumWord::Scale(s) | NumWord::DualScale(s) = nw
+            && s >= 1000
+            && group == 0.0
+            && last_scale >= s as f64
+            && key.starts_with('و')
+        {
             break;
         }
         last = Some(nw);
@@ -596,6 +669,55 @@ mod tests {
             ("مليونين", 2_000_000.0),
         ] {
             assert_eq!(value(text), v, "{text}");
+        }
+    }
+
+    /// «مليار و200 مليون دولار» was two numbers, a billion and 200
+    /// million; «بين ألف وألفين» one of 3000; «مليون ونصف المليون» took
+    /// «المليون» for its counted noun.
+    #[test]
+    fn digits_after_a_scale_word_complete_it_and_two_scales_are_two() {
+        for (text, span, v) in [
+            ("مليار و200 مليون دولار", "مليار و200 مليون", 1.2e9),
+            ("3 ملايين و400 ألف نسمة", "3 ملايين و400 ألف", 3_400_000.0),
+            ("مليونان و500 ألف", "مليونان و500 ألف", 2_500_000.0),
+            ("ألف و500 جندي", "ألف و500", 1500.0),
+            (
+                "مليار و200 مليون و300 ألف",
+                "مليار و200 مليون و300 ألف",
+                1_200_300_000.0,
+            ),
+            ("مليون ونصف المليون دولار", "مليون ونصف المليون", 1_500_000.0),
+            ("مليون وألف", "مليون وألف", 1_001_000.0),
+        ] {
+            let n = numbers(text);
+            assert_eq!(n.len(), 1, "{text}: {n:?}");
+            assert_eq!((n[0].0.as_str(), n[0].1.value), (span, Some(v)), "{text}");
+        }
+        assert_eq!(
+            numbers("مليون ونصف المليون دولار")[0].1.unit.as_deref(),
+            Some("دولار")
+        );
+        // More than one scale down is another number (here ANERcorp's
+        // «2 . 5», a decimal written with spaces).
+        assert_eq!(
+            numbers("ما بين 3 مليون و2 . 5 مليون برميل")[0],
+            (
+                "3 مليون".to_owned(),
+                NumberValue {
+                    value: Some(3e6),
+                    ..Default::default()
+                }
+            )
+        );
+        // A list, and a smaller number after a number without a scale word.
+        for text in [
+            "بين ألف وألفين",
+            "مليون ومليونين",
+            "2000 و3000",
+            "عام 2000 و300 شخص",
+        ] {
+            assert_eq!(numbers(text).len(), 2, "{text}: {:?}", numbers(text));
         }
     }
 
