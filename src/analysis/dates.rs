@@ -293,6 +293,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "غدا",
         "الغد",
         "غد",
+        "غره",
         "بعد",
         "قبل",
         "هذا",
@@ -984,6 +985,10 @@ fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
     if t.is_number(i) {
         let d: u32 = t.key(i).parse().ok()?;
         return (1..=31).contains(&d).then_some((d, i + 1, 0));
+    }
+    // «غرة رمضان», «غرة الشهر المقبل»: its first day.
+    if let Some((skip, _)) = stems(t, i).into_iter().find(|&(_, w)| w == "غره") {
+        return Some((1, i + 1, skip));
     }
     // «اليوم الحادي عشر من مارس»: the day said with its noun, one span.
     if t.is_word(i + 1) && DAY_ORDINAL_FIRSTS.contains(t.key(i + 1)) {
@@ -4682,6 +4687,29 @@ mod tests {
             spans_and_values("ولد (23 سبتمبر 63 ق.م - 19 أغسطس 14 م)", "2023-10-08")[2],
             ("19 أغسطس 14 م".to_owned(), "0014-08-19".to_owned())
         );
+    }
+
+    /// «غرة رمضان» (the first of Ramadan) was the month, or nothing.
+    #[test]
+    fn ghurra_is_the_first_day_of_its_month() {
+        assert_each(
+            &[
+                ("يبدأ الصوم في غرة رمضان", "غرة رمضان", "2024-03-11"),
+                (
+                    "ولد في غرة رمضان 1299 هـ",
+                    "غرة رمضان 1299 هـ",
+                    "1882-07-17",
+                ),
+                ("يصدر غرة الشهر المقبل", "غرة الشهر المقبل", "2023-11-01"),
+                (
+                    "صدرت في غرة تشرين الثاني 1894",
+                    "غرة تشرين الثاني 1894",
+                    "1894-11-01",
+                ),
+            ],
+            "2023-10-08",
+        );
+        assert_no_dates("هذه غرة المقاومة", "2023-10-08");
     }
 
     /// «أمس الثلاثاء», as news dates a statement, was two mentions of one
