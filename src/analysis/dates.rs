@@ -1645,6 +1645,7 @@ fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
     if let Some(end) = bc_at(t, i + 1)
         && t.key(i + 1) != "سنه"
         && t.key(i + 1) != "عام"
+        && y >= 1
     {
         return Some(Found {
             end,
@@ -4616,6 +4617,8 @@ mod tests {
         let d = dates("عاشت منذ 500 سنة قبل الميلاد", "2023-10-08");
         assert!(d.iter().all(|x| !x.1.starts_with("BC")), "{d:?}");
         assert_no_dates("كارناك (حوالي 3،300 قبل الميلاد)", "2023-10-08");
+        // There is no year 0.
+        assert_no_dates("عام 0000 ق.م", "2023-10-08");
     }
 
     /// The era written once after a pair or range of years is the first
