@@ -217,15 +217,7 @@ fn proclitic_skip(key: &str) -> usize {
 fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
     let free = |k: usize| k < taken.len() && !taken[k];
     let (mut end, mut v) = if t.is_number(i) {
-        let value = parse_digits(t.key(i))?;
-        let mut end = i + 1;
-        let mut value = value;
-        if free(end)
-            && let Some(s) = scale_of(t.key(end))
-        {
-            value *= s;
-            end += 1;
-        }
+        let (end, value) = digits_and_scale(t, i, taken)?;
         (
             end,
             NumberValue {
@@ -323,20 +315,27 @@ fn scale_unit(t: &Text, k: usize, value: f64) -> Option<f64> {
     Some(unit)
 }
 
+/// Digits at `i` and the scale word after them, if any («200 مليون»):
+/// (end token, value).
+fn digits_and_scale(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, f64)> {
+    let mut value = parse_digits(t.key(i))?;
+    let mut end = i + 1;
+    if end < taken.len()
+        && !taken[end]
+        && let Some(s) = scale_of(t.key(end))
+    {
+        value *= s;
+        end += 1;
+    }
+    Some((end, value))
+}
+
 /// A number after «و» at `k` («و200 مليون», «وخمسمائة ألف»), without its
 /// counted noun: (end token, value).
 fn and_smaller(t: &Text, k: usize, taken: &[bool]) -> Option<(usize, f64)> {
     let free = |k: usize| k < taken.len() && !taken[k];
     if t.key(k) == "و" && free(k) && free(k + 1) && t.is_number(k + 1) {
-        let mut value = parse_digits(t.key(k + 1))?;
-        let mut end = k + 2;
-        if free(end)
-            && let Some(s) = scale_of(t.key(end))
-        {
-            value *= s;
-            end += 1;
-        }
-        return Some((end, value));
+        return digits_and_scale(t, k + 1, taken);
     }
     if free(k) && t.is_word(k) && t.key(k).starts_with('و') {
         let (end, v) = words_at(t, k, taken)?;
