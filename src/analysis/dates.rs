@@ -1485,8 +1485,18 @@ const COUNTED_AFTER: &[&str] = &[
 /// Whether the word before token `i` makes a four-digit number there a
 /// year: a cue of [`YEAR_CUES`], also after «و» or «ف» («وعام 2021»); the
 /// dual «عامي» («بين عامي 2010 و2015»); or «و», «إلى» or a dash after
-/// such a year («بين عامي 1914 إلى 1918», «1952 - 1955»).
+/// such a year («بين عامي 1914 إلى 1918», «1952 - 1955»), up to
+/// [`LISTED_YEARS`] back.
 fn year_cue(t: &Text, i: usize) -> bool {
+    listed_year_cue(t, i, LISTED_YEARS)
+}
+
+/// How many years of a list («2010 و2012 و2014») the cue before the first
+/// carries to: a text of «1500 و» repeated asked each number for all
+/// those before it, which took minutes and could overflow the stack.
+const LISTED_YEARS: usize = 8;
+
+fn listed_year_cue(t: &Text, i: usize, back: usize) -> bool {
     let Some(before) = i.checked_sub(1) else {
         return false;
     };
@@ -1525,7 +1535,8 @@ fn year_cue(t: &Text, i: usize) -> bool {
             && before >= 1
             && t.is_number(before - 1)
             && t.key(before - 1).len() == 4
-            && year_cue(t, before - 1))
+            && back > 0
+            && listed_year_cue(t, before - 1, back - 1))
 }
 
 /// The era a pair or range of years starting at `i` writes once, after its
@@ -1541,9 +1552,10 @@ fn shared_era(t: &Text, i: usize) -> Option<bool> {
         return None;
     }
     let (a, b) = (t.key(i), t.key(i + 2));
-    let digits = |k: &str| t.is_number(i) && (1..=4).contains(&k.len());
-    if !digits(a)
+    let digits = |k: &str| (1..=4).contains(&k.len());
+    if !t.is_number(i)
         || !t.is_number(i + 2)
+        || !digits(a)
         || !digits(b)
         || a.len().abs_diff(b.len()) > 1
         || !matches!(
@@ -1551,7 +1563,8 @@ fn shared_era(t: &Text, i: usize) -> Option<bool> {
             "و" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
         )
         || a.parse::<u32>().ok()? == 0
-        || year_after_cue(t, i + 2).is_none()
+        // (Its own reading: a chain «1 و 2 و 3 …» is not followed down.)
+        || own_year(t, i + 2).is_none()
     {
         return None;
     }
@@ -1562,23 +1575,29 @@ fn shared_era(t: &Text, i: usize) -> Option<bool> {
     (era_at(t, i + 3).0 == Some(true) && forward).then_some(true)
 }
 
-/// «في 2014», «عام 2014م», «1445 هـ», «عام 91» (1991).
+/// «في 2014», «عام 2014م», «1445 هـ», «عام 91» (1991); the first year of
+/// «بين عامي 1400 و1410 هـ» or «1500 و1200 ق.م», which takes the era
+/// written after the second.
 fn year_after_cue(t: &Text, i: usize) -> Option<Found> {
-    // The first year of «بين عامي 1400 و1410 هـ» or «1500 و1200 ق.م»
-    // takes the era written after the second.
-    if let Some(hijri) = shared_era(t, i) {
-        let y: i32 = t.key(i).parse().ok()?;
-        let value = if hijri {
-            format!("{:04}", hijri_to_gregorian(y, 1, 1).0)
-        } else {
-            format!("BC{y:04}")
-        };
-        return Some(Found {
-            end: i + 1,
-            skip: 0,
-            timex: date(value),
-        });
-    }
+    let Some(hijri) = shared_era(t, i) else {
+        return own_year(t, i);
+    };
+    let y: i32 = t.key(i).parse().ok()?;
+    let value = if hijri {
+        format!("{:04}", hijri_to_gregorian(y, 1, 1).0)
+    } else {
+        format!("BC{y:04}")
+    };
+    Some(Found {
+        end: i + 1,
+        skip: 0,
+        timex: date(value),
+    })
+}
+
+/// [`year_after_cue`] for a year read by what is written at and before
+/// it, with no pair.
+fn own_year(t: &Text, i: usize) -> Option<Found> {
     // A two-digit year after «عام» or «سنة» (reference §7.3: always the
     // twentieth century; from 40, so that «عام 05» is left alone).
     if t.is_number(i)
@@ -4655,6 +4674,13 @@ mod tests {
         assert_eq!(values("(لعام 2010 - 1430 هـ)")[0].1, "2010");
         // Metres: the second is no year, so there is no pair.
         assert_no_dates("بطول 5 و10 م", dct);
+        // A long chain of numbers is not followed down (this overflowed
+        // the stack while the pair asked the next pair).
+        assert_no_dates(&vec!["1"; 200_000].join(" و "), dct);
+        // Nor back: «1500 و» repeated took minutes, each number asking all
+        // those before it whether a cue made them years.
+        let d = dates(&"1500 و".repeat(100_000), dct);
+        assert!(d.is_empty(), "{:?}", &d[..d.len().min(3)]);
         // The first is written in Hijri, for the tooltip and the timeline.
         let text = "حكم بين عامي 279 و289 هـ ثم مات";
         let at = |s: &str| {
