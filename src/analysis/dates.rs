@@ -954,10 +954,13 @@ fn bc_year_after(t: &Text, end: usize) -> bool {
     ) {
         k += 1;
     }
-    t.is_number(k)
-        && (1..=4).contains(&t.key(k).len())
-        && !matches!(t.key(k + 1), "سنه" | "عام")
-        && bc_at(t, k + 1).is_some()
+    t.is_number(k) && (1..=4).contains(&t.key(k).len()) && bc_right_after(t, k + 1).is_some()
+}
+
+/// [`bc_at`] without the «سنة» or «عام» before the mark: after a number,
+/// «44 ق.م» is a year, «1000 سنة ق.م.» a count of years.
+fn bc_right_after(t: &Text, k: usize) -> Option<usize> {
+    bc_at(t, k).filter(|_| !matches!(t.key(k), "سنه" | "عام"))
 }
 
 /// An era mark: (Some(true) Hijri, Some(false) Gregorian, next token).
@@ -1568,7 +1571,7 @@ fn shared_era(t: &Text, i: usize) -> Option<bool> {
     {
         return None;
     }
-    if !matches!(t.key(i + 3), "سنه" | "عام") && bc_at(t, i + 3).is_some() {
+    if bc_right_after(t, i + 3).is_some() {
         return Some(false);
     }
     let forward = a.parse::<u32>().ok()? <= b.parse::<u32>().ok()?;
@@ -1631,12 +1634,14 @@ fn own_year(t: &Text, i: usize) -> Option<Found> {
             && t.is_number(i - 2)
             && glued(t, i - 2)
             && glued(t, i - 1);
-        if let Some(end) = bc_at(t, i + 1) {
-            return (!thousands && !matches!(t.key(i + 1), "سنه" | "عام")).then(|| Found {
-                end,
-                skip: 0,
-                timex: date(format!("BC{y:04}")),
-            });
+        if bc_at(t, i + 1).is_some() {
+            return bc_right_after(t, i + 1)
+                .filter(|_| !thousands)
+                .map(|end| Found {
+                    end,
+                    skip: 0,
+                    timex: date(format!("BC{y:04}")),
+                });
         }
         let (era, end) = era_at(t, i + 1);
         let after_year_word = i > 0
@@ -1661,9 +1666,7 @@ fn own_year(t: &Text, i: usize) -> Option<Found> {
     let y: i32 = t.key(i).parse().ok()?;
     // «1500 ق.م.»: a year before Christ, TIMEX «BC1500»; off the calendar
     // the timeline draws.
-    if let Some(end) = bc_at(t, i + 1)
-        && t.key(i + 1) != "سنه"
-        && t.key(i + 1) != "عام"
+    if let Some(end) = bc_right_after(t, i + 1)
         && y >= 1
     {
         return Some(Found {
