@@ -3,6 +3,7 @@
 //! numerals, with the counted noun as unit (reference §4, §6).
 
 use super::lexicon::{NUMBER_WORDS, NumWord};
+use super::ner::frequency::WORD_FREQUENCY;
 use super::tokenize::readings;
 use super::{Mention, MentionType, Norm, NumberValue, Text};
 
@@ -289,6 +290,7 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
         if !NOT_UNITS.contains(&k)
             && !number(k)
             && !k.strip_prefix('و').is_some_and(number)
+            && !joined_by_wa(k)
             && k.chars().count() > 1
         {
             let r = t.span(end, 0, end);
@@ -296,6 +298,21 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
         }
     }
     Some((end, v))
+}
+
+/// Whether `key` reads as «و» and a word more common than itself: «قتل
+/// ألف وجرح 500» counts no «وجرح» (a counted noun takes no «و»), but
+/// «ألف وحدة سكنية» counts units, and «وزير» is a word.
+fn joined_by_wa(key: &str) -> bool {
+    let Some(rest) = key.strip_prefix('و').filter(|r| r.chars().count() >= 2) else {
+        return false;
+    };
+    let bins = &WORD_FREQUENCY;
+    match (bins.bin(rest), bins.bin(key)) {
+        (Some(r), Some(k)) => r < k,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
 }
 
 /// When token `k`, the last of a number of value `value`, is a scale word
@@ -396,6 +413,9 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     let mut pending_fraction: Option<f64> = None;
     let mut last_scale = 0.0f64;
     let mut last: Option<NumWord> = None;
+    // Where the words after the last scale word begin, for «مائة ألف
+    // ومائتا ألف».
+    let mut group_start = i;
     let mut k = i;
     while k < taken.len() && !taken[k] && t.is_word(k) {
         let key = t.key(k);
@@ -446,6 +466,23 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         {
             break;
         }
+        // And a scale whose count follows «و» after a scale no larger:
+        // «مائة ألف ومائتا ألف» is 100,000 and 200,000 (but «مليون ومائة
+        // ألف» is 1,100,000).
+        if let NumWord::Scale(s) | NumWord::DualScale(s) = nw
+            && s >= 1000
+            && group > 0.0
+            && last_scale >= s as f64
+            && t.key(group_start).starts_with('و')
+        {
+            end = group_start;
+            group = 0.0;
+            break;
+        }
+        if group == 0.0 {
+            group_start = k;
+        }
+        let last_word = last;
         last = Some(nw);
         match nw {
             NumWord::Unit(u) => {
@@ -469,6 +506,17 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
                 total += 2.0 * s as f64 + group;
                 group = 0.0;
                 last_scale = s as f64;
+            }
+            // «ألف ألف» (the classical million): a scale right after a
+            // scale multiplies it.
+            NumWord::Scale(s)
+                if group == 0.0
+                    && pending_fraction.is_none()
+                    && matches!(last_word, Some(NumWord::Scale(_)))
+                    && !key.starts_with('و') =>
+            {
+                total *= s as f64;
+                last_scale *= s as f64;
             }
             NumWord::Scale(s) => {
                 let s = s as f64;
@@ -718,6 +766,31 @@ mod tests {
         ] {
             assert_eq!(numbers(text).len(), 2, "{text}: {:?}", numbers(text));
         }
+    }
+
+    /// «مائة ألف ومائتا ألف» was one number of 300,000, «ألف ألف» 2,000,
+    /// and «قتل ألف وجرح 500» counted «وجرح».
+    #[test]
+    fn a_scale_after_a_scale_and_a_noun_after_wa() {
+        let n = numbers("خرج مائة ألف ومائتا ألف متظاهر");
+        assert_eq!(
+            n.iter()
+                .map(|(s, v)| (s.as_str(), v.value))
+                .collect::<Vec<_>>(),
+            [
+                ("مائة ألف", Some(100_000.0)),
+                ("مائتا ألف", Some(200_000.0))
+            ]
+        );
+        assert_eq!(value("مليون ومائة ألف دولار"), 1_100_000.0);
+        assert_eq!(value("أعطاه ألف ألف وأربعمئة ألف درهم"), 1_400_000.0);
+        let n = numbers("قتل ألف وجرح 500");
+        assert_eq!(n[0].1.unit, None, "{n:?}");
+        // A noun whose first letter is و is counted.
+        let n = numbers("بنى ألف وحدة سكنية");
+        assert_eq!(n[0].1.unit.as_deref(), Some("وحدة"));
+        let n = numbers("حضر ألف وزير");
+        assert_eq!(n[0].1.unit.as_deref(), Some("وزير"));
     }
 
     #[test]
