@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 mod anaphora;
+mod century_again;
 mod clock;
 mod hijri;
 mod holidays;
@@ -417,6 +418,10 @@ pub fn find_from(
     // The last date named, for the times counted from it («في اليوم
     // التالي»).
     let mut named: Option<anaphora::Named> = None;
+    // The last century or millennium named, for «أواخر القرن نفسه».
+    let mut last_period: Option<century_again::Last> = None;
+    // Where the last date written out, not pointed back to, ends.
+    let mut written: Option<usize> = None;
     let name = |value: &str, token: usize, named: Option<anaphora::Named>| {
         anaphora::Anchor::of(value)
             .map(|anchor| anaphora::Named { anchor, token })
@@ -431,6 +436,7 @@ pub fn find_from(
         if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
             for (bytes, value) in range.days {
                 named = name(&value, range.end - 1, named);
+                written = Some(range.end - 1);
                 out.push(Mention {
                     range: t.norm.original_range(bytes),
                     kind: MentionType::Date,
@@ -448,7 +454,10 @@ pub fn find_from(
             i = end;
             continue;
         }
-        let found = anaphora::at(t, i, named, dct).or_else(|| {
+        let back = century_again::at(t, i, named, last_period.as_ref(), written, dct)
+            .or_else(|| anaphora::at(t, i, named, dct));
+        let anaphoric = back.is_some();
+        let found = back.or_else(|| {
             let mut f = match_at(t, i, dct)?;
             anaphora::settle(t, i, &mut f, named, dct);
             // «من 17 حتى 23 سبتمبر» in a story of 2011: the first day is
@@ -493,6 +502,15 @@ pub fn find_from(
                 // time the story is at.
                 if f.timex.kind != TimexKind::Duration && !temponyms::names_a_movement(t, i) {
                     named = name(&f.timex.value, f.end - 1, named);
+                    if !anaphoric {
+                        written = Some(f.end - 1);
+                    }
+                    last_period = century_again::Last::of(
+                        &f.timex.value,
+                        f.timex.modifier == Some("END"),
+                        f.end - 1,
+                    )
+                    .or(last_period);
                 }
                 out.push(Mention {
                     range: t.span(i, f.skip, f.end - 1),
@@ -697,6 +715,12 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             if let (Some(unit), Some(d)) = (unit, dct)
                 && direction(t.key(i + 2)).is_none()
                 && !matches!(t.key(i + 2), "قبل" | "بعد" | "الاخير" | "الاخيره")
+                // «مطلع العام الهجري», «نهاية العام الدراسي»: a year of
+                // another count, whose start is not January's.
+                && !matches!(
+                    t.key(i + 2),
+                    "الهجري" | "الهجريه" | "الدراسي" | "الدراسيه" | "المالي" | "الماليه"
+                )
                 && !DAY_ORDINALS.contains_key(t.key(i + 2))
             {
                 return Some(Found {
@@ -1554,28 +1578,39 @@ fn shared_era(t: &Text, i: usize) -> Option<bool> {
     if i > 0 && matches!(t.key(i - 1), "/" | "=" | "\\" | "الموافق" | "الموافقه") {
         return None;
     }
-    let (a, b) = (t.key(i), t.key(i + 2));
+    let a = t.key(i);
     let digits = |k: &str| (1..=4).contains(&k.len());
-    if !t.is_number(i)
-        || !t.is_number(i + 2)
-        || !digits(a)
-        || !digits(b)
-        || a.len().abs_diff(b.len()) > 1
-        || !matches!(
-            t.key(i + 1),
-            "و" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
-        )
-        || a.parse::<u32>().ok()? == 0
-        // (Its own reading: a chain «1 و 2 و 3 …» is not followed down.)
-        || own_year(t, i + 2).is_none()
-    {
+    if !t.is_number(i) || !digits(a) || a.parse::<u32>().ok()? == 0 {
         return None;
     }
-    if bc_right_after(t, i + 3).is_some() {
-        return Some(false);
+    // «سنوات 302 و307 و321 و332هـ»: a list carries the era of its last
+    // year back, as a pair does, up to [`LISTED_YEARS`] years on.
+    let mut j = i;
+    for step in 0..LISTED_YEARS {
+        let b = t.key(j + 2);
+        let joined = match step {
+            0 => matches!(
+                t.key(j + 1),
+                "و" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
+            ),
+            _ => t.key(j + 1) == "و",
+        };
+        if !joined || !t.is_number(j + 2) || !digits(b) || a.len().abs_diff(b.len()) > 1 {
+            return None;
+        }
+        // The last year must be a year on its own reading (so «بطول 5 و10
+        // م» is no pair); one before it need not be. (Its own reading: a
+        // chain «1 و 2 و 3 …» is not followed down.)
+        if own_year(t, j + 2).is_some() {
+            if bc_right_after(t, j + 3).is_some() {
+                return Some(false);
+            }
+            let forward = a.parse::<u32>().ok()? <= b.parse::<u32>().ok()?;
+            return (era_at(t, j + 3).0 == Some(true) && forward).then_some(true);
+        }
+        j += 2;
     }
-    let forward = a.parse::<u32>().ok()? <= b.parse::<u32>().ok()?;
-    (era_at(t, i + 3).0 == Some(true) && forward).then_some(true)
+    None
 }
 
 /// «في 2014», «عام 2014م», «1445 هـ», «عام 91» (1991); the first year of
@@ -1680,6 +1715,7 @@ fn own_year(t: &Text, i: usize) -> Option<Found> {
         return None;
     }
     let (era, end) = era_at(t, i + 1);
+    let era = era.or_else(|| hijri_year_before(t, i).then_some(true));
     // «حرب 1967», «انتخابات 2020», «لمونديال 2022»: an event named by its
     // year.
     let event = i > 0
@@ -1706,6 +1742,21 @@ fn own_year(t: &Text, i: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// Whether the year at `i` is said to be Hijri before it: «العام الهجري
+/// 1445», «السنة الهجرية الجديدة 1446», «مطلع العام الهجري الجديد 1447».
+fn hijri_year_before(t: &Text, i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && matches!(t.key(k - 1), "الجديد" | "الجديده") {
+        k -= 1;
+    }
+    k >= 2
+        && matches!(t.key(k - 1), "الهجري" | "الهجريه")
+        && matches!(
+            without_wa(t.key(k - 2)).1,
+            "العام" | "السنه" | "للعام" | "للسنه" | "بالعام" | "بالسنه"
+        )
 }
 
 fn reference(value: &str) -> Timex {
@@ -2401,8 +2452,10 @@ fn amount_unit_from(
     }
     let (n, k) = count_at(t, i, first, false)?;
     let (u, dual, plural) = unit_of(k)?;
-    // «1635 مليون سنة 1970»: a singular unit before a number names it.
-    if dual.is_some() || (!plural && t.is_number(k + 1)) {
+    // «1635 مليون سنة 1970»: a singular unit before a number names it, and
+    // «يوم» before a weekday names that day («العام الهجري الجديد 1445 يوم
+    // الأربعاء» is no 1445 days).
+    if dual.is_some() || (!plural && (t.is_number(k + 1) || WEEKDAY.contains_key(t.key(k + 1)))) {
         return None;
     }
     let (n, end) = and_a_part(t, n, k + 1);
@@ -4675,6 +4728,16 @@ mod tests {
         );
         // Backwards, so two calendars: 2010 stays ours.
         assert_eq!(values("(لعام 2010 - 1430 هـ)")[0].1, "2010");
+        // A list carries the era of its last year back.
+        assert_eq!(
+            values("غزاها في سنوات 302 و307 و321 و332هـ"),
+            [
+                ("302".to_owned(), "0914".to_owned()),
+                ("307".to_owned(), "0919".to_owned()),
+                ("321".to_owned(), "0933".to_owned()),
+                ("332هـ".to_owned(), "0943".to_owned()),
+            ]
+        );
         // Metres: the second is no year, so there is no pair.
         assert_no_dates("بطول 5 و10 م", dct);
         // A long chain of numbers is not followed down (this overflowed
@@ -4693,6 +4756,108 @@ mod tests {
         assert!(names_hijri(text, at("279")));
         assert!(names_hijri(text, at("289 هـ")));
         assert!(!names_hijri("بين 1500 و1200 قبل الميلاد", 0..4));
+    }
+
+    /// «أواخر القرن نفسه», «منتصف القرن», «مطلع الألفية» were no date: a
+    /// century or millennium said without its number is the one the
+    /// paragraph is in.
+    #[test]
+    fn a_century_without_its_number_is_the_one_the_story_is_in() {
+        let dct = "2023-10-08";
+        let last = |s: &str| {
+            let d = dates(s, dct);
+            let l = d.last().cloned().unwrap_or_default();
+            (l.0, l.1, l.3)
+        };
+        let cases: [(&str, &str, &str, Option<&str>); 7] = [
+            (
+                "بنيت القبة في القرن العاشر الميلادي، ثم وسعها عضد الدولة في أواخر القرن نفسه.",
+                "أواخر القرن نفسه",
+                "09",
+                Some("END"),
+            ),
+            (
+                "غزا الرومان باريس عام 52 قبل الميلاد واستوطنوها في أواخر القرن نفسه.",
+                "أواخر القرن نفسه",
+                "BC00",
+                Some("END"),
+            ),
+            (
+                "رسم لوحته عام 1664. وفي منتصف القرن ظهر الباروك.",
+                "منتصف القرن",
+                "16",
+                Some("MID"),
+            ),
+            // The decade says the century, and its coming millennium.
+            (
+                "ازدهر في أواخر خمسينيات القرن التاسع عشر، وأوائل القرن نفسه.",
+                "أوائل القرن نفسه",
+                "18",
+                Some("START"),
+            ),
+            (
+                "بدأت التمثيل في منتصف التسعينيات، ومع مطلع الألفية صارت نجمة.",
+                "مطلع الألفية",
+                "2",
+                Some("START"),
+            ),
+            // The end of one century, then the start of the coming one.
+            (
+                "دفعت الجزية في نهاية القرن السابع عشر وبداية القرن.",
+                "بداية القرن",
+                "17",
+                Some("START"),
+            ),
+            // With no date before it, the millennium is the document's.
+            (
+                "شهدت المدينة نموا سريعا منذ مطلع الألفية.",
+                "مطلع الألفية",
+                "2",
+                Some("START"),
+            ),
+        ];
+        for (text, span, value, modifier) in cases {
+            assert_eq!(
+                last(text),
+                (span.to_owned(), value.to_owned(), modifier),
+                "{text}"
+            );
+        }
+        // A century with no date before it is a history's as often as the
+        // document's; «القرن نفسه» with none is none; a century named since
+        // that was no date (a Hijri one) is the one meant.
+        assert_no_dates("وبحلول نهاية القرن كان ثلث إيطاليا بيد اللومبارد.", dct);
+        assert_no_dates("وفي القرن نفسه غزا الإثيوبيون المنطقة.", dct);
+        let d = dates(
+            "حكموا عام 1200، ثم في أواخر القرن الثالث الهجري تقدموا، وبنهاية القرن امتد نفوذهم.",
+            dct,
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
+        // Past the year 9999 there is no period TIMEX writes («الألفية
+        // المقبلة» was «10», read as a century).
+        assert_no_dates("في الألفية المقبلة", "9999-12-31");
+        assert_no_dates("في القرن المقبل", "9999-12-31");
+        // A part of a year of another count is not January's.
+        assert_no_dates("مع مطلع العام الهجري الجديد تنخفض الأسعار.", dct);
+        assert_no_dates("تنتهي الامتحانات نهاية العام الدراسي.", dct);
+    }
+
+    /// «العام الهجري الجديد 1445 يوم الأربعاء» was 1445 days: «يوم» before
+    /// a weekday names it, and the year said Hijri before it is Hijri.
+    #[test]
+    fn a_year_said_hijri_before_it_is_hijri() {
+        assert_eq!(
+            spans_and_values(
+                "احتفل المسلمون بالعام الهجري الجديد 1445 يوم الأربعاء.",
+                "2023-10-08"
+            ),
+            [
+                ("1445".to_owned(), "2023".to_owned()),
+                ("الأربعاء".to_owned(), "2023-10-04".to_owned())
+            ]
+        );
+        assert_eq!(one("بدأت السنة الهجرية 1446", "2023-10-08").1, "2024");
+        assert_eq!(one("قضى 1000 يوم في السجن", "2023-10-08").1, "P1000D");
     }
 
     /// A day or month whose year is before Christ, or said in a story

@@ -76,6 +76,11 @@ impl Anchor {
         Some(Anchor { year, month, day })
     }
 
+    /// Its year, of the proleptic count (44 BC is -43).
+    pub(super) fn year(self) -> i32 {
+        self.year
+    }
+
     pub(super) fn of_document(d: DocDate) -> Anchor {
         Anchor {
             year: d.year,
@@ -127,8 +132,13 @@ pub(super) struct Named {
 
 impl Named {
     /// Whether token `i` is in the named date's paragraph.
-    fn is_near(self, t: &Text, i: usize) -> bool {
-        let from = t.tokens[self.token].norm().end;
+    pub(super) fn is_near(self, t: &Text, i: usize) -> bool {
+        Self::paragraph_holds(t, self.token, i)
+    }
+
+    /// Whether token `i` comes after token `token` in its paragraph.
+    pub(super) fn paragraph_holds(t: &Text, token: usize, i: usize) -> bool {
+        let from = t.tokens[token].norm().end;
         let to = t.tokens[i].norm().start;
         from <= to && !t.norm.text[from..to].contains('\n')
     }

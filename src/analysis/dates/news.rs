@@ -307,7 +307,7 @@ fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 /// عاما» is).
 fn age_without_unit(t: &Text, i: usize) -> Option<Found> {
     let (n, end) = count_at(t, i, t.key(i), true)
-        .or_else(|| day_at(t, i).map(|(n, end, _)| (n.into(), end)))?;
+        .or_else(|| ordinal_at(t, i).map(|(n, end, _)| (n.into(), end)))?;
     let of_age = t.key(end) == "من" && of_a_life(t.key(end + 1));
     // «العقد الخامس من عمره»: an ordinal of a noun before it, no age.
     let of_a_noun = i > 0 && t.key(i - 1).starts_with("ال");
@@ -330,11 +330,18 @@ fn of_a_life(k: &str) -> bool {
     k == "العمر" || k.starts_with("عمر") && k.len() <= "عمرهما".len()
 }
 
+/// An ordinal or number at `j` that counts periods or years: a day's,
+/// but not «غرة», which is the first of a month only («القرن غرة» is no
+/// first century).
+fn ordinal_at(t: &Text, j: usize) -> Option<(u32, usize, usize)> {
+    day_at(t, j).filter(|_| !t.key(j).ends_with("غره"))
+}
+
 /// A century by its ordinal or number at `j`: «الحادي والعشرين», «21»
 /// (1 to 21). Not a century of the Hijri era or before Christ, which the
 /// calendar does not draw. (ordinal, next token).
 fn century_number(t: &Text, j: usize) -> Option<(u32, usize)> {
-    let (n, end, _) = day_at(t, j)?;
+    let (n, end, _) = ordinal_at(t, j)?;
     if !(1..=21).contains(&n) || matches!(t.key(end), "الهجري" | "للهجره" | "ق.م" | "ق" | "قبل")
     {
         return None;
@@ -376,9 +383,11 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         // «القرن الماضي» in the first century is the first before Christ
         // («BC00»); no decade before the first.
         let value = match (unit, d.year.div_euclid(unit) + dir) {
-            (100, c @ 0..) => format!("{c:02}"),
-            (100, c) => format!("BC{:02}", -c - 1),
-            (_, c @ 0..) => format!("{c:03}"),
+            // (Not past the ninety-ninth century, which «100» would write
+            // as a decade.)
+            (100, c @ 0..=99) => format!("{c:02}"),
+            (100, c @ ..0) => format!("BC{:02}", -c - 1),
+            (10, c @ 0..=999) => format!("{c:03}"),
             _ => return None,
         };
         return Some(found(value, i + 2));
@@ -387,7 +396,7 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         // «القرن الثاني قبل الميلاد», «القرن 17 ق.م»: the nth century
         // before Christ is «BC» and n - 1, as after him («BC01», 200 to
         // 101 BC).
-        if let Some((n, end, _)) = day_at(t, i + 1)
+        if let Some((n, end, _)) = ordinal_at(t, i + 1)
             && let Some(bc_end) = super::bc_at(t, end).or_else(|| {
                 (t.key(end) == "ق.م").then(|| end + 1 + usize::from(t.key(end + 1) == "."))
             })
@@ -396,7 +405,7 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         }
         let (n, end) = century_number(t, i + 1)?;
         // «القرن الأول الميلادي»: the era said, in the span.
-        let end = end + usize::from(matches!(t.key(end), "الميلادي" | "للميلاد" | "م"));
+        let end = end + usize::from(matches!(t.key(end), "الميلادي" | "ميلادي" | "للميلاد" | "م"));
         return Some(found(format!("{:02}", n - 1), end));
     }
     // «العقد الأول من القرن الحادي والعشرين»: the decade's digit after the
@@ -404,7 +413,7 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
     // «العقد الأخير من القرن الماضي» is its tenth.
     let (n, j) = match t.key(i + 1) {
         "الاخير" => (10, i + 2),
-        _ => day_at(t, i + 1).map(|(n, j, _)| (n, j))?,
+        _ => ordinal_at(t, i + 1).map(|(n, j, _)| (n, j))?,
     };
     if !(1..=10).contains(&n) || t.key(j) != "من" || t.key(j + 1) != "القرن" {
         return None;
@@ -432,9 +441,9 @@ fn millennium(t: &Text, i: usize, skip: usize, dct: Option<DocDate>) -> Option<F
     let next = t.key(i + 1);
     if let Some(dir) = direction(next).or((next == "الجديده").then_some(0)) {
         let c = dct?.year.div_euclid(1000) + dir;
-        return (c >= 0).then(|| found(c.to_string(), i + 2));
+        return (0..=9).contains(&c).then(|| found(c.to_string(), i + 2));
     }
-    let (n, end, 0) = day_at(t, i + 1)? else {
+    let (n, end, 0) = ordinal_at(t, i + 1)? else {
         return None;
     };
     if !(1..=10).contains(&n) || matches!(t.key(end), "الهجريه" | "للهجره") {
@@ -455,7 +464,7 @@ fn millennium(t: &Text, i: usize, skip: usize, dct: Option<DocDate>) -> Option<F
         k += 1;
     }
     let second = stems(t, k).iter().any(|&(_, w)| w == "الالفيه")
-        && day_at(t, k + 1).is_some_and(|(_, e, _)| bc(e).is_some());
+        && ordinal_at(t, k + 1).is_some_and(|(_, e, _)| bc(e).is_some());
     // The fourth millennium after Christ is yet to come: «الألفية
     // الرابعة» is before him.
     if second || n >= 4 {

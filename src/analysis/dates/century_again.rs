@@ -1,0 +1,231 @@
+//! «أواخر القرن نفسه», «في القرن ذاته», «منتصف القرن», «مطلع الألفية»: a
+//! century or millennium said without its number, the one the story is
+//! in. [`super::find_from`] keeps the last century or millennium it found
+//! ([`Last`]) beside the last date ([`Named`]) and hands both here.
+//!
+//! The period is, in turn: the century or millennium last named in the
+//! paragraph, if no date was named after it («في القرن العاشر … في أواخر
+//! القرن نفسه»); the one the paragraph's last date falls in («توفي جستنيان
+//! في 565 … بحلول نهاية القرن» is the sixth century's end); and, for a part
+//! word with the bare period but not for «نفسه», the document date's
+//! («شهدت المدينة نموا منذ مطلع الألفية»). The start of a period said
+//! from the last ten years of the one before is the coming one's («في
+//! 1998 … مع مطلع الألفية» is the 2000s'). A paragraph whose last date
+//! was written in the Hijri era counts Hijri centuries, which TIMEX does
+//! not write: none then.
+
+use super::anaphora::Named;
+use super::{Found, bc_at, date, day_at, era_at, part, stems};
+use crate::analysis::{DocDate, Text, Timex};
+
+/// The last millennium («2»), century («19», «BC00») or decade («199») a
+/// text named, and the token its mention ends at.
+#[derive(Clone, Debug)]
+pub(super) struct Last {
+    value: String,
+    /// Whether its end was said («نهاية القرن السابع عشر»): the start of
+    /// the century said next is the coming one's.
+    end_said: bool,
+    token: usize,
+}
+
+impl Last {
+    /// `value` as a millennium, century or decade named at `token`, if it
+    /// is one (a decade before Christ is not kept).
+    pub(super) fn of(value: &str, end_said: bool, token: usize) -> Option<Last> {
+        let (bc, digits) = match value.strip_prefix("BC") {
+            Some(d) => (true, d),
+            None => (false, value),
+        };
+        let len = if bc { 1..=2 } else { 1..=3 };
+        (len.contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())).then(|| Last {
+            value: value.to_owned(),
+            end_said,
+            token,
+        })
+    }
+
+    /// 10, 100 or 1000 years, and a year of the period (of the proleptic
+    /// count: 44 BC is -43).
+    fn span(&self) -> (i32, i32) {
+        let (bc, digits) = match self.value.strip_prefix("BC") {
+            Some(d) => (true, d),
+            None => (false, self.value.as_str()),
+        };
+        let unit = match digits.len() {
+            1 => 1000,
+            2 => 100,
+            _ => 10,
+        };
+        let n: i32 = digits.parse().unwrap_or(0);
+        // The first year, or the middle of one before Christ.
+        let year = if bc { -(n * unit) - unit / 2 } else { n * unit };
+        (unit, year)
+    }
+
+    /// The period of `unit` years this one is or falls in; none for a
+    /// coarser one (a century is not said by its millennium).
+    fn period(&self, unit: i32, coming: bool) -> Option<String> {
+        let (own, year) = self.span();
+        match own.cmp(&unit) {
+            // «نهاية القرن السابع عشر وبداية القرن»: the eighteenth's.
+            std::cmp::Ordering::Equal if coming && self.end_said && year > 0 => {
+                period_of(year + unit, unit, false)
+            }
+            std::cmp::Ordering::Equal => Some(self.value.clone()),
+            std::cmp::Ordering::Less => period_of(year, unit, coming),
+            std::cmp::Ordering::Greater => None,
+        }
+    }
+}
+
+/// The period of `unit` years (100 or 1000) that `year` falls in, as TIMEX
+/// writes it; with `coming`, the next when `year` is in the last ten of
+/// its own.
+fn period_of(year: i32, unit: i32, coming: bool) -> Option<String> {
+    if year < 1 {
+        // Year 0 is 1 BC: the first century before Christ is «BC00».
+        let n = (-year).div_euclid(unit);
+        return match unit {
+            100 if n <= 99 => Some(format!("BC{n:02}")),
+            1000 if n <= 9 => Some(format!("BC{n}")),
+            _ => None,
+        };
+    }
+    let mut n = year.div_euclid(unit);
+    if coming && year.rem_euclid(unit) >= unit - 10 {
+        n += 1;
+    }
+    // No period past the year 9999, which TIMEX does not write.
+    match unit {
+        100 if n <= 99 => Some(format!("{n:02}")),
+        1000 if n <= 9 => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Whether the date named at `token` was written in the Hijri era («سنة
+/// 279 هـ»).
+fn written_hijri(t: &Text, token: usize) -> bool {
+    let at = |k: usize| era_at(t, k).0 == Some(true);
+    at(token) || (token > 0 && t.key(token) == "." && at(token - 1))
+}
+
+/// How far back [`unread_period_between`] looks, in tokens.
+const LOOK_BACK: usize = 400;
+
+/// Whether a century or millennium is named between the mention the
+/// period is read from, which ends at token `from` (none: the document
+/// date), and token `i`, in `i`'s paragraph, by a mention that was no
+/// date (a Hijri one); or whether `i` opens a quoted title («بداية القرن»).
+fn unread_period_between(t: &Text, from: Option<usize>, i: usize) -> bool {
+    let first = from.map_or(0, |f| f + 1).max(i.saturating_sub(LOOK_BACK));
+    let paragraph_break = |k: usize| {
+        let (a, b) = (t.tokens[k].norm().end, t.tokens[k + 1].norm().start);
+        a <= b && t.norm.text[a..b].contains('\n')
+    };
+    for k in (first..i).rev() {
+        if paragraph_break(k) {
+            break;
+        }
+        let key = t.key(k);
+        if key.ends_with("لقرن") || key.ends_with("لالفيه") {
+            return true;
+        }
+    }
+    i > 0 && matches!(t.key(i - 1), "«" | "\"" | "“")
+}
+
+pub(super) fn at(
+    t: &Text,
+    i: usize,
+    named: Option<Named>,
+    last: Option<&Last>,
+    written: Option<usize>,
+    dct: Option<DocDate>,
+) -> Option<Found> {
+    // «أواخر القرن», «وفي منتصف القرن», or «القرن نفسه» with no part word.
+    let (skip, modifier, j) = match stems(t, i)
+        .into_iter()
+        .find_map(|(s, w)| part(w).map(|m| (s, m)))
+    {
+        Some((s, m)) => (s, Some(m), i + 1),
+        None => (0, None, i),
+    };
+    let unit = match t.key(j) {
+        "القرن" => 100,
+        "الالفيه" => 1000,
+        _ => return None,
+    };
+    let same = matches!(
+        t.key(j + 1),
+        "نفسه" | "ذاته" | "عينه" | "نفسها" | "ذاتها" | "عينها"
+    );
+    // «مطلع القرن العشرين», «منتصف القرن 19», «نهاية القرن الماضي», «نهاية
+    // الألفية قبل الميلاد»: a period named, found elsewhere or none.
+    let next = t.key(j + 1);
+    if !same
+        && (modifier.is_none()
+            || next.starts_with("ال")
+            || t.is_number(j + 1)
+            || day_at(t, j + 1).is_some()
+            || bc_at(t, j + 1).is_some()
+            || era_at(t, j + 1).0.is_some()
+            || matches!(next, "ق.م" | "ق" | "قبل" | "بعد" | "الـ"))
+    {
+        return None;
+    }
+    let end = j + 1 + usize::from(same);
+    let coming = modifier == Some("START");
+    let from_last = last
+        .filter(|l| written.is_none_or(|w| w <= l.token) && Named::paragraph_holds(t, l.token, i))
+        .and_then(|l| Some((l.period(unit, coming)?, Some(l.token))));
+    let (value, from) = if let Some(found) = from_last {
+        found
+    } else if let Some(n) = named.filter(|n| n.is_near(t, i)) {
+        if written_hijri(t, n.token) {
+            return None;
+        }
+        (period_of(n.anchor.year(), unit, coming)?, Some(n.token))
+    } else if same || unit == 100 {
+        // A century with no date before it in its paragraph is as often
+        // the one a history is at as the document's: none. «مطلع
+        // الألفية» is the 2000s'.
+        return None;
+    } else {
+        (period_of(dct?.year, unit, coming)?, None)
+    };
+    // «أواخر القرن الثالث الهجري … بنهاية القرن سالف الذكر»: a century
+    // named since, that was no date (a Hijri one), is the one meant.
+    if unread_period_between(t, from, i) {
+        return None;
+    }
+    Some(Found {
+        end,
+        skip,
+        timex: Timex {
+            modifier,
+            ..date(value)
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::period_of;
+
+    #[test]
+    fn a_year_falls_in_its_century_and_millennium() {
+        let period = |year, unit, coming| period_of(year, unit, coming).unwrap_or_default();
+        assert_eq!(period(565, 100, false), "05");
+        assert_eq!(period(1998, 1000, true), "2");
+        assert_eq!(period(1998, 1000, false), "1");
+        assert_eq!(period(1950, 100, true), "19");
+        // 52 BC is year -51: the first century before Christ.
+        assert_eq!(period(-51, 100, false), "BC00");
+        assert_eq!(period(-100, 100, false), "BC01");
+        assert_eq!(period(0, 100, false), "BC00");
+        // The coming millennium of 9995 is past the calendar TIMEX writes.
+        assert_eq!(period_of(9995, 1000, true), None);
+    }
+}
