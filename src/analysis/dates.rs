@@ -386,16 +386,28 @@ pub fn names_hijri(text: &str, range: std::ops::Range<usize>) -> bool {
     if hijri::is_hijri(&t, 0, t.tokens.len()) {
         return true;
     }
+    let year = t.tokens.len() == 1 && t.is_number(0);
+    // «العام الهجري الجديد 1445»: the era said a few words before.
+    let mut start = range.start.saturating_sub(80);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    if year
+        && let Some(before) = text.get(start..range.end)
+        && let b = Text::new(before)
+        && let Some(last) = b.tokens.len().checked_sub(1)
+        && hijri_year_before(&b, last)
+    {
+        return true;
+    }
     // The pair's second year and its era, a few words on.
     let mut end = (range.end + 48).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    t.tokens.len() == 1
-        && t.is_number(0)
-        && text
-            .get(range.start..end)
-            .is_some_and(|s| shared_era(&Text::new(s), 0) == Some(true))
+    year && text
+        .get(range.start..end)
+        .is_some_and(|s| shared_era(&Text::new(s), 0) == Some(true))
 }
 
 /// Which tokens of `t` may start a time expression: a number, or a word one
@@ -4857,6 +4869,13 @@ mod tests {
             ]
         );
         assert_eq!(one("بدأت السنة الهجرية 1446", "2023-10-08").1, "2024");
+        // Written in Hijri, for the tooltip and the timeline.
+        let text = "احتفلوا بالعام الهجري الجديد 1445 أمس";
+        let at = text.find("1445").unwrap();
+        assert!(names_hijri(text, at..at + 4));
+        let text = "احتفلوا بالعام الجديد 2023";
+        let at = text.find("2023").unwrap();
+        assert!(!names_hijri(text, at..at + 4));
         assert_eq!(one("قضى 1000 يوم في السجن", "2023-10-08").1, "P1000D");
     }
 
