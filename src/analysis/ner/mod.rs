@@ -529,6 +529,7 @@ impl Recognizer {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
         self.join_split_names(t, &folded, &mut spans);
+        self.regnal_names(taken, &folded, &mut spans);
         self.consistent(t, taken, &folded, &mut spans);
         if folded.keys() > 4096 {
             // A long text's keys (thousands of small allocations) are freed

@@ -305,6 +305,55 @@ impl Recognizer {
         *spans = out;
     }
 
+    /// A caliph's regnal name is one name with the «الله» it ends in:
+    /// «المعتضد بالله», «المستنصر بالله», «المتوكل على الله», «الحاكم بأمر
+    /// الله», «القائم لدين الله», «الظافر بدين الله». The tagger gave «الله» a span of its own
+    /// (which [`Recognizer::join_split_names`] leaves, as it starts with
+    /// «ب»), or none. A person's span ending in a word with the article (the
+    /// title: «المعتضد») takes those words on, as the corpora tag them.
+    pub(super) fn regnal_names(
+        &self,
+        taken: &[bool],
+        folded: &Folded,
+        spans: &mut Vec<(usize, usize, MentionType)>,
+    ) {
+        let n = taken.len();
+        let word = |k: usize| {
+            if k < n && !taken[k] {
+                folded.get(k)
+            } else {
+                ""
+            }
+        };
+        // How many tokens after `last` the «الله» ends.
+        let suffix = |last: usize| match (word(last + 1), word(last + 2), word(last + 3)) {
+            ("بالله" | "لله", _, _) => Some(1),
+            ("علي" | "على" | "لدين" | "بدين" | "بامر", "الله", _) => Some(2),
+            // «الظاهر لإعزاز دين الله».
+            ("لاعزاز", "دين", "الله") => Some(3),
+            _ => None,
+        };
+        spans.sort_by_key(|s| s.0);
+        let mut out: Vec<(usize, usize, MentionType)> = Vec::with_capacity(spans.len());
+        for &(first, last, kind) in spans.iter() {
+            if let Some(before) = out.last_mut()
+                && first <= before.1
+            {
+                // Inside the regnal name just extended.
+                before.1 = before.1.max(last);
+                continue;
+            }
+            let title = word(last).starts_with("ال") && word(last).chars().count() >= 5;
+            match suffix(last) {
+                Some(more) if kind == MentionType::Person && title => {
+                    out.push((first, last + more, kind));
+                }
+                _ => out.push((first, last, kind)),
+            }
+        }
+        *spans = out;
+    }
+
     /// Organisation names built on a head noun (reference: the issue's
     /// patterns): «وزارة الدفاع الأميركية», «الحكومة العراقية», «تنظيم الدولة
     /// الإسلامية», «حركة حماس», «تنظيم داعش». The head is followed by up to
@@ -774,6 +823,50 @@ mod model_tests {
     /// The regression of cross-validation's «البوسنة والهرسك»: the tagger
     /// gave «البوسنة» and «والهرسك» as two places, and the pass kept every
     /// pair joined by «و» apart.
+    /// «المعتضد بالله» was two people, «المعتضد» and «الله»; «المتوكل على
+    /// الله» lost its «على الله».
+    #[test]
+    fn a_caliphs_regnal_name_is_one_name() {
+        let rec = Recognizer::embedded().unwrap();
+        let person = MentionType::Person;
+        let regnal = |text: &str, mut spans: Vec<(usize, usize, MentionType)>| {
+            let t = Text::new(text);
+            let taken = vec![false; t.tokens.len()];
+            rec.join_split_names(&t, &folded(&t), &mut spans);
+            rec.regnal_names(&taken, &folded(&t), &mut spans);
+            texts(&t, &spans)
+        };
+        // Token keys are folded, and «بالله» keeps its «ب».
+        assert_eq!(
+            regnal(
+                "أنشأها الخليفة المعتضد بالله في بغداد",
+                vec![(2, 2, person), (3, 3, person)]
+            ),
+            [("المعتضد بالله".to_owned(), person)]
+        );
+        assert_eq!(
+            regnal("في عهد المتوكل على الله بنيت", vec![(2, 2, person)]),
+            [("المتوكل علي الله".to_owned(), person)]
+        );
+        assert_eq!(
+            regnal(
+                "للخليفة عبد الرحمن الناصر لدين الله على المنابر",
+                vec![(1, 3, person), (5, 5, person)]
+            ),
+            [("عبد الرحمن الناصر لدين الله".to_owned(), person)]
+        );
+        // Not after a name without a title with the article, nor after a
+        // place.
+        assert_eq!(
+            regnal("توكل محمد على الله", vec![(1, 1, person)]),
+            [("محمد".to_owned(), person)]
+        );
+        assert_eq!(
+            regnal("في بغداد بالله", vec![(1, 1, MentionType::Place)]).len(),
+            1
+        );
+    }
+
     #[test]
     fn a_place_whose_name_holds_wa_is_one_place() {
         let rec = Recognizer::embedded().unwrap();
