@@ -144,6 +144,11 @@ pub(super) fn at(
     written: Option<usize>,
     dct: Option<DocDate>,
 ) -> Option<Found> {
+    // (Most tokens: no period here or next.)
+    let is_unit = |k: usize| matches!(t.key(k), "القرن" | "الالفيه");
+    if !is_unit(i) && !is_unit(i + 1) {
+        return None;
+    }
     // «أواخر القرن», «وفي منتصف القرن», or «القرن نفسه» with no part word.
     let (skip, modifier, j) = match stems(t, i)
         .into_iter()
