@@ -1,18 +1,24 @@
 //! «أواخر القرن نفسه», «في القرن ذاته», «منتصف القرن», «مطلع الألفية»: a
 //! century or millennium said without its number, the one the story is
-//! in. [`super::find_from`] keeps the last century or millennium it found
-//! ([`Last`]) beside the last date ([`Named`]) and hands both here.
+//! in. [`super::find_from`] keeps the last millennium, century or decade
+//! it found ([`Last`]) and where the last date written out ends, beside
+//! the last date ([`Named`]), and hands them here.
 //!
-//! The period is, in turn: the century or millennium last named in the
-//! paragraph, if no date was named after it («في القرن العاشر … في أواخر
-//! القرن نفسه»); the one the paragraph's last date falls in («توفي جستنيان
-//! في 565 … بحلول نهاية القرن» is the sixth century's end); and, for a part
-//! word with the bare period but not for «نفسه», the document date's
-//! («شهدت المدينة نموا منذ مطلع الألفية»). The start of a period said
-//! from the last ten years of the one before is the coming one's («في
-//! 1998 … مع مطلع الألفية» is the 2000s'). A paragraph whose last date
-//! was written in the Hijri era counts Hijri centuries, which TIMEX does
-//! not write: none then.
+//! The period is, in turn: the one of the millennium, century or decade
+//! last named in the paragraph, if no date was written after it («في
+//! القرن العاشر … في أواخر القرن نفسه» `09` END, «في منتصف التسعينيات …
+//! ومع مطلع الألفية» `2` START); the one the paragraph's last date falls in
+//! («رسم لوحته عام 1664 … وفي منتصف القرن» `16` MID); and, for «مطلع
+//! الألفية» and its like with no date before them, the document date's
+//! millennium. A century with no date before it is none: in a history it
+//! is as often the one the history is at. The start of a period said from
+//! the last ten years of the one before is the coming one's («عام 1998 …
+//! مع مطلع الألفية» is the 2000s'), and so is the start said after the
+//! end of one («نهاية القرن السابع عشر وبداية القرن» `17` START). A
+//! paragraph whose last date was written in the Hijri era counts Hijri
+//! centuries, which TIMEX does not write, and a century named since the
+//! date that was no date («أواخر القرن الثالث الهجري … بنهاية القرن») is
+//! the one meant: none then.
 
 use super::anaphora::Named;
 use super::{Found, bc_at, date, day_at, era_at, part, stems};
