@@ -1,9 +1,42 @@
 //! Calendar arithmetic: civil days, months, ISO weeks, seasons and Hijri
 //! to Gregorian conversion.
+//!
+//! A civil date here is a Western date as historians write it: Julian
+//! before 15 October 1582 (the day after Julian 4 October), Gregorian
+//! from then on. Arabic sources give «8 يونيو 632» for the Prophet's
+//! death, the Julian day, and a Hijri date converted for the same page
+//! must come out the same («12 ربيع الأول 11 هـ» is Julian 8 June 632,
+//! proleptic Gregorian 11 June); weekdays and day counts of early dates
+//! are then those of the days the sources name.
+
+/// The first day of the Gregorian calendar, 1582-10-15, in days since
+/// 1970-01-01.
+const GREGORIAN_START: i64 = -141_427;
+
+/// Days since 1970-01-01 of civil date `y-m-d` (Julian before
+/// 1582-10-15; the ten days dropped in October 1582 are read as
+/// Gregorian ones).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    if (y, m, d) < (1582, 10, 5) {
+        days_from_julian(y, m, d)
+    } else {
+        days_from_gregorian(y, m, d)
+    }
+}
+
+/// The civil date of a day count from 1970-01-01 (Julian before
+/// 1582-10-15).
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    if z < GREGORIAN_START {
+        julian_from_days(z)
+    } else {
+        gregorian_from_days(z)
+    }
+}
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
 /// algorithm).
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+fn days_from_gregorian(y: i32, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y } as i64;
     let era = if y >= 0 { y } else { y - 399 } / 400;
     let yoe = y - era * 400;
@@ -13,8 +46,8 @@ pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The date of a day count from 1970-01-01.
-pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+/// The proleptic Gregorian date of a day count from 1970-01-01.
+fn gregorian_from_days(z: i64) -> (i32, u32, u32) {
     let z = z + 719_468;
     let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
     let doe = z - era * 146_097;
@@ -27,9 +60,40 @@ pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
     ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
+/// Days since 1970-01-01 of a Julian date: every fourth year a leap
+/// year, years counted from March in four-year cycles of 1,461 days.
+fn days_from_julian(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    // Julian 0000-03-01 is 719,470 days before 1970-01-01.
+    y.div_euclid(4) * 1461 + y.rem_euclid(4) * 365 + doy - 719_470
+}
+
+/// The Julian date of a day count from 1970-01-01.
+fn julian_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719_470;
+    let cycle = z.div_euclid(1461);
+    let doc = z.rem_euclid(1461);
+    let yoc = (doc / 365).min(3);
+    let doy = doc - yoc * 365;
+    let y = cycle * 4 + yoc;
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// The days of month `m` of year `y` in its calendar (31 for October
+/// 1582, whose ten dropped days are not taken from it).
 pub fn days_in_month(y: i32, m: u32) -> u32 {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    (days_from_civil(ny, nm, 1) - days_from_civil(y, m, 1)) as u32
+    let days = if (y, m) < (1582, 10) {
+        days_from_julian
+    } else {
+        days_from_gregorian
+    };
+    (days(ny, nm, 1) - days(y, m, 1)) as u32
 }
 
 /// `y-m-d` moved by `n` days.
@@ -133,8 +197,9 @@ fn tabular_days(y: i32, m: u32, d: u32) -> i64 {
     jd - 2_440_588
 }
 
-/// The Gregorian date of Hijri `y-m-d`: from the Umm al-Qura month start
-/// when the reference gives it, else from the tabular calendar.
+/// The civil date of Hijri `y-m-d` (Julian before 1582-10-15, as the
+/// sources write it): from the Umm al-Qura month start when the reference
+/// gives it, else from the tabular calendar.
 pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
     if let Some(&(_, _, gy, gm, gd)) = UMM_AL_QURA.iter().find(|r| r.0 == y && r.1 == m) {
         return add_days(gy, gm, gd, d as i64 - 1);
@@ -142,7 +207,8 @@ pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
     civil_from_days(tabular_days(y, m, d))
 }
 
-/// The Hijri date of Gregorian `y-m-d`: the inverse of
+/// The Hijri date of civil `y-m-d` (Julian before 1582-10-15): the
+/// inverse of
 /// [`hijri_to_gregorian`] (Umm al-Qura where the reference anchors the
 /// month, else the tabular calendar, which can differ by a day).
 pub fn gregorian_to_hijri(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
@@ -214,6 +280,42 @@ mod tests {
         );
         assert_eq!(weekday(2023, 10, 7), 6, "a Saturday");
         assert_eq!(days_in_month(2024, 2), 29);
+    }
+
+    /// A Hijri date before 1582 came out in the proleptic Gregorian
+    /// calendar, days from the Julian date its own page gives beside it
+    /// («20 جمادى الأولى 857 هـ» was 7 June 1453, the page's «29 مايو
+    /// 1453» nine days off).
+    #[test]
+    fn dates_before_1582_are_julian_as_the_sources_write_them() {
+        // Julian 4 October 1582 was followed by Gregorian 15 October.
+        let z = days_from_civil(1582, 10, 4);
+        assert_eq!(civil_from_days(z + 1), (1582, 10, 15));
+        assert_eq!(weekday(1582, 10, 4), 4, "a Thursday");
+        assert_eq!(weekday(1582, 10, 15), 5, "a Friday");
+        // Round trips on both sides, and across Julian leap days that the
+        // Gregorian calendar has not (1500-02-29).
+        for z in [-800_000, -719_470, -500_000, -141_428, -141_427, -100_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z, "{y}-{m}-{d}");
+        }
+        assert_eq!(days_in_month(1500, 2), 29);
+        assert_eq!(days_in_month(1700, 2), 28);
+        assert_eq!(days_in_month(1582, 10), 31);
+        assert_eq!(add_days(1500, 2, 28, 1), (1500, 2, 29));
+        // The Hijri dates of three days the sources give in both calendars,
+        // with their weekdays: the Prophet's death (Monday), the battle of
+        // Karbala (Wednesday), the fall of Constantinople (Tuesday).
+        // (The tabular calendar's 12 Rabiʿ I 11 is the 7th, a day before
+        // the sighted month's: within the day a calendar can be off.)
+        assert_eq!(hijri_to_gregorian(11, 3, 12), (632, 6, 7));
+        assert_eq!(weekday(632, 6, 8), 1);
+        assert_eq!(hijri_to_gregorian(61, 1, 10), (680, 10, 10));
+        assert_eq!(weekday(680, 10, 10), 3);
+        assert_eq!(hijri_to_gregorian(857, 5, 20), (1453, 5, 29));
+        assert_eq!(weekday(1453, 5, 29), 2);
+        assert_eq!(gregorian_to_hijri(1453, 5, 29), (857, 5, 20));
+        assert_eq!(gregorian_to_hijri(632, 6, 8), (11, 3, 13));
     }
 
     #[test]

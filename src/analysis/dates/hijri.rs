@@ -12,7 +12,10 @@
 //!   2011», «19 شوال 1432 هـ (17 سبتمبر 2011)») gives the Hijri one its
 //!   value, when they are at most three days apart, or for years one
 //!   apart ([`same_day`]). Farther apart, one of the two is wrong, and
-//!   each keeps its own.
+//!   each keeps its own. Wikipedia's «... 13 هـ = 11 من مارس 634م» and
+//!   «1017 هـ/1609 م» say it too, with «=» or «/». Before 1582 the
+//!   Gregorian date such a page gives is Julian, and so is the one the
+//!   calendar converts to (`crate::analysis::calendar`).
 
 use super::era_at;
 use crate::analysis::calendar::{
@@ -114,13 +117,44 @@ fn joins(t: &Text, from: usize, to: usize) -> bool {
     let between: Vec<&str> = (from..to).map(|k| t.key(k)).collect();
     let said = between
         .iter()
-        .any(|k| matches!(*k, "الموافق" | "الموافقه" | "("));
+        .any(|k| matches!(*k, "الموافق" | "الموافقه" | "(" | "=" | "/"));
     said && between.iter().all(|k| {
         matches!(
             *k,
-            "الموافق" | "الموافقه" | "ل" | "في" | "،" | "," | "(" | "-" | "–" | "يوم"
+            "الموافق"
+                | "الموافقه"
+                | "ل"
+                | "في"
+                | "،"
+                | ","
+                | "("
+                | "-"
+                | "–"
+                | "يوم"
+                | "="
+                | "/"
         )
     })
+}
+
+/// Whether the pair of dates ending at place `a` is where two ranges meet,
+/// each in its calendar: «1320 هـ - 1321 هـ/1902م - 1903م» gives 1321 AH
+/// the year after 1902, not 1902.
+fn in_two_ranges(t: &Text, places: &[Option<Place>], a: usize) -> bool {
+    let dash = |from: usize, to: usize| {
+        from < to && (from..to).all(|k| matches!(t.key(k), "-" | "–" | "الى" | "حتى"))
+    };
+    let (Some(p), Some(q)) = (places[a - 1], places[a]) else {
+        return false;
+    };
+    let before =
+        a >= 2 && places[a - 2].is_some_and(|o| o.hijri == p.hijri && dash(o.end, p.first));
+    let after = places
+        .get(a + 1)
+        .copied()
+        .flatten()
+        .is_some_and(|o| o.hijri == q.hijri && dash(q.end, o.first));
+    before || after
 }
 
 /// [`same_day`] over a document's date mentions, each with its [`Place`]
@@ -130,7 +164,7 @@ pub(super) fn same_day(t: &Text, out: &mut [Mention], places: &[Option<Place>]) 
         let (Some(p), Some(q)) = (places[a - 1], places[a]) else {
             continue;
         };
-        if p.hijri == q.hijri || !joins(t, p.end, q.first) {
+        if p.hijri == q.hijri || !joins(t, p.end, q.first) || in_two_ranges(t, places, a) {
             continue;
         }
         let (h, g) = if p.hijri { (a - 1, a) } else { (a, a - 1) };
