@@ -502,6 +502,18 @@ pub fn find_from(
         match found {
             Some(mut f) if f.end > i => {
                 joined_weekday(t, i, &mut f, dct);
+                if !anaphoric {
+                    let span = (i, f.end);
+                    let last = last_period.as_ref();
+                    match century_again::era_read(t, span, &f.timex.value, named, last) {
+                        century_again::Reading::Kept => {}
+                        century_again::Reading::BeforeChrist(v) => f.timex.value = v,
+                        century_again::Reading::Hijri => {
+                            i = f.end;
+                            continue;
+                        }
+                    }
+                }
                 // «ثلاث سنوات وأربعة أشهر»: one duration.
                 while f.timex.kind == TimexKind::Duration
                     && f.timex.modifier.is_none()
@@ -6146,6 +6158,66 @@ mod tests {
         // Counted from a document date in the first century, the century
         // before is the first before Christ (it was «-1»).
         assert_eq!(one("عاش في القرن الماضي", "0050-01-01").1, "BC00");
+    }
+
+    /// A century written without its era was always ours: in a story
+    /// before Christ («عام 300 قبل الميلاد، وفي القرن الثاني»), and before
+    /// the era written once after a list («القرن الأول أو الثاني قبل
+    /// الميلاد»), which a Hijri list («القرن الثالث والرابع الهجريين»)
+    /// made a Christian century.
+    #[test]
+    fn a_century_takes_the_era_of_its_list_and_of_its_story() {
+        let values = |text: &str| -> Vec<String> {
+            dates(text, "2017-01-20").into_iter().map(|d| d.1).collect()
+        };
+        for (text, want) in [
+            // The era after the list.
+            (
+                "عبر المحيط في القرن الأول أو الثاني قبل الميلاد",
+                &["BC00"][..],
+            ),
+            (
+                "تعود لنهاية القرن الثاني وبداية القرن الثالث قبل الميلاد",
+                &["BC01", "BC02"],
+            ),
+            ("ازدهرت في القرن الرابع بعد الميلاد", &["03"]),
+            ("ازدهرت في القرن الثالث والرابع الهجريين", &[]),
+            ("ذكرها الرحالة في القرن الخامس هجري", &[]),
+            // The story's era, when it is the nearer reading.
+            (
+                "بنيت المدينة عام 300 قبل الميلاد، وفي القرن الثاني ازدهرت",
+                &["BC0300", "BC01"],
+            ),
+            (
+                "ولد في القرن الخامس قبل الميلاد، وعاش في القرن الرابع",
+                &["BC04", "BC03"],
+            ),
+            (
+                "في الألفية الثالثة قبل الميلاد بنيت، وفي الألفية الثانية ازدهرت",
+                &["BC2", "BC1"],
+            ),
+            // Ours: too far from the story, after its sentence, or the end
+            // of a range that would run backwards.
+            (
+                "بنيت عام 300 ق.م، وفي القرن العشرين اكتشفت آثارها",
+                &["BC0300", "19"],
+            ),
+            (
+                "بنيت عام 300 قبل الميلاد. وفي القرن الثاني ازدهرت",
+                &["BC0300", "01"],
+            ),
+            (
+                "من القرن الأول قبل الميلاد وحتى القرن الثالث، وفي",
+                &["BC00", "02"],
+            ),
+            ("بين القرن الخامس قبل الميلاد والقرن الخامس", &["BC04", "04"]),
+            (
+                "عام 300 قبل الميلاد، وفي القرن الأول الميلادي",
+                &["BC0300", "00"],
+            ),
+        ] {
+            assert_eq!(values(text), want, "{text}");
+        }
     }
 
     /// Years of one to three digits with their era: Hijri ones as the

@@ -19,6 +19,11 @@
 //! centuries, which TIMEX does not write, and a century named since the
 //! date that was no date («أواخر القرن الثالث الهجري … بنهاية القرن») is
 //! the one meant: none then.
+//!
+//! A century or millennium written with its number but not its era takes
+//! the era written after the list it starts, or, in a sentence whose story
+//! is before Christ, is before him when that is the nearer reading
+//! ([`era_read`]).
 
 use super::anaphora::Named;
 use super::{Found, bc_at, date, day_at, era_at, part, stems};
@@ -219,6 +224,198 @@ pub(super) fn at(
             ..date(value)
         },
     })
+}
+
+/// How far from the story's date a century or millennium written without
+/// its era may be to be read before Christ, in years: «القرن الثاني» after
+/// «عام 300 ق.م» is the second before Christ, but «القرن العشرين», in which
+/// the ruins were dug up, is ours.
+const STORY_REACH: i32 = 500;
+
+/// How far back, in tokens and within its sentence, the story's date is
+/// looked for by [`era_read`].
+const STORY_TOKENS: usize = 40;
+
+/// How many tokens after a century [`era_after`] reads for the era of a
+/// list it ends («القرن الأول والثاني الميلادي»).
+const ERA_AFTER: usize = 6;
+
+/// An era written after a list of centuries: before Christ, after him,
+/// or Hijri.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Era {
+    BeforeChrist,
+    Christian,
+    Hijri,
+}
+
+/// The era written after a century or a list of them, ending at token
+/// `end` («... أو الحادي عشر قبل الميلاد», «القرن الرابع بعد الميلاد»,
+/// «والثاني الميلاديين», «والرابع الهجريين»); none at a comma or full
+/// stop.
+fn era_after(t: &Text, end: usize) -> Option<Era> {
+    for k in end..(end + ERA_AFTER).min(t.tokens.len()) {
+        let key = t.key(k);
+        if bc_at(t, k).is_some() || key == "ق.م" {
+            return Some(Era::BeforeChrist);
+        }
+        if matches!(
+            key,
+            "الميلادي"
+                | "الميلاديين"
+                | "الميلاديه"
+                | "ميلادي"
+                | "ميلاديه"
+                | "للميلاد"
+                | "م"
+        ) || (key == "بعد" && t.key(k + 1) == "الميلاد")
+        {
+            return Some(Era::Christian);
+        }
+        if matches!(
+            key,
+            "الهجري" | "الهجريين" | "الهجريه" | "هجري" | "هجريه" | "للهجره" | "ه"
+        ) {
+            return Some(Era::Hijri);
+        }
+        if matches!(key, "،" | "," | "." | "؛" | ";" | ")" | "(" | ":") {
+            return None;
+        }
+    }
+    None
+}
+
+/// What [`era_read`] makes of a century or millennium.
+#[derive(PartialEq, Debug)]
+pub(super) enum Reading {
+    /// As found.
+    Kept,
+    /// Before Christ: this value.
+    BeforeChrist(String),
+    /// A Hijri century, which TIMEX does not write: no date.
+    Hijri,
+}
+
+/// A century or millennium written without its era («القرن الثاني»,
+/// `value` «01», tokens `first..end`), read in the era written after the
+/// list it starts, or in its paragraph's story when that is before Christ.
+///
+/// The era after a list: «القرن الأول أو الثاني قبل الميلاد» is `BC00`,
+/// «القرن الثالث والرابع الهجريين» no date, «القرن الرابع بعد الميلاد»
+/// ours.
+///
+/// The story: before Christ when that reading is the nearer to the last
+/// date or period named in the sentence (at most [`STORY_TOKENS`] back),
+/// within [`STORY_REACH`] of it (twice that for a millennium), and not
+/// before it: «عام 300 قبل الميلاد، وفي القرن الثاني» is `BC01`, «ولد في
+/// القرن الخامس قبل الميلاد، وعاش في القرن الرابع» `BC03`, but «من القرن
+/// الأول قبل الميلاد وحتى القرن الثالث» is ours. The end of a range is
+/// after its start: «بين القرن الخامس قبل الميلاد والقرن الخامس» is ours.
+///
+/// Kept as found: one counted from the document date («القرن الماضي») or
+/// with its era in the span («القرن الأول الميلادي»).
+pub(super) fn era_read(
+    t: &Text,
+    (first, end): (usize, usize),
+    value: &str,
+    named: Option<Named>,
+    last: Option<&Last>,
+) -> Reading {
+    era_read_or_none(t, (first, end), value, named, last).unwrap_or(Reading::Kept)
+}
+
+fn era_read_or_none(
+    t: &Text,
+    (first, end): (usize, usize),
+    value: &str,
+    named: Option<Named>,
+    last: Option<&Last>,
+) -> Option<Reading> {
+    let unit = match value.len() {
+        1 => 1000,
+        2 => 100,
+        _ => return None,
+    };
+    let n: i32 = value
+        .parse()
+        .ok()
+        .filter(|_| value.bytes().all(|b| b.is_ascii_digit()))?;
+    let said = (first..end).any(|k| {
+        era_at(t, k).0.is_some()
+            || matches!(
+                t.key(k),
+                "الميلادي"
+                    | "ميلادي"
+                    | "للميلاد"
+                    | "م"
+                    | "الميلاديه"
+                    | "ميلاديه"
+                    | "الماضي"
+                    | "المقبل"
+                    | "القادم"
+                    | "الحالي"
+                    | "الجاري"
+                    | "المنصرم"
+                    | "السابق"
+                    | "الفائت"
+                    | "الجديده"
+                    | "الماضيه"
+                    | "المقبله"
+                    | "القادمه"
+                    | "الحاليه"
+            )
+    });
+    if said {
+        return None;
+    }
+    match era_after(t, end) {
+        Some(Era::BeforeChrist) => return Some(Reading::BeforeChrist(format!("BC{value}"))),
+        Some(Era::Hijri) => return Some(Reading::Hijri),
+        Some(Era::Christian) => return None,
+        None => {}
+    }
+    // The story's time, as the years it spans: the later of the last date
+    // and the last period named in the paragraph.
+    let holds = |token: usize| {
+        Named::paragraph_holds(t, token, first)
+            && first - token <= STORY_TOKENS
+            && !(token + 1..first).any(|k| matches!(t.key(k), "." | "؟" | "!"))
+    };
+    let date = named
+        .filter(|d| holds(d.token))
+        .map(|d| (d.token, (d.anchor.year(), d.anchor.year())));
+    let period = last.filter(|l| holds(l.token)).map(|l| {
+        let (own, middle) = l.span();
+        (l.token, (middle - own / 2 + 1, middle + own / 2))
+    });
+    let (_, (_, story_end)) = match (date, period) {
+        (Some(d), Some(p)) => d.max(p),
+        (d, p) => d.or(p)?,
+    };
+    if story_end >= 1 {
+        return None;
+    }
+    // Its years read before Christ (the nth century before him ends in
+    // the year -(n - 1) * 100 of the proleptic count), and the middle of
+    // each reading.
+    let (bc_first, bc_last) = (-(n + 1) * unit + 1, -n * unit);
+    let middle = n * unit + unit / 2;
+    let (bc, ad) = ((-middle - story_end).abs(), (middle - story_end).abs());
+    let reach = if unit == 1000 {
+        2 * STORY_REACH
+    } else {
+        STORY_REACH
+    };
+    // «حتى القرن الثالث», «والقرن الخامس»: the end of a range.
+    let range_end = (first.saturating_sub(2)..first)
+        .any(|k| matches!(t.key(k), "حتي" | "الي" | "وحتي" | "والي" | "و"))
+        || t.key(first).starts_with('و');
+    let after = if range_end {
+        bc_first > story_end
+    } else {
+        bc_last >= story_end
+    };
+    (after && bc < ad && bc <= reach).then(|| Reading::BeforeChrist(format!("BC{value}")))
 }
 
 #[cfg(test)]
