@@ -3,7 +3,7 @@
 //! agreement. Pure functions over the analysis' values; the window shows
 //! what they return (through its own bidi layout), and exports may too.
 
-use super::calendar::{civil_from_days, gregorian_to_hijri};
+use super::calendar::{civil_from_days, days_from_civil, gregorian_to_hijri, hijri_to_gregorian};
 use super::timeline::day_span;
 use super::{MentionType, NumberValue, Timex, TimexKind};
 
@@ -718,12 +718,17 @@ fn era(lang: Lang) -> &'static str {
 /// The Hijri equivalent of a calendar TIMEX value: a day as «٢٢ ربيع الأول
 /// ١٤٤٥ هـ»; a span of up to a hundred days by its first and last day; a
 /// longer one by its Hijri years («١٤٣٥–١٤٣٦ هـ»). `None` for values off
-/// the calendar.
+/// the calendar, and for those that begin before the Hijra (the fifth
+/// century's was «-٢٢٩–-١٢٦ هـ»).
 pub fn hijri(t: &Timex, lang: Lang) -> Option<String> {
     if !matches!(t.kind, TimexKind::Date | TimexKind::Time) {
         return None;
     }
     let span = day_span(&t.value, t.modifier)?;
+    let (ey, em, ed) = hijri_to_gregorian(1, 1, 1);
+    if span.start < days_from_civil(ey, em, ed) {
+        return None;
+    }
     let (y0, m0, d0) = civil_from_days(span.start);
     let (y1, m1, d1) = civil_from_days(span.end - 1);
     let days = span.end - span.start;
@@ -862,6 +867,15 @@ mod tests {
             "اليوم ١٥ من الشهر"
         );
         assert_eq!(hijri(&date("XXXX-10"), Lang::Arabic), None);
+        // Nothing before the Hijra: not the fifth century, nor the
+        // seventh, which it falls in, nor a day before it.
+        assert_eq!(hijri(&date("04"), Lang::Arabic), None);
+        assert_eq!(hijri(&date("06"), Lang::Arabic), None);
+        assert_eq!(hijri(&date("0622-07-15"), Lang::Arabic), None);
+        assert_eq!(
+            hijri(&date("0622-07-16"), Lang::Arabic).as_deref(),
+            Some("١ محرم ١ هـ")
+        );
         assert_eq!(timex(&date("PAST_REF"), Lang::Arabic), "في الماضي");
         let start = Timex {
             modifier: Some("START"),
