@@ -79,6 +79,19 @@ const HIJRI_MONTHS_EN: [&str; 12] = [
     "Dhu al-Hijjah",
 ];
 
+/// A year of the proleptic count as a reader writes it: «١٤٥٣», and
+/// before Christ «٤٤ ق.م» (year -43), «44 BC».
+pub fn year_label(y: i32, lang: Lang) -> String {
+    if y >= 1 {
+        return digits(&y.to_string(), lang);
+    }
+    let n = (1 - i64::from(y)).to_string();
+    match lang {
+        Lang::Arabic => format!("{} ق.م", digits(&n, lang)),
+        Lang::English => format!("{n} BC"),
+    }
+}
+
 /// Western digits turned into Arabic-Indic ones (and `.` `,` `%` into
 /// their Arabic forms between digits) in Arabic; unchanged in English.
 pub fn digits(s: &str, lang: Lang) -> String {
@@ -867,6 +880,9 @@ mod tests {
             "اليوم ١٥ من الشهر"
         );
         assert_eq!(hijri(&date("XXXX-10"), Lang::Arabic), None);
+        assert_eq!(year_label(1453, Lang::Arabic), "١٤٥٣");
+        assert_eq!(year_label(-43, Lang::Arabic), "٤٤ ق.م");
+        assert_eq!(year_label(0, Lang::English), "1 BC");
         // Nothing before the Hijra: not the fifth century, nor the
         // seventh, which it falls in, nor a day before it.
         assert_eq!(hijri(&date("04"), Lang::Arabic), None);

@@ -22,9 +22,34 @@ pub struct Timeline {
     pub undated: Vec<Event>,
 }
 
+/// The first and last years, of the proleptic count (44 BC is -43), of a
+/// value before Christ: «BC0044» a year (of four digits or more), «BC04»
+/// the fifth century before him (500 to 401 BC), «BC2» the third
+/// millennium (3000 to 2001 BC). `None` for any other value.
+pub fn years_before_christ(value: &str) -> Option<(i32, i32)> {
+    let d = value.strip_prefix("BC")?;
+    if d.is_empty() || d.len() > 6 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = d.parse().ok()?;
+    match d.len() {
+        1 => Some((1 - (n + 1) * 1000, -n * 1000)),
+        2 => Some((1 - (n + 1) * 100, -n * 100)),
+        3 => None,
+        _ => (n >= 1).then_some((1 - n, 1 - n)),
+    }
+}
+
 /// A sort key for a TIMEX value on the calendar: (year, month, day); `None`
-/// for references, durations and unknown parts.
+/// for references, durations and unknown parts, and for centuries,
+/// decades and millennia, which the timeline lists apart, as it does
+/// vague times: a bar of a thousand years would leave the article's days
+/// no room. A year before Christ sorts by its number of the proleptic
+/// count (44 BC is -43).
 pub fn calendar_key(value: &str) -> Option<(i32, u32, u32)> {
+    if let Some((first, last)) = years_before_christ(value) {
+        return (first == last).then_some((first, 0, 0));
+    }
     let mut parts = value.split('-');
     let year: i32 = parts.next()?.parse().ok().filter(|_| value.len() >= 4)?;
     let month = match parts.next() {
@@ -94,12 +119,21 @@ pub fn day_span(value: &str, modifier: Option<&str>) -> Option<Range<i64>> {
     use super::calendar::{add_months, days_from_civil};
     let parts: Vec<&str> = value.split('-').collect();
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !parts.iter().take(1).all(|p| digits(p)) {
+    if !parts
+        .iter()
+        .take(1)
+        .all(|p| digits(p) || p.starts_with("BC"))
+    {
         return None;
     }
     let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1..=9999).contains(y));
     let month_start = |y: i32, m: u32| days_from_civil(y, m, 1);
     let span = match parts.as_slice() {
+        // Before Christ: its years, Julian.
+        [bc] if bc.starts_with("BC") => {
+            let (first, last) = years_before_christ(bc)?;
+            month_start(first, 1)..month_start(last + 1, 1)
+        }
         [y] if y.len() == 4 => {
             let y = year(y)?;
             month_start(y, 1)..month_start(y + 1, 1)
@@ -362,6 +396,64 @@ mod tests {
         assert_eq!(day_span("P3M", None), None);
         assert_eq!(day_span("XXXX-10-07", None), None);
         assert_eq!(day_span("2023-02-30", None), None);
+    }
+
+    /// Years, centuries and millennia before Christ were listed among the
+    /// vague times, off the axis: a history of Rome had no timeline.
+    #[test]
+    fn a_time_before_christ_is_placed_on_the_calendar() {
+        let day = |y, m, d| crate::analysis::calendar::days_from_civil(y, m, d);
+        // 44 BC is year -43 of the proleptic count.
+        assert_eq!(
+            day_span("BC0044", None),
+            Some(day(-43, 1, 1)..day(-42, 1, 1))
+        );
+        assert_eq!(
+            day_span("BC12000", None),
+            Some(day(-11999, 1, 1)..day(-11998, 1, 1))
+        );
+        // The fifth century before Christ: 500 to 401 BC.
+        assert_eq!(
+            day_span("BC04", None),
+            Some(day(-499, 1, 1)..day(-399, 1, 1))
+        );
+        // The first: 100 to 1 BC, up to the first of January of AD 1.
+        assert_eq!(day_span("BC00", None), Some(day(-99, 1, 1)..day(1, 1, 1)));
+        assert_eq!(
+            day_span("BC2", None),
+            Some(day(-2999, 1, 1)..day(-1999, 1, 1))
+        );
+        let end = day_span("BC04", Some("END")).unwrap();
+        assert!(end.start > day(-434, 1, 1) && end.end == day(-399, 1, 1));
+        for bad in ["BC", "BC0000", "BC123", "BCX1", "BC1234567", "BC-1"] {
+            assert_eq!(day_span(bad, None), None, "{bad}");
+        }
+        // Years sorted before our era, the earlier first; centuries and
+        // millennia listed apart, as ours are.
+        let mut values = ["0632-06-08", "BC0044", "BC0509"];
+        values.sort_by_key(|v| calendar_key(v));
+        assert_eq!(values, ["BC0509", "BC0044", "0632-06-08"]);
+        assert_eq!(calendar_key("BC04"), None);
+        assert_eq!(calendar_key("04"), None);
+        let text = "تأسست عام 753 قبل الميلاد. وفي القرن الأول قبل الميلاد تحولت.";
+        let date = |range: Range<usize>, value: &str| Mention {
+            range,
+            kind: MentionType::Date,
+            norm: Some(Norm::Date(Timex {
+                value: value.into(),
+                kind: TimexKind::Date,
+                modifier: None,
+            })),
+        };
+        let first = text.find("753").unwrap()..text.find(".").unwrap();
+        let second = text.find("القرن").unwrap()..text.rfind(" تحولت").unwrap();
+        let t = build(
+            &split_sentences(text),
+            &[date(first, "BC0753"), date(second, "BC00")],
+        );
+        let placed: Vec<&str> = t.dated.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(placed, ["BC0753"]);
+        assert_eq!(t.undated[0].date.value, "BC00");
     }
 
     #[test]

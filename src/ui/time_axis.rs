@@ -288,7 +288,9 @@ impl TimeAxis {
                     out.push(Tick {
                         x: self.x_of(z as f64),
                         kind: TickKind::Year(y),
-                        labelled: y.rem_euclid(every) == 0,
+                        // Before Christ, the round years of his count
+                        // (500 BC is -499).
+                        labelled: if y >= 1 { y } else { 1 - y }.rem_euclid(every) == 0,
                     });
                 }
             }

@@ -390,11 +390,7 @@ fn axis_ui(
     for tick in axis.ticks() {
         let x = rect.left() + tick.x;
         let (len, label) = match tick.kind {
-            TickKind::Year(y) => (
-                7.0,
-                tick.labelled
-                    .then(|| describe::digits(&y.to_string(), lang)),
-            ),
+            TickKind::Year(y) => (7.0, tick.labelled.then(|| describe::year_label(y, lang))),
             TickKind::Month(_, m) => (3.5, tick.labelled.then(|| month_short(m, lang).to_owned())),
         };
         painter.line_segment(
@@ -424,7 +420,7 @@ fn axis_ui(
     }
     let strong = visuals.strong_text_color();
     for (x, y) in axis.stretch_labels() {
-        let l = describe::digits(&y.to_string(), lang);
+        let l = describe::year_label(y, lang);
         let g = super::bidi_text::line_galley(
             ui.ctx(),
             &l,
