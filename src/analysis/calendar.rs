@@ -4,10 +4,11 @@
 //! A civil date here is a Western date as historians write it: Julian
 //! before 15 October 1582 (the day after Julian 4 October), Gregorian
 //! from then on. Arabic sources give «8 يونيو 632» for the Prophet's
-//! death, the Julian day, and a Hijri date converted for the same page
-//! must come out the same («12 ربيع الأول 11 هـ» is Julian 8 June 632,
-//! proleptic Gregorian 11 June); weekdays and day counts of early dates
-//! are then those of the days the sources name.
+//! death, a Julian day, and a Hijri date converted for the same page must
+//! land in the same calendar: «12 ربيع الأول 11 هـ» is 7 June 632 by the
+//! tabular calendar, a day from the sighted month's 8 June, where the
+//! proleptic Gregorian calendar made it 10 June. Weekdays and day counts
+//! of early dates are then those of the days the sources name.
 
 /// The first day of the Gregorian calendar, 1582-10-15, in days since
 /// 1970-01-01.

@@ -508,7 +508,9 @@ pub fn find_from(
                     match century_again::era_read(t, span, &f.timex.value, named, last) {
                         century_again::Reading::Kept => {}
                         century_again::Reading::BeforeChrist(v) => f.timex.value = v,
+                        // Taken, so that «القرن 8 هـ»'s 8 is not a number.
                         century_again::Reading::Hijri => {
+                            taken[i..f.end].iter_mut().for_each(|x| *x = true);
                             i = f.end;
                             continue;
                         }
@@ -6183,6 +6185,7 @@ mod tests {
             ("ازدهرت في القرن الرابع بعد الميلاد", &["03"]),
             ("ازدهرت في القرن الثالث والرابع الهجريين", &[]),
             ("ذكرها الرحالة في القرن الخامس هجري", &[]),
+            ("نشأت في الأناضول في القرن 8 هـ / 14 م", &[]),
             // The story's era, when it is the nearer reading.
             (
                 "بنيت المدينة عام 300 قبل الميلاد، وفي القرن الثاني ازدهرت",

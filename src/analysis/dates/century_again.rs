@@ -298,7 +298,7 @@ pub(super) enum Reading {
 
 /// A century or millennium written without its era («القرن الثاني»,
 /// `value` «01», tokens `first..end`), read in the era written after the
-/// list it starts, or in its paragraph's story when that is before Christ.
+/// list it starts, or in its sentence's story when that is before Christ.
 ///
 /// The era after a list: «القرن الأول أو الثاني قبل الميلاد» is `BC00`,
 /// «القرن الثالث والرابع الهجريين» no date, «القرن الرابع بعد الميلاد»
@@ -341,15 +341,12 @@ fn era_read_or_none(
         .ok()
         .filter(|_| value.bytes().all(|b| b.is_ascii_digit()))?;
     let said = (first..end).any(|k| {
+        // («م», «ميلادي», «هـ» and their like: `era_at`.)
         era_at(t, k).0.is_some()
             || matches!(
                 t.key(k),
                 "الميلادي"
-                    | "ميلادي"
-                    | "للميلاد"
-                    | "م"
                     | "الميلاديه"
-                    | "ميلاديه"
                     | "الماضي"
                     | "المقبل"
                     | "القادم"
@@ -375,7 +372,9 @@ fn era_read_or_none(
         None => {}
     }
     // The story's time, as the years it spans: the later of the last date
-    // and the last period named in the paragraph.
+    // and the last period named in the sentence (a period before Christ
+    // spans from its middle, as `Last::span` gives it, half its years each
+    // way; one of ours is no story before Christ).
     let holds = |token: usize| {
         Named::paragraph_holds(t, token, first)
             && first - token <= STORY_TOKENS
