@@ -5156,6 +5156,15 @@ mod tests {
                     ("1903م", "1903"),
                 ],
             ),
+            (
+                "من 1320 هـ إلى 1321 هـ/1902م إلى 1903م اندلعت",
+                &[
+                    ("1320 هـ", "1902"),
+                    ("1321 هـ", "1903"),
+                    ("1902م", "1902"),
+                    ("1903م", "1903"),
+                ],
+            ),
             // The weekday of a Julian day: the Prophet died on a Monday,
             // which the calendar's 12 Rabiʿ I 11 (7 June 632) is a day
             // before.

@@ -290,6 +290,19 @@ pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
 mod tests {
     use super::*;
 
+    /// A date mention over `range` with TIMEX value `value`.
+    fn date(range: Range<usize>, value: &str) -> Mention {
+        Mention {
+            range,
+            kind: MentionType::Date,
+            norm: Some(Norm::Date(Timex {
+                value: value.into(),
+                kind: TimexKind::Date,
+                modifier: None,
+            })),
+        }
+    }
+
     /// Quarters and halves sit on the time axis as the months they cover.
     #[test]
     fn quarters_and_halves_span_their_months() {
@@ -436,15 +449,6 @@ mod tests {
         assert_eq!(calendar_key("BC04"), None);
         assert_eq!(calendar_key("04"), None);
         let text = "تأسست عام 753 قبل الميلاد. وفي القرن الأول قبل الميلاد تحولت.";
-        let date = |range: Range<usize>, value: &str| Mention {
-            range,
-            kind: MentionType::Date,
-            norm: Some(Norm::Date(Timex {
-                value: value.into(),
-                kind: TimexKind::Date,
-                modifier: None,
-            })),
-        };
         let first = text.find("753").unwrap()..text.find(".").unwrap();
         let second = text.find("القرن").unwrap()..text.rfind(" تحولت").unwrap();
         let t = build(
@@ -459,15 +463,6 @@ mod tests {
     #[test]
     fn a_date_with_no_days_on_the_calendar_is_listed_apart_not_drawn_in_1970() {
         let text = "جرى ذلك في 30 فبراير 2023. ثم في 7 أكتوبر 2023.";
-        let date = |range: Range<usize>, value: &str| Mention {
-            range,
-            kind: MentionType::Date,
-            norm: Some(Norm::Date(Timex {
-                value: value.into(),
-                kind: TimexKind::Date,
-                modifier: None,
-            })),
-        };
         let first = text.find("30").unwrap()..text.find(".").unwrap();
         let second = text.find("7 ").unwrap()..text.rfind(".").unwrap();
         let mentions = [date(first, "2023-02-30"), date(second, "2023-10-07")];

@@ -142,7 +142,7 @@ fn joins(t: &Text, from: usize, to: usize) -> bool {
 /// the year after 1902, not 1902.
 fn in_two_ranges(t: &Text, places: &[Option<Place>], a: usize) -> bool {
     let dash = |from: usize, to: usize| {
-        from < to && (from..to).all(|k| matches!(t.key(k), "-" | "–" | "الى" | "حتى"))
+        from < to && (from..to).all(|k| matches!(t.key(k), "-" | "–" | "الي" | "حتي"))
     };
     let (Some(p), Some(q)) = (places[a - 1], places[a]) else {
         return false;
