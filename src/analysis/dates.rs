@@ -791,8 +791,8 @@ fn day_before_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let second = match day_then_month(t, second_at) {
         Some((.., true, _)) => return None,
         Some(_) => day_month(t, second_at, dct)?,
-        // «بين 10 و15 من الشهر الجاري».
-        None => news::day_of_relative_month(t, second_at, dct)?,
+        // «بين 10 و15 من الشهر الجاري», «بين 10 و15 الجاري».
+        None => news::day_of_said_month(t, second_at, dct, true)?,
     };
     let value = &second.timex.value;
     let (year, month) = (value.get(..4)?, value.get(5..7)?.parse::<u32>().ok()?);
@@ -1223,6 +1223,11 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         {
             f.timex.value = v;
         }
+        return Some(Found { skip, ..f });
+    }
+    // «الأحد 20 الجاري», «الثلاثاء 15 من الشهر الماضي»: a day of the
+    // month before, after or of the document's.
+    if let Some(f) = news::day_of_said_month(t, j, dct, true) {
         return Some(Found { skip, ..f });
     }
     let end = if direction(t.key(i + 1)).is_some() {
@@ -3106,6 +3111,20 @@ mod tests {
             &[
                 ("في القرن الحادي والعشرين", "القرن الحادي والعشرين", "20"),
                 ("منذ القرن 21", "القرن 21", "20"),
+                // News gives the digits the article: «الـ21», «ال ـ 19».
+                ("نعيش في القرن الـ21 وهذه", "القرن الـ21", "20"),
+                ("ليس القرن ال ـ 19 عندما", "القرن ال ـ 19", "18"),
+                ("في أواخر القرن الـ 19", "أواخر القرن الـ 19", "18"),
+                (
+                    "في نهاية القرن الـ4 قبل الميلاد",
+                    "نهاية القرن الـ4 قبل الميلاد",
+                    "BC03",
+                ),
+                (
+                    "في العقد الأول من القرن الـ21",
+                    "العقد الأول من القرن الـ21",
+                    "200",
+                ),
                 ("في القرن التاسع عشر", "القرن التاسع عشر", "18"),
                 ("في القرن العشرين", "القرن العشرين", "19"),
                 ("طوال القرن الماضي", "القرن الماضي", "19"),
@@ -4525,6 +4544,8 @@ mod tests {
         // Spelling variants (§1.2).
         for (name, m) in [
             ("كانون ثاني", 1),
+            // «ثانٍ», the indefinite «second» as grammar writes it.
+            ("كانون ثان", 1),
             ("فبرایر", 2),
             ("اذار", 3),
             ("أذار", 3),
@@ -4543,6 +4564,7 @@ mod tests {
             ("تشرين الاول", 10),
             ("اكتوبر", 10),
             ("تشرين ثاني", 11),
+            ("تشرين ثان", 11),
             ("نوڤمبر", 11),
             ("كانون أول", 12),
             ("کانون الأول", 12),
@@ -5165,6 +5187,15 @@ mod tests {
                     ("1903م", "1903"),
                 ],
             ),
+            // A pair that starts one range is the same day still.
+            (
+                "مدير الجامعة منذ 27 ربيع الآخر 1433 هـ الموافق 20 مارس 2012 م حتى 2016.",
+                &[
+                    ("27 ربيع الآخر 1433 هـ", "2012-03-20"),
+                    ("20 مارس 2012 م", "2012-03-20"),
+                    ("2016", "2016"),
+                ],
+            ),
             // The weekday of a Julian day: the Prophet died on a Monday,
             // which the calendar's 12 Rabiʿ I 11 (7 June 632) is a day
             // before.
@@ -5437,6 +5468,34 @@ mod tests {
             spans_and_values("من 3 إلى 7 من الشهر المقبل", "2024-05-20")[0].1,
             "2024-06-03"
         );
+        // After a word that announces a date, news leaves «الشهر» out;
+        // a weekday announces one too.
+        check(
+            "2024-05-20",
+            &[
+                ("وصل يوم 20 الجاري إلى", "20 الجاري", "2024-05-20", "DATE"),
+                ("في 25 المنصرم", "25 المنصرم", "2024-04-25", "DATE"),
+                ("منذ 3 الماضي", "3 الماضي", "2024-04-03", "DATE"),
+                (
+                    "اجتمع الثلاثاء 14 الجاري مع",
+                    "الثلاثاء 14 الجاري",
+                    "2024-05-14",
+                    "DATE",
+                ),
+                ("الأحد 2 القادم", "الأحد 2 القادم", "2024-06-02", "DATE"),
+                ("في الـ 9 المقبل", "الـ 9 المقبل", "2024-06-09", "DATE"),
+            ],
+        );
+        assert_eq!(
+            spans_and_values("تجرى بين 10 و15 الجاري", "2024-05-20"),
+            [("10", "2024-05-10"), ("15 الجاري", "2024-05-15")]
+                .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        // Not a rank, nor twenty of something counted, nor 31 June.
+        for text in ["احتل المركز 3 الحالي", "عدد 20 الماضي", "في 31 المقبل"]
+        {
+            assert_no_dates(text, "2024-05-20");
+        }
     }
 
     #[test]

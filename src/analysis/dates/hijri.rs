@@ -139,7 +139,9 @@ fn joins(t: &Text, from: usize, to: usize) -> bool {
 
 /// Whether the pair of dates ending at place `a` is where two ranges meet,
 /// each in its calendar: «1320 هـ - 1321 هـ/1902م - 1903م» gives 1321 AH
-/// the year after 1902, not 1902.
+/// the year after 1902, not 1902. One range is not two: in «منذ 27 ربيع
+/// الآخر 1433 هـ الموافق 20 مارس 2012 م حتى 2016» the pair starts one,
+/// and is the same day.
 fn in_two_ranges(t: &Text, places: &[Option<Place>], a: usize) -> bool {
     let dash = |from: usize, to: usize| {
         from < to && (from..to).all(|k| matches!(t.key(k), "-" | "–" | "الي" | "حتي"))
@@ -154,7 +156,7 @@ fn in_two_ranges(t: &Text, places: &[Option<Place>], a: usize) -> bool {
         .copied()
         .flatten()
         .is_some_and(|o| o.hijri == q.hijri && dash(q.end, o.first));
-    before || after
+    before && after
 }
 
 /// [`same_day`] over a document's date mentions, each with its [`Place`]

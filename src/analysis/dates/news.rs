@@ -151,7 +151,13 @@ fn any_direction(k: &str) -> Option<i32> {
 /// «15/2» (day and month) and «15/2/22» (a year of two digits) after a
 /// word that announces a date («في», «يوم», «بتاريخ», «منذ», «حتى»).
 fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let cue = i > 0
+    numeric_day_month(t, i, dct, announced(t, i))
+}
+
+/// Whether the word before token `i` announces a date: «في», «يوم»,
+/// «بتاريخ», «منذ», «حتى», «الموافق», «مساء», «صباح».
+fn announced(t: &Text, i: usize) -> bool {
+    i > 0
         && stems(t, i - 1).iter().any(|(_, w)| {
             matches!(
                 *w,
@@ -164,8 +170,7 @@ fn numeric_partial(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                     | "مساء"
                     | "صباح"
             )
-        });
-    numeric_day_month(t, i, dct, cue)
+        })
 }
 
 /// [`numeric_partial`]'s forms at token `i`, the day and month ones only
@@ -337,11 +342,21 @@ fn ordinal_at(t: &Text, j: usize) -> Option<(u32, usize, usize)> {
     day_at(t, j).filter(|_| !t.key(j).ends_with("غره"))
 }
 
-/// A century by its ordinal or number at `j`: «الحادي والعشرين», «21»
-/// (1 to 21). Not a century of the Hijri era or before Christ, which the
-/// calendar does not draw. (ordinal, next token).
+/// Where an ordinal written in digits starts: past the article news gives
+/// it («القرن الـ21», «القرن الـ 19»: «ال» a token of its own), else `j`.
+fn digits_after_article(t: &Text, j: usize) -> usize {
+    if t.key(j) == "ال" && t.is_number(j + 1) {
+        j + 1
+    } else {
+        j
+    }
+}
+
+/// A century by its ordinal or number at `j`: «الحادي والعشرين», «21»,
+/// «الـ21» (1 to 21). Not a century of the Hijri era or before Christ,
+/// which the calendar does not draw. (ordinal, next token).
 fn century_number(t: &Text, j: usize) -> Option<(u32, usize)> {
-    let (n, end, _) = ordinal_at(t, j)?;
+    let (n, end, _) = ordinal_at(t, digits_after_article(t, j))?;
     if !(1..=21).contains(&n) || matches!(t.key(end), "الهجري" | "للهجره" | "ق.م" | "ق" | "قبل")
     {
         return None;
@@ -396,7 +411,7 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         // «القرن الثاني قبل الميلاد», «القرن 17 ق.م»: the nth century
         // before Christ is «BC» and n - 1, as after him («BC01», 200 to
         // 101 BC).
-        if let Some((n, end, _)) = ordinal_at(t, i + 1)
+        if let Some((n, end, _)) = ordinal_at(t, digits_after_article(t, i + 1))
             && let Some(bc_end) = super::bc_at(t, end).or_else(|| {
                 (t.key(end) == "ق.م").then(|| end + 1 + usize::from(t.key(end + 1) == "."))
             })
@@ -594,27 +609,55 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 
 /// «الـ 15 من الشهر الماضي», «العاشر من الشهر الجاري», «في 3 من الشهر
 /// المقبل»: a day of the document's month or of the month before or after.
+/// After a word that announces a date, news leaves the month out: «يوم 20
+/// الجاري», «في 15 الماضي», «منذ 3 المنصرم».
 pub(super) fn day_of_relative_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let start = if t.key(i) == "ال" && t.is_number(i + 1) {
-        i + 1
-    } else {
-        i
-    };
+    // «بين 10 و15 الجاري»: the second day of a pair is announced by the
+    // first.
+    let second =
+        i >= 2 && matches!(t.key(i - 1), "و" | "الي" | "حتي" | "-" | "–") && t.is_number(i - 2);
+    day_of_said_month(t, i, dct, second || announced(t, i))
+}
+
+/// [`day_of_relative_month`], the month left out only when `cue` (or the
+/// word before) announces a date; a weekday before the day announces one
+/// too: «الأحد 20 الجاري».
+pub(super) fn day_of_said_month(
+    t: &Text,
+    i: usize,
+    dct: Option<DocDate>,
+    cue: bool,
+) -> Option<Found> {
+    let start = digits_after_article(t, i);
     let (day, mut j, skip) = day_at(t, start)?;
-    if t.key(j) == "من" {
-        j += 1;
+    // The month is masculine: «20 الجاري», not «الـ20 الماضية» (twenty
+    // of something counted).
+    let left_out = match t.key(j) {
+        "الجاري" | "الحالي" => Some(0),
+        "الماضي" | "المنصرم" | "المنقضي" | "الفائت" => Some(-1),
+        "المقبل" | "القادم" => Some(1),
+        _ => None,
     }
-    // «الـ 20 من هذا الشهر».
-    let this = matches!(t.key(j), "هذا" | "هذه");
-    if this {
-        j += 1;
-    }
-    if t.key(j) != "الشهر" {
-        return None;
-    }
-    let (dir, end) = match any_direction(t.key(j + 1)).filter(|_| !this) {
-        Some(dir) => (dir, j + 2),
-        None => (0, j + 1),
+    .filter(|_| t.is_number(start) && (cue || announced(t, i)));
+    let (dir, end) = match left_out {
+        Some(dir) => (dir, j + 1),
+        None => {
+            if t.key(j) == "من" {
+                j += 1;
+            }
+            // «الـ 20 من هذا الشهر».
+            let this = matches!(t.key(j), "هذا" | "هذه");
+            if this {
+                j += 1;
+            }
+            if t.key(j) != "الشهر" {
+                return None;
+            }
+            match any_direction(t.key(j + 1)).filter(|_| !this) {
+                Some(dir) => (dir, j + 2),
+                None => (0, j + 1),
+            }
+        }
     };
     let Some(d) = dct else {
         // No document date: that day of a month not known.
