@@ -813,8 +813,12 @@ fn second_day_at(t: &Text, i: usize) -> Option<usize> {
     let numbers = t.is_number(i)
         && matches!(
             t.key(i + 1),
-            "و" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
+            "و" | "او" | "الي" | "حتي" | "وحتي" | "والي" | "-" | "–"
         );
+    // «من 7 إلى يوم 9 أكتوبر».
+    if numbers && t.key(i + 2) == "يوم" && t.is_number(i + 3) {
+        return Some(i + 3);
+    }
     let words = t.is_word(i)
         && t.key(i + 1).starts_with('و')
         && day_at(t, i).is_some_and(|d| d.1 == i + 1)
@@ -5041,6 +5045,15 @@ mod tests {
                 pair("31 ديسمبر الماضي", "2023-12-31")
             ]
         );
+        // «أو», and «يوم» said again before the second day.
+        assert_eq!(
+            values("يصل في 7 أو 8 يوليو"),
+            [pair("7", "2024-07-07"), pair("8 يوليو", "2024-07-08")]
+        );
+        assert_eq!(
+            values("من 7 إلى يوم 9 يوليو"),
+            [pair("7", "2024-07-07"), pair("9 يوليو", "2024-07-09")]
+        );
         // Not a day of that month; not a Hijri month.
         assert_eq!(values("بين 31 و1 أبريل 2024").len(), 1);
         assert_eq!(values("في 1 و2 رمضان 1445 هـ").len(), 1);
@@ -5308,6 +5321,20 @@ mod tests {
                     "في الحادية والثلاثين من يناير",
                     "الحادية والثلاثين من يناير",
                     "2024-01-31",
+                    "DATE",
+                ),
+                // «الواحد» for «الحادي», as news also writes it: one
+                // date, not the first and the twentieth.
+                (
+                    "في الواحد والعشرين من مارس",
+                    "الواحد والعشرين من مارس",
+                    "2024-03-21",
+                    "DATE",
+                ),
+                (
+                    "في القرن الواحد والعشرين",
+                    "القرن الواحد والعشرين",
+                    "20",
                     "DATE",
                 ),
             ],

@@ -175,6 +175,11 @@ pub fn day_ordinals() -> Vec<(String, u32)> {
                 out.push((format!("{mc} و{tens}"), v));
                 out.push((format!("{fc} و{tens}"), v));
             }
+            // «الواحد والعشرين», as news also writes the 21st.
+            if n == 1 {
+                out.push((format!("الواحد و{tens}"), v));
+                out.push((format!("الواحدة و{tens}"), v));
+            }
         }
     }
     for (w, v) in [
