@@ -280,7 +280,13 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
         end == i + 1 && matches!(NUMBER_WORDS.get(t.key(i)), Some(NumWord::Unit(1 | 2)));
     if one_or_two {
         if i > 0 && t.is_word(i - 1) && !NOT_UNITS.contains(&t.key(i - 1)) {
-            let r = t.span(i - 1, 0, i - 1);
+            // «كيلومتر مربع واحد»: the measure with its power.
+            let first = if i > 1 && squared_or_cubed(t.key(i - 1)) && t.is_word(i - 2) {
+                i - 2
+            } else {
+                i - 1
+            };
+            let r = t.span(first, 0, i - 1);
             v.unit = Some(t.original[r].to_owned());
         }
     } else if v.unit.is_none() && free(end) && t.is_word(end) && !t.tokens[end].glued {
@@ -293,11 +299,23 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
             && !joined_by_wa(k)
             && k.chars().count() > 1
         {
-            let r = t.span(end, 0, end);
+            // «500 ألف كيلومتر مربع», «800 مليون متر مكعب»: an area or a
+            // volume, not a length.
+            let last = if free(end + 1) && squared_or_cubed(t.key(end + 1)) {
+                end + 1
+            } else {
+                end
+            };
+            let r = t.span(end, 0, last);
             v.unit = Some(t.original[r].to_owned());
         }
     }
     Some((end, v))
+}
+
+/// «مربع», «مكعب» (and their feminines) after a measure: its power.
+fn squared_or_cubed(key: &str) -> bool {
+    matches!(key, "مربع" | "مربعه" | "مكعب" | "مكعبه")
 }
 
 /// Whether `key` reads as «و» and a word more common than itself: «قتل
@@ -691,6 +709,19 @@ mod tests {
             (n[0].0.as_str(), n[0].1.unit.as_deref()),
             ("2500", Some("عسكري"))
         );
+        // An area or a volume keeps its power: «كيلومتر» alone is a length.
+        for (text, span, unit) in [
+            ("مساحتها 500 ألف كيلومتر مربع", "500 ألف", "كيلومتر مربع"),
+            ("بنحو 800 مليون متر مكعب", "نحو 800 مليون", "متر مكعب"),
+            ("في كيلومتر مربع واحد", "واحد", "كيلومتر مربع"),
+        ] {
+            let n = numbers(text);
+            assert_eq!(
+                (n[0].0.as_str(), n[0].1.unit.as_deref()),
+                (span, Some(unit)),
+                "{text}"
+            );
+        }
     }
 
     #[test]
