@@ -10,6 +10,8 @@
 //! proleptic Gregorian calendar made it 10 June. Weekdays and day counts
 //! of early dates are then those of the days the sources name.
 
+mod umm_al_qura;
+
 /// The first day of the Gregorian calendar, 1582-10-15, in days since
 /// 1970-01-01.
 const GREGORIAN_START: i64 = -141_427;
@@ -133,56 +135,6 @@ pub fn season_of(m: u32) -> &'static str {
     }
 }
 
-/// Umm al-Qura month starts known from the reference (§2.3): (AH year,
-/// month, Gregorian y, m, d). Other months use the tabular calendar, which
-/// can differ by a day.
-const UMM_AL_QURA: &[(i32, u32, i32, u32, u32)] = &[
-    (1440, 1, 2018, 9, 11),
-    (1440, 9, 2019, 5, 6),
-    (1440, 10, 2019, 6, 4),
-    (1440, 12, 2019, 8, 2),
-    (1441, 1, 2019, 8, 31),
-    (1441, 9, 2020, 4, 24),
-    (1441, 10, 2020, 5, 24),
-    (1441, 12, 2020, 7, 22),
-    (1442, 1, 2020, 8, 20),
-    (1442, 9, 2021, 4, 13),
-    (1442, 10, 2021, 5, 13),
-    (1442, 12, 2021, 7, 11),
-    (1443, 1, 2021, 8, 9),
-    (1443, 9, 2022, 4, 2),
-    (1443, 10, 2022, 5, 2),
-    (1443, 12, 2022, 6, 30),
-    (1444, 1, 2022, 7, 30),
-    (1444, 9, 2023, 3, 23),
-    (1444, 10, 2023, 4, 21),
-    (1444, 12, 2023, 6, 19),
-    (1445, 1, 2023, 7, 19),
-    (1445, 9, 2024, 3, 11),
-    (1445, 10, 2024, 4, 10),
-    (1445, 12, 2024, 6, 7),
-    (1446, 1, 2024, 7, 7),
-    (1446, 9, 2025, 3, 1),
-    (1446, 10, 2025, 3, 30),
-    (1446, 12, 2025, 5, 28),
-    (1447, 1, 2025, 6, 26),
-    (1447, 9, 2026, 2, 18),
-    (1447, 10, 2026, 3, 20),
-    (1447, 12, 2026, 5, 18),
-    (1448, 1, 2026, 6, 16),
-    (1448, 9, 2027, 2, 8),
-    (1448, 10, 2027, 3, 9),
-    (1448, 12, 2027, 5, 7),
-    (1449, 1, 2027, 6, 6),
-    (1449, 9, 2028, 1, 28),
-    (1449, 10, 2028, 2, 26),
-    (1449, 12, 2028, 4, 26),
-    (1450, 1, 2028, 5, 25),
-    (1450, 9, 2029, 1, 16),
-    (1450, 10, 2029, 2, 14),
-    (1450, 12, 2029, 4, 15),
-];
-
 /// The tabular Islamic calendar (civil epoch, 30-year cycle with leap years
 /// 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29): day count of `y-m-d` AH.
 fn tabular_days(y: i32, m: u32, d: u32) -> i64 {
@@ -198,20 +150,31 @@ fn tabular_days(y: i32, m: u32, d: u32) -> i64 {
     jd - 2_440_588
 }
 
+/// The first day of Hijri month `m` of year `y` in the Umm al-Qura
+/// calendar, in days since 1970-01-01, when its table holds the month
+/// (1343 to 1500 AH).
+fn umm_al_qura_start(y: i32, m: u32) -> Option<i64> {
+    let months = (y - umm_al_qura::FIRST_YEAR).checked_mul(12)? + m as i32 - 1;
+    let at = usize::try_from(months).ok()?;
+    // The last entry ends the table: no month starts there.
+    let start = umm_al_qura::MONTH_STARTS[..umm_al_qura::MONTH_STARTS.len() - 1].get(at)?;
+    Some(umm_al_qura::FIRST_DAY + i64::from(*start))
+}
+
 /// The civil date of Hijri `y-m-d` (Julian before 1582-10-15, as the
-/// sources write it): from the Umm al-Qura month start when the reference
-/// gives it, else from the tabular calendar.
+/// sources write it): from the Umm al-Qura calendar from 1343 to 1500 AH
+/// (1924 to 2077), Saudi Arabia's, which news follows; before and after,
+/// from the tabular calendar, a day or two from the months as sighted.
 pub fn hijri_to_gregorian(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
-    if let Some(&(_, _, gy, gm, gd)) = UMM_AL_QURA.iter().find(|r| r.0 == y && r.1 == m) {
-        return add_days(gy, gm, gd, d as i64 - 1);
+    match umm_al_qura_start(y, m) {
+        Some(start) => civil_from_days(start + d as i64 - 1),
+        None => civil_from_days(tabular_days(y, m, d)),
     }
-    civil_from_days(tabular_days(y, m, d))
 }
 
 /// The Hijri date of civil `y-m-d` (Julian before 1582-10-15): the
-/// inverse of
-/// [`hijri_to_gregorian`] (Umm al-Qura where the reference anchors the
-/// month, else the tabular calendar, which can differ by a day).
+/// inverse of [`hijri_to_gregorian`] (Umm al-Qura from 1343 to 1500 AH,
+/// else the tabular calendar).
 pub fn gregorian_to_hijri(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
     let z = days_from_civil(y, m, d);
     // The tabular year is close; the month whose start is the latest one on
@@ -237,10 +200,59 @@ pub fn gregorian_to_hijri(y: i32, m: u32, d: u32) -> (i32, u32, u32) {
 mod tests {
     use super::*;
 
+    /// Umm al-Qura month starts the reference gives (§2.3): (AH year,
+    /// month, Gregorian y, m, d).
+    const ANCHORS: &[(i32, u32, i32, u32, u32)] = &[
+        (1440, 1, 2018, 9, 11),
+        (1440, 9, 2019, 5, 6),
+        (1440, 10, 2019, 6, 4),
+        (1440, 12, 2019, 8, 2),
+        (1441, 1, 2019, 8, 31),
+        (1441, 9, 2020, 4, 24),
+        (1441, 10, 2020, 5, 24),
+        (1441, 12, 2020, 7, 22),
+        (1442, 1, 2020, 8, 20),
+        (1442, 9, 2021, 4, 13),
+        (1442, 10, 2021, 5, 13),
+        (1442, 12, 2021, 7, 11),
+        (1443, 1, 2021, 8, 9),
+        (1443, 9, 2022, 4, 2),
+        (1443, 10, 2022, 5, 2),
+        (1443, 12, 2022, 6, 30),
+        (1444, 1, 2022, 7, 30),
+        (1444, 9, 2023, 3, 23),
+        (1444, 10, 2023, 4, 21),
+        (1444, 12, 2023, 6, 19),
+        (1445, 1, 2023, 7, 19),
+        (1445, 9, 2024, 3, 11),
+        (1445, 10, 2024, 4, 10),
+        (1445, 12, 2024, 6, 7),
+        (1446, 1, 2024, 7, 7),
+        (1446, 9, 2025, 3, 1),
+        (1446, 10, 2025, 3, 30),
+        (1446, 12, 2025, 5, 28),
+        (1447, 1, 2025, 6, 26),
+        (1447, 9, 2026, 2, 18),
+        (1447, 10, 2026, 3, 20),
+        (1447, 12, 2026, 5, 18),
+        (1448, 1, 2026, 6, 16),
+        (1448, 9, 2027, 2, 8),
+        (1448, 10, 2027, 3, 9),
+        (1448, 12, 2027, 5, 7),
+        (1449, 1, 2027, 6, 6),
+        (1449, 9, 2028, 1, 28),
+        (1449, 10, 2028, 2, 26),
+        (1449, 12, 2028, 4, 26),
+        (1450, 1, 2028, 5, 25),
+        (1450, 9, 2029, 1, 16),
+        (1450, 10, 2029, 2, 14),
+        (1450, 12, 2029, 4, 15),
+    ];
+
     #[test]
     fn gregorian_to_hijri_inverts_the_anchors_and_the_check_value() {
         assert_eq!(gregorian_to_hijri(2023, 10, 7), (1445, 3, 22));
-        for &(hy, hm, gy, gm, gd) in UMM_AL_QURA {
+        for &(hy, hm, gy, gm, gd) in ANCHORS {
             assert_eq!(gregorian_to_hijri(gy, gm, gd), (hy, hm, 1));
             let (py, pm, pd) = add_days(gy, gm, gd, -1);
             let (_, before_month, _) = gregorian_to_hijri(py, pm, pd);
@@ -319,13 +331,46 @@ mod tests {
         assert_eq!(gregorian_to_hijri(632, 6, 8), (11, 3, 13));
     }
 
+    /// Months away from the reference's anchors came from the tabular
+    /// calendar, a day or two from Umm al-Qura's in four months of ten:
+    /// «16 صفر 1443 هـ» was 24 September 2021, the official 23rd.
+    #[test]
+    fn hijri_dates_follow_umm_al_qura_from_1343_to_1500() {
+        // (AH y, m, d) and the official day (hijridate 2.6.0).
+        for (h, g) in [
+            ((1443, 2, 16), (2021, 9, 23)),
+            ((1440, 4, 3), (2018, 12, 10)),
+            ((1445, 5, 28), (2023, 12, 12)),
+            ((1435, 1, 10), (2013, 11, 13)),
+            ((1343, 1, 1), (1924, 8, 1)),
+            ((1500, 12, 30), (2077, 11, 16)),
+        ] {
+            assert_eq!(hijri_to_gregorian(h.0, h.1, h.2), g, "{h:?}");
+            assert_eq!(gregorian_to_hijri(g.0, g.1, g.2), h, "{g:?}");
+        }
+        // Around both ends of the table, every day maps to a Hijri day and
+        // back, and no day is skipped or given twice.
+        for (from, days) in [((1924, 7, 1), 90), ((2077, 10, 1), 90)] {
+            let start = days_from_civil(from.0, from.1, from.2);
+            let mut last = (0, 0, 0);
+            for z in start..start + days {
+                let (y, m, d) = civil_from_days(z);
+                let h = gregorian_to_hijri(y, m, d);
+                assert!(h > last, "{y}-{m}-{d}: {h:?} after {last:?}");
+                last = h;
+                let (by, bm, bd) = hijri_to_gregorian(h.0, h.1, h.2);
+                assert_eq!(days_from_civil(by, bm, bd), z, "{y}-{m}-{d}");
+            }
+        }
+    }
+
     #[test]
     fn hijri_check_value_and_anchors() {
         // Reference §2.3: 2023-10-07 = 22 Rabi' al-Awwal 1445.
         assert_eq!(hijri_to_gregorian(1445, 3, 22), (2023, 10, 7));
         // Every anchor of the table is reproduced, and the tabular calendar
         // is never more than a day away from it.
-        for &(hy, hm, gy, gm, gd) in UMM_AL_QURA {
+        for &(hy, hm, gy, gm, gd) in ANCHORS {
             assert_eq!(hijri_to_gregorian(hy, hm, 1), (gy, gm, gd));
             let tab = tabular_days(hy, hm, 1);
             assert!((tab - days_from_civil(gy, gm, gd)).abs() <= 1, "{hy}-{hm}");

@@ -1,6 +1,6 @@
 //! A Hijri date as the writer saw it. Marsad converts Hijri dates by a
-//! calendar (Umm al-Qura's month starts where the reference gives them,
-//! the tabular calendar elsewhere), but a month begins where its new moon
+//! calendar (Umm al-Qura's from 1343 to 1500 AH, the tabular calendar
+//! before and after), but a month begins where its new moon
 //! is sighted, and that may be a day or two apart from one country to the
 //! next, or from the calendar. So when the text itself says which day it
 //! was, the text wins:
