@@ -706,7 +706,10 @@ fn stems<'t>(t: &'t Text, i: usize) -> Readings<'t> {
 }
 
 fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    if let Some(f) = clock::at(t, i, dct).or_else(|| weekend::at(t, i, dct)) {
+    if let Some(f) = clock::at(t, i, dct) {
+        return Some(clock::hour_after(t, f, dct));
+    }
+    if let Some(f) = weekend::at(t, i, dct) {
         return Some(f);
     }
     // A part word before a period: «مطلع الشهر الجاري», «أواخر 2023».
@@ -760,7 +763,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             }
         }
     }
-    core_at(t, i, dct).map(|f| clock::part_after(t, f))
+    core_at(t, i, dct).map(|f| clock::hour_after(t, clock::part_after(t, f), dct))
 }
 
 fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
@@ -3967,6 +3970,76 @@ mod tests {
             Some("2023-10-08"),
         );
         assert_no_dates("واعتقل غداة الانتخابات", "2023-10-08");
+    }
+
+    /// A clock time on the day said before or after it: «في 7 أكتوبر 2023
+    /// الساعة 6:30 صباحا» and «غدا الساعة الثالثة عصرا» were put on the
+    /// document's day, beside a date of their own.
+    #[test]
+    fn an_hour_is_on_the_day_named_with_it() {
+        let dct = "2023-10-08";
+        let values = |text: &str| -> Vec<(String, String, Option<String>)> {
+            dates(text, dct)
+                .into_iter()
+                .map(|d| (d.0, d.1, d.3.map(str::to_owned)))
+                .collect()
+        };
+        for (text, span, value) in [
+            (
+                "في 7 أكتوبر 2023 الساعة 6:30 صباحا بدأ الهجوم",
+                "7 أكتوبر 2023 الساعة 6:30 صباحا",
+                "2023-10-07T06:30",
+            ),
+            (
+                "يلتقي الوزيران غدا في الثالثة عصرا",
+                "غدا في الثالثة عصرا",
+                "2023-10-09T15:00",
+            ),
+            (
+                "انفجرت السيارة أمس، الساعة 18:45",
+                "أمس، الساعة 18:45",
+                "2023-10-07T18:45",
+            ),
+            (
+                "يلقي خطابا الخميس المقبل الساعة 8 مساء",
+                "الخميس المقبل الساعة 8 مساء",
+                "2023-10-12T20:00",
+            ),
+            // The part of the day said before the hour sets its half.
+            (
+                "اعتقل مساء أمس عند الساعة التاسعة",
+                "مساء أمس عند الساعة التاسعة",
+                "2023-10-07T21:00",
+            ),
+            // The part of the day, then its day, after the hour.
+            (
+                "وقع الهجوم الساعة 6:15 صباح الثلاثاء",
+                "الساعة 6:15 صباح الثلاثاء",
+                "2023-10-03T06:15",
+            ),
+            (
+                "يلتقيان الساعة الثالثة عصر غد",
+                "الساعة الثالثة عصر غد",
+                "2023-10-09T15:00",
+            ),
+        ] {
+            assert_eq!(
+                values(text),
+                [(span.to_owned(), value.to_owned(), None)],
+                "{text}"
+            );
+        }
+        // «حوالي الساعة»: about then.
+        assert_eq!(
+            values("في 5 أغسطس 1962، حوالي الساعة الثالثة صباحا، قلقت"),
+            [(
+                "5 أغسطس 1962، حوالي الساعة الثالثة صباحا".to_owned(),
+                "1962-08-05T03:00".to_owned(),
+                Some("APPROX".to_owned())
+            )]
+        );
+        // An age is no hour of the day before it.
+        assert_eq!(values("وصل أمس في العاشرة من عمره")[0].1, "2023-10-07");
     }
 
     /// An hour with its part of the day needs no «الساعة»; «الساعة الـ10»

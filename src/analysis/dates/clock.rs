@@ -47,7 +47,7 @@ pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     tonight(t, i, dct)
         .or_else(|| midnight(t, i, dct))
         .or_else(|| part_then_day(t, i, dct))
-        .or_else(|| clock(t, i, dct))
+        .or_else(|| clock(t, i, dct, None))
 }
 
 /// «الليلة» (tonight), «الليلة الماضية», «ليلة أمس», «ليلة البارحة»: the
@@ -159,10 +159,16 @@ fn night_between(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 /// «الساعة 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة والنصف مساء
-/// أمس», «الساعة الـ10 صباحا»; without «الساعة», an hour said with its
-/// part of the day: «العاشرة صباحا», «الثامنة من مساء أمس»; «حتى الساعة»
-/// (so far).
-fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
+/// أمس», «الساعة 6:15 صباح الثلاثاء», «الساعة الـ10 صباحا»; without
+/// «الساعة», an hour said with its part of the day: «العاشرة صباحا»,
+/// «الثامنة من مساء أمس»; «حتى الساعة» (so far). `given`: the day, and
+/// the part of it, said before the hour ([`hour_after`]).
+fn clock(
+    t: &Text,
+    i: usize,
+    dct: Option<DocDate>,
+    given: Option<(&str, Option<&str>)>,
+) -> Option<Found> {
     let said = stems(t, i)
         .iter()
         .find_map(|&(s, w)| (w == "الساعه").then_some(s));
@@ -237,13 +243,20 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             Some((true, k + 1))
         }
         ("بعد", "الظهر") => Some((true, k + 2)),
-        // Night hours before six are past midnight.
-        _ => part_of.map(|code| {
-            (
-                matches!(code, "MD" | "AF") || (code == "NI" && hour >= 6),
-                k + 2,
-            )
-        }),
+        _ => match part_of {
+            Some(code) => Some((past_noon(code, hour), k + 2)),
+            // «الساعة 6:15 صباح الثلاثاء»: the part of the day named
+            // after the hour, its day read below.
+            None if given.is_none() => stems(t, k)
+                .iter()
+                .find_map(|&(_, w)| part_of_day(w))
+                .filter(|_| {
+                    core_at(t, k + 1, dct)
+                        .is_some_and(|f| f.timex.kind == TimexKind::Date && one_day(&f.timex.value))
+                })
+                .map(|code| (past_noon(code, hour), k + 1)),
+            None => None,
+        },
     };
     if let Some((after_noon, end)) = pm {
         if after_noon && hour < 12 {
@@ -252,23 +265,84 @@ fn clock(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         k = end;
     } else if needs_part || range {
         return None;
+    } else if let Some((_, Some(code))) = given
+        && past_noon(code, hour)
+        && hour < 12
+    {
+        // «مساء أمس عند الساعة التاسعة»: the evening's nine.
+        hour += 12;
     }
     // The zone is read as written: the value is the hour said.
     if let Some(end) = zone_at(t, k) {
         k = end;
     }
-    // The day: one written after the time, or the document's.
-    let (day, end) = match core_at(t, k, dct) {
-        Some(f) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
+    // The day: the one said before, or one written after the time, or the
+    // document's.
+    let (day, end) = match (given, core_at(t, k, dct)) {
+        (Some((day, _)), _) => (day.to_owned(), k),
+        (None, Some(f)) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
             (f.timex.value, f.end)
         }
         _ => (document_day(dct), k),
     };
+    // «حوالي الساعة الثالثة»: about then.
+    let about = i > 0 && matches!(t.key(i - 1), "حوالي" | "نحو" | "قرابه");
     Some(Found {
         end,
         skip,
-        timex: time(format!("{day}T{hour:02}:{minute:02}")),
+        timex: Timex {
+            modifier: about.then_some("APPROX"),
+            ..time(format!("{day}T{hour:02}:{minute:02}"))
+        },
     })
+}
+
+/// Whether an hour said in part of the day `code` is past noon: the
+/// afternoon's and evening's are, and the night's from six (its hours
+/// before six are past midnight).
+fn past_noon(code: &str, hour: u32) -> bool {
+    matches!(code, "MD" | "AF" | "EV") || (code == "NI" && hour >= 6)
+}
+
+/// A day, or a part of a day, then its hour: «في 7 أكتوبر 2023 الساعة
+/// 6:30 صباحا», «غدا في الثالثة عصرا», «الخميس المقبل الساعة 8 مساء»,
+/// «مساء أمس عند الساعة التاسعة» (`2023-10-07T21:00`), one time on that
+/// day. Any other match as it was.
+pub(super) fn hour_after(t: &Text, f: Found, dct: Option<DocDate>) -> Found {
+    let v = f.timex.value.as_str();
+    let (day, part) = match f.timex.kind {
+        TimexKind::Date if one_day(v) => (v, None),
+        TimexKind::Time
+            if v.len() == 13
+                && one_day(&v[..10])
+                && v.as_bytes()[10] == b'T'
+                && v[11..].bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            (&v[..10], Some(&v[11..]))
+        }
+        _ => return f,
+    };
+    if f.timex.modifier.is_some() {
+        return f;
+    }
+    // «أمس في الساعة 18:45», «الثلاثاء، الساعة 6», «عند تمام الساعة».
+    let mut k = f.end;
+    while k < f.end + 2
+        && matches!(
+            t.key(k),
+            "،" | "," | "في" | "عند" | "حوالي" | "نحو" | "قرابه" | "تمام"
+        )
+    {
+        k += 1;
+    }
+    match clock(t, k, dct, Some((day, part))) {
+        Some(c) if c.timex.kind == TimexKind::Time => Found {
+            end: c.end,
+            skip: f.skip,
+            timex: c.timex,
+        },
+        _ => f,
+    }
 }
 
 /// A time zone after a clock time, «بتوقيت جرينتش», «بتوقيت مكة», «ت غ»,
