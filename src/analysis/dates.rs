@@ -1474,6 +1474,15 @@ const YEAR_CUES: &[&str] = &[
     "قبل",
     "بعد",
     "بحلول",
+    // «مقارنة بعام 2022», «كالعام 2020».
+    "بعام",
+    "بالعام",
+    "بسنه",
+    "بالسنه",
+    "كعام",
+    "كالعام",
+    "كسنه",
+    "كالسنه",
     "مطلع",
     "بدايه",
     "نهايه",
@@ -1581,6 +1590,14 @@ fn listed_year_cue(t: &Text, i: usize, back: usize) -> bool {
     YEAR_CUES.contains(&k)
         || YEAR_CUES.contains(&bare)
         || matches!(bare, "عامي" | "سنتي")
+        // «مقارنة بـ2022.», «موازنة الدولة لـ2024»: a preposition written
+        // apart, the number ending its phrase (not «بـ2000 نقطة»).
+        || (matches!(k, "ب" | "ل" | "ال")
+            && t.key(i).len() == 4
+            && t.key(i)
+                .parse()
+                .is_ok_and(|y: u32| (1900..=2100).contains(&y))
+            && !t.is_word(i + 1))
         // «بين 2010 و2015», «من 2010 إلى 2015»: two years.
         || (k == "بين" && t.key(i).len() == 4 && t.key(i + 1) == "و" && second_year(i + 2))
         // (After «من», years of these centuries going forward only: «من
@@ -2759,6 +2776,15 @@ const MONTH_CUES: &[&str] = &[
     "منذ",
     "حلول",
     "بحلول",
+    // «مقارنة بعام 2022», «كالعام 2020».
+    "بعام",
+    "بالعام",
+    "بسنه",
+    "بالسنه",
+    "كعام",
+    "كالعام",
+    "كسنه",
+    "كالسنه",
     "مطلع",
     "اوائل",
     "اواسط",
@@ -5093,6 +5119,18 @@ mod tests {
         assert_eq!(years, ["1914", "1918", "1952", "1955"]);
         // A number after «و» with no year before it stays a number.
         assert_no_dates("باع 300 و2015 سهما", dct);
+        // After «ب» or «ك» with «عام», or a preposition written apart
+        // ending the phrase: «مقارنة بعام 2022» was a number.
+        for text in [
+            "تراجعت الصادرات مقارنة بعام 2022",
+            "لم يكن العام كالعام 2022 في شيء",
+            "تراجعت الصادرات مقارنة بـ2022.",
+            "أقرت موازنة الدولة لـ 2022،",
+        ] {
+            let got = dates(text, dct);
+            assert!(got.iter().any(|d| d.1 == "2022"), "{text}: {got:?}");
+        }
+        assert_no_dates("ارتفع المؤشر بـ2000 نقطة", dct);
     }
 
     /// «12 و13 يونيو» gave 13 June alone, «من 5 إلى 10 مايو» 10 May.

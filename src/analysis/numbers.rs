@@ -474,6 +474,18 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         if k > i && matches!(nw, NumWord::Unit(_)) && matches!(last, Some(NumWord::Unit(_))) {
             break;
         }
+        // So are a ten after ten or more, and a hundred after a hundred:
+        // «بين ثلاثين وأربعين», «بين عشرة وعشرين», «أحد عشر وعشرين»,
+        // «مئة ومئتان» (a ten follows only a unit below ten: «خمسة
+        // وعشرون», «مائة وعشرون»).
+        let two = match nw {
+            NumWord::Ten(_) => group % 100.0 >= 10.0,
+            NumWord::Hundred(_) | NumWord::DualScale(100) => group % 1000.0 >= 100.0,
+            _ => false,
+        };
+        if k > i && two && key.starts_with('و') {
+            break;
+        }
         // So are two scales, the second no smaller: «بين ألف وألفين»,
         // «مليون ومليونين» (but «مليون وألف» is one).
         if let NumWord::Scale(s) | NumWord::DualScale(s) = nw
@@ -747,6 +759,23 @@ mod tests {
             ("مليونين", 2_000_000.0),
         ] {
             assert_eq!(value(text), v, "{text}");
+        }
+    }
+
+    /// «بين عشرة وعشرين شخصا» was one number, 30; «ما بين ثلاثين
+    /// وأربعين» 70; «مئة ومئتان» 300.
+    #[test]
+    fn two_tens_or_two_hundreds_are_two_numbers() {
+        for (text, want) in [
+            ("قتل بين عشرة وعشرين شخصا", &[10.0, 20.0][..]),
+            ("قتل ما بين ثلاثين وأربعين شخصا", &[30.0, 40.0]),
+            ("أصيب أحد عشر وعشرون آخرون", &[11.0, 20.0]),
+            ("وصل مئة ومئتان من المتطوعين", &[100.0, 200.0]),
+            ("مائة وخمسة وثلاثين", &[135.0]),
+            ("ألف وتسعمائة وثمانية وأربعين", &[1948.0]),
+        ] {
+            let got: Vec<f64> = numbers(text).iter().filter_map(|n| n.1.value).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 
