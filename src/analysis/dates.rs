@@ -1254,6 +1254,26 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let today = days_from_civil(d.year, d.month, day);
     let dct_wd = super::calendar::weekday(d.year, d.month, day) as i64;
     let back = (dct_wd - wd as i64).rem_euclid(7);
+    // «الأحد قبل الماضي», «الخميس بعد القادم»: a week farther.
+    let further = match (t.key(i + 1), direction(t.key(i + 2))) {
+        ("قبل", Some(-1)) => Some(-1),
+        ("بعد", Some(1)) => Some(1),
+        _ => None,
+    };
+    if let Some(dir) = further {
+        let offset = if dir < 0 {
+            if back == 0 { -14 } else { -back - 7 }
+        } else {
+            let ahead = (wd as i64 - dct_wd).rem_euclid(7);
+            if ahead == 0 { 14 } else { ahead + 7 }
+        };
+        let (y, m, dd) = super::calendar::civil_from_days(today + offset);
+        return Some(Found {
+            end: i + 3,
+            skip,
+            timex: date(ymd(y, m, dd)),
+        });
+    }
     let (offset, end) = match direction(t.key(i + 1)) {
         Some(-1) => (if back == 0 { -7 } else { -back }, i + 2),
         Some(1) => {
@@ -3311,6 +3331,35 @@ mod tests {
 
     /// Regression: «الجمعة الأولى من رمضان» was the Friday before the
     /// document date, «أول جمعة من شهر رمضان» no date.
+    /// «الأحد قبل الماضي» was the document's Sunday, «الخميس بعد
+    /// القادم» next Thursday: a week farther each.
+    #[test]
+    fn a_weekday_before_last_or_after_next() {
+        // 2023-10-08 is a Sunday.
+        assert_each(
+            &[
+                (
+                    "أعلنت الشرطة الأحد قبل الماضي",
+                    "الأحد قبل الماضي",
+                    "2023-09-24",
+                ),
+                (
+                    "وقع الانفجار الخميس قبل الماضي",
+                    "الخميس قبل الماضي",
+                    "2023-09-28",
+                ),
+                ("في الجمعة قبل الماضية", "الجمعة قبل الماضية", "2023-09-29"),
+                (
+                    "تجرى الانتخابات الأحد بعد القادم",
+                    "الأحد بعد القادم",
+                    "2023-10-22",
+                ),
+                ("يصل الاثنين بعد المقبل", "الاثنين بعد المقبل", "2023-10-16"),
+            ],
+            "2023-10-08",
+        );
+    }
+
     #[test]
     fn a_weekday_counted_within_its_month() {
         let dct = "2023-10-08";
@@ -5557,6 +5606,50 @@ mod tests {
         );
         // A quarter of something else is no date.
         assert_no_dates("أنفق الربع الأول من المبلغ", "2024-05-20");
+        // Without its year: counted from the document's quarter, or, in a
+        // sentence about accounts, the document's year's (the next
+        // year's when the verb looks forward to one that has passed).
+        check(
+            "2023-10-08",
+            &[
+                (
+                    "تراجعت الأرباح في الربع الماضي",
+                    "الربع الماضي",
+                    "2023-Q3",
+                    "DATE",
+                ),
+                (
+                    "يتوقع نموا في الربع المقبل",
+                    "الربع المقبل",
+                    "2024-Q1",
+                    "DATE",
+                ),
+                (
+                    "حققت الشركة أرباحا في الربع الثالث",
+                    "الربع الثالث",
+                    "2023-Q3",
+                    "DATE",
+                ),
+                (
+                    "ارتفعت المبيعات في النصف الأول",
+                    "النصف الأول",
+                    "2023-H1",
+                    "DATE",
+                ),
+                (
+                    "ستبدأ الشركة الإنتاج في الربع الأول",
+                    "الربع الأول",
+                    "2024-Q1",
+                    "DATE",
+                ),
+            ],
+        );
+        for text in [
+            "سجل الفريق هدفا في الربع الثالث من المباراة",
+            "تقدم الفريق في الربع الثالث",
+        ] {
+            assert_no_dates(text, "2023-10-08");
+        }
     }
 
     #[test]

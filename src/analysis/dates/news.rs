@@ -558,6 +558,19 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         "النصف" => Some((s, 2)),
         _ => None,
     })?;
+    // «الربع الماضي», «الربع المقبل», «الربع الحالي»: a quarter counted
+    // from the document's.
+    if parts == 4
+        && let Some(dir) = direction(t.key(i + 1))
+        && let Some(d) = dct
+    {
+        let q = (d.year * 4 + (d.month as i32 - 1) / 3) + dir;
+        return Some(Found {
+            end: i + 2,
+            skip,
+            timex: date(format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1)),
+        });
+    }
     let n = match t.key(i + 1) {
         "الاول" | "الاولي" => 1,
         "الثاني" | "الاوسط" if parts == 3 => 2,
@@ -596,14 +609,75 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     if parts == 3 {
         return year_at(t, j, dct).or_else(period).map(placed);
     }
-    let Some((year, end)) = year_at(t, j, dct) else {
-        return period().map(placed);
-    };
     let letter = if parts == 4 { 'Q' } else { 'H' };
+    let Some((year, end)) = year_at(t, j, dct) else {
+        return period()
+            .map(placed)
+            .or_else(|| this_years_part(t, i, dct?, (letter, n, parts), skip));
+    };
     Some(Found {
         end,
         skip,
         timex: date(format!("{year}-{letter}{n}")),
+    })
+}
+
+/// Words of a sentence about a business's or an economy's accounts, in
+/// which «الربع الثالث» alone is a quarter of the year (folded).
+const ACCOUNTS: &[&str] = &[
+    "ارباح",
+    "الارباح",
+    "ارباحا",
+    "مبيعات",
+    "المبيعات",
+    "ايرادات",
+    "الايرادات",
+    "خساير",
+    "الخساير",
+    "النمو",
+    "نمو",
+    "الناتج",
+    "التضخم",
+    "صادرات",
+    "الصادرات",
+    "الاقتصاد",
+    "الشركه",
+    "الشركات",
+    "اسهم",
+    "الاسهم",
+    "عائدات",
+    "العائدات",
+    "الانتاج",
+];
+
+/// «ارتفعت الأرباح في الربع الثالث», «النصف الأول» in a sentence about
+/// accounts: a quarter or half of the document's year, or of the year
+/// after or before when the verb looks forward to one that has passed or
+/// back to one to come. Elsewhere («الربع الثالث من المباراة») none.
+fn this_years_part(
+    t: &Text,
+    i: usize,
+    d: DocDate,
+    (letter, n, parts): (char, u32, u32),
+    skip: usize,
+) -> Option<Found> {
+    if t.key(i + 2) == "من" || t.key(i + 2) == "ال" {
+        return None;
+    }
+    let near = i.saturating_sub(12)..(i + 12).min(t.tokens.len());
+    if !near.clone().any(|k| ACCOUNTS.contains(&t.key(k))) {
+        return None;
+    }
+    let now = (d.month - 1) * parts / 12 + 1;
+    let year = match super::tense::at(t, i, i + 2) {
+        Some(super::tense::Tense::Future) if n < now => d.year + 1,
+        Some(super::tense::Tense::Past) if n > now => d.year - 1,
+        _ => d.year,
+    };
+    Some(Found {
+        end: i + 2,
+        skip,
+        timex: date(format!("{year:04}-{letter}{n}")),
     })
 }
 
