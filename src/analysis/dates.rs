@@ -868,12 +868,18 @@ fn month_at(t: &Text, i: usize) -> Option<(u32, bool, usize, usize, String)> {
 }
 
 /// A second name of month `month` (of the Hijri calendar or not) after «/»
-/// or «-» or in brackets: «تشرين الأول/أكتوبر». Another month of the same
+/// or «-» or in brackets: «تشرين الأول/أكتوبر»; of the same calendar after
+/// a comma: «نيسان، أبريل». Another month of the same
 /// calendar is not a second name: «مايو-يونيو 2011» is two months.
 fn alt_month(t: &Text, j: usize, month: u32, hijri: bool) -> usize {
     let same = |m: &(u32, bool, usize, usize, String)| m.1 != hijri || m.0 == month;
     match t.key(j) {
         "/" | "-" => month_at(t, j + 1).filter(same).map_or(j, |m| m.2),
+        // «9 نيسان، أبريل 2003»: after a comma, only the same month's
+        // other name (a list of months goes on otherwise).
+        "،" | "," => month_at(t, j + 1)
+            .filter(|m| m.1 == hijri && m.0 == month)
+            .map_or(j, |m| m.2),
         "(" => match month_at(t, j + 1) {
             Some(m) if same(&m) && t.key(m.2) == ")" => m.2 + 1,
             _ => j,
@@ -890,6 +896,17 @@ fn alt_month(t: &Text, j: usize, month: u32, hijri: bool) -> usize {
 /// comes later in the year than the second («ديسمبر - يناير 2011»).
 fn range_year(t: &Text, j: usize, first: u32, hijri: bool, dct: Option<DocDate>) -> Option<i32> {
     let mut k = j;
+    // «يناير، فبراير ومارس 2020»: a list of months, its year after the
+    // last (at most a year's months on).
+    let mut listed = 0;
+    while matches!(t.key(k), "،" | ",") && listed < 12 {
+        let (_, h, next, ..) = month_at(t, k + 1)?;
+        if h != hijri {
+            return None;
+        }
+        k = next;
+        listed += 1;
+    }
     if matches!(t.key(k), "-" | "–" | "الي" | "حتي" | "وحتي") {
         k += 1;
         if t.key(k) == "شهر" {
@@ -4218,6 +4235,21 @@ mod tests {
                 .collect();
             assert_eq!(spans_and_values(text, "2023-10-08"), want, "{text}");
         }
+        // A list of months, its year after the last; a month's second
+        // name after a comma («في 9 نيسان، أبريل 2003» was 9 April 2023).
+        assert_eq!(
+            spans_and_values("في يناير، فبراير ومارس 2020", "2023-10-08"),
+            [
+                ("يناير", "2020-01"),
+                ("فبراير", "2020-02"),
+                ("مارس 2020", "2020-03")
+            ]
+            .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        );
+        assert_eq!(
+            spans_and_values("في 9 نيسان، أبريل 2003 سقطت بغداد", "2023-10-08"),
+            [("9 نيسان، أبريل 2003".to_owned(), "2003-04-09".to_owned())]
+        );
         // A score, and a door: no months.
         assert_no_dates("تعادل الفريقان صفر - صفر", "2023-10-08");
         assert_no_dates("من باب إلى باب", "2023-10-08");
