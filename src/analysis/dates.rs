@@ -2346,7 +2346,12 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         (t.key(i + 1) == "من").then_some(('ل'.len_utf8(), m, i + 2))
     });
     if let Some((skip, m, k)) = roughly {
-        let cue = skip > 0 || (i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1));
+        // «استمر أكثر من عام», «ظل محتجزا قرابة شهر»: an amount said
+        // roughly is one of time even without a cue; not after «نحو»
+        // («نحو عام جديد» is towards it).
+        let cue = skip > 0
+            || (i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1))
+            || t.key(i) != "نحو";
         if let Some((Some(n), unit, end)) = amount_unit(t, k, cue) {
             return Some(Found {
                 end,
@@ -2387,6 +2392,20 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             skip: 0,
             timex: Timex {
                 value: duration_value(u, None),
+                kind: TimexKind::Duration,
+                modifier: None,
+            },
+        });
+    }
+    // «استمر الإضراب أسبوعا كاملا», «سنة كاملة»: one whole unit.
+    if let Some(&(u, None, false)) = UNITS.get(t.key(i))
+        && matches!(t.key(i + 1), "كاملا" | "كامله" | "باكمله" | "باكملها")
+    {
+        return Some(Found {
+            end: i + 2,
+            skip: 0,
+            timex: Timex {
+                value: duration_value(u, Some(1.0)),
                 kind: TimexKind::Duration,
                 modifier: None,
             },
@@ -3348,6 +3367,34 @@ mod tests {
 
     /// Regression: «الجمعة الأولى من رمضان» was the Friday before the
     /// document date, «أول جمعة من شهر رمضان» no date.
+    /// «استمر الإضراب أسبوعا كاملا» and «استمر أكثر من عام» were no
+    /// durations: a single unit needed a cue such as «لمدة».
+    #[test]
+    fn a_whole_unit_or_one_said_roughly_is_a_duration() {
+        assert_each_with_mod(
+            &[
+                ("استمر الإضراب أسبوعا كاملا", "أسبوعا كاملا", "P1W", None),
+                ("بقي رهن الاعتقال سنة كاملة", "سنة كاملة", "P1Y", None),
+                (
+                    "استمر القتال أكثر من عام",
+                    "أكثر من عام",
+                    "P1Y",
+                    Some("MORE_THAN"),
+                ),
+                ("ظل محتجزا قرابة شهر", "قرابة شهر", "P1M", Some("APPROX")),
+                (
+                    "انتهى في أقل من ساعة",
+                    "أقل من ساعة",
+                    "PT1H",
+                    Some("LESS_THAN"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        // «نحو» is also "towards".
+        assert_no_dates("سار نحو عام جديد", "2023-10-08");
+    }
+
     /// «الأحد قبل الماضي» was the document's Sunday, «الخميس بعد
     /// القادم» next Thursday: a week farther each.
     #[test]
