@@ -31,6 +31,35 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["اقل", "من"], Hedge::LessThan),
 ];
 
+/// «تقريبا» after the number's counted noun: «شارك 500 شخص تقريبا».
+/// (Not «على الأقل»: a bound here is «more than» or «less than», and at
+/// least twelve is not more than twelve.)
+fn hedge_after(t: &Text, end: usize, v: &NumberValue) -> Option<Hedge> {
+    let mut k = end;
+    if v.unit.is_some() && t.is_word(k) && t.key(k) != "تقريبا" {
+        k += 1 + usize::from(squared_or_cubed(t.key(k + 1)));
+    }
+    (t.key(k) == "تقريبا").then_some(Hedge::About)
+}
+
+/// `v` hedged: about, or at least or at most its value.
+fn hedge(mut v: NumberValue, hedge: Hedge) -> NumberValue {
+    match hedge {
+        Hedge::About => v.approximate = true,
+        Hedge::MoreThan => {
+            v.min = v.min.or(v.value);
+            v.max = None;
+            v.value = None;
+        }
+        Hedge::LessThan => {
+            v.max = v.max.or(v.value);
+            v.min = None;
+            v.value = None;
+        }
+    }
+    v
+}
+
 /// Words that never count as the counted noun.
 const NOT_UNITS: &[&str] = &[
     "في",
@@ -176,22 +205,9 @@ fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, Number
             let j = i + words.len();
             if j < taken.len()
                 && !taken[j]
-                && let Some((end, mut v)) = bare_number(t, j, taken)
+                && let Some((end, v)) = bare_number(t, j, taken)
             {
-                match hedge {
-                    Hedge::About => v.approximate = true,
-                    Hedge::MoreThan => {
-                        v.min = v.min.or(v.value);
-                        v.max = None;
-                        v.value = None;
-                    }
-                    Hedge::LessThan => {
-                        v.max = v.max.or(v.value);
-                        v.min = None;
-                        v.value = None;
-                    }
-                }
-                return Some((end, skip, v));
+                return Some((end, skip, self::hedge(v, *hedge)));
             }
         }
     }
@@ -200,7 +216,10 @@ fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, Number
     } else {
         0
     };
-    bare_number(t, i, taken).map(|(end, v)| (end, skip, v))
+    bare_number(t, i, taken).map(|(end, v)| match hedge_after(t, end, &v) {
+        Some(h) => (end, skip, hedge(v, h)),
+        None => (end, skip, v),
+    })
 }
 
 /// Bytes of a leading و or ف on a number word (وثلاثة -> ثلاثة).
@@ -760,6 +779,20 @@ mod tests {
         ] {
             assert_eq!(value(text), v, "{text}");
         }
+    }
+
+    /// «شارك 500 شخص تقريبا» was exactly 500.
+    #[test]
+    fn about_after_the_counted_noun() {
+        for text in [
+            "شارك 500 شخص تقريبا",
+            "قتل مئة شخص تقريبا",
+            "ارتفع 5% تقريبا",
+        ] {
+            let n = numbers(text);
+            assert!(n[0].1.approximate, "{text}: {n:?}");
+        }
+        assert!(!numbers("شارك 500 شخص في المسيرة")[0].1.approximate);
     }
 
     /// «بين عشرة وعشرين شخصا» was one number, 30; «ما بين ثلاثين
