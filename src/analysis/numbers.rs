@@ -42,7 +42,7 @@ fn hedge_after(t: &Text, end: usize, v: &NumberValue) -> Option<Hedge> {
     (t.key(k) == "تقريبا").then_some(Hedge::About)
 }
 
-/// `v` hedged: about, or at least or at most its value.
+/// `v` hedged: about its value, or more or less than it.
 fn hedge(mut v: NumberValue, hedge: Hedge) -> NumberValue {
     match hedge {
         Hedge::About => v.approximate = true,

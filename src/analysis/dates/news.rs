@@ -623,7 +623,8 @@ fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 }
 
 /// Words of a sentence about a business's or an economy's accounts, in
-/// which «الربع الثالث» alone is a quarter of the year (folded).
+/// which «الربع الثالث» alone is a quarter of the year (keys: tier A
+/// folds alef and teh marbuta, not the hamza on yeh).
 const ACCOUNTS: &[&str] = &[
     "ارباح",
     "الارباح",
@@ -632,8 +633,8 @@ const ACCOUNTS: &[&str] = &[
     "المبيعات",
     "ايرادات",
     "الايرادات",
-    "خساير",
-    "الخساير",
+    "خسائر",
+    "الخسائر",
     "النمو",
     "نمو",
     "الناتج",
@@ -650,8 +651,9 @@ const ACCOUNTS: &[&str] = &[
     "الانتاج",
 ];
 
-/// «ارتفعت الأرباح في الربع الثالث», «النصف الأول» in a sentence about
-/// accounts: a quarter or half of the document's year, or of the year
+/// «ارتفعت الأرباح في الربع الثالث», «النصف الأول» among words of
+/// accounts (twelve tokens either side): a quarter or half of the
+/// document's year, or of the year
 /// after or before when the verb looks forward to one that has passed or
 /// back to one to come. Elsewhere («الربع الثالث من المباراة») none.
 fn this_years_part(
@@ -664,8 +666,8 @@ fn this_years_part(
     if t.key(i + 2) == "من" || t.key(i + 2) == "ال" {
         return None;
     }
-    let near = i.saturating_sub(12)..(i + 12).min(t.tokens.len());
-    if !near.clone().any(|k| ACCOUNTS.contains(&t.key(k))) {
+    let mut near = i.saturating_sub(12)..(i + 12).min(t.tokens.len());
+    if !near.any(|k| ACCOUNTS.contains(&t.key(k))) {
         return None;
     }
     let now = (d.month - 1) * parts / 12 + 1;
