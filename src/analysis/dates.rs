@@ -4,7 +4,8 @@
 //! expressions resolved against the document date, durations and sets;
 //! news forms in `news.rs`, named dates («ثورة 23 يوليو») in `temponyms.rs`,
 //! holidays («عيد الفطر») in `holidays.rs`, times of day in `clock.rs`, a
-//! weekday counted in its month in `nth_weekday.rs`, and the tense that
+//! weekday counted in its month in `nth_weekday.rs`, a month said by its
+//! number in `numbered_month.rs`, a year in words in `year_in_words.rs`, and the tense that
 //! places a date written without its year in `tense.rs`.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -17,9 +18,11 @@ mod hijri;
 mod holidays;
 mod news;
 mod nth_weekday;
+mod numbered_month;
 mod temponyms;
 pub mod tense;
 mod weekend;
+mod year_in_words;
 
 use super::calendar::{
     add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
@@ -775,8 +778,10 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .or_else(|| weekday_date(t, i, dct))
         .or_else(|| day_month(t, i, dct))
         .or_else(|| month_year(t, i, dct))
+        .or_else(|| numbered_month::at(t, i, dct))
         .or_else(|| numeric_date(t, i))
         .or_else(|| year_after_cue(t, i))
+        .or_else(|| year_in_words::at(t, i))
         .or_else(|| relative(t, i, dct))
         .or_else(|| vague_stretch(t, i))
         .or_else(|| season(t, i, dct))
@@ -969,7 +974,7 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
         }
     }
     if !t.is_number(k) {
-        return None;
+        return year_part_in_words(t, j, hijri);
     }
     let y: i32 = t.key(k).parse().ok()?;
     let range = if hijri { 1..=1600 } else { 1..=2200 };
@@ -987,6 +992,32 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
         return None;
     }
     Some((y, era == Some(true), end))
+}
+
+/// [`year_part`] for a year of four digits said in words after its noun:
+/// «يونيو عام ألفين وثلاثة عشر», «رمضان سنة ألف ومائتين وست وأربعين».
+fn year_part_in_words(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
+    let k = match (t.key(j), t.key(j + 1)) {
+        ("من", "عام" | "العام" | "سنه") => j + 2,
+        ("عام" | "العام" | "سنه" | "لعام" | "للعام" | "لسنه", _) => j + 1,
+        _ => return None,
+    };
+    if !t.is_word(k) {
+        return None;
+    }
+    let (end, v) = super::numbers::words_value(t, k)?;
+    let top = if hijri { 1600.0 } else { 2200.0 };
+    if v.fract() != 0.0 {
+        return None;
+    }
+    // «يونيو من عام سبعة وستين»: two words after «عام», as
+    // [`year_in_words`] reads them.
+    if !hijri && end >= k + 2 && t.key(k - 1) == "عام" && (41.0..=99.0).contains(&v) {
+        return Some((1900 + v as i32, false, end));
+    }
+    (1000.0..=top)
+        .contains(&v)
+        .then_some((v as i32, hijri, end))
 }
 
 /// A «before Christ» mark at `k` («ق.م», «ق. م.», «قبل الميلاد»), after at
@@ -4250,6 +4281,215 @@ mod tests {
                 "TIME",
             )],
             Some("2023-10-08"),
+        );
+    }
+
+    /// Minutes said in words and digits said without «الساعة»: «السابعة
+    /// والثلث مساء» and «في 9 مساء» were nothing or a bare number, «الثالثة
+    /// إلا ربعا» three o'clock, «التاسعة وعشر دقائق» ten minutes long, «الساعة
+    /// 9 م» nine in the morning.
+    #[test]
+    fn minutes_in_words_and_hours_without_saa() {
+        assert_spans(
+            &[
+                (
+                    "انتهى الاجتماع الساعة الرابعة إلا ثلثا عصرا",
+                    "الساعة الرابعة إلا ثلثا عصرا",
+                    "2023-10-08T15:40",
+                    "TIME",
+                ),
+                (
+                    "انطلق القطار السابعة إلا ربعا مساء",
+                    "السابعة إلا ربعا مساء",
+                    "2023-10-08T18:45",
+                    "TIME",
+                ),
+                (
+                    "أقلعت الطائرة في السابعة والثلث مساء",
+                    "السابعة والثلث مساء",
+                    "2023-10-08T19:20",
+                    "TIME",
+                ),
+                (
+                    "وصل القطار في التاسعة وعشر دقائق صباحا",
+                    "التاسعة وعشر دقائق صباحا",
+                    "2023-10-08T09:10",
+                    "TIME",
+                ),
+                (
+                    "دوى الانفجار في الساعة الثانية و 25 دقيقة فجرا",
+                    "الساعة الثانية و 25 دقيقة فجرا",
+                    "2023-10-08T02:25",
+                    "TIME",
+                ),
+                (
+                    "اندلعت النيران في الواحدة بعد منتصف الليل",
+                    "الواحدة بعد منتصف الليل",
+                    "2023-10-08T01:00",
+                    "TIME",
+                ),
+                (
+                    "تنطلق المباراة الساعة 9 م بتوقيت مكة",
+                    "الساعة 9 م بتوقيت مكة",
+                    "2023-10-08T21:00",
+                    "TIME",
+                ),
+                (
+                    "تبدأ الجلسة في 9 مساء",
+                    "9 مساء",
+                    "2023-10-08T21:00",
+                    "TIME",
+                ),
+                (
+                    "تبدأ الجلسة 11:30 صباحا",
+                    "11:30 صباحا",
+                    "2023-10-08T11:30",
+                    "TIME",
+                ),
+                (
+                    "تبدأ الجلسة في تمام 11:30",
+                    "11:30",
+                    "2023-10-08T11:30",
+                    "TIME",
+                ),
+                (
+                    "وعمل من 08:00 وحتى 18:00",
+                    "18:00",
+                    "2023-10-08T18:00",
+                    "TIME",
+                ),
+                // The day after the hour, «يوم» before it.
+                (
+                    "توفي في الساعة 7:22 يوم 15 أبريل 1865",
+                    "الساعة 7:22 يوم 15 أبريل 1865",
+                    "1865-04-15T07:22",
+                    "TIME",
+                ),
+                (
+                    "ثم قصفت في الساعة التاسعة وعشرين دقيقة من صباح يوم الأربعاء",
+                    "الساعة التاسعة وعشرين دقيقة من صباح يوم الأربعاء",
+                    "2023-10-04T09:20",
+                    "TIME",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // A Hijri day under an hour still takes the Gregorian day said
+        // with it.
+        assert_spans(
+            &[(
+                "قتل في الساعة الواحدة ظهرا يوم 11 صفر 1328 هـ / 20 فبراير 1910م",
+                "الساعة الواحدة ظهرا يوم 11 صفر 1328 هـ",
+                "1910-02-20T13:00",
+                "TIME",
+            )],
+            Some("2023-10-08"),
+        );
+        // Digits without «الساعة» and without a word announcing a time, a
+        // number of people killed in the evening, a ratio, a verse: no hour.
+        assert_eq!(dates("قتل 9 مساء أمس", "2023-10-08")[0].1, "2023-10-07TNI");
+        assert_no_dates("يوجد منهم حوالي 1:42 مليون نسمة", "2023-10-08");
+        assert_no_dates("كما في سفر العدد 23:23", "2023-10-08");
+        assert_no_dates("قطع مسافة 9 م في الدقيقة", "2023-10-08");
+    }
+
+    /// A month said by its number, with its year or a direction word:
+    /// «شهر 10 من عام 2022» was the numbers 10 and 2022, «الشهر العاشر من
+    /// العام الماضي» the year alone.
+    #[test]
+    fn a_month_said_by_its_number() {
+        assert_spans(
+            &[
+                (
+                    "ارتفعت الأسعار في شهر 10 من عام 2022",
+                    "شهر 10 من عام 2022",
+                    "2022-10",
+                    "DATE",
+                ),
+                (
+                    "تم تسليم المشروع في شهر 3 الماضي",
+                    "شهر 3 الماضي",
+                    "2023-03",
+                    "DATE",
+                ),
+                (
+                    "تبدأ المرحلة في شهر 3 المقبل",
+                    "شهر 3 المقبل",
+                    "2024-03",
+                    "DATE",
+                ),
+                (
+                    "صدر القرار في الشهر العاشر من العام الماضي",
+                    "الشهر العاشر من العام الماضي",
+                    "2022-10",
+                    "DATE",
+                ),
+                (
+                    "سجلت الصادرات نموا في الشهر الثالث من العام الجاري",
+                    "الشهر الثالث من العام الجاري",
+                    "2023-03",
+                    "DATE",
+                ),
+                (
+                    "تنتهي المهلة في الشهر الثاني عشر من عام 2024",
+                    "الشهر الثاني عشر من عام 2024",
+                    "2024-12",
+                    "DATE",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // A month of something else, a count of days: no month.
+        assert_no_dates("في الشهر الأول من الحرب", "2023-10-08");
+        assert_eq!(dates("استمر شهر 10 أيام", "2023-10-08")[0].1, "P10D");
+    }
+
+    /// A year said in words: «عام ألفين وثلاثة وعشرين» was the number
+    /// 2023, and «يونيو عام ألفين وثلاثة عشر» June of the year nearest the
+    /// document's.
+    #[test]
+    fn a_year_said_in_words() {
+        assert_spans(
+            &[
+                (
+                    "أجريت الانتخابات عام ألفين وثلاثة وعشرين",
+                    "عام ألفين وثلاثة وعشرين",
+                    "2023",
+                    "DATE",
+                ),
+                (
+                    "وقعت النكبة عام ألف وتسعمئة وثمانية وأربعين",
+                    "عام ألف وتسعمئة وثمانية وأربعين",
+                    "1948",
+                    "DATE",
+                ),
+                (
+                    "سقط الجدار عام تسعة وثمانين",
+                    "عام تسعة وثمانين",
+                    "1989",
+                    "DATE",
+                ),
+                (
+                    "تولى السلطة في الخامس والعشرين من يونيو عام ألفين وثلاثة عشر",
+                    "الخامس والعشرين من يونيو عام ألفين وثلاثة عشر",
+                    "2013-06-25",
+                    "DATE",
+                ),
+                (
+                    "بعد حرب حزيران من عام سبعة وستين",
+                    "حزيران من عام سبعة وستين",
+                    "1967-06",
+                    "DATE",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // One year; a Hijri year said the classical way, its hundreds last.
+        assert_eq!(dates("عاش عام واحد هناك", "2023-10-08")[0].1, "P1Y");
+        assert!(
+            dates("في ربيع الأول سنة سبع وثمانين وثلاثمائة", "2023-10-08")
+                .iter()
+                .all(|d| !d.1.starts_with("19")),
         );
     }
 

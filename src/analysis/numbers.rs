@@ -455,7 +455,17 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     let mut group_start = i;
     let mut k = i;
     while k < taken.len() && !taken[k] && t.is_word(k) {
+        // «خمسة و عشرون»: «و» written apart from the word it joins.
+        let spaced = k > i
+            && t.key(k) == "و"
+            && taken.get(k + 1) == Some(&false)
+            && t.is_word(k + 1)
+            && NUMBER_WORDS.contains_key(t.key(k + 1));
+        if spaced {
+            k += 1;
+        }
         let key = t.key(k);
+        let wa = spaced || key.starts_with('و');
         let w = if k == i {
             // The first word may carry و/ف as a conjunction, and the
             // article before a ten written bare: «الاثنا عشر», «الخمسة
@@ -472,7 +482,11 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
                 &key[proclitic_skip(key)..]
             }
         } else {
-            match key.strip_prefix('و') {
+            match if spaced {
+                Some(key)
+            } else {
+                key.strip_prefix('و')
+            } {
                 Some(rest) if NUMBER_WORDS.contains_key(rest) => rest,
                 // Without و only a word that multiplies or completes what
                 // precedes: «خمسمئة ألف», «ثلاث مئة».
@@ -502,7 +516,7 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             NumWord::Hundred(_) | NumWord::DualScale(100) => group % 1000.0 >= 100.0,
             _ => false,
         };
-        if k > i && two && key.starts_with('و') {
+        if k > i && two && wa {
             break;
         }
         // So are two scales, the second no smaller: «بين ألف وألفين»,
@@ -511,7 +525,7 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             && s >= 1000
             && group == 0.0
             && last_scale >= s as f64
-            && key.starts_with('و')
+            && wa
         {
             break;
         }
@@ -529,7 +543,7 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             break;
         }
         if group == 0.0 {
-            group_start = k;
+            group_start = if spaced { k - 1 } else { k };
         }
         let last_word = last;
         last = Some(nw);
@@ -562,7 +576,7 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
                 if group == 0.0
                     && pending_fraction.is_none()
                     && matches!(last_word, Some(NumWord::Scale(_)))
-                    && !key.starts_with('و') =>
+                    && !wa =>
             {
                 total *= s as f64;
                 last_scale *= s as f64;
@@ -614,6 +628,15 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             ..Default::default()
         },
     ))
+}
+
+/// The value of number words at `i` and the token after them («ألفين
+/// وثلاثة وعشرين» 2023), for a reader of another kind of mention (a year
+/// said in words).
+pub(super) fn words_value(t: &Text, i: usize) -> Option<(usize, f64)> {
+    let taken = vec![false; t.tokens.len()];
+    let (end, v) = words_at(t, i, &taken)?;
+    Some((end, v.value?))
 }
 
 /// The value of a digit token: `1,250,000`, `42.5`, `2,5` (Maghreb decimal
@@ -776,6 +799,9 @@ mod tests {
             ("ثلاثمائة", 300.0),
             ("ألفان", 2000.0),
             ("مليونين", 2_000_000.0),
+            // «و» written apart from its word.
+            ("خمسة و عشرون", 25.0),
+            ("مئة وسبعة و عشرين مليون", 127_000_000.0),
         ] {
             assert_eq!(value(text), v, "{text}");
         }

@@ -179,18 +179,38 @@ fn clock(
         && i > 0
         && matches!(t.key(i - 1), "حتي" | "الي")
         && (i.saturating_sub(6)..i).any(|k| t.key(k) == "الساعه");
-    // Without «الساعة», an hour word alone, its part of the day needed.
+    // Without «الساعة», an hour word alone, its part of the day needed;
+    // or digits after a word that announces a time («في 9 مساء», «عند
+    // 11:30», «في تمام الـ9:49 صباحا»): a plain number with its part of
+    // the day, an hour with its minutes alone or with its part.
+    let announced = |k: usize| k < i && announces_time(t.key(k));
+    let cued = announced(i.wrapping_sub(1)) || (i > 1 && t.key(i - 1) == "ال" && announced(i - 2));
     let (skip, mut j, needs_part) = match said {
         Some(skip) => (skip, i + 1, false),
         None if range => (0, i, false),
         None if t.is_word(i) => (0, i, true),
-        None => return None,
+        None => {
+            let (h, m) = t.key(i).split_once(':').unwrap_or((t.key(i), ""));
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            match m.len() {
+                0 if cued && digits(h) && h.len() <= 2 => (0, i, true),
+                // Not «حوالي 1:42 مليون», a ratio.
+                2 if digits(h)
+                    && digits(m)
+                    && h.len() <= 2
+                    && crate::analysis::numbers::scale_of(t.key(i + 1)).is_none() =>
+                {
+                    (0, i, !cued)
+                }
+                _ => return None,
+            }
+        }
     };
     // «الساعة الـ10»: the article written apart.
     if !needs_part && t.key(j) == "ال" && t.is_number(j + 1) {
         j += 1;
     }
-    let (mut hour, mut minute, mut k) = if needs_part {
+    let (mut hour, mut minute, mut k) = if needs_part && !t.is_number(j) {
         let (h, end, skip) = day_at(t, j).filter(|d| (1..=12).contains(&d.0))?;
         // An hour is feminine («العاشرة», not «النصف الثاني من العصر»,
         // an era), and one o'clock is «الواحدة» («الساعات الأولى من صباح
@@ -222,13 +242,17 @@ fn clock(
             timex: super::reference("PRESENT_REF"),
         });
     };
-    if hour > 24 || minute > 59 {
+    if hour > 24 || minute > 59 || (needs_part && hour > 12) {
         return None;
     }
-    match t.key(k) {
-        "والنصف" => (minute, k) = (30, k + 1),
-        "والربع" => (minute, k) = (15, k + 1),
-        _ => {}
+    // «والنصف», «إلا ربعا», «وعشر دقائق»: minutes said after the hour;
+    // `less` those said before it.
+    let mut less = 0;
+    if minute == 0
+        && let Some((m, end)) = minutes_after(t, k)
+    {
+        (minute, k) = (m.max(0) as u32, end);
+        less = (-m).max(0) as u32;
     }
     // A part of the day after the hour: afternoon and evening hours are
     // past noon.
@@ -242,7 +266,14 @@ fn clock(
         ("ظهرا" | "عصرا" | "مساء" | "مساءا" | "ليلا", _) => {
             Some((true, k + 1))
         }
+        // «الساعة 9 م», «8:30 ص»: the letters of a.m. and p.m., read only
+        // after «الساعة» or an hour with its minutes («م» is also metres
+        // and the common era).
+        ("ص", _) if said.is_some() || t.key(j).contains(':') => Some((false, k + 1)),
+        ("م", _) if said.is_some() || t.key(j).contains(':') => Some((true, k + 1)),
         ("بعد", "الظهر") => Some((true, k + 2)),
+        // «الواحدة بعد منتصف الليل»: the small hours.
+        ("بعد", "منتصف") if t.key(k + 2) == "الليل" => Some((false, k + 3)),
         _ => match part_of {
             Some(code) => Some((past_noon(code, hour), k + 2)),
             // «الساعة 6:15 صباح الثلاثاء»: the part of the day named
@@ -272,13 +303,19 @@ fn clock(
         // «مساء أمس عند الساعة التاسعة»: the evening's nine.
         hour += 12;
     }
+    if less > 0 {
+        let at = (hour * 60 + minute).checked_sub(less)?;
+        (hour, minute) = (at / 60, at % 60);
+    }
     // The zone is read as written: the value is the hour said.
     if let Some(end) = zone_at(t, k) {
         k = end;
     }
     // The day: the one said before, or one written after the time, or the
     // document's.
-    let (day, end) = match (given, core_at(t, k, dct)) {
+    // «الساعة 7:22 يوم 15 أبريل», «من صباح يوم الأربعاء».
+    let on = if t.key(k) == "يوم" { k + 1 } else { k };
+    let (day, end) = match (given, core_at(t, on, dct)) {
         (Some((day, _)), _) => (day.to_owned(), k),
         (None, Some(f)) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
             (f.timex.value, f.end)
@@ -295,6 +332,50 @@ fn clock(
             ..time(format!("{day}T{hour:02}:{minute:02}"))
         },
     })
+}
+
+/// Whether word `k` before digits announces a time («في 9 مساء», «عند
+/// 11:30», «من 08:00 وحتى 18:00»).
+fn announces_time(k: &str) -> bool {
+    matches!(
+        without_wa(k).1,
+        "في" | "عند"
+            | "تمام"
+            | "حوالي"
+            | "نحو"
+            | "قرابه"
+            | "منذ"
+            | "حتي"
+            | "من"
+            | "الي"
+            | "بعد"
+            | "قبل"
+    )
+}
+
+/// Minutes said after an hour that ends before `k`: «والنصف» 30, «والربع»
+/// 15, «والثلث» 20, «وعشر دقائق» 10, «و 25 دقيقة»; negative before it:
+/// «إلا ربعا» -15, «إلا ثلثا» -20, «إلا خمس دقائق» -5. The token after
+/// them.
+fn minutes_after(t: &Text, k: usize) -> Option<(i32, usize)> {
+    let counted = |i: usize, first: &str| -> Option<(i32, usize)> {
+        let (n, end) = super::count_at(t, i, first, false)?;
+        let minutes = super::UNITS.get(t.key(end)).is_some_and(|u| u.0 == "TM");
+        (minutes && n.fract() == 0.0 && (1.0..60.0).contains(&n)).then_some((n as i32, end + 1))
+    };
+    let w = t.key(k);
+    match w {
+        "والنصف" => Some((30, k + 1)),
+        "والربع" => Some((15, k + 1)),
+        "والثلث" => Some((20, k + 1)),
+        "الا" => match t.key(k + 1) {
+            "ربعا" | "ربع" => Some((-15, k + 2)),
+            "ثلثا" | "ثلث" => Some((-20, k + 2)),
+            next => counted(k + 1, next).map(|(n, end)| (-n, end)),
+        },
+        "و" => counted(k + 1, t.key(k + 1)),
+        _ => counted(k, w.strip_prefix('و')?),
+    }
 }
 
 /// Whether an hour said in part of the day `code` is past noon: the

@@ -173,14 +173,15 @@ pub(super) fn same_day(t: &Text, out: &mut [Mention], places: &[Option<Place>]) 
         let (Some(Norm::Date(hx)), Some(Norm::Date(gx))) = (&out[h].norm, &out[g].norm) else {
             continue;
         };
-        if hx.kind != TimexKind::Date
-            || gx.kind != TimexKind::Date
-            || hx.modifier.is_some()
-            || gx.modifier.is_some()
-        {
+        // «الساعة الخامسة مساء يوم 11 يوليو 1905م / 7 جمادى الأولى 1323
+        // هـ»: a time on either day, its day compared and set.
+        let (Some(hd), Some(gd)) = (date_part(hx), date_part(gx)) else {
+            continue;
+        };
+        if hx.modifier.is_some() || gx.modifier.is_some() {
             continue;
         }
-        let close = match (day_number(&hx.value), day_number(&gx.value)) {
+        let close = match (day_number(hd), day_number(gd)) {
             (Some(x), Some(y)) => (x - y).abs() <= 3,
             _ => {
                 let year = |v: &str| -> Option<i32> {
@@ -191,11 +192,24 @@ pub(super) fn same_day(t: &Text, out: &mut [Mention], places: &[Option<Place>]) 
             }
         };
         if close {
-            let value = gx.value.clone();
+            let value = format!("{gd}{}", &hx.value[hd.len()..]);
             if let Some(Norm::Date(hx)) = &mut out[h].norm {
                 hx.value = value;
             }
         }
+    }
+}
+
+/// The date of a DATE timex, or the day of a TIME one («1905-07-11» of
+/// «1905-07-11T17:00»).
+fn date_part(x: &crate::analysis::Timex) -> Option<&str> {
+    match x.kind {
+        TimexKind::Date => Some(&x.value),
+        TimexKind::Time => x
+            .value
+            .get(..10)
+            .filter(|_| x.value.as_bytes().get(10) == Some(&b'T')),
+        _ => None,
     }
 }
 
