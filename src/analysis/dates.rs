@@ -5,7 +5,7 @@
 //! news forms in `news.rs`, named dates («ثورة 23 يوليو») in `temponyms.rs`,
 //! holidays («عيد الفطر») in `holidays.rs`, times of day in `clock.rs`, a
 //! weekday counted in its month in `nth_weekday.rs`, a month said by its
-//! number in `numbered_month.rs`, a year in words in `year_in_words.rs`, and the tense that
+//! number in `numbered_month.rs`, a year in words in `year_in_words.rs`, recurring times in `sets.rs`, and the tense that
 //! places a date written without its year in `tense.rs`.
 
 use rustc_hash::FxHashMap as HashMap;
@@ -19,6 +19,7 @@ mod holidays;
 mod news;
 mod nth_weekday;
 mod numbered_month;
+mod sets;
 mod temponyms;
 pub mod tense;
 mod weekend;
@@ -333,6 +334,9 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "شهريا",
         "سنويا",
         "كل",
+        "مره",
+        "مرتين",
+        "مرتان",
         "عده",
         "بضعه",
         "بضع",
@@ -785,6 +789,7 @@ fn core_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         .or_else(|| relative(t, i, dct))
         .or_else(|| vague_stretch(t, i))
         .or_else(|| season(t, i, dct))
+        .or_else(|| sets::at(t, i))
         .or_else(|| duration(t, i, dct))
         .or_else(|| day_before_date(t, i, dct))
 }
@@ -4393,6 +4398,64 @@ mod tests {
         assert_no_dates("قطع مسافة 9 م في الدقيقة", "2023-10-08");
     }
 
+    /// Times that recur: «كل صيف», «كل أكتوبر» and «كل صباح» were nothing
+    /// or this year's October, «مرتين في الشهر» nothing and «3 مرات في
+    /// اليوم» the document's day.
+    #[test]
+    fn times_that_recur() {
+        assert_spans(
+            &[
+                ("يزور المغتربون البلاد كل صيف", "كل صيف", "XXXX-SU", "SET"),
+                ("يقام المهرجان كل أكتوبر", "كل أكتوبر", "XXXX-10", "SET"),
+                (
+                    "يقام في مالمو كل أيار/مايو",
+                    "كل أيار/مايو",
+                    "XXXX-05",
+                    "SET",
+                ),
+                (
+                    "يتجمع المحتجون كل صباح أمام البرلمان",
+                    "كل صباح",
+                    "XXXX-XX-XXTMO",
+                    "SET",
+                ),
+                (
+                    "يجتمع المجلس مرة واحدة في الأسبوع",
+                    "مرة واحدة في الأسبوع",
+                    "P1W",
+                    "SET",
+                ),
+                ("تصدر المجلة مرتين في الشهر", "مرتين في الشهر", "P1M", "SET"),
+                (
+                    "يتناول الدواء 3 مرات في اليوم",
+                    "3 مرات في اليوم",
+                    "P1D",
+                    "SET",
+                ),
+                ("تؤدى الصلاة خمس مرات يوميا", "خمس مرات يوميا", "P1D", "SET"),
+                (
+                    "تجري الانتخابات مرة كل أربع سنوات",
+                    "مرة كل أربع سنوات",
+                    "P4Y",
+                    "SET",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // One period, an era, a Hijri month: no recurrence.
+        assert_eq!(
+            dates("التقيا مرة في الأسبوع الماضي", "2023-10-08")[0].1,
+            "2023-W39"
+        );
+        assert_no_dates("فاز مرتين في اليوم الأول", "2023-10-08");
+        assert_no_dates("ويمثل كل عصر من العصور", "2023-10-08");
+        assert!(
+            dates("يصوم كل ربيع الأول", "2023-10-08")
+                .iter()
+                .all(|d| d.1 != "XXXX-SP")
+        );
+    }
+
     /// A month said by its number, with its year or a direction word:
     /// «شهر 10 من عام 2022» was the numbers 10 and 2022, «الشهر العاشر من
     /// العام الماضي» the year alone.
@@ -6264,7 +6327,8 @@ mod tests {
                 ("واصل كتابة مقاله كل خميس", "كل خميس", "XXXX-WXX-4", "SET"),
                 ("تتم مراجعته كل ستة شهور", "كل ستة شهور", "P6M", "SET"),
                 ("ينتخب كل 4 سنوات", "كل 4 سنوات", "P4Y", "SET"),
-                ("تعقد مرة كل سنتين", "كل سنتين", "P2Y", "SET"),
+                // How often, said before, is in the span (`sets.rs`).
+                ("تعقد مرة كل سنتين", "مرة كل سنتين", "P2Y", "SET"),
                 ("يتدرب كل يوم", "كل يوم", "P1D", "SET"),
             ],
         );

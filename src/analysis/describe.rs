@@ -447,6 +447,27 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
         if let (true, true, Some(name)) = (ar, weekday, body.strip_prefix("ال")) {
             return format!("كل يوم {name}");
         }
+        // «كل صباح», every morning.
+        if let Some(code) = v.strip_prefix("XXXX-XX-XXT") {
+            let i = ["MO", "MD", "AF", "EV", "NI"]
+                .iter()
+                .position(|&c| c == code);
+            if let Some(i) = i {
+                return if ar {
+                    format!("كل {}", ["صباح", "ظهر", "عصر", "مساء", "ليلة"][i])
+                } else {
+                    format!(
+                        "every {}",
+                        ["morning", "noon", "afternoon", "evening", "night"][i]
+                    )
+                };
+            }
+        }
+        // «كل صيف», not «كل الصيف» (all of the summer).
+        let season = matches!(v, "XXXX-SP" | "XXXX-SU" | "XXXX-FA" | "XXXX-WI");
+        if let (true, true, Some(name)) = (ar, season, body.strip_prefix("ال")) {
+            return format!("كل {name}");
+        }
         return if ar {
             format!("كل {body}")
         } else {
@@ -868,6 +889,12 @@ mod tests {
         assert_eq!(timex(&set("P6M"), Lang::Arabic), "كل ٦ أشهر");
         assert_eq!(timex(&set("P1D"), Lang::Arabic), "كل يوم");
         assert_eq!(timex(&set("P1W"), Lang::English), "every week");
+        // «كل صيف», not «كل الصيف» (all of the summer).
+        assert_eq!(timex(&set("XXXX-SU"), Lang::Arabic), "كل صيف");
+        assert_eq!(timex(&set("XXXX-SU"), Lang::English), "every summer");
+        assert_eq!(timex(&set("XXXX-10"), Lang::Arabic), "كل أكتوبر");
+        assert_eq!(timex(&set("XXXX-XX-XXTMO"), Lang::Arabic), "كل صباح");
+        assert_eq!(timex(&set("XXXX-XX-XXTNI"), Lang::English), "every night");
         // Found with no document date: the year is not known.
         assert_eq!(timex(&date("XXXX-10"), Lang::Arabic), "أكتوبر");
         assert_eq!(timex(&date("XXXX-SU"), Lang::Arabic), "الصيف");
