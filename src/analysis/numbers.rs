@@ -1,11 +1,14 @@
 //! Numbers: digits of three systems with their separators, number words
 //! composed with و, scale words, percentages, approximators and vague
-//! numerals, with the counted noun as unit (reference §4, §6).
+//! numerals, with the counted noun as unit (reference §4, §6); a range of
+//! two numbers in `numbers/range.rs`.
 
 use super::lexicon::{NUMBER_WORDS, NumWord};
 use super::ner::frequency::WORD_FREQUENCY;
 use super::tokenize::readings;
 use super::{Mention, MentionType, Norm, NumberValue, Text};
+
+mod range;
 
 /// How an approximator bounds the number after it.
 #[derive(Clone, Copy, PartialEq)]
@@ -216,7 +219,11 @@ fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, Number
     } else {
         0
     };
-    bare_number(t, i, taken).map(|(end, v)| match hedge_after(t, end, &v) {
+    let (end, v) = bare_number(t, i, taken)?;
+    if let Some((end, r)) = range::after_first(t, i, end, &v, taken) {
+        return Some((end, skip, r));
+    }
+    Some(match hedge_after(t, end, &v) {
         Some(h) => (end, skip, hedge(v, h)),
         None => (end, skip, v),
     })
@@ -235,8 +242,10 @@ fn proclitic_skip(key: &str) -> usize {
 /// A number without hedge: digits or words, then scale, percent, تقريبا and
 /// the counted noun.
 fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
-    let free = |k: usize| k < taken.len() && !taken[k];
-    let (mut end, mut v) = if t.is_number(i) {
+    if let Some(r) = range::dashed(t, i, taken) {
+        return Some(r);
+    }
+    let (end, v) = if t.is_number(i) {
         let (end, value) = digits_and_scale(t, i, taken)?;
         (
             end,
@@ -250,6 +259,20 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
     } else {
         words_at(t, i, taken)?
     };
+    Some(tail(t, i, end, v, taken))
+}
+
+/// What follows a number `v` that starts at token `i` and ends before
+/// `end`: the scale said again, a smaller number after «و», percent,
+/// «تقريبا» and the counted noun.
+fn tail(
+    t: &Text,
+    i: usize,
+    mut end: usize,
+    mut v: NumberValue,
+    taken: &[bool],
+) -> (usize, NumberValue) {
+    let free = |k: usize| k < taken.len() && !taken[k];
     // «مليون ونصف المليون»: the scale said again after its fraction.
     if free(end)
         && end >= 2
@@ -329,7 +352,7 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
             v.unit = Some(t.original[r].to_owned());
         }
     }
-    Some((end, v))
+    (end, v)
 }
 
 /// «مربع», «مكعب» (and their feminines) after a measure: its power.
@@ -825,10 +848,16 @@ mod tests {
     /// وأربعين» 70; «مئة ومئتان» 300.
     #[test]
     fn two_tens_or_two_hundreds_are_two_numbers() {
+        // After «بين» they are one range (`numbers/range.rs`).
         for (text, want) in [
             ("قتل بين عشرة وعشرين شخصا", &[10.0, 20.0][..]),
             ("قتل ما بين ثلاثين وأربعين شخصا", &[30.0, 40.0]),
-            ("أصيب أحد عشر وعشرون آخرون", &[11.0, 20.0]),
+        ] {
+            let n = &numbers(text)[0].1;
+            assert_eq!([n.min.unwrap(), n.max.unwrap()], want, "{text}");
+        }
+        for (text, want) in [
+            ("أصيب أحد عشر وعشرون آخرون", &[11.0, 20.0][..]),
             ("وصل مئة ومئتان من المتطوعين", &[100.0, 200.0]),
             ("مائة وخمسة وثلاثين", &[135.0]),
             ("ألف وتسعمائة وثمانية وأربعين", &[1948.0]),
@@ -878,7 +907,7 @@ mod tests {
         );
         // A list, and a smaller number after a number without a scale word.
         for text in [
-            "بين ألف وألفين",
+            "ألف وألفين",
             "مليون ومليونين",
             "2000 و3000",
             "عام 2000 و300 شخص",
@@ -956,8 +985,13 @@ mod tests {
             n.iter().map(|x| x.1.value).collect::<Vec<_>>(),
             [Some(1.0), Some(4.0)]
         );
+        // The counted noun is the range's, after its second number.
         let n = numbers("بين خمسة وثمانية آلاف جندي");
-        assert_eq!(n[0].1.unit, None, "{n:?}");
+        assert_eq!(
+            (n[0].1.min, n[0].1.unit.as_deref()),
+            (Some(5000.0), Some("جندي")),
+            "{n:?}"
+        );
     }
 
     /// «بعده» (after him) is no vague number; «بعدة دول» (in several) is.
