@@ -349,6 +349,8 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "زهاء",
         "اكثر",
         "اقل",
+        "اطول",
+        "اقصر",
         "ما",
     ] {
         s.insert(w.to_owned());
@@ -2523,6 +2525,9 @@ fn approximation(t: &Text, i: usize) -> Option<(&'static str, usize)> {
         ("ما", "يقرب") if t.key(i + 2) == "من" => ("APPROX", i + 3),
         ("اكثر", "من") => ("MORE_THAN", i + 2),
         ("اقل", "من") => ("LESS_THAN", i + 2),
+        // «استمرت الأزمة أطول من عامين».
+        ("اطول", "من") => ("MORE_THAN", i + 2),
+        ("اقصر", "من") => ("LESS_THAN", i + 2),
         // «منذ ما يزيد على عقدين», «ما يربو على».
         ("ما", "يزيد" | "يربو") if matches!(t.key(i + 2), "علي" | "عن") => {
             ("MORE_THAN", i + 3)
@@ -4396,6 +4401,50 @@ mod tests {
         assert_no_dates("يوجد منهم حوالي 1:42 مليون نسمة", "2023-10-08");
         assert_no_dates("كما في سفر العدد 23:23", "2023-10-08");
         assert_no_dates("قطع مسافة 9 م في الدقيقة", "2023-10-08");
+    }
+
+    /// «ظهر» before a day is its noon, «قبل ظهر» its morning: «ظهر أمس»
+    /// was yesterday alone. A time on a day of a story takes the story's
+    /// year, as its date alone did: «مساء 24 حزيران» after «1859» was June
+    /// of the document's year.
+    #[test]
+    fn noon_of_a_day_and_a_time_in_a_story() {
+        assert_spans(
+            &[
+                ("وصل الوفد ظهر أمس", "ظهر أمس", "2023-10-07TMD", "TIME"),
+                (
+                    "خرج المتظاهرون في ظهر الجمعة",
+                    "ظهر الجمعة",
+                    "2023-10-06TMD",
+                    "TIME",
+                ),
+                (
+                    "غادر باريس قبل ظهر أمس",
+                    "قبل ظهر أمس",
+                    "2023-10-07TMO",
+                    "TIME",
+                ),
+                (
+                    "وقعت معركة سولفرينو عام 1859. ووصل إلى البلدة في مساء 24 حزيران.",
+                    "مساء 24 حزيران",
+                    "1859-06-24TNI",
+                    "TIME",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        // «وظهر»: the verb, «and he appeared».
+        assert_eq!(dates("وظهر أمس في مقابلة", "2023-10-08")[0].0, "أمس");
+        // «أطول من عامين»: more than two years.
+        assert_eq!(
+            dates("استمرت الأزمة أطول من عامين", "2023-10-08")[0],
+            (
+                "أطول من عامين".to_owned(),
+                "P2Y".to_owned(),
+                "DURATION",
+                Some("MORE_THAN")
+            )
+        );
     }
 
     /// Times that recur: «كل صيف», «كل أكتوبر» and «كل صباح» were nothing

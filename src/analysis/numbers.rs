@@ -32,6 +32,8 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["ما", "يزيد", "علي"], Hedge::MoreThan),
     (&["ما", "يربو", "علي"], Hedge::MoreThan),
     (&["اقل", "من"], Hedge::LessThan),
+    // «قتل تقريبا مئة شخص»: said before as after.
+    (&["تقريبا"], Hedge::About),
 ];
 
 /// «تقريبا» after the number's counted noun: «شارك 500 شخص تقريبا».
@@ -297,14 +299,21 @@ fn tail(
         v.value = Some(value + more);
         end = next_end;
     }
-    // Percent.
-    if free(end) && matches!(t.key(end), "%" | "‰") {
+    // Percent; written before the number too: «بنسبة ٪12» (not the sign
+    // of a number before it, «12% 5»).
+    let sign_first = i > 0
+        && matches!(t.key(i - 1), "%" | "٪")
+        && !(i > 1 && t.is_number(i - 2))
+        && t.is_number(i);
+    if sign_first {
+        v.unit = Some("%".into());
+    } else if free(end) && matches!(t.key(end), "%" | "‰") {
         v.unit = Some(t.key(end).to_owned());
         end += 1;
     } else if free(end + 1)
         && matches!(
             (t.key(end), t.key(end + 1)),
-            ("في", "المئه") | ("في", "المائه")
+            ("في", "المئه") | ("في", "المائه") | ("في", "الميه")
         )
     {
         v.unit = Some("%".into());
@@ -764,6 +773,25 @@ mod tests {
         assert_eq!(value("2,5"), 2.5);
         assert_eq!(value("1.234,5"), 1234.5);
         assert_eq!(value("1,234.5"), 1234.5);
+    }
+
+    /// «٪12» with its sign first was a bare 12, «10 في المية» 10, and
+    /// «تقريبا مئة» exactly 100.
+    #[test]
+    fn percent_sign_first_and_about_said_before() {
+        for text in ["بنسبة ٪12", "بنسبة % 12", "زادت 12 في المية"] {
+            let n = numbers(text);
+            assert_eq!(
+                (n[0].1.value, n[0].1.unit.as_deref()),
+                (Some(12.0), Some("%")),
+                "{text}"
+            );
+        }
+        // The sign after a number is that number's.
+        let n = numbers("بلغ 12% 5 منها");
+        assert_eq!(n[1].1.unit.as_deref(), Some("منها"), "{n:?}");
+        let n = numbers("قتل تقريبا مئة شخص");
+        assert!(n[0].1.approximate, "{n:?}");
     }
 
     #[test]

@@ -436,15 +436,19 @@ fn story_year(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: 
     let Some(n) = named.filter(|n| n.is_near(t, first)) else {
         return;
     };
+    // «حتى ظهر يوم 10 مايو»: a time on such a day, too.
+    let v = &f.timex.value;
+    let time = f.timex.kind == TimexKind::Time && v.len() > 10 && v.as_bytes()[10] == b'T';
     if dct.is_some_and(|d| (d.year - n.anchor.year).abs() < 2)
         || hijri_story_year(t, first, f, n, dct)
-        || f.timex.kind != TimexKind::Date
+        || !(f.timex.kind == TimexKind::Date || time)
     {
         return;
     }
     let v = &f.timex.value;
     let number = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<u32>().ok());
     let (month, day) = match v.len() {
+        _ if time => (number(5..7), Some(number(8..10))),
         7 => (number(5..7), None),
         10 => (number(5..7), Some(number(8..10))),
         _ => return,

@@ -98,8 +98,9 @@ fn midnight(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     })
 }
 
-/// «صباح السبت», «مساء يوم الجمعة الماضي», «فجر اليوم», «بعد ظهر أمس»:
-/// the part of the day a date of one day names.
+/// «صباح السبت», «مساء يوم الجمعة الماضي», «فجر اليوم», «بعد ظهر أمس»,
+/// «ظهر اليوم», «قبل ظهر أمس» (the morning): the part of the day a date
+/// of one day names.
 fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «بعد ظهر أمس»: the afternoon («ظهر» alone is not a part, see
     // [`part_of_day`]).
@@ -109,6 +110,22 @@ fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     }
     let (skip, code, mut j) = if head == "بعد" && t.key(i + 1) == "ظهر" {
         (conj, "AF", i + 2)
+    } else if head == "قبل" && t.key(i + 1) == "ظهر" {
+        (conj, "MO", i + 2)
+    } else if t.key(i) == "ظهر"
+        && i > 0
+        && t.is_word(i - 1)
+        && !matches!(
+            t.key(i - 1),
+            "قد" | "وقد" | "لقد" | "ثم" | "كما" | "حين" | "عندما" | "بعدما" | "لما" | "ما" | "لم"
+        )
+    {
+        // «ظهر أمس», «في ظهر الخميس», «ظهر يوم 31 أغسطس»: before a day,
+        // noon, as news writes it far more often than «appeared». Not
+        // where the verb is: first in its sentence («ظهر اليوم الرئيس
+        // في»), after a particle («وقد ظهر أمس») or with «و» («وظهر أمس
+        // في مقابلة»).
+        (0, "MD", i + 1)
     } else {
         let (skip, code) = stems(t, i)
             .iter()
@@ -459,6 +476,7 @@ pub(super) fn part_after(t: &Text, f: Found) -> Found {
 
 /// Words that begin a time of day (folded).
 pub(super) const STARTERS: &[&str] = &[
+    "ظهر",
     "صباح",
     "فجر",
     "ضحي",
