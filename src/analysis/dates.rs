@@ -116,9 +116,11 @@ static UNITS: LazyLock<HashMap<String, UnitInfo>> = LazyLock::new(|| {
         ("سنتين", "Y", Some(2), false),
         ("سنتان", "Y", Some(2), false),
         ("عقد", "DE", None, false),
+        ("عقدا", "DE", None, false),
         ("عقود", "DE", None, true),
         ("عقدين", "DE", Some(2), false),
         ("قرن", "CE", None, false),
+        ("قرنا", "CE", None, false),
         ("قرون", "CE", None, true),
         ("قرنين", "CE", Some(2), false),
         ("ساعة", "TH", None, false),
@@ -128,6 +130,8 @@ static UNITS: LazyLock<HashMap<String, UnitInfo>> = LazyLock::new(|| {
         ("دقائق", "TM", None, true),
         ("دقيقتين", "TM", Some(2), false),
         ("ثانية", "TS", None, false),
+        ("ثانيتين", "TS", Some(2), false),
+        ("ثانيتان", "TS", Some(2), false),
         ("ثوان", "TS", None, true),
         ("ثواني", "TS", None, true),
     ];
@@ -725,6 +729,10 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     for (skip, w) in stems(t, i) {
         if let Some(m) = part(w) {
             let mut j = i + 1;
+            // «نهاية الـ2023»: the article written apart.
+            if t.key(j) == "ال" && t.is_number(j + 1) {
+                j += 1;
+            }
             if matches!(t.key(j), "شهر" | "عام" | "سنه")
                 && !t.is_number(j)
                 && (t.is_number(j + 1) || month_at(t, j + 1).is_some())
@@ -964,6 +972,7 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
         &["من", "العام"],
         &["من", "عام"],
         &["من", "سنه"],
+        &["من", "السنه"],
         &["،"],
         &[","],
         &["عام"],
@@ -2455,7 +2464,12 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // that count from the document date): «بعد يوم من إعلان», and vaguely,
     // «بعد ساعات من القصف».
     let from_now = i > 0 && matches!(without_wa(t.key(i - 1)).1, "قبل" | "بعد");
-    let cue = i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1);
+    // «أمضى شهرا في المستشفى», «اختفى أسبوعا»: the accusative of a unit
+    // that names nothing else is its own cue (not «عقدا», a contract, nor
+    // «عاما», general).
+    // (Not «شهرا يوليو وأغسطس», the two months.)
+    let cue = (i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1))
+        || (matches!(t.key(i), "شهرا" | "اسبوعا" | "قرنا") && month_at(t, i + 1).is_none());
     let (n, unit, mut end) = match amount_unit(t, i, cue) {
         Some(a) if a.0.is_some() => a,
         // «قتلوا بعد أيام» in a clause about the past, as above.
@@ -2564,6 +2578,10 @@ fn amount_unit_from(
 ) -> Option<(Option<f64>, &'static str, usize)> {
     let unit_of = |k: usize| UNITS.get(t.key(k)).copied();
     if let Some(&(u, dual, plural)) = UNITS.get(first) {
+        // «بطولتين ثانيتين»: the adjective «second» after a dual noun.
+        if u == "TS" && dual.is_some() && i > 0 && t.key(i - 1).ends_with("تين") {
+            return None;
+        }
         // «سنة واحدة», «يوما واحدا»: one, said (not the first word of a
         // number: «سنة واحد وخمسين وسبعمائة», a year).
         let more = |k: &str| {
@@ -2693,6 +2711,18 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
             Some((m, end)) => (h + m, end),
             None => (h, i + 1),
         },
+        // «مائتي عام», «ألف يوم» (not the «آلاف» of «خمسة آلاف سنة»,
+        // nor a thousand after its count).
+        NumWord::DualScale(100) => (200, i + 1),
+        NumWord::Scale(1000)
+            if !definite
+                && first.ends_with("الف")
+                && !(i > 0
+                    && (t.is_number(i - 1)
+                        || NUMBER_WORDS.contains_key(without_wa(t.key(i - 1)).1))) =>
+        {
+            (1000, i + 1)
+        }
         // Counted things start at three: «يومين», «يوم واحد».
         w => below_hundred(i, w).filter(|&(n, end)| n >= 3 || end > i + 1)?,
     };
@@ -4445,6 +4475,55 @@ mod tests {
                 Some("MORE_THAN")
             )
         );
+    }
+
+    /// Durations counted by a hundred or a thousand, a dual second, and a
+    /// month or a week said alone in the accusative were nothing or a
+    /// bare number: «ألف عام», «مائتي عام», «ثانيتين», «أمضى شهرا».
+    #[test]
+    fn durations_of_a_thousand_and_a_bare_accusative_unit() {
+        assert_spans(
+            &[
+                ("عمر المدينة ألف عام", "ألف عام", "P1000Y", "DURATION"),
+                ("مرت ألف يوم على الحرب", "ألف يوم", "P1000D", "DURATION"),
+                ("عمر المبنى مائتي عام", "مائتي عام", "P200Y", "DURATION"),
+                ("استغرق الانفجار ثانيتين", "ثانيتين", "PT2S", "DURATION"),
+                ("أمضى شهرا في المستشفى", "شهرا", "P1M", "DURATION"),
+                ("اختفى أسبوعا", "أسبوعا", "P1W", "DURATION"),
+                ("استمرت الحرب عقدا ونصف", "عقدا ونصف", "P15Y", "DURATION"),
+                // And a year after «من السنة», or the article apart.
+                (
+                    "في مارس من السنة 2020 أغلقت",
+                    "مارس من السنة 2020",
+                    "2020-03",
+                    "DATE",
+                ),
+            ],
+            Some("2023-10-08"),
+        );
+        assert_eq!(
+            dates("حتى نهاية الـ2023", "2023-10-08")[0],
+            (
+                "نهاية الـ2023".to_owned(),
+                "2023".to_owned(),
+                "DATE",
+                Some("END")
+            )
+        );
+        // Thousands counted («خمسة آلاف سنة» is not read as one thousand),
+        // the two months, a contract, an adjective: no such duration.
+        assert!(
+            dates("عاش خمسة آلاف سنة", "2023-10-08")
+                .iter()
+                .all(|d| d.1 != "P1000Y")
+        );
+        assert!(
+            dates("هي شهرا يوليو وأغسطس", "2023-10-08")
+                .iter()
+                .all(|d| d.1 != "P1M")
+        );
+        assert_no_dates("وقع عقدا مع النادي", "2023-10-08");
+        assert_no_dates("لعب بطولتين ثانيتين", "2023-10-08");
     }
 
     /// Times that recur: «كل صيف», «كل أكتوبر» and «كل صباح» were nothing
