@@ -241,8 +241,8 @@ fn proclitic_skip(key: &str) -> usize {
         .map_or(0, |(s, _)| s)
 }
 
-/// A number without hedge: digits or words, then scale, percent, تقريبا and
-/// the counted noun.
+/// A number without hedge: a range in one token («200-300»), digits or
+/// words, then scale, percent, تقريبا and the counted noun.
 fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
     if let Some(r) = range::dashed(t, i, taken) {
         return Some(r);

@@ -1,8 +1,11 @@
 //! Times of day (reference §3.3, §7.2): a part of a day before or after
-//! the day, «صباح السبت» (`2023-10-07TMO`), «مساء أمس», «أمس مساء»; and
-//! the clock, «الساعة 14:30», «الساعة العاشرة صباحا», «الساعة الثالثة
-//! والنصف بعد الظهر», on the day written after it or else the document's
-//! day. «حتى الساعة» with no hour is «so far» (`PRESENT_REF`).
+//! the day, «صباح السبت» (`2023-10-07TMO`), «مساء أمس», «أمس مساء», «ظهر
+//! أمس»; and the clock, «الساعة 14:30», «الساعة العاشرة صباحا», «الساعة
+//! الثالثة والنصف بعد الظهر», «السابعة إلا ربعا مساء», «التاسعة وعشر
+//! دقائق», «الساعة 9 م», and digits without «الساعة» after a word that
+//! announces a time («في 9 مساء», «عند 11:30»), on the day written after
+//! it or else the document's day. «حتى الساعة» with no hour is «so far»
+//! (`PRESENT_REF`).
 
 use super::{Found, core_at, day_at, stems, without_wa};
 use crate::analysis::calendar::add_days;
@@ -102,8 +105,9 @@ fn midnight(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 /// «ظهر اليوم», «قبل ظهر أمس» (the morning): the part of the day a date
 /// of one day names.
 fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    // «بعد ظهر أمس»: the afternoon («ظهر» alone is not a part, see
-    // [`part_of_day`]).
+    // «بعد ظهر أمس»: the afternoon. («ظهر» is not in [`part_of_day`],
+    // which reads a part after an hour too; before a day, below, it is
+    // noon.)
     let (conj, head) = without_wa(t.key(i));
     if let Some(f) = night_between(t, i, dct) {
         return Some(f);
