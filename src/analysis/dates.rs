@@ -1010,30 +1010,19 @@ fn year_part(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
     Some((y, era == Some(true), end))
 }
 
-/// [`year_part`] for a year of four digits said in words after its noun:
-/// «يونيو عام ألفين وثلاثة عشر», «رمضان سنة ألف ومائتين وست وأربعين».
+/// [`year_part`] for a year said in words after its noun
+/// ([`year_in_words::said`]): «يونيو عام ألفين وثلاثة عشر», «رمضان سنة
+/// ألف ومائتين وست وأربعين». No era mark is read after it.
 fn year_part_in_words(t: &Text, j: usize, hijri: bool) -> Option<(i32, bool, usize)> {
     let k = match (t.key(j), t.key(j + 1)) {
         ("من", "عام" | "العام" | "سنه") => j + 2,
         ("عام" | "العام" | "سنه" | "لعام" | "للعام" | "لسنه", _) => j + 1,
         _ => return None,
     };
-    if !t.is_word(k) {
-        return None;
-    }
-    let (end, v) = super::numbers::words_value(t, k)?;
-    let top = if hijri { 1600.0 } else { 2200.0 };
-    if v.fract() != 0.0 {
-        return None;
-    }
-    // «يونيو من عام سبعة وستين»: two words after «عام», as
-    // [`year_in_words`] reads them.
-    if !hijri && end >= k + 2 && t.key(k - 1) == "عام" && (41.0..=99.0).contains(&v) {
-        return Some((1900 + v as i32, false, end));
-    }
-    (1000.0..=top)
-        .contains(&v)
-        .then_some((v as i32, hijri, end))
+    // «يونيو من عام سبعة وستين»: two-digit words after «عام» too.
+    let am = !hijri && t.key(k - 1) == "عام";
+    let (y, end) = year_in_words::said(t, k, am, if hijri { 1600 } else { 2200 })?;
+    Some((y as i32, false, end))
 }
 
 /// A «before Christ» mark at `k` («ق.م», «ق. م.», «قبل الميلاد»), after at
@@ -2263,68 +2252,9 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     None
 }
 
-/// «ثلاثة أيام», «عامين», «منذ شهور», «عدة أشهر», «قبل يومين», «يوميا».
+/// «ثلاثة أيام», «عامين», «منذ شهور», «عدة أشهر», «قبل يومين» (sets,
+/// «يوميا», «كل 4 سنوات», in `sets.rs`).
 fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    // Sets.
-    for (skip, w) in stems(t, i) {
-        let set = match w {
-            "يوميا" => Some("P1D"),
-            "اسبوعيا" => Some("P1W"),
-            "شهريا" => Some("P1M"),
-            "سنويا" => Some("P1Y"),
-            _ => None,
-        };
-        if let Some(v) = set {
-            return Some(Found {
-                end: i + 1,
-                skip,
-                timex: Timex {
-                    value: v.into(),
-                    kind: TimexKind::Set,
-                    modifier: None,
-                },
-            });
-        }
-    }
-    let set = |value: String, end: usize| Found {
-        end,
-        skip: 0,
-        timex: Timex {
-            value,
-            kind: TimexKind::Set,
-            modifier: None,
-        },
-    };
-    if t.key(i) == "كل" {
-        // «كل يوم جمعة», «كل جمعة», «كل يوم الاثنين»: that weekday of
-        // every week.
-        let j = i + 1 + usize::from(t.key(i + 1) == "يوم");
-        let weekday = WEEKDAY
-            .get(t.key(j))
-            .or_else(|| WEEKDAY.get(&format!("ال{}", t.key(j))));
-        if let Some(wd) = weekday {
-            return Some(set(format!("XXXX-WXX-{wd}"), j + 1));
-        }
-        // «كل ثلاثة أشهر», «كل 4 سنوات», «كل سنتين».
-        if let Some((Some(n), unit, end)) = amount_unit(t, i + 1, false)
-            && n > 1.0
-        {
-            return Some(set(duration_value(unit, Some(n)), end));
-        }
-    }
-    if t.key(i) == "كل"
-        && let Some(&(u, None, false)) = UNITS.get(t.key(i + 1))
-    {
-        return Some(Found {
-            end: i + 2,
-            skip: 0,
-            timex: Timex {
-                value: duration_value(u, Some(1.0)),
-                kind: TimexKind::Set,
-                modifier: None,
-            },
-        });
-    }
     // «قبل/بعد» + amount + unit: a date relative to the document date;
     // «قبل نحو أسبوع», «بعد أقل من شهر» with how near it is.
     let (conj, head) = without_wa(t.key(i));

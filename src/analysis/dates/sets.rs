@@ -1,5 +1,6 @@
-//! Times that recur (reference §7.2), beside the weekdays and units of
-//! «كل» read with durations: every season, month or part of the day
+//! Times that recur (reference §7.2): «يوميا», «أسبوعيا» (`P1W`); every
+//! weekday or count of units («كل جمعة» `XXXX-WXX-5`, «كل 4 سنوات»
+//! `P4Y`, «كل شهر»); every season, month or part of the day
 //! («كل صيف» `XXXX-SU`, «كل أكتوبر» `XXXX-10`, «كل صباح» `XXXX-XX-XXTMO`;
 //! not «كل عصر», every era),
 //! and a number of times in a period («مرة في الأسبوع», «مرتين في الشهر»,
@@ -24,7 +25,48 @@ fn set(value: String, end: usize, skip: usize) -> Found {
 
 /// A recurring time at token `i`.
 pub(super) fn at(t: &Text, i: usize) -> Option<Found> {
-    every(t, i).or_else(|| times_in(t, i))
+    stems(t, i)
+        .into_iter()
+        .find_map(|(skip, w)| per(w).map(|v| set(v.to_owned(), i + 1, skip)))
+        .or_else(|| every_week_or_unit(t, i))
+        .or_else(|| every(t, i))
+        .or_else(|| times_in(t, i))
+}
+
+/// «يوميا», «أسبوعيا», «شهريا», «سنويا»: the period of each.
+fn per(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "يوميا" => "P1D",
+        "اسبوعيا" => "P1W",
+        "شهريا" => "P1M",
+        "سنويا" => "P1Y",
+        _ => return None,
+    })
+}
+
+/// «كل يوم جمعة», «كل جمعة», «كل يوم الاثنين»: that weekday of every
+/// week; «كل ثلاثة أشهر», «كل 4 سنوات», «كل سنتين», «كل شهر»: every so
+/// many units.
+fn every_week_or_unit(t: &Text, i: usize) -> Option<Found> {
+    if t.key(i) != "كل" {
+        return None;
+    }
+    let j = i + 1 + usize::from(t.key(i + 1) == "يوم");
+    let weekday = super::WEEKDAY
+        .get(t.key(j))
+        .or_else(|| super::WEEKDAY.get(&format!("ال{}", t.key(j))));
+    if let Some(wd) = weekday {
+        return Some(set(format!("XXXX-WXX-{wd}"), j + 1, 0));
+    }
+    if let Some((Some(n), unit, end)) = super::amount_unit(t, i + 1, false)
+        && n > 1.0
+    {
+        return Some(set(duration_value(unit, Some(n)), end, 0));
+    }
+    let &(u, None, false) = super::UNITS.get(t.key(i + 1))? else {
+        return None;
+    };
+    Some(set(duration_value(u, Some(1.0)), i + 2, 0))
 }
 
 /// «كل صيف», «كل أكتوبر», «كل صباح», «كل ليلة».
@@ -88,11 +130,10 @@ fn times_in(t: &Text, i: usize) -> Option<Found> {
             (n >= 3.0 && t.key(end) == "مرات").then_some(end + 1)?
         }
     };
+    if let Some(v) = per(t.key(k)) {
+        return Some(set(v.to_owned(), k + 1, 0));
+    }
     let value = match t.key(k) {
-        "يوميا" => "P1D".to_owned(),
-        "اسبوعيا" => "P1W".to_owned(),
-        "شهريا" => "P1M".to_owned(),
-        "سنويا" => "P1Y".to_owned(),
         "في" => {
             let unit = match t.key(k + 1) {
                 "اليوم" => "D",
