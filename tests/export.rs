@@ -18,9 +18,11 @@ fn load(name: &str) -> (Document, Analysis) {
     (doc, a)
 }
 
-const ARTICLES: [&str; 2] = [
+const ARTICLES: [&str; 3] = [
     "assets/iraq-us-talks.ar.txt",
     "tests/fixtures/mixed-script.txt",
+    // Bounds that hold themselves («على الأقل») and those that do not.
+    "tests/fixtures/bounds.txt",
 ];
 
 fn files(format: Format, doc: &Document, a: &Analysis) -> Vec<(String, Vec<u8>)> {

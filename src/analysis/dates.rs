@@ -363,7 +363,23 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 });
 
 pub(super) fn may_start(t: &Text, i: usize) -> bool {
-    t.is_number(i) || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(*w)))
+    t.is_number(i)
+        || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(*w)))
+        || bound_before(t, i)
+}
+
+/// «على الأقل», «لا يقل عن», «لا يتجاوز» at `i`, which may bound an
+/// amount of time after them ([`approximation`]); not starters of their
+/// own, «على» and «لا» being so common.
+fn bound_before(t: &Text, i: usize) -> bool {
+    match t.key(i) {
+        "علي" => matches!(t.key(i + 1), "الاقل" | "الاكثر"),
+        "لا" => matches!(
+            t.key(i + 1),
+            "يقل" | "تقل" | "يزيد" | "تزيد" | "يتجاوز" | "تتجاوز"
+        ),
+        _ => false,
+    }
 }
 
 /// «للربع», «للعامين», «وللقرن»: ل before the article drops its alef, so
@@ -2284,8 +2300,14 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             let past = head == "بعد" && tense::at(t, i, end) == Some(Tense::Past);
             said || !(from_event(t, end) || past)
         };
-        if let Some((n, unit, end, joined)) = amount.filter(|a| counts_from_now(a.2)) {
+        if let Some((n, unit, mut end, joined)) = amount.filter(|a| counts_from_now(a.2)) {
             let sign = if head == "قبل" { -1 } else { 1 };
+            // «قبل عشرة أيام على الأقل».
+            let approx = approx.or_else(|| {
+                let (m, e) = bound_after(t, end)?;
+                end = e;
+                Some(m)
+            });
             let value = match (n, dct) {
                 (Some(_), Some(d)) if let Some(v) = joined => shift_parts(d, &v, sign)?,
                 // «قبل عام ونصف» 18 months back, «قبل نصف قرن» 50 years.
@@ -2300,6 +2322,8 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             let modifier = approx.map(|m| match (m, sign) {
                 ("MORE_THAN", -1) | ("LESS_THAN", 1) => "BEFORE",
                 ("MORE_THAN", _) | ("LESS_THAN", _) => "AFTER",
+                ("EQUAL_OR_MORE", -1) | ("EQUAL_OR_LESS", 1) => "ON_OR_BEFORE",
+                ("EQUAL_OR_MORE", _) | ("EQUAL_OR_LESS", _) => "ON_OR_AFTER",
                 (m, _) => m,
             });
             return Some(Found {
@@ -2414,11 +2438,18 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             })?,
         _ => return None,
     };
-    // «بعد مرور شهر تقريبا».
-    let modifier = (t.key(end) == "تقريبا").then(|| {
+    // «بعد مرور شهر تقريبا», «عشرة أيام على الأقل».
+    let modifier = if t.key(end) == "تقريبا" {
         end += 1;
-        "APPROX"
-    });
+        Some("APPROX")
+    } else if n.is_some()
+        && let Some((m, e)) = bound_after(t, end)
+    {
+        end = e;
+        Some(m)
+    } else {
+        None
+    };
     Some(Found {
         end,
         skip: proclitic_of_amount(t, i),
@@ -2476,6 +2507,29 @@ fn approximation(t: &Text, i: usize) -> Option<(&'static str, usize)> {
         ("ما", "يزيد" | "يربو") if matches!(t.key(i + 2), "علي" | "عن") => {
             ("MORE_THAN", i + 3)
         }
+        // «على الأقل عشرة أيام», «ما لا يقل عن شهر», «ما لا يزيد على
+        // أسبوعين»: the amount itself too.
+        ("علي", "الاقل") => ("EQUAL_OR_MORE", i + 2),
+        ("علي", "الاكثر") => ("EQUAL_OR_LESS", i + 2),
+        ("ما", "لا") => return approximation(t, i + 1),
+        ("لا", "يقل" | "تقل") if t.key(i + 2) == "عن" => ("EQUAL_OR_MORE", i + 3),
+        ("لا", "يزيد" | "تزيد") if matches!(t.key(i + 2), "علي" | "عن") => {
+            ("EQUAL_OR_LESS", i + 3)
+        }
+        ("لا", "يتجاوز" | "تتجاوز") => ("EQUAL_OR_LESS", i + 2),
+        _ => return None,
+    })
+}
+
+/// A bound said after an amount of time ending before `end`: «عشرة أيام
+/// على الأقل», «أسبوعين على الأكثر», «ثلاثة أشهر أو أكثر»: its TIMEX
+/// modifier and the end with it.
+fn bound_after(t: &Text, end: usize) -> Option<(&'static str, usize)> {
+    Some(match (t.key(end), t.key(end + 1)) {
+        ("علي", "الاقل") | ("او", "اكثر") => ("EQUAL_OR_MORE", end + 2),
+        ("علي", "الاكثر") | ("او", "اقل") => ("EQUAL_OR_LESS", end + 2),
+        ("فاكثر", _) => ("EQUAL_OR_MORE", end + 1),
+        ("فاقل", _) => ("EQUAL_OR_LESS", end + 1),
         _ => return None,
     })
 }
@@ -3394,6 +3448,55 @@ mod tests {
         );
         // «نحو» is also "towards".
         assert_no_dates("سار نحو عام جديد", "2023-10-08");
+    }
+
+    /// «عشرة أيام على الأقل» was ten days, «على الأقل» left out: an
+    /// amount of time bounded with itself is EQUAL_OR_MORE or
+    /// EQUAL_OR_LESS, and counted back from the document date ON_OR_BEFORE.
+    #[test]
+    fn an_amount_of_time_at_least_or_at_most() {
+        assert_each_with_mod(
+            &[
+                (
+                    "يستمر الإغلاق عشرة أيام على الأقل",
+                    "عشرة أيام على الأقل",
+                    "P10D",
+                    Some("EQUAL_OR_MORE"),
+                ),
+                (
+                    "استمر على الأقل عشرة أيام",
+                    "على الأقل عشرة أيام",
+                    "P10D",
+                    Some("EQUAL_OR_MORE"),
+                ),
+                (
+                    "يستمر ما لا يقل عن شهر",
+                    "ما لا يقل عن شهر",
+                    "P1M",
+                    Some("EQUAL_OR_MORE"),
+                ),
+                (
+                    "مدة لا تتجاوز ثلاثة أشهر",
+                    "لا تتجاوز ثلاثة أشهر",
+                    "P3M",
+                    Some("EQUAL_OR_LESS"),
+                ),
+                (
+                    "ظل محتجزا ثلاثة أشهر أو أكثر",
+                    "ثلاثة أشهر أو أكثر",
+                    "P3M",
+                    Some("EQUAL_OR_MORE"),
+                ),
+                (
+                    "وقع قبل عشرة أيام على الأقل",
+                    "قبل عشرة أيام على الأقل",
+                    "2023-09-28",
+                    Some("ON_OR_BEFORE"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        assert_no_dates("قالوا إن ذلك لا يقل عن غيره على الأقل", "2023-10-08");
     }
 
     /// «الأحد قبل الماضي» was the document's Sunday, «الخميس بعد

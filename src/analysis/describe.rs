@@ -227,6 +227,10 @@ pub fn number_value(n: &NumberValue, lang: Lang) -> String {
         (Some(v), _, _, _) => f(v),
         (None, Some(a), Some(b), Lang::Arabic) => format!("بين {} و{}", f(a), f(b)),
         (None, Some(a), Some(b), Lang::English) => format!("{}–{}", f(a), f(b)),
+        (None, Some(a), None, Lang::Arabic) if n.inclusive => format!("ما لا يقل عن {}", f(a)),
+        (None, Some(a), None, Lang::English) if n.inclusive => format!("at least {}", f(a)),
+        (None, None, Some(b), Lang::Arabic) if n.inclusive => format!("ما لا يزيد على {}", f(b)),
+        (None, None, Some(b), Lang::English) if n.inclusive => format!("at most {}", f(b)),
         (None, Some(a), None, Lang::Arabic) => format!("أكثر من {}", f(a)),
         (None, Some(a), None, Lang::English) => format!("more than {}", f(a)),
         (None, None, Some(b), Lang::Arabic) => format!("أقل من {}", f(b)),
@@ -427,6 +431,10 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
         (Some("AFTER"), true) => Some("بعد"),
         (Some("MORE_THAN"), true) => Some("أكثر من"),
         (Some("LESS_THAN"), true) => Some("أقل من"),
+        (Some("EQUAL_OR_MORE"), true) => Some("ما لا يقل عن"),
+        (Some("EQUAL_OR_LESS"), true) => Some("ما لا يزيد على"),
+        (Some("ON_OR_BEFORE"), true) => Some("في موعد أقصاه"),
+        (Some("ON_OR_AFTER"), true) => Some("ابتداء من"),
         (Some("START"), false) => Some("early"),
         (Some("MID"), false) => Some("mid"),
         (Some("END"), false) => Some("late"),
@@ -435,6 +443,10 @@ pub fn timex(t: &Timex, lang: Lang) -> String {
         (Some("AFTER"), false) => Some("after"),
         (Some("MORE_THAN"), false) => Some("more than"),
         (Some("LESS_THAN"), false) => Some("less than"),
+        (Some("EQUAL_OR_MORE"), false) => Some("at least"),
+        (Some("EQUAL_OR_LESS"), false) => Some("at most"),
+        (Some("ON_OR_BEFORE"), false) => Some("on or before"),
+        (Some("ON_OR_AFTER"), false) => Some("on or after"),
         _ => None,
     };
     let body = match prefix {
@@ -1013,6 +1025,19 @@ mod tests {
         };
         assert_eq!(number_value(&range, Lang::Arabic), "بين ٦٠ و٧٠");
         assert_eq!(number_value(&range, Lang::English), "60–70");
+        let at_least = NumberValue {
+            min: Some(12.0),
+            inclusive: true,
+            unit: Some("شخصا".into()),
+            ..Default::default()
+        };
+        assert_eq!(number_value(&at_least, Lang::Arabic), "ما لا يقل عن ١٢ شخصا");
+        assert_eq!(number_value(&at_least, Lang::English), "at least 12 شخصا");
+        let more = NumberValue {
+            inclusive: false,
+            ..at_least
+        };
+        assert_eq!(number_value(&more, Lang::English), "more than 12 شخصا");
         assert_eq!(count(1, &MENTION, Lang::Arabic), "إشارة واحدة");
         assert_eq!(count(2, &MENTION, Lang::Arabic), "إشارتان");
         assert_eq!(count(7, &MENTION, Lang::Arabic), "٧ إشارات");

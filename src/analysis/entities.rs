@@ -15,11 +15,12 @@ use super::{Mention, MentionType, Norm};
 fn value_key(text: &str, m: &Mention) -> Option<String> {
     match &m.norm {
         Some(Norm::Number(n)) => Some(format!(
-            "{:?}|{:?}|{:?}|{}|{}",
+            "{:?}|{:?}|{:?}|{}|{}|{}",
             n.value,
             n.min,
             n.max,
             n.approximate,
+            n.inclusive,
             n.unit.as_deref().map(fold_key).unwrap_or_default()
         )),
         Some(Norm::Date(t)) => {

@@ -63,13 +63,21 @@ impl MentionType {
     }
 }
 
-/// The value of a number: exact, or a range; approximate when hedged.
+/// The value of a number: exact, a range or a bound; approximate when
+/// hedged.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NumberValue {
     pub value: Option<f64>,
+    /// With `max`, a range that holds both bounds; alone, a bound: more
+    /// than it, or at least it when `inclusive`.
     pub min: Option<f64>,
+    /// With `min`, a range; alone, less than it, or at most it when
+    /// `inclusive`.
     pub max: Option<f64>,
     pub approximate: bool,
+    /// A lone bound holds itself: «12 شخصا على الأقل» is at least 12,
+    /// «أكثر من 12» more than 12. (A range's bounds always do.)
+    pub inclusive: bool,
     /// The counted noun or `%`.
     pub unit: Option<String>,
 }

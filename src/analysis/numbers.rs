@@ -16,6 +16,8 @@ enum Hedge {
     About,
     MoreThan,
     LessThan,
+    AtLeast,
+    AtMost,
 }
 
 const HEDGES: &[(&[&str], Hedge)] = &[
@@ -32,19 +34,49 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["ما", "يزيد", "علي"], Hedge::MoreThan),
     (&["ما", "يربو", "علي"], Hedge::MoreThan),
     (&["اقل", "من"], Hedge::LessThan),
+    // «شارك دون 20 شخصا», under 20 (not «من دون», «بدون»: without).
+    (&["دون"], Hedge::LessThan),
     // «قتل تقريبا مئة شخص»: said before as after.
     (&["تقريبا"], Hedge::About),
+    // «قتل على الأقل 12 شخصا»: at least, the number itself too.
+    (&["علي", "الاقل"], Hedge::AtLeast),
+    (&["ما", "لا", "يقل", "عن"], Hedge::AtLeast),
+    (&["ما", "لا", "تقل", "عن"], Hedge::AtLeast),
+    (&["لا", "يقل", "عن"], Hedge::AtLeast),
+    (&["لا", "تقل", "عن"], Hedge::AtLeast),
+    // «ما لا يزيد على 50 شاحنة», «ما يصل إلى 100 شخص»: at most.
+    (&["ما", "لا", "يزيد", "علي"], Hedge::AtMost),
+    (&["ما", "لا", "يزيد", "عن"], Hedge::AtMost),
+    (&["ما", "لا", "يتجاوز"], Hedge::AtMost),
+    (&["لا", "يزيد", "علي"], Hedge::AtMost),
+    (&["لا", "يزيد", "عن"], Hedge::AtMost),
+    (&["لا", "يتجاوز"], Hedge::AtMost),
+    (&["ما", "يصل", "الي"], Hedge::AtMost),
 ];
 
-/// «تقريبا» after the number's counted noun: «شارك 500 شخص تقريبا».
-/// (Not «على الأقل»: a bound here is «more than» or «less than», and at
-/// least twelve is not more than twelve.)
+/// A hedge after the number or its counted noun: «شارك 500 شخص تقريبا»,
+/// «قتل 12 شخصا على الأقل», «عشرة أيام على الأكثر», «18 عاما فما فوق»,
+/// «ثلاثة أو أكثر».
 fn hedge_after(t: &Text, end: usize, v: &NumberValue) -> Option<Hedge> {
     let mut k = end;
-    if v.unit.is_some() && t.is_word(k) && t.key(k) != "تقريبا" {
+    if v.unit.is_some() && t.is_word(k) && after(t, k).is_none() {
         k += 1 + usize::from(squared_or_cubed(t.key(k + 1)));
     }
-    (t.key(k) == "تقريبا").then_some(Hedge::About)
+    after(t, k)
+}
+
+/// The hedge said from token `k` on, after what it bounds.
+fn after(t: &Text, k: usize) -> Option<Hedge> {
+    Some(match (t.key(k), t.key(k + 1)) {
+        ("تقريبا", _) => Hedge::About,
+        ("علي", "الاقل") | ("او", "اكثر") | ("فاكثر", _) | ("فما" | "وما", "فوق") => {
+            Hedge::AtLeast
+        }
+        ("علي", "الاكثر") | ("او", "اقل") | ("فاقل", _) | ("فما", "دون") => {
+            Hedge::AtMost
+        }
+        _ => return None,
+    })
 }
 
 /// `v` hedged: about its value, or more or less than it.
@@ -60,6 +92,14 @@ fn hedge(mut v: NumberValue, hedge: Hedge) -> NumberValue {
             v.max = v.max.or(v.value);
             v.min = None;
             v.value = None;
+        }
+        Hedge::AtLeast => {
+            v = self::hedge(v, Hedge::MoreThan);
+            v.inclusive = true;
+        }
+        Hedge::AtMost => {
+            v = self::hedge(v, Hedge::LessThan);
+            v.inclusive = true;
         }
     }
     v
@@ -205,6 +245,13 @@ fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, Number
     for (skip, first) in readings(t.key(i)).into_iter().take(2) {
         for (words, hedge) in HEDGES {
             if words[0] != first || !(1..words.len()).all(|k| t.key(i + k) == words[k]) {
+                continue;
+            }
+            // «بدون 20», «من دون 20»: without, not under.
+            if *words == ["دون"]
+                && ((skip > 0 && !t.key(i).starts_with(['و', 'ف']))
+                    || (i > 0 && t.key(i - 1) == "من"))
+            {
                 continue;
             }
             let j = i + words.len();
@@ -649,7 +696,14 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             && !next.starts_with("ال")
             && !NOT_UNITS.contains(&next)
             && !NUMBER_WORDS.contains_key(next);
-        if !noun || matches!(words[0], "نصف" | "ربع") {
+        // The first of two bounds: «يتراوح من عشرة إلى عشرين».
+        let bound = i > 0
+            && matches!(t.key(i - 1), "من" | "بين" | "وبين")
+            && (matches!(next, "الي" | "حتي")
+                || next
+                    .strip_prefix('و')
+                    .is_some_and(|w| NUMBER_WORDS.contains_key(w)));
+        if !(noun || bound) || matches!(words[0], "نصف" | "ربع") {
             return None;
         }
     }
@@ -994,6 +1048,89 @@ mod tests {
         assert_eq!((n[0].1.min, n[0].1.max), (Some(13.0), Some(19.0)));
         let n = numbers("بضعة آلاف");
         assert_eq!((n[0].1.min, n[0].1.max), (Some(3000.0), Some(9000.0)));
+    }
+
+    /// «قتل 12 شخصا على الأقل» was 12 and «ما لا يقل عن 200» a bare 200:
+    /// a bound that holds itself, before or after the number, is its min
+    /// or max with `inclusive`; «أكثر من» stays a bound without it.
+    #[test]
+    fn bounds_that_hold_themselves() {
+        // (text, span, min, max, inclusive)
+        for (text, span, min, max, inclusive) in [
+            ("قتل 12 شخصا على الأقل", "12", Some(12.0), None, true),
+            (
+                "قتل على الأقل 12 شخصا",
+                "على الأقل 12",
+                Some(12.0),
+                None,
+                true,
+            ),
+            ("قتل عشرون على الأقل", "عشرون", Some(20.0), None, true),
+            (
+                "أصيب ما لا يقل عن 200 شخص",
+                "ما لا يقل عن 200",
+                Some(200.0),
+                None,
+                true,
+            ),
+            (
+                "كان لا يزيد عن 282 مليون جنيه",
+                "لا يزيد عن 282 مليون",
+                None,
+                Some(282e6),
+                true,
+            ),
+            (
+                "يسمح بدخول ما لا يزيد على 50 شاحنة",
+                "ما لا يزيد على 50",
+                None,
+                Some(50.0),
+                true,
+            ),
+            (
+                "استبعاد ما يصل إلى عشرة آلاف صوت",
+                "ما يصل إلى عشرة آلاف",
+                None,
+                Some(1e4),
+                true,
+            ),
+            ("حصل على 5 مقاعد على الأكثر", "5", None, Some(5.0), true),
+            ("يلزم ثلاثة أشخاص أو أكثر", "ثلاثة", Some(3.0), None, true),
+            ("قتل أكثر من 12 شخصا", "أكثر من 12", Some(12.0), None, false),
+            (
+                "شارك دون 20 شخصا في التصويت",
+                "دون 20",
+                None,
+                Some(20.0),
+                false,
+            ),
+        ] {
+            let n = numbers(text);
+            assert_eq!(n.len(), 1, "{text}: {n:?}");
+            let v = &n[0].1;
+            assert_eq!(
+                (n[0].0.as_str(), v.value, v.min, v.max, v.inclusive),
+                (span, None, min, max, inclusive),
+                "{text}"
+            );
+        }
+        // Without: «بدون 20 شخصا», «من دون 20 شخصا».
+        for text in ["خرج بدون 20 شخصا", "خرج من دون 20 شخصا"] {
+            let n = numbers(text);
+            assert_eq!((n.len(), n[0].1.value), (1, Some(20.0)), "{text}");
+        }
+    }
+
+    /// «يتراوح من عشرة إلى عشرين» was only 20: «عشرة» alone is too often
+    /// not ten, but as the first of two bounds it is.
+    #[test]
+    fn an_ambiguous_word_as_the_first_bound_of_a_range() {
+        let n = numbers("يتراوح عددهم من عشرة إلى عشرين");
+        assert_eq!(n.len(), 1, "{n:?}");
+        assert_eq!((n[0].1.min, n[0].1.max), (Some(10.0), Some(20.0)));
+        // Without «يتراوح», a change from one to the other: two numbers.
+        let n = numbers("ارتفع من عشرة إلى عشرين");
+        assert_eq!(n.len(), 2, "{n:?}");
     }
 
     /// «الاثنا عشر»: a teen with the article is one number (it was «عشر»,

@@ -37,7 +37,7 @@ fn num(v: f64) -> String {
 }
 
 /// A normalised value as plain text: `2500 عسكري`, `~300`, `50..100`,
-/// `>=1000`, `2023-10-07`, `2024-01 START`.
+/// `>1000` (more than), `>=12` (at least), `2023-10-07`, `2024-01 START`.
 pub fn value_text(norm: Option<&Norm>) -> String {
     match norm {
         None => String::new(),
@@ -49,8 +49,10 @@ pub fn value_text(norm: Option<&Norm>) -> String {
             match (n.value, n.min, n.max) {
                 (Some(v), _, _) => s.push_str(&num(v)),
                 (None, Some(a), Some(b)) => s.push_str(&format!("{}..{}", num(a), num(b))),
-                (None, Some(a), None) => s.push_str(&format!(">={}", num(a))),
-                (None, None, Some(b)) => s.push_str(&format!("<={}", num(b))),
+                (None, Some(a), None) if n.inclusive => s.push_str(&format!(">={}", num(a))),
+                (None, Some(a), None) => s.push_str(&format!(">{}", num(a))),
+                (None, None, Some(b)) if n.inclusive => s.push_str(&format!("<={}", num(b))),
+                (None, None, Some(b)) => s.push_str(&format!("<{}", num(b))),
                 (None, None, None) => {}
             }
             if let Some(u) = &n.unit {
@@ -200,5 +202,25 @@ mod tests {
             out,
             "a,\"b,c\",\"say \"\"yes\"\"\",\"x\ny\",عسكري، مدني\r\n"
         );
+    }
+
+    /// «أكثر من 100» was written `>=100`, as «ما لا يقل عن 100» would be:
+    /// more than is `>`, at least `>=`.
+    #[test]
+    fn a_bound_says_whether_it_holds_itself() {
+        use crate::analysis::NumberValue;
+        let text = |min, max, inclusive| {
+            value_text(Some(&Norm::Number(NumberValue {
+                min,
+                max,
+                inclusive,
+                ..Default::default()
+            })))
+        };
+        assert_eq!(text(Some(100.0), None, false), ">100");
+        assert_eq!(text(Some(100.0), None, true), ">=100");
+        assert_eq!(text(None, Some(50.0), false), "<50");
+        assert_eq!(text(None, Some(50.0), true), "<=50");
+        assert_eq!(text(Some(20.0), Some(30.0), false), "20..30");
     }
 }

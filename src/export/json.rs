@@ -166,6 +166,8 @@ impl serde::Serialize for OutEvents<'_> {
 struct OutNorm<'a> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     approximate: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    inclusive: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     kind: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
@@ -195,6 +197,7 @@ fn norm_out(norm: &Norm) -> OutNorm<'_> {
     match norm {
         Norm::Number(n) => OutNorm {
             approximate: n.approximate,
+            inclusive: n.inclusive,
             kind: None,
             max: n.max,
             min: n.min,
@@ -205,6 +208,7 @@ fn norm_out(norm: &Norm) -> OutNorm<'_> {
         },
         Norm::Date(t) => OutNorm {
             approximate: false,
+            inclusive: false,
             kind: Some(t.kind.name()),
             max: None,
             min: None,
@@ -292,6 +296,7 @@ fn norm_from_json(v: &Value, kind: MentionType, what: &str) -> Result<Option<Nor
             .get("approximate")
             .and_then(Value::as_bool)
             .unwrap_or(false),
+        inclusive: o.get("inclusive").and_then(Value::as_bool).unwrap_or(false),
         unit: o.get("unit").and_then(Value::as_str).map(str::to_owned),
     })))
 }

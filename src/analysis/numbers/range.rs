@@ -57,6 +57,7 @@ pub(super) fn after_first(
         min: Some(lo),
         max: Some(hi),
         approximate: b.approximate,
+        inclusive: false,
         unit: b.unit,
     };
     (lo < hi).then_some((end, range))
