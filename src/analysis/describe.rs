@@ -220,9 +220,33 @@ pub fn count(n: usize, noun: &Noun, lang: Lang) -> String {
     }
 }
 
+/// Fractions of a whole said in words: value, Arabic, English.
+const FRACTIONS: &[(f64, &str, &str)] = &[
+    (1.0 / 2.0, "نصف", "half"),
+    (1.0 / 3.0, "ثلث", "a third"),
+    (2.0 / 3.0, "ثلثا", "two thirds"),
+    (1.0 / 4.0, "ربع", "a quarter"),
+    (3.0 / 4.0, "ثلاثة أرباع", "three quarters"),
+    (1.0 / 6.0, "سدس", "a sixth"),
+];
+
 /// A number's value: exact, a range or a bound, hedged, with its unit.
 pub fn number_value(n: &NumberValue, lang: Lang) -> String {
     let f = |v: f64| number(v, lang);
+    // «ثلث السكان», a third of the population (a definite whole; not
+    // «0.5%» nor «0.5 طن»).
+    if let (Some(v), Some(whole)) = (n.value, n.unit.as_deref())
+        && whole.starts_with("ال")
+        && let Some(&(_, ar, en)) = FRACTIONS.iter().find(|x| (x.0 - v).abs() < 1e-9)
+    {
+        let hedge = n.approximate;
+        return match lang {
+            Lang::Arabic if hedge => format!("نحو {ar} {whole}"),
+            Lang::Arabic => format!("{ar} {whole}"),
+            Lang::English if hedge => format!("about {en} of {whole}"),
+            Lang::English => format!("{en} of {whole}"),
+        };
+    }
     let core = match (n.value, n.min, n.max, lang) {
         (Some(v), _, _, _) => f(v),
         (None, Some(a), Some(b), Lang::Arabic) => format!("بين {} و{}", f(a), f(b)),
@@ -1038,6 +1062,13 @@ mod tests {
             ..at_least
         };
         assert_eq!(number_value(&more, Lang::English), "more than 12 شخصا");
+        let third = NumberValue {
+            value: Some(1.0 / 3.0),
+            unit: Some("السكان".into()),
+            ..Default::default()
+        };
+        assert_eq!(number_value(&third, Lang::Arabic), "ثلث السكان");
+        assert_eq!(number_value(&third, Lang::English), "a third of السكان");
         assert_eq!(count(1, &MENTION, Lang::Arabic), "إشارة واحدة");
         assert_eq!(count(2, &MENTION, Lang::Arabic), "إشارتان");
         assert_eq!(count(7, &MENTION, Lang::Arabic), "٧ إشارات");

@@ -8,6 +8,7 @@ use super::ner::frequency::WORD_FREQUENCY;
 use super::tokenize::readings;
 use super::{Mention, MentionType, Norm, NumberValue, Text};
 
+mod fraction;
 mod range;
 
 /// How an approximator bounds the number after it.
@@ -194,6 +195,7 @@ pub(super) fn may_start(t: &Text, i: usize) -> bool {
                 NUMBER_WORDS.contains_key(*w)
                     || VAGUE.iter().any(|v| v.0 == *w)
                     || HEDGES.iter().any(|h| h.0[0] == *w)
+                    || fraction::starts(w)
             })
             // «الاثنا عشر».
             || t.key(i)
@@ -283,7 +285,10 @@ fn proclitic_skip(key: &str) -> usize {
     readings(key)
         .into_iter()
         .find(|(s, w)| {
-            *s <= 2 && (NUMBER_WORDS.contains_key(*w) || VAGUE.iter().any(|v| v.0 == *w))
+            *s <= 2
+                && (NUMBER_WORDS.contains_key(*w)
+                    || VAGUE.iter().any(|v| v.0 == *w)
+                    || fraction::starts(w))
         })
         .map_or(0, |(s, _)| s)
 }
@@ -292,6 +297,9 @@ fn proclitic_skip(key: &str) -> usize {
 /// words, then scale, percent, تقريبا and the counted noun.
 fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
     if let Some(r) = range::dashed(t, i, taken) {
+        return Some(r);
+    }
+    if let Some(r) = fraction::at(t, i, taken) {
         return Some(r);
     }
     let (end, v) = if t.is_number(i) {
@@ -582,6 +590,30 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         let Some(&nw) = NUMBER_WORDS.get(w) else {
             break;
         };
+        // «مليونا دولار»: the dual in construct with its counted noun is
+        // two of the scale (not «ثلاثون مليونا», the accusative after a
+        // count). «ألفا» first before a word is more often Alpha («ألفا
+        // روميو», «جسيمات ألفا تحمل», «ألفا عمر كوناري») than two
+        // thousand («ألفا جندي») or a thousand: no number.
+        let nw = match nw {
+            NumWord::Scale(s)
+                if k == i
+                    && matches!(w, "مليونا" | "مليارا")
+                    && construct_noun(t, k + 1, taken) =>
+            {
+                NumWord::DualScale(s)
+            }
+            NumWord::Scale(_) if k == i && w == "الفا" && t.is_word(k + 1) => {
+                let next = t.key(k + 1);
+                let number = |w: &str| NUMBER_WORDS.contains_key(w);
+                let and_digits = next == "و" && t.is_number(k + 2);
+                if next != "من" && !next.strip_prefix('و').is_some_and(number) && !and_digits {
+                    break;
+                }
+                nw
+            }
+            nw => nw,
+        };
         // Two units in a row are two numbers: «هدف واحد وأربعة».
         if k > i && matches!(nw, NumWord::Unit(_)) && matches!(last, Some(NumWord::Unit(_))) {
             break;
@@ -714,6 +746,22 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             ..Default::default()
         },
     ))
+}
+
+/// Whether token `k` is a noun a dual scale before it is in construct
+/// with: a free word without the article, «و» or the accusative's alef,
+/// and no number or particle («مليونا دولار», not «مليونا من التواقيع»).
+fn construct_noun(t: &Text, k: usize, taken: &[bool]) -> bool {
+    let w = t.key(k);
+    taken.get(k) == Some(&false)
+        && t.is_word(k)
+        && !t.tokens[k].glued
+        && w.chars().count() >= 3
+        && !w.starts_with("ال")
+        && !w.starts_with('و')
+        && !w.ends_with('ا')
+        && !NOT_UNITS.contains(&w)
+        && !NUMBER_WORDS.contains_key(w)
 }
 
 /// The value of number words at `i` and the token after them («ألفين
@@ -1131,6 +1179,54 @@ mod tests {
         // Without «يتراوح», a change from one to the other: two numbers.
         let n = numbers("ارتفع من عشرة إلى عشرين");
         assert_eq!(n.len(), 2, "{n:?}");
+    }
+
+    /// «ثلث السكان», «ثلاثة أرباع المنازل» were nothing or three: a
+    /// fraction before its definite whole is its value, the whole its unit.
+    #[test]
+    fn a_fraction_of_a_whole() {
+        for (text, span, value, unit) in [
+            ("يعيش ثلث السكان تحت خط الفقر", "ثلث", 1.0 / 3.0, "السكان"),
+            ("يشكل الشباب ثلثا السكان", "ثلثا", 2.0 / 3.0, "السكان"),
+            ("فاز بثلثي الأصوات", "ثلثي", 2.0 / 3.0, "الأصوات"),
+            ("فقد ربع العمال وظائفهم", "ربع", 0.25, "العمال"),
+            ("صوت نصف الناخبين لصالح القرار", "نصف", 0.5, "الناخبين"),
+            ("دمر ثلاثة أرباع المنازل", "ثلاثة أرباع", 0.75, "المنازل"),
+            ("ونصف الناخبين", "نصف", 0.5, "الناخبين"),
+        ] {
+            let n = numbers(text);
+            assert_eq!(n.len(), 1, "{text}: {n:?}");
+            assert_eq!(
+                (n[0].0.as_str(), n[0].1.value, n[0].1.unit.as_deref()),
+                (span, Some(value), Some(unit)),
+                "{text}"
+            );
+        }
+        // The semi- and quarter-final, the radius; «نصف المليون» with its
+        // number.
+        for text in ["تأهل إلى نصف النهائي", "بلغ ربع النهائي", "نصف القطر"]
+        {
+            assert!(numbers(text).is_empty(), "{text}");
+        }
+        assert_eq!(value("مليون ونصف المليون"), 1_500_000.0);
+    }
+
+    /// «رصد مليونا دولار» was one million: the dual in construct with its
+    /// counted noun is two. «ألفا روميو» and «ألفا عمر كوناري» were a
+    /// thousand: «ألفا» first before a word is Alpha, no number.
+    #[test]
+    fn a_dual_scale_in_construct_and_alpha() {
+        assert_eq!(value("رصد مليونا دولار للمشروع"), 2e6);
+        assert_eq!(value("خصص مليارا دولار"), 2e9);
+        // The accusative after a count, or before «من»: one of the scale.
+        assert_eq!(value("قتل ثلاثون مليونا"), 30e6);
+        assert_eq!(value("جمع مليونا من التواقيع"), 1e6);
+        assert_eq!(value("جاء ألفا من الجنود"), 1000.0);
+        assert_eq!(value("يبلغ طولها ألفا و50 مترا"), 1050.0);
+        for text in ["سيارات ألفا روميو", "وألفا عمر كوناري رئيس المفوضية"]
+        {
+            assert!(numbers(text).is_empty(), "{text}: {:?}", numbers(text));
+        }
     }
 
     /// «الاثنا عشر»: a teen with the article is one number (it was «عشر»,
