@@ -313,6 +313,8 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "الاسبوع",
         "الوقت",
         "وقت",
+        "المستقبل",
+        "اللحظه",
         "الايام",
         "الاسابيع",
         "الاشهر",
@@ -1959,6 +1961,24 @@ fn vague_stretch(t: &Text, i: usize) -> Option<Found> {
     })
 }
 
+/// «حلفاء الأمس», yesterday's allies: people of a past time, no day.
+fn yesterdays_people(t: &Text, i: usize) -> bool {
+    t.key(i) == "الامس"
+        && i > 0
+        && matches!(
+            without_wa(t.key(i - 1)).1,
+            "حلفاء"
+                | "اعداء"
+                | "خصوم"
+                | "رفاق"
+                | "اصدقاء"
+                | "شركاء"
+                | "ثوار"
+                | "ابطال"
+                | "نجوم"
+        )
+}
+
 /// Deictic words and unit + direction: «أمس», «الآن», «مؤخرا», «العام الماضي».
 fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let k0 = t.key(i);
@@ -1969,9 +1989,16 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         (&["الوقت", "الحاضر"], "PRESENT_REF"),
         (&["هذه", "الايام"], "PRESENT_REF"),
         (&["الايام", "الاخيره"], "PAST_REF"),
+        (&["اللحظه", "الراهنه"], "PRESENT_REF"),
+        (&["اللحظه", "الحاليه"], "PRESENT_REF"),
+        // «أعلن قبل قليل», just now (not «بعد قليل», as often shortly
+        // after the story's time: «أختير بعد قليل للبطريركية»).
+        (&["قبل", "قليل"], "PAST_REF"),
     ];
     for (words, value) in phrases {
-        if words.iter().enumerate().all(|(n, w)| t.key(i + n) == *w) {
+        // Not «قبل قليل من الانفجار», shortly before an event.
+        let event = words[1] == "قليل" && matches!(t.key(i + 2), "من" | "علي");
+        if !event && words.iter().enumerate().all(|(n, w)| t.key(i + n) == *w) {
             return Some(Found {
                 end: i + words.len(),
                 skip: 0,
@@ -2002,6 +2029,13 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         let found = match k0 {
             "الماضي" | "السابق" => Some(("PAST_REF", i + 1)),
             "وقت" if t.key(i + 1) == "سابق" => Some(("PAST_REF", i + 2)),
+            "الوقت" if t.key(i + 1) == "السابق" => Some(("PAST_REF", i + 2)),
+            // «تخطط للتوسع في المستقبل», «في المستقبل القريب».
+            "المستقبل" => Some((
+                "FUTURE_REF",
+                i + 1 + usize::from(matches!(t.key(i + 1), "القريب" | "المنظور")),
+            )),
+
             "اقرب" if t.key(i + 1) == "وقت" => Some((
                 "FUTURE_REF",
                 if t.key(i + 2) == "ممكن" {
@@ -2040,7 +2074,8 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             "امس" | "الامس" if t.key(i + 1) == "الاول" => Some((-2, i + 2)),
             "امس" | "الامس" | "البارحه"
                 if !(t.key(i.wrapping_sub(1)) == "اول"
-                    || (t.key(i.wrapping_sub(1)) == "من" && t.key(i.wrapping_sub(2)) == "اول")) =>
+                    || (t.key(i.wrapping_sub(1)) == "من" && t.key(i.wrapping_sub(2)) == "اول")
+                    || yesterdays_people(t, i)) =>
             {
                 Some((-1, i + 1))
             }
@@ -2100,6 +2135,29 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     } else {
         (false, i)
     };
+    // «وصل هذا الصباح», «يلتقيان هذا المساء», «هذه الليلة»: a part of
+    // the document's day (not «هذا العصر», this era).
+    let part = match t.key(unit_at) {
+        "الصباح" if k0 == "هذا" => Some("MO"),
+        "المساء" if k0 == "هذا" => Some("NI"),
+        "الليله" if k0 == "هذه" => Some("NI"),
+        _ => None,
+    };
+    if let Some(part) = part {
+        let day = match dct.and_then(|d| Some((d, d.day?))) {
+            Some((d, day)) => ymd(d.year, d.month, day),
+            None => "XXXX-XX-XX".to_owned(),
+        };
+        return Some(Found {
+            end: unit_at + 1,
+            skip: 0,
+            timex: Timex {
+                value: format!("{day}T{part}"),
+                kind: TimexKind::Time,
+                modifier: None,
+            },
+        });
+    }
     for (skip, w) in stems(t, unit_at) {
         let unit = match w {
             "العام" | "السنه" => "Y",
@@ -3497,6 +3555,39 @@ mod tests {
             "2023-10-08",
         );
         assert_no_dates("قالوا إن ذلك لا يقل عن غيره على الأقل", "2023-10-08");
+    }
+
+    /// «هذا الصباح», «قبل قليل», «في المستقبل» and «في اللحظة الراهنة»
+    /// were no times.
+    #[test]
+    fn this_morning_a_moment_ago_and_the_future() {
+        assert_each(
+            &[
+                ("وصل الوزير هذا الصباح", "هذا الصباح", "2023-10-08TMO"),
+                ("يلتقي الفريقان هذا المساء", "هذا المساء", "2023-10-08TNI"),
+                ("تبدأ المفاوضات هذه الليلة", "هذه الليلة", "2023-10-08TNI"),
+                ("أعلن قبل قليل", "قبل قليل", "PAST_REF"),
+                ("تخطط الشركة للتوسع في المستقبل", "المستقبل", "FUTURE_REF"),
+                ("في المستقبل القريب", "المستقبل القريب", "FUTURE_REF"),
+                (
+                    "تتابع الحكومة التطورات في اللحظة الراهنة",
+                    "اللحظة الراهنة",
+                    "PRESENT_REF",
+                ),
+                ("كما أعلن في الوقت السابق", "الوقت السابق", "PAST_REF"),
+            ],
+            "2023-10-08",
+        );
+        // Shortly before an event; this era; the future as a thing;
+        // yesterday's allies.
+        for text in [
+            "وصل قبل قليل من الانفجار",
+            "شهد هذا العصر تحولات",
+            "رسم المستقبل",
+            "تحول حلفاء الأمس إلى خصوم",
+        ] {
+            assert_no_dates(text, "2023-10-08");
+        }
     }
 
     /// «الأحد قبل الماضي» was the document's Sunday, «الخميس بعد
