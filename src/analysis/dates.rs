@@ -1235,6 +1235,19 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     })
 }
 
+/// The direction in the dual after two weekdays, «الخميس والجمعة
+/// المقبلين», for the weekday at `i`, the first or the second: the
+/// direction and the end of the weekday's span (the first's leaves it
+/// out).
+fn weekday_pair_direction(t: &Text, i: usize) -> Option<(i32, usize)> {
+    let weekday = |k: &str| WEEKDAY.contains_key(k);
+    if t.key(i + 1).strip_prefix('و').is_some_and(weekday) {
+        return Some((both_direction(t.key(i + 2))?, i + 1));
+    }
+    let second = i > 0 && t.key(i).starts_with('و') && weekday(t.key(i - 1));
+    second.then(|| Some((both_direction(t.key(i + 1))?, i + 2)))?
+}
+
 /// «السبت 7 أكتوبر», «السبت الماضي», «يوم الأحد».
 fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, wd) = stems(t, i)
@@ -1308,10 +1321,12 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     if let Some(f) = news::day_of_said_month(t, j, dct, true) {
         return Some(Found { skip, ..f });
     }
+    // «يومي الخميس والجمعة المقبلين»: the dual direction after both.
+    let pair = weekday_pair_direction(t, i);
     let end = if direction(t.key(i + 1)).is_some() {
         i + 2
     } else {
-        i + 1
+        pair.map_or(i + 1, |p| p.1)
     };
     // No document day to count from: the weekday of a week not known
     // («XXXX-WXX-6»), still a date the reader sees marked.
@@ -1345,11 +1360,12 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             timex: date(ymd(y, m, dd)),
         });
     }
-    let (offset, end) = match direction(t.key(i + 1)) {
-        Some(-1) => (if back == 0 { -7 } else { -back }, i + 2),
-        Some(1) => {
+    let dir = direction(t.key(i + 1)).map(|d| (d, i + 2)).or(pair);
+    let (offset, end) = match dir {
+        Some((-1, end)) => (if back == 0 { -7 } else { -back }, end),
+        Some((1, end)) => {
             let ahead = (wd as i64 - dct_wd).rem_euclid(7);
-            (if ahead == 0 { 7 } else { ahead }, i + 2)
+            (if ahead == 0 { 7 } else { ahead }, end)
         }
         Some(_) => (-back, i + 2),
         // A weekday alone is the last one, or the next one in a clause
@@ -1428,8 +1444,10 @@ fn month_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             && start >= 2
             && matches!(t.key(start - 1), "الي" | "حتي" | "وحتي" | "-" | "–")
             && month_at(t, start - 2).is_some_and(|m| m.2 == start - 1 && other(&m)))
-            || (t.key(start).strip_prefix('و') == Some(name.as_str())
-                && month_at(t, start - 1).is_some_and(|m| m.2 == start && other(&m))));
+            // «كانون الأول وكانون الثاني الماضيين»: a first of two words.
+            || (t.key(start).strip_prefix('و') == name.split(' ').next()
+                && (1..=start.min(2))
+                    .any(|b| month_at(t, start - b).is_some_and(|m| m.2 == start && other(&m)))));
     let dir = direction(t.key(end))
         .or_else(|| range_second.then(|| both_direction(t.key(end))).flatten());
     // «في مارس»: the cue and the month as written, not «في باب» read as
@@ -3555,6 +3573,23 @@ mod tests {
             "2023-10-08",
         );
         assert_no_dates("قالوا إن ذلك لا يقل عن غيره على الأقل", "2023-10-08");
+    }
+
+    /// «يومي الخميس والجمعة المقبلين» were last week's, and «كانون الأول
+    /// وكانون الثاني الماضيين» gave next January: the dual direction after
+    /// two weekdays or two months of two words is both's.
+    #[test]
+    fn a_dual_direction_after_two_weekdays_or_months() {
+        let d = dates("تجري الانتخابات يومي الخميس والجمعة المقبلين", "2023-10-08");
+        let values: Vec<_> = d.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, ["2023-10-12", "2023-10-13"]);
+        let d = dates("في كانون الأول وكانون الثاني الماضيين", "2023-10-08");
+        let values: Vec<_> = d.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, ["2022-12", "2023-01"]);
+        // Without a direction, each alone.
+        let d = dates("قال إن الخميس والجمعة عطلة", "2023-10-08");
+        let values: Vec<_> = d.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(values, ["2023-10-05", "2023-10-06"]);
     }
 
     /// «هذا الصباح», «قبل قليل», «في المستقبل» and «في اللحظة الراهنة»
