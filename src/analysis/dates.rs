@@ -3575,6 +3575,37 @@ mod tests {
         assert_no_dates("قالوا إن ذلك لا يقل عن غيره على الأقل", "2023-10-08");
     }
 
+    /// «فرض حظر التجول أمس اعتبارا من الساعة 22:00» was today's 22:00:
+    /// an hour with no day of its own takes the day said before it in its
+    /// clause, and the document's only when none is.
+    #[test]
+    fn an_hour_takes_the_day_said_before_it_in_its_clause() {
+        let hour = |text: &str| {
+            dates(text, "2023-10-08")
+                .into_iter()
+                .find(|d| d.1.contains('T'))
+                .map(|d| d.1)
+        };
+        for (text, value) in [
+            (
+                "فرض حظر التجول أمس اعتبارا من الساعة 22:00",
+                "2023-10-07T22:00",
+            ),
+            (
+                "وصل الوفد الخميس إلى بغداد في الساعة العاشرة",
+                "2023-10-05T10:00",
+            ),
+            (
+                "ولد في 16 أبريل 1844 على الساعة السابعة صباحا",
+                "1844-04-16T07:00",
+            ),
+            // A day said in another clause: the document's.
+            ("قال أمس، إن الاجتماع عند الساعة الخامسة", "2023-10-08T05:00"),
+        ] {
+            assert_eq!(hour(text).as_deref(), Some(value), "{text}");
+        }
+    }
+
     /// «يومي الخميس والجمعة المقبلين» were last week's, and «كانون الأول
     /// وكانون الثاني الماضيين» gave next January: the dual direction after
     /// two weekdays or two months of two words is both's.

@@ -350,7 +350,7 @@ fn clock(
         (None, Some(f)) if f.timex.kind == TimexKind::Date && one_day(&f.timex.value) => {
             (f.timex.value, f.end)
         }
-        _ => (document_day(dct), k),
+        _ => (said_day(t, i, dct).unwrap_or_else(|| document_day(dct)), k),
     };
     // «حوالي الساعة الثالثة»: about then.
     let about = i > 0 && matches!(t.key(i - 1), "حوالي" | "نحو" | "قرابه");
@@ -362,6 +362,25 @@ fn clock(
             ..time(format!("{day}T{hour:02}:{minute:02}"))
         },
     })
+}
+
+/// The day said earlier in the clause of the hour at `i` («أمس»,
+/// «الخميس», «5 مايو»): «فرض حظر التجول أمس اعتبارا من الساعة 22:00»
+/// is yesterday's 22:00. (Not «اليوم التالي»: no date of its own.)
+fn said_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<String> {
+    for k in (i.saturating_sub(10)..i).rev() {
+        if !t.is_word(k) && !t.is_number(k) {
+            return None;
+        }
+        if let Some(f) = super::core_at(t, k, dct)
+            && f.end <= i
+            && f.timex.kind == TimexKind::Date
+            && one_day(&f.timex.value)
+        {
+            return Some(f.timex.value);
+        }
+    }
+    None
 }
 
 /// Whether word `k` before digits announces a time («في 9 مساء», «عند
