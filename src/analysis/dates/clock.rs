@@ -241,7 +241,7 @@ fn clock(
         j += 1;
     }
     let (mut hour, mut minute, mut k) = if needs_part && !t.is_number(j) {
-        let (h, end, skip) = day_at(t, j).filter(|d| (1..=12).contains(&d.0))?;
+        let (h, end, skip) = hour_word(t, j)?;
         // An hour is feminine («العاشرة», not «النصف الثاني من العصر»,
         // an era), and one o'clock is «الواحدة» («الساعات الأولى من صباح
         // أمس» are the first hours).
@@ -262,7 +262,7 @@ fn clock(
             None => (s.parse().ok()?, 0),
         };
         (h, m, j + 1)
-    } else if let Some((h, end, _)) = day_at(t, j).filter(|d| (1..=12).contains(&d.0)) {
+    } else if let Some((h, end, _)) = hour_word(t, j) {
         (h, 0, end)
     } else {
         // «حتى الساعة»: until now.
@@ -319,6 +319,14 @@ fn clock(
             None => None,
         },
     };
+    // «الثانية عشرة ليلا», «12 مساء»: midnight, the end of the day (as
+    // «منتصف الليل»), not noon.
+    let night = matches!(t.key(k), "مساء" | "مساءا" | "ليلا")
+        || part_of == Some("NI")
+        || (pm.is_none() && matches!(given, Some((_, Some("NI")))));
+    if night && hour == 12 && minute == 0 {
+        hour = 24;
+    }
     if let Some((after_noon, end)) = pm {
         if after_noon && hour < 12 {
             hour += 12;
@@ -362,6 +370,18 @@ fn clock(
             ..time(format!("{day}T{hour:02}:{minute:02}"))
         },
     })
+}
+
+/// An hour said in words at `j`, one to twelve: (hour, end, proclitic
+/// bytes). «الحادية عشر», «الثانية عشر» (the ten written masculine, as
+/// often as «عشرة») are eleven and twelve, not one and two.
+fn hour_word(t: &Text, j: usize) -> Option<(u32, usize, usize)> {
+    match (t.key(j), t.key(j + 1)) {
+        ("الحاديه", "عشر") => return Some((11, j + 2, 0)),
+        ("الثانيه", "عشر") => return Some((12, j + 2, 0)),
+        _ => {}
+    }
+    day_at(t, j).filter(|d| (1..=12).contains(&d.0))
 }
 
 /// The day said earlier in the clause of the hour at `i` («أمس»,
