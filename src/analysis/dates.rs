@@ -2162,15 +2162,11 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         _ => None,
     };
     if let Some(part) = part {
-        let day = match dct.and_then(|d| Some((d, d.day?))) {
-            Some((d, day)) => ymd(d.year, d.month, day),
-            None => "XXXX-XX-XX".to_owned(),
-        };
         return Some(Found {
             end: unit_at + 1,
             skip: 0,
             timex: Timex {
-                value: format!("{day}T{part}"),
+                value: format!("{}T{part}", clock::document_day(dct)),
                 kind: TimexKind::Time,
                 modifier: None,
             },

@@ -1,7 +1,8 @@
 //! Numbers: digits of three systems with their separators, number words
-//! composed with و, scale words, percentages, approximators and vague
-//! numerals, with the counted noun as unit (reference §4, §6); a range of
-//! two numbers in `numbers/range.rs`.
+//! composed with و, scale words, percentages, approximators, bounds (more
+//! than, at least: `NumberValue::inclusive`) and vague numerals, with the
+//! counted noun as unit (reference §4, §6); a range of two numbers in
+//! `numbers/range.rs`, a fraction of a whole in `numbers/fraction.rs`.
 
 use super::lexicon::{NUMBER_WORDS, NumWord};
 use super::ner::frequency::WORD_FREQUENCY;
@@ -56,8 +57,8 @@ const HEDGES: &[(&[&str], Hedge)] = &[
 ];
 
 /// A hedge after the number or its counted noun: «شارك 500 شخص تقريبا»,
-/// «قتل 12 شخصا على الأقل», «عشرة أيام على الأكثر», «18 عاما فما فوق»,
-/// «ثلاثة أو أكثر».
+/// «قتل 12 شخصا على الأقل», «5 مقاعد على الأكثر», «ثلاثة أشخاص أو أكثر»,
+/// «100 شخص فما فوق».
 fn hedge_after(t: &Text, end: usize, v: &NumberValue) -> Option<Hedge> {
     let mut k = end;
     if v.unit.is_some() && t.is_word(k) && after(t, k).is_none() {

@@ -33,7 +33,7 @@ fn time(value: String) -> Timex {
 }
 
 /// The document's day as a value, or a day not known (`XXXX-XX-XX`).
-fn document_day(dct: Option<DocDate>) -> String {
+pub(super) fn document_day(dct: Option<DocDate>) -> String {
     match dct.and_then(|d| Some((d, d.day?))) {
         Some((d, day)) => super::ymd(d.year, d.month, day),
         None => "XXXX-XX-XX".to_owned(),
