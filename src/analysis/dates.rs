@@ -30,6 +30,7 @@ use super::calendar::{
 };
 use super::lexicon::{self, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord, WEEKDAY};
 use super::normalize::Normalized;
+use super::numbers;
 use super::tokenize::{Readings, readings};
 use super::{DocDate, Mention, MentionType, Norm, Text, Timex, TimexKind};
 use tense::Tense;
@@ -365,23 +366,15 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 });
 
 pub(super) fn may_start(t: &Text, i: usize) -> bool {
-    t.is_number(i)
-        || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(*w)))
-        || bound_before(t, i)
+    t.is_number(i) || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(*w)))
 }
 
-/// «على الأقل», «لا يقل عن», «لا يتجاوز» at `i`, which may bound an
-/// amount of time after them ([`approximation`]); not starters of their
-/// own, «على» and «لا» being so common.
-fn bound_before(t: &Text, i: usize) -> bool {
-    match t.key(i) {
-        "علي" => matches!(t.key(i + 1), "الاقل" | "الاكثر"),
-        "لا" => matches!(
-            t.key(i + 1),
-            "يقل" | "تقل" | "يزيد" | "تزيد" | "يتجاوز" | "تتجاوز"
-        ),
-        _ => false,
-    }
+/// Whether a bound («على الأقل», «لا يقل عن», «لا يتجاوز») at `i` may
+/// start an amount of time ([`approximation`]). Asked of each token apart
+/// from [`may_start`], which is asked once per word: «على» and «لا» start
+/// one only before these words, and are too common to be starters.
+fn bound_starts(t: &Text, i: usize) -> bool {
+    numbers::bound_before(t, i).is_some_and(|b| b.2 == 0)
 }
 
 /// «للربع», «للعامين», «وللقرن»: ل before the article drops its alef, so
@@ -472,7 +465,7 @@ pub fn find_from(
     };
     let mut i = 0;
     while i < t.tokens.len() {
-        if !starts[i] {
+        if !starts[i] && !bound_starts(t, i) {
             i += 1;
             continue;
         }
@@ -2581,29 +2574,26 @@ fn approximation(t: &Text, i: usize) -> Option<(&'static str, usize)> {
         }
         // «على الأقل عشرة أيام», «ما لا يقل عن شهر», «ما لا يزيد على
         // أسبوعين»: the amount itself too.
-        ("علي", "الاقل") => ("EQUAL_OR_MORE", i + 2),
-        ("علي", "الاكثر") => ("EQUAL_OR_LESS", i + 2),
-        ("ما", "لا") => return approximation(t, i + 1),
-        ("لا", "يقل" | "تقل") if t.key(i + 2) == "عن" => ("EQUAL_OR_MORE", i + 3),
-        ("لا", "يزيد" | "تزيد") if matches!(t.key(i + 2), "علي" | "عن") => {
-            ("EQUAL_OR_LESS", i + 3)
-        }
-        ("لا", "يتجاوز" | "تتجاوز") => ("EQUAL_OR_LESS", i + 2),
-        _ => return None,
+        _ => match numbers::bound_before(t, i)? {
+            (b, k, 0) => (bound_mod(b), k),
+            _ => return None,
+        },
     })
+}
+
+/// The TIMEX modifier of an amount with a bound that holds it.
+fn bound_mod(b: numbers::Bound) -> &'static str {
+    match b {
+        numbers::Bound::AtLeast => "EQUAL_OR_MORE",
+        numbers::Bound::AtMost => "EQUAL_OR_LESS",
+    }
 }
 
 /// A bound said after an amount of time ending before `end`: «عشرة أيام
 /// على الأقل», «أسبوعين على الأكثر», «ثلاثة أشهر أو أكثر»: its TIMEX
 /// modifier and the end with it.
 fn bound_after(t: &Text, end: usize) -> Option<(&'static str, usize)> {
-    Some(match (t.key(end), t.key(end + 1)) {
-        ("علي", "الاقل") | ("او", "اكثر") => ("EQUAL_OR_MORE", end + 2),
-        ("علي", "الاكثر") | ("او", "اقل") => ("EQUAL_OR_LESS", end + 2),
-        ("فاكثر", _) => ("EQUAL_OR_MORE", end + 1),
-        ("فاقل", _) => ("EQUAL_OR_LESS", end + 1),
-        _ => return None,
-    })
+    numbers::bound_after(t, end).map(|(b, e)| (bound_mod(b), e))
 }
 
 fn proclitic_of_amount(t: &Text, i: usize) -> usize {
@@ -3569,6 +3559,26 @@ mod tests {
             "2023-10-08",
         );
         assert_no_dates("قالوا إن ذلك لا يقل عن غيره على الأقل", "2023-10-08");
+        // Regression: whether a word starts a date is asked once per word,
+        // so a bound found only where the text's first «على» or «لا»
+        // stood before «الأقل» or «يقل».
+        assert_each_with_mod(
+            &[
+                (
+                    "وضع الكتاب على الطاولة، واستمر الإغلاق على الأقل عشرة أيام",
+                    "على الأقل عشرة أيام",
+                    "P10D",
+                    Some("EQUAL_OR_MORE"),
+                ),
+                (
+                    "قال لا شيء، والمدة لا تتجاوز ثلاثة أشهر",
+                    "لا تتجاوز ثلاثة أشهر",
+                    "P3M",
+                    Some("EQUAL_OR_LESS"),
+                ),
+            ],
+            "2023-10-08",
+        );
     }
 
     /// «الساعة 12 ليلا» was noon, and «الساعة الحادية عشر ليلا» (the ten

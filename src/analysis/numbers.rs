@@ -40,21 +40,75 @@ const HEDGES: &[(&[&str], Hedge)] = &[
     (&["دون"], Hedge::LessThan),
     // «قتل تقريبا مئة شخص»: said before as after.
     (&["تقريبا"], Hedge::About),
-    // «قتل على الأقل 12 شخصا»: at least, the number itself too.
-    (&["علي", "الاقل"], Hedge::AtLeast),
-    (&["ما", "لا", "يقل", "عن"], Hedge::AtLeast),
-    (&["ما", "لا", "تقل", "عن"], Hedge::AtLeast),
-    (&["لا", "يقل", "عن"], Hedge::AtLeast),
-    (&["لا", "تقل", "عن"], Hedge::AtLeast),
-    // «ما لا يزيد على 50 شاحنة», «ما يصل إلى 100 شخص»: at most.
-    (&["ما", "لا", "يزيد", "علي"], Hedge::AtMost),
-    (&["ما", "لا", "يزيد", "عن"], Hedge::AtMost),
-    (&["ما", "لا", "يتجاوز"], Hedge::AtMost),
-    (&["لا", "يزيد", "علي"], Hedge::AtMost),
-    (&["لا", "يزيد", "عن"], Hedge::AtMost),
-    (&["لا", "يتجاوز"], Hedge::AtMost),
-    (&["ما", "يصل", "الي"], Hedge::AtMost),
 ];
+
+/// A bound that holds the amount it bounds: «على الأقل 12», «لا يتجاوز
+/// ثلاثة أشهر». Read here for numbers and for amounts of time alike.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(super) enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+/// The words a [`bound_before`] starts with (after «و» or «ف»).
+const BOUND_FIRSTS: [&str; 3] = ["علي", "لا", "ما"];
+
+/// A bound said before an amount at `i`, after «و» or «ف»: «على الأقل»,
+/// «على الأكثر», «(ما) لا يقل عن», «(ما) لا يزيد على»، «(ما) لا يتجاوز»,
+/// «ما يصل إلى». The bound, the amount's token and the conjunction's bytes.
+pub(super) fn bound_before(t: &Text, i: usize) -> Option<(Bound, usize, usize)> {
+    let key = t.key(i);
+    let first = key
+        .strip_prefix(['و', 'ف'])
+        .filter(|w| BOUND_FIRSTS.contains(w))
+        .unwrap_or(key);
+    let skip = key.len() - first.len();
+    let (k, first) = if first == "ما" {
+        if t.key(i + 1) == "يصل" && t.key(i + 2) == "الي" {
+            return Some((Bound::AtMost, i + 3, skip));
+        }
+        (i + 1, t.key(i + 1))
+    } else {
+        (i, first)
+    };
+    if first != "لا" && k > i {
+        return None;
+    }
+    let (bound, next) = match (first, t.key(k + 1), t.key(k + 2)) {
+        ("علي", "الاقل", _) => (Bound::AtLeast, k + 2),
+        ("علي", "الاكثر", _) => (Bound::AtMost, k + 2),
+        ("لا", "يقل" | "تقل", "عن") => (Bound::AtLeast, k + 3),
+        ("لا", "يزيد" | "تزيد", "علي" | "عن") => (Bound::AtMost, k + 3),
+        ("لا", "يتجاوز" | "تتجاوز", _) => (Bound::AtMost, k + 2),
+        _ => return None,
+    };
+    Some((bound, next, skip))
+}
+
+/// A bound said after an amount that ends before token `k`: «12 شخصا على
+/// الأقل», «على الأكثر», «أو أكثر», «أو أقل», «فأكثر», «فما فوق». The bound
+/// and the end with it.
+pub(super) fn bound_after(t: &Text, k: usize) -> Option<(Bound, usize)> {
+    Some(match (t.key(k), t.key(k + 1)) {
+        ("علي", "الاقل") | ("او", "اكثر") | ("فما" | "وما", "فوق") => {
+            (Bound::AtLeast, k + 2)
+        }
+        ("علي", "الاكثر") | ("او", "اقل") | ("فما", "دون") => {
+            (Bound::AtMost, k + 2)
+        }
+        ("فاكثر", _) => (Bound::AtLeast, k + 1),
+        ("فاقل", _) => (Bound::AtMost, k + 1),
+        _ => return None,
+    })
+}
+
+/// The hedge of a [`Bound`].
+fn bound_hedge(b: Bound) -> Hedge {
+    match b {
+        Bound::AtLeast => Hedge::AtLeast,
+        Bound::AtMost => Hedge::AtMost,
+    }
+}
 
 /// A hedge after the number or its counted noun: «شارك 500 شخص تقريبا»,
 /// «قتل 12 شخصا على الأقل», «5 مقاعد على الأكثر», «ثلاثة أشخاص أو أكثر»,
@@ -69,16 +123,10 @@ fn hedge_after(t: &Text, end: usize, v: &NumberValue) -> Option<Hedge> {
 
 /// The hedge said from token `k` on, after what it bounds.
 fn after(t: &Text, k: usize) -> Option<Hedge> {
-    Some(match (t.key(k), t.key(k + 1)) {
-        ("تقريبا", _) => Hedge::About,
-        ("علي", "الاقل") | ("او", "اكثر") | ("فاكثر", _) | ("فما" | "وما", "فوق") => {
-            Hedge::AtLeast
-        }
-        ("علي", "الاكثر") | ("او", "اقل") | ("فاقل", _) | ("فما", "دون") => {
-            Hedge::AtMost
-        }
-        _ => return None,
-    })
+    match t.key(k) {
+        "تقريبا" => Some(Hedge::About),
+        _ => bound_after(t, k).map(|(b, _)| bound_hedge(b)),
+    }
 }
 
 /// `v` hedged: about its value, or more or less than it.
@@ -196,6 +244,7 @@ pub(super) fn may_start(t: &Text, i: usize) -> bool {
                 NUMBER_WORDS.contains_key(*w)
                     || VAGUE.iter().any(|v| v.0 == *w)
                     || HEDGES.iter().any(|h| h.0[0] == *w)
+                    || BOUND_FIRSTS.contains(w)
                     || fraction::starts(w)
             })
             // «الاثنا عشر».
@@ -244,7 +293,13 @@ pub fn find_from(t: &Text, starts: &[bool], taken: &mut [bool]) -> Vec<Mention> 
 
 /// A number starting at token `i`: (end token, proclitic bytes to skip, value).
 fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, NumberValue)> {
-    // A hedge, possibly after و/ف.
+    // A bound or a hedge, possibly after و/ف.
+    if let Some((bound, j, skip)) = bound_before(t, i)
+        && taken.get(j) == Some(&false)
+        && let Some((end, v)) = bare_number(t, j, taken)
+    {
+        return Some((end, skip, hedge(v, bound_hedge(bound))));
+    }
     for (skip, first) in readings(t.key(i)).into_iter().take(2) {
         for (words, hedge) in HEDGES {
             if words[0] != first || !(1..words.len()).all(|k| t.key(i + k) == words[k]) {
