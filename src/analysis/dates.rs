@@ -359,6 +359,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "اطول",
         "اقصر",
         "ما",
+        "ثلث",
     ] {
         s.insert(w.to_owned());
     }
@@ -470,9 +471,12 @@ pub fn find_from(
             continue;
         }
         if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
+            let aside = a_life_aside(t, i);
             for (bytes, value) in range.days {
-                named = name(&value, range.end - 1, named);
-                written = Some(range.end - 1);
+                if !aside {
+                    named = name(&value, range.end - 1, named);
+                    written = Some(range.end - 1);
+                }
                 out.push(Mention {
                     range: t.norm.original_range(bytes),
                     kind: MentionType::Date,
@@ -550,7 +554,10 @@ pub fn find_from(
                 }
                 // A movement named after its day («حركة 6 أبريل») is no
                 // time the story is at.
-                if f.timex.kind != TimexKind::Duration && !temponyms::names_a_movement(t, i) {
+                if f.timex.kind != TimexKind::Duration
+                    && !temponyms::names_a_movement(t, i)
+                    && !a_life_aside(t, i)
+                {
                     named = name(&f.timex.value, f.end - 1, named);
                     if !anaphoric {
                         written = Some(f.end - 1);
@@ -666,6 +673,46 @@ fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
     })
 }
 
+/// Whether the number at `i` is a year of a life said aside: a span of
+/// [`A_LIFE`] years or more between parentheses, written as one token or
+/// three («الدكتور بول غاشي (1828 - 1909)», «نجيب محفوظ (1911-2006)»).
+/// The story's time stays where it was for the dates after it («وفي العام
+/// التالي» is not 1910). A shorter span is a term or a war, the story's
+/// time («الحرب العالمية الثانية (1939-1945)»).
+fn a_life_aside(t: &Text, i: usize) -> bool {
+    let year = |k: usize| {
+        t.key(k)
+            .parse::<u32>()
+            .ok()
+            .filter(|_| t.is_number(k) && t.key(k).len() == 4)
+    };
+    let long = |a: u32, b: u32| b >= a + A_LIFE;
+    let spaced = |first: usize| {
+        first > 0
+            && t.key(first - 1) == "("
+            && matches!(t.key(first + 1), "-" | "–")
+            && t.key(first + 3) == ")"
+            && year(first)
+                .zip(year(first + 2))
+                .is_some_and(|(a, b)| long(a, b))
+    };
+    let joined = i > 0
+        && t.key(i - 1) == "("
+        && t.key(i + 1) == ")"
+        && t.key(i).split_once(['-', '–']).is_some_and(|(a, b)| {
+            a.len() == 4
+                && b.len() == 4
+                && a.parse()
+                    .ok()
+                    .zip(b.parse().ok())
+                    .is_some_and(|(a, b)| long(a, b))
+        });
+    joined || spaced(i) || (i >= 2 && spaced(i - 2))
+}
+
+/// The fewest years of a span aside read as a life ([`a_life_aside`]).
+const A_LIFE: u32 = 25;
+
 /// A range of years written as one token: «1850-58» (reference §7.3),
 /// «1990-1995», after a word that announces a year («بين عامي 1990-1995»,
 /// «خلال الفترة 2010-2015», «موسم 2022-2023», «العام الدراسي 2023/2024»)
@@ -698,7 +745,25 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
             t.key(i - 1),
             "الماليه" | "الدراسي" | "الجامعي" | "موسم" | "الموسم" | "لموسم" | "للموسم"
         );
-    if !year_cue(t, i) && !bracketed && !of_a_season || COUNTED_AFTER.contains(&t.key(i + 1)) {
+    // «حرب الخليج 1990-91», «1990-1991»: a modern span written with a
+    // dash needs no cue; the short form is a year range only, and the long
+    // one when its years are near and nothing is counted after them («بين
+    // 1500-2000 دولار»).
+    let dash = t.norm.text[h.sep.clone()] != *"/";
+    let modern = (1800..=2100).contains(&first);
+    // (Not «21 مايو 1919-20 نوفمبر», a year and the next day.)
+    let month_near =
+        month_at(t, i + 1).is_some() || (i > 0 && GREGORIAN.contains_key(t.key(i - 1)));
+    let bare = dash
+        && modern
+        && !month_near
+        && (b.len() == 2
+            || (last - first <= 30
+                && !UNITS.contains_key(t.key(i + 1))
+                && !NUMBER_WORDS.contains_key(t.key(i + 1))));
+    if !year_cue(t, i) && !bracketed && !of_a_season && !bare
+        || COUNTED_AFTER.contains(&t.key(i + 1))
+    {
         return None;
     }
     Some(DayRange {
@@ -1314,6 +1379,19 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     if let Some(f) = news::day_of_said_month(t, j, dct, true) {
         return Some(Found { skip, ..f });
     }
+    // «جمع اللقاء بين الاثنين», «الاثنين معا»: the two, no Monday (not
+    // «بين الاثنين والأربعاء», two days).
+    let next_weekday =
+        without_wa(t.key(i + 1)).0 > 0 && WEEKDAY.contains_key(without_wa(t.key(i + 1)).1);
+    if stems(t, i).iter().any(|&(_, w)| w == "الاثنين")
+        && direction(t.key(i + 1)).is_none()
+        && !next_weekday
+        && (t.key(i + 1) == "معا"
+            || i.checked_sub(1)
+                .is_some_and(|j| matches!(without_wa(t.key(j)).1, "بين" | "كلا")))
+    {
+        return None;
+    }
     // «يومي الخميس والجمعة المقبلين»: the dual direction after both.
     let pair = weekday_pair_direction(t, i);
     let end = if direction(t.key(i + 1)).is_some() {
@@ -1616,7 +1694,7 @@ const EVENTS: &[&str] = &[
 
 /// Counted nouns after which a four-digit number is a count, not a year:
 /// «في 1500 دولار», «في 1990-2000 نسمة» (keys).
-const COUNTED_AFTER: &[&str] = &[
+pub(crate) const COUNTED_AFTER: &[&str] = &[
     "%",
     "٪",
     "دولار",
@@ -1700,6 +1778,16 @@ fn listed_year_cue(t: &Text, i: usize, back: usize) -> bool {
                 .parse()
                 .is_ok_and(|y: u32| (1900..=2100).contains(&y))
             && !t.is_word(i + 1))
+        // «نجيب محفوظ (1911 - 2006)»: a span of years between
+        // parentheses.
+        || (k == "("
+            && matches!(t.key(i + 1), "-" | "–")
+            && t.key(i + 3) == ")"
+            && second_year(i + 2)
+            && t.key(i).parse().is_ok_and(|a: u32| {
+                (1000..=2100).contains(&a)
+                    && t.key(i + 2).parse().is_ok_and(|b: u32| b > a && b - a <= 130)
+            }))
         // «بين 2010 و2015», «من 2010 إلى 2015»: two years.
         || (k == "بين" && t.key(i).len() == 4 && t.key(i + 1) == "و" && second_year(i + 2))
         // (After «من», years of these centuries going forward only: «من
@@ -2417,7 +2505,8 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         // («نحو عام جديد» is towards it).
         let cue = skip > 0
             || (i > 0 && DURATION_CUES.contains(&without_wa(t.key(i - 1)).1))
-            || t.key(i) != "نحو";
+            || t.key(i) != "نحو"
+            || lasting_before(t, i);
         if let Some((Some(n), unit, end)) = amount_unit(t, k, cue) {
             return Some(Found {
                 end,
@@ -2476,6 +2565,27 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 modifier: None,
             },
         });
+    }
+    // «قبل الانتخابات بيومين», «ليوم واحد», «لعامين»: a dual, or a unit
+    // said to be one, after «ب» or «ل» (not «بعقدين», with two contracts).
+    for (skip, w) in stems(t, i) {
+        if skip > 0
+            && let Some(&(u, _, false)) = UNITS.get(w)
+            && let clitic = without_wa(&t.key(i)[..skip]).1
+            && matches!(clitic, "ب" | "ل")
+            && !(clitic == "ب" && u == "DE")
+            && let Some((Some(n), unit, end)) = amount_unit_from(t, i, w, false)
+        {
+            return Some(Found {
+                end,
+                skip,
+                timex: Timex {
+                    value: duration_value(unit, Some(n)),
+                    kind: TimexKind::Duration,
+                    modifier: None,
+                },
+            });
+        }
     }
     // A bare singular unit is one of it only after a duration cue
     // («لمدة عام»); alone, «عام» is too often "general". After «قبل» or
@@ -2551,6 +2661,31 @@ pub(super) fn without_wa(k: &str) -> (usize, &str) {
     }
 }
 
+/// Whether a verb of lasting stands up to three words before `i`: «استمر
+/// الإضراب نحو أسبوع», «استغرقت الرحلة نحو ساعة» (an amount of time, not
+/// «نحو عام جديد», towards one).
+fn lasting_before(t: &Text, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| {
+        matches!(
+            without_wa(t.key(j)).1,
+            "استمر"
+                | "استمرت"
+                | "يستمر"
+                | "تستمر"
+                | "دام"
+                | "دامت"
+                | "يدوم"
+                | "تدوم"
+                | "امتد"
+                | "امتدت"
+                | "استغرق"
+                | "استغرقت"
+                | "يستغرق"
+                | "تستغرق"
+        )
+    })
+}
+
 /// Words before a bare unit that make it one of it («لمدة عام»).
 const DURATION_CUES: &[&str] = &[
     "لمده", "طوال", "خلال", "مده", "منذ", "غضون", "مدي", "مدار", "مرور",
@@ -2600,7 +2735,7 @@ fn proclitic_of_amount(t: &Text, i: usize) -> usize {
     if t.is_word(i) && !NUMBER_WORDS.contains_key(t.key(i)) && !UNITS.contains_key(t.key(i)) {
         readings(t.key(i))
             .into_iter()
-            .find(|(_, w)| NUMBER_WORDS.contains_key(*w) || UNITS.contains_key(*w))
+            .find(|(_, w)| NUMBER_WORDS.contains_key(*w) || UNITS.contains_key(*w) || *w == "ثلث")
             .map_or(0, |r| r.0)
     } else {
         0
@@ -2645,8 +2780,10 @@ fn amount_unit_from(
         // a singular unit before a number or a definite word names, it does
         // not count one.
         let names = t.is_number(i + 1) || t.key(i + 1).starts_with("ال");
-        // «ساعة ونصف», «عامين ونصف»: the part says it is a count.
-        let part = and_a_part(t, 1.0, i + 1).1 > i + 1;
+        // «ساعة ونصف», «عامين ونصف»: the part says it is a count, and so
+        // does «من الزمن» («حكم عقدا من الزمن», of time).
+        let part = and_a_part(t, 1.0, i + 1).1 > i + 1
+            || (t.key(i + 1) == "من" && t.key(i + 2) == "الزمن");
         return match (dual, plural) {
             (Some(n), _) => {
                 let (n, end) = and_a_part(t, n as f64, i + 1);
@@ -2718,6 +2855,11 @@ pub(super) fn count_at(t: &Text, i: usize, first: &str, definite: bool) -> Optio
         let k = if definite { k.strip_prefix("ال")? } else { k };
         NUMBER_WORDS.get(k).copied()
     };
+    // «ثلث ساعة»: a third, which the number words leave out («ثلث
+    // السكان» is read in numbers' fractions).
+    if !definite && readings(first).iter().any(|&(_, w)| w == "ثلث") {
+        return Some((1.0 / 3.0, i + 1));
+    }
     let w = if definite {
         match (word(first, false), word(t.key(i + 1), true)) {
             (Some(w), _) => w,
@@ -3615,6 +3757,124 @@ mod tests {
         );
     }
 
+    /// «قبل الانتخابات بيومين», «ليوم واحد», «ثلث ساعة», «عقدا من الزمن»
+    /// and «استمر الإضراب نحو أسبوع» were no amounts of time.
+    #[test]
+    fn amounts_after_a_clitic_a_third_and_of_time() {
+        assert_each_with_mod(
+            &[
+                ("قبل الانتخابات بيومين", "يومين", "P2D", None),
+                ("زار المدينة ليوم واحد", "يوم واحد", "P1D", None),
+                ("وسبق الغارة بساعة واحدة", "ساعة واحدة", "PT1H", None),
+                ("تأجلت المحادثات لشهرين", "شهرين", "P2M", None),
+                ("توقفت الجلسة ثلث ساعة", "ثلث ساعة", "PT20M", None),
+                ("حكم البلاد عقدا من الزمن", "عقدا", "P1DE", None),
+                ("استمر الإضراب نحو أسبوع", "نحو أسبوع", "P1W", Some("APPROX")),
+                (
+                    "استغرقت الرحلة حوالي ساعة",
+                    "حوالي ساعة",
+                    "PT1H",
+                    Some("APPROX"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        // Not the article («العامين», the two years named after it), nor
+        // «بعقدين» (with two contracts), nor «نحو» towards a year.
+        for s in [
+            "وبين العامين 1987 و1988 شنت حملات",
+            "خلال القرنين العاشر والحادي عشر",
+            "فاز بعقدين مع الشركة",
+            "نتطلع نحو عام جديد",
+        ] {
+            let d = dates(s, "2023-10-08");
+            assert!(d.iter().all(|d| d.2 != "DURATION"), "{s}: {d:?}");
+        }
+    }
+
+    /// «حرب الخليج 1990-91», «بين 1850-58» and «(1911 - 2006)» were no
+    /// years; a life said aside does not move the story's time.
+    #[test]
+    fn spans_of_years_without_a_cue() {
+        assert_eq!(
+            spans_and_values("حرب الخليج 1990-91", "2023-10-08"),
+            [("1990".into(), "1990".into()), ("91".into(), "1991".into())]
+        );
+        assert_eq!(
+            spans_and_values("بني القصر بين 1850-58", "2023-10-08"),
+            [("1850".into(), "1850".into()), ("58".into(), "1858".into())]
+        );
+        assert_eq!(
+            spans_and_values("حرب الخليج 1990-1991", "2023-10-08"),
+            [
+                ("1990".into(), "1990".into()),
+                ("1991".into(), "1991".into())
+            ]
+        );
+        assert_eq!(
+            spans_and_values("عاش نجيب محفوظ (1911 - 2006) في القاهرة", "2023-10-08"),
+            [
+                ("1911".into(), "1911".into()),
+                ("2006".into(), "2006".into())
+            ]
+        );
+        // Amounts, and a year before the next day of a range, are not.
+        for s in ["وصل 1500-2000 شخص", "نقل 1990-1995 طنا"] {
+            assert!(
+                dates(s, "2023-10-08").is_empty(),
+                "{s}: {:?}",
+                dates(s, "2023-10-08")
+            );
+        }
+        let range = dates("(21 مايو 1919-20 نوفمبر 1919)", "2023-10-08");
+        assert!(range.iter().all(|d| d.1 != "1920"), "{range:?}");
+        // The year after a life aside is the story's, not the life's end.
+        let d = spans_and_values(
+            "تزوجت في مايو 1923 من رودولف سيبير (1897 - 1976)، وفي العام التالي رزقت بابنة",
+            "2023-10-08",
+        );
+        assert!(d.contains(&("العام التالي".into(), "1924".into())), "{d:?}");
+        // A short span is the story's time: a war, a term.
+        let d = spans_and_values(
+            "خدم في الحرب (1939-1945)، وفي العام التالي عاد",
+            "2023-10-08",
+        );
+        assert!(d.contains(&("العام التالي".into(), "1946".into())), "{d:?}");
+    }
+
+    /// «صادق البرلمان على القانون في 20 نوفمبر» (ratified) was next
+    /// November: «صادق» is a name and an adjective too, which the mined
+    /// verbs leave out. «بين الاثنين» is the two, no Monday.
+    #[test]
+    fn ratified_in_the_past_and_between_the_two() {
+        assert_each(
+            &[
+                (
+                    "صادق البرلمان على القانون في 20 نوفمبر",
+                    "20 نوفمبر",
+                    "2022-11-20",
+                ),
+                (
+                    "وصادق مجلس النواب عليه في 12 ديسمبر",
+                    "12 ديسمبر",
+                    "2022-12-12",
+                ),
+                // The name before «علي» says nothing.
+                ("الطبيب صادق علي في 20 نوفمبر", "20 نوفمبر", "2023-11-20"),
+            ],
+            "2023-10-08",
+        );
+        assert_no_dates("جمع اللقاء بين الاثنين في قصر الرئاسة", "2023-10-08");
+        assert_no_dates("تدفع غرامة أو الاثنين معا", "2023-10-08");
+        assert_eq!(
+            spans_and_values("بين الاثنين والأربعاء", "2023-10-08"),
+            [
+                ("الاثنين".into(), "2023-10-02".into()),
+                ("الأربعاء".into(), "2023-10-04".into())
+            ]
+        );
+    }
+
     /// «فرض حظر التجول أمس اعتبارا من الساعة 22:00» was today's 22:00:
     /// an hour with no day of its own takes the day said before it in its
     /// clause, and the document's only when none is.
@@ -3958,11 +4218,17 @@ mod tests {
     #[test]
     fn holidays_events_by_their_year_and_the_last_ten_days() {
         let dct = "2023-10-08";
+        assert_eq!(
+            dates("قبل عيد الفطر بيومين وصل الوفد", dct),
+            [
+                ("عيد الفطر".into(), "2023-04-21".into(), "DATE", None),
+                ("يومين".into(), "P2D".into(), "DURATION", None)
+            ]
+        );
         assert_each(
             &[
                 // 1 Shawwal 1444 was 21 April 2023, 10 Dhu al-Hijja 1445 is
                 // 16 June 2024.
-                ("قبل عيد الفطر بيومين وصل الوفد", "عيد الفطر", "2023-04-21"),
                 (
                     "في عيد الأضحى المقبل يجتمع الأهل",
                     "عيد الأضحى المقبل",
@@ -4189,9 +4455,13 @@ mod tests {
             )],
             Some("2023-10-08"),
         );
-        assert_no_dates(
-            "وحينها كانت القوات على الحدود، وبعد ذلك بيومين انسحبت",
-            "2023-10-08",
+        // (The two days are an amount of time, from no day named.)
+        assert_eq!(
+            dates(
+                "وحينها كانت القوات على الحدود، وبعد ذلك بيومين انسحبت",
+                "2023-10-08",
+            ),
+            [("يومين".into(), "P2D".into(), "DURATION", None)]
         );
         // «نفس العام الذي»: the year its clause says; «ذات يوم»: one day.
         assert_each(

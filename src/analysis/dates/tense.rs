@@ -221,6 +221,11 @@ fn cue(t: &Text, k: usize) -> Option<Cue> {
         if perfect.contains(w) {
             return Some(Cue::Past { kana: false });
         }
+        // «صادق البرلمان على القانون» (ratified): the name and adjective
+        // «صادق» is the verb before «على», which the lists cannot tell.
+        if matches!(w, "صادق" | "صادقوا") && ratifies(t, k) {
+            return Some(Cue::Past { kana: false });
+        }
         // «نقل», «نشر»: «we» in the imperfect is written like a perfect;
         // only after the future's «س» («سنعمل») is it read as a verb.
         if imperfect.contains(w) && !w.starts_with('ن') {
@@ -253,6 +258,16 @@ fn cue(t: &Text, k: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// Whether «على» (written with its alef maqsura, not the name «علي») or
+/// «عليه», «عليها» follows word `k` within three words.
+fn ratifies(t: &Text, k: usize) -> bool {
+    (k + 1..(k + 4).min(t.tokens.len())).any(|j| match t.key(j) {
+        "عليه" | "عليها" => true,
+        "علي" => t.original[t.span(j, 0, j)].ends_with('ى'),
+        _ => false,
+    })
 }
 
 /// An imperfect's tense as the words before it make it: «لم يحضر» is past,

@@ -72,9 +72,16 @@ pub(super) fn dashed(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, Numbe
     }
     let (a, b) = t.key(i).split_once(['-', '–'])?;
     let (mut lo, mut hi) = (parse_digits(a)?, parse_digits(b)?);
-    // «حرب 1990-1991»: two years, which are not numbers of anything.
+    // «حرب 1990-1991»: two years, which are not numbers of anything,
+    // unless a scale or a noun that is counted, not dated, follows: «1500-2000
+    // شخص».
     let year = |v: f64| (1000.0..=2100.0).contains(&v);
-    if lo >= hi || (year(lo) && year(hi)) {
+    let years = year(lo) && year(hi);
+    if lo >= hi
+        || (years
+            && scale_of(t.key(i + 1)).is_none()
+            && !crate::analysis::dates::COUNTED_AFTER.contains(&t.key(i + 1)))
+    {
         return None;
     }
     let mut end = i + 1;
@@ -154,6 +161,8 @@ mod tests {
             ),
             ("يتراوح عدد الضحايا 200-300 شخص", "200-300", 200.0, 300.0),
             ("نمو 5–10% سنويا", "5–10%", 5.0, 10.0),
+            // Two numbers a year could be, counting people.
+            ("وصل 1500-2000 شخص", "1500-2000", 1500.0, 2000.0),
         ] {
             assert_eq!(
                 numbers(text),
