@@ -410,6 +410,29 @@ fn tail(
         v.value = Some(value + more);
         end = next_end;
     }
+    // «مائة ونيف», «ثلاثون ونيفا»: some more than a round number, up to
+    // the next of its rank (101 to 199, 31 to 39).
+    if let Some(value) = v.value
+        && free(end)
+        && matches!(t.key(end), "ونيف" | "ونيفا")
+        && (10.0..1e15).contains(&value)
+        && value.fract() == 0.0
+    {
+        let mut rank = 10.0;
+        while value % (rank * 10.0) == 0.0 && rank * 10.0 <= value {
+            rank *= 10.0;
+        }
+        if value % rank == 0.0 {
+            v = NumberValue {
+                value: None,
+                min: Some(value + 1.0),
+                max: Some(value + rank - 1.0),
+                approximate: true,
+                ..v
+            };
+            end += 1;
+        }
+    }
     // Percent; written before the number too: «بنسبة ٪12» (not the sign
     // of a number before it, «12% 5»).
     let sign_first = i > 0
@@ -559,10 +582,25 @@ fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     let &(_, mut lo, mut hi) = VAGUE.iter().find(|v| v.0 == w)?;
     let mut end = i + 1;
     let free = |k: usize| k < taken.len() && !taken[k];
+    let tens = t
+        .key(end)
+        .strip_prefix('و')
+        .and_then(|k| match NUMBER_WORDS.get(k) {
+            Some(&NumWord::Ten(n)) => Some(n as f64),
+            _ => None,
+        });
     if matches!(w, "بضع" | "بضعه") && free(end) && matches!(t.key(end), "عشر" | "عشره")
     {
         lo += 10.0;
         hi += 10.0;
+        end += 1;
+    } else if matches!(w, "بضع" | "بضعه")
+        && free(end)
+        && let Some(n) = tens
+    {
+        // «بضع وعشرون دولة»: twenty-some, 23 to 29.
+        lo += n;
+        hi += n;
         end += 1;
     } else if free(end)
         && let Some(s) = scale_of(t.key(end))
@@ -1152,6 +1190,30 @@ mod tests {
         assert_eq!((n[0].1.min, n[0].1.max), (Some(13.0), Some(19.0)));
         let n = numbers("بضعة آلاف");
         assert_eq!((n[0].1.min, n[0].1.max), (Some(3000.0), Some(9000.0)));
+    }
+
+    /// «مائة ونيف» was 100 and «بضع وعشرون» 3 to 9 and 20: some more than
+    /// a round number, up to the next of its rank, and twenty-some.
+    #[test]
+    fn some_more_than_a_round_number() {
+        for (text, span, lo, hi) in [
+            ("قتل مائة ونيف شخص", "مائة ونيف", 101.0, 199.0),
+            ("أصيب ثلاثون ونيف شخصا", "ثلاثون ونيف", 31.0, 39.0),
+            ("منذ ثلاثين ونيفا", "ثلاثين ونيفا", 31.0, 39.0),
+            ("قتل 300 ونيف", "300 ونيف", 301.0, 399.0),
+            ("شارك بضع وعشرون دولة", "بضع وعشرون", 23.0, 29.0),
+        ] {
+            let n = numbers(text);
+            assert_eq!(n.len(), 1, "{text}: {n:?}");
+            assert_eq!(
+                (n[0].0.as_str(), n[0].1.min, n[0].1.max, n[0].1.approximate),
+                (span, Some(lo), Some(hi), true),
+                "{text}"
+            );
+        }
+        // Not after a number that is not round.
+        let n = numbers("قتل 35 ونيف");
+        assert_eq!(n[0].1.value, Some(35.0), "{n:?}");
     }
 
     /// «قتل 12 شخصا على الأقل» was 12 and «ما لا يقل عن 200» a bare 200:
