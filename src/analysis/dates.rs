@@ -3842,6 +3842,43 @@ mod tests {
         assert!(d.contains(&("العام التالي".into(), "1946".into())), "{d:?}");
     }
 
+    /// «وفي المساء اندلعت اشتباكات» after a day named was nothing: a part
+    /// of the day said alone is that day's.
+    #[test]
+    fn a_part_of_the_day_alone_is_the_named_days() {
+        let dct = "2023-10-08";
+        let d = spans_and_values(
+            "وصل الوفد يوم الجمعة 5 مايو 2023، وفي المساء اندلعت اشتباكات، وعند الظهر عاد",
+            dct,
+        );
+        assert!(
+            d.contains(&("المساء".into(), "2023-05-05TNI".into()))
+                && d.contains(&("الظهر".into(), "2023-05-05TMD".into())),
+            "{d:?}"
+        );
+        let d = spans_and_values(
+            "دخل السلطان المدينة في 29 مايو 1453، وفي الصباح التالي خطب",
+            dct,
+        );
+        assert!(
+            d.contains(&("الصباح التالي".into(), "1453-05-30TMO".into())),
+            "{d:?}"
+        );
+        // No day named in the paragraph, the document's day, a habit, the
+        // present, or an era: nothing.
+        for s in [
+            "وفي المساء خرج المتظاهرون",
+            "وصل في 5 مايو 2023.\nوفي المساء خرج المتظاهرون",
+            "قال اليوم إن المتظاهرين خرجوا في المساء",
+            "ولد في 5 مايو 1900، وكان يعمل في المساء",
+            "ولد في 5 مايو 1900، ويعمل في المساء",
+            "ولد في 5 مايو 1900 في العصر الحديث",
+        ] {
+            let d = dates(s, dct);
+            assert!(d.iter().all(|d| !d.1.contains('T')), "{s}: {d:?}");
+        }
+    }
+
     /// «صادق البرلمان على القانون في 20 نوفمبر» (ratified) was next
     /// November: «صادق» is a name and an adjective too, which the mined
     /// verbs leave out. «بين الاثنين» is the two, no Monday.

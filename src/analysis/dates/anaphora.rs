@@ -267,7 +267,61 @@ fn by_amount(t: &Text, i: usize, w: &str) -> Option<(&'static str, i32, usize)> 
 /// A time counted from `named` (the last date the text named) or else
 /// from the document date, at token `i`.
 pub(super) fn at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> Option<Found> {
-    day_of_that_month(t, i, named, dct).or_else(|| period_at(t, i, named, dct))
+    day_of_that_month(t, i, named, dct)
+        .or_else(|| period_at(t, i, named, dct))
+        .or_else(|| part_alone(t, i, named, dct))
+}
+
+/// «وفي المساء خرج المتظاهرون», «عند الظهر», «في الصباح التالي»: a part of
+/// the day said alone, after «في» or «عند», is that part of the day the
+/// paragraph last named (the day after it with «التالي»). Not with no day
+/// named in the paragraph, or the document's day named (a narrative's
+/// evening is not the document's),
+/// nor in a clause of the present or the future («يعمل في المساء»), nor
+/// after «كان» (a habit: «كانا يقومان في الصباح»). «في العصر» is an era;
+/// only «عند العصر» is the afternoon.
+fn part_alone(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) -> Option<Found> {
+    let before = super::without_wa(t.key(i.checked_sub(1)?)).1;
+    let code = match (before, t.key(i)) {
+        ("في" | "عند", "الصباح" | "الفجر") => "MO",
+        ("عند", "الظهر" | "الظهيره") => "MD",
+        ("عند", "العصر") => "AF",
+        ("في" | "عند", "المساء") => "NI",
+        _ => return None,
+    };
+    let (on, end) = match t.key(i + 1) {
+        "التالي" => (1, i + 2),
+        _ => (0, i + 1),
+    };
+    let anchor = match named {
+        Some(n) if n.is_near(t, i) => n.anchor,
+        _ => return None,
+    };
+    // (Nor from the document's day: «منتصف الليل» of a story of 1911 is
+    // read as the document's night, and its evening would follow it.)
+    anchor.day?;
+    if dct.is_some_and(|d| Anchor::of_document(d) == anchor) {
+        return None;
+    }
+    // «وكانا يقومان في الصباح بتوزيع الجريدة»: every morning.
+    let habit = (i.saturating_sub(4)..i).any(|k| {
+        matches!(
+            super::without_wa(t.key(k)).1,
+            "كان" | "كانت" | "كانا" | "كانتا" | "كانوا"
+        )
+    });
+    if habit || tense::at(t, i, end) == Some(Tense::Future) {
+        return None;
+    }
+    Some(Found {
+        end,
+        skip: 0,
+        timex: Timex {
+            kind: TimexKind::Time,
+            modifier: None,
+            ..date(format!("{}T{code}", anchor.moved("D", on)))
+        },
+    })
 }
 
 /// «يوم 29 من نفس الشهر», «في العاشر من الشهر ذاته», «الخامس من الشهر
