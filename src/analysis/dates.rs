@@ -360,6 +360,8 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "اقصر",
         "ما",
         "ثلث",
+        "وسط",
+        "اخر",
     ] {
         s.insert(w.to_owned());
     }
@@ -802,14 +804,25 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         return Some(f);
     }
     // A part word before a period: «مطلع الشهر الجاري», «أواخر 2023».
+    // «وسط الأسبوع», «أول الشهر», «آخر العام»: words that are parts only
+    // before a period word («وسط العاصمة», «أول يناير», «آخر الأخبار» are
+    // not).
+    let period_next = matches!(t.key(i + 1), "الشهر" | "العام" | "السنه" | "الاسبوع");
     for (skip, w) in stems(t, i) {
-        if let Some(m) = part(w) {
+        let part = part(w).or(match w {
+            "وسط" if period_next => Some("MID"),
+            "اول" if period_next => Some("START"),
+            "اخر" if period_next => Some("END"),
+            _ => None,
+        });
+        if let Some(m) = part {
             let mut j = i + 1;
             // «نهاية الـ2023»: the article written apart.
             if t.key(j) == "ال" && t.is_number(j + 1) {
                 j += 1;
             }
-            if matches!(t.key(j), "شهر" | "عام" | "سنه")
+            // «أواخر عام 1990», «بداية العام 1967».
+            if matches!(t.key(j), "شهر" | "عام" | "سنه" | "العام" | "السنه")
                 && !t.is_number(j)
                 && (t.is_number(j + 1) || month_at(t, j + 1).is_some())
             {
@@ -3877,6 +3890,58 @@ mod tests {
             let d = dates(s, dct);
             assert!(d.iter().all(|d| !d.1.contains('T')), "{s}: {d:?}");
         }
+    }
+
+    /// «وسط الأسبوع», «أول الشهر» and «آخر العام» were nothing; «بداية
+    /// العام 1967» left its year out and was 1966 or the document's year;
+    /// «حتى آخر العام» after «سبتمبر 1944» was the document's year.
+    #[test]
+    fn parts_of_a_period_and_the_storys_year() {
+        assert_each_with_mod(
+            &[
+                (
+                    "تتراجع الحرارة وسط الأسبوع",
+                    "وسط الأسبوع",
+                    "2023-W40",
+                    Some("MID"),
+                ),
+                (
+                    "يصرف الراتب أول الشهر",
+                    "أول الشهر",
+                    "2023-10",
+                    Some("START"),
+                ),
+                (
+                    "يصرف في آخر الشهر الماضي",
+                    "آخر الشهر الماضي",
+                    "2023-09",
+                    Some("END"),
+                ),
+                (
+                    "كما شهدت بداية العام 1967 اشتباكات",
+                    "بداية العام 1967",
+                    "1967",
+                    Some("START"),
+                ),
+            ],
+            "2023-10-08",
+        );
+        // Not before what is no period.
+        for s in ["آخر الأخبار", "وسط العاصمة"] {
+            assert_no_dates(s, "2023-10-08");
+        }
+        let d = spans_and_values(
+            "حوصرت المدينة في 10 سبتمبر 1944، وفي نهاية الشهر سقطت، وظلت بأيديهم حتى آخر العام",
+            "2023-10-08",
+        );
+        assert!(
+            d.contains(&("آخر العام".into(), "1944".into()))
+                && d.contains(&("نهاية الشهر".into(), "1944-09".into())),
+            "{d:?}"
+        );
+        // Near the document date, this year.
+        let d = spans_and_values("وقع الاتفاق في مارس 2023، وقبل نهاية العام", "2023-10-08");
+        assert!(d.contains(&("نهاية العام".into(), "2023".into())), "{d:?}");
     }
 
     /// «صادق البرلمان على القانون في 20 نوفمبر» (ratified) was next

@@ -448,6 +448,7 @@ pub(super) fn settle(
         let anchor = named.map(|n| n.anchor).or(dct.map(Anchor::of_document));
         year_after_month(t, first, f, anchor);
         story_year(t, first, f, named, dct);
+        story_period(t, first, f, named, dct);
         weekday_after(t, first, f, named);
     }
     every_year(t, first, f);
@@ -477,6 +478,33 @@ fn year_after_month(t: &Text, first: usize, f: &mut Found, anchor: Option<Anchor
         .unwrap_or_else(|| "XXXX".to_owned());
     f.timex.value = format!("{year}{}", &v[4..]);
     f.end = r.end;
+}
+
+/// «نهاية العام», «آخر الشهر», «أول العام» with no direction word are the
+/// document's year or month; in a paragraph that named a date years away
+/// from the document date, the story's: «من سبتمبر 1944 حتى آخر العام»
+/// is the end of 1944.
+fn story_period(t: &Text, first: usize, f: &mut Found, named: Option<Named>, dct: Option<DocDate>) {
+    let (Some(n), Some(d)) = (named.filter(|n| n.is_near(t, first)), dct) else {
+        return;
+    };
+    if f.timex.modifier.is_none()
+        || f.end != first + 2
+        || (d.year - n.anchor.year).abs() < 2
+        || n.anchor.year < 1
+    {
+        return;
+    }
+    let value = match (t.key(first + 1), n.anchor.month) {
+        ("العام" | "السنه", _) if f.timex.value == format!("{:04}", d.year) => {
+            format!("{:04}", n.anchor.year)
+        }
+        ("الشهر", Some(m)) if f.timex.value == format!("{:04}-{:02}", d.year, d.month) => {
+            format!("{:04}-{m:02}", n.anchor.year)
+        }
+        _ => return,
+    };
+    f.timex.value = value;
 }
 
 /// A Gregorian month, or day and month, written without its year in a
