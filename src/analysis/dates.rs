@@ -1192,6 +1192,15 @@ fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
     if let Some((skip, _)) = stems(t, i).into_iter().find(|&(_, w)| w == "غره") {
         return Some((1, i + 1, skip));
     }
+    // «أول يناير», «أول أيار»: the first day of the month named next (not
+    // «أول شهر», «أول أمس», nor «أول من مارس الجراحة», the first who
+    // practised; «الأول من مايو» is the ordinal, read below with its
+    // article).
+    if month_at(t, i + 1).is_some()
+        && let (skip, "اول") = without_wa(t.key(i))
+    {
+        return Some((1, i + 1, skip));
+    }
     // «اليوم الحادي عشر من مارس»: the day said with its noun, one span.
     if t.is_word(i + 1) && DAY_ORDINAL_FIRSTS.contains(t.key(i + 1)) {
         let said = stems(t, i)
@@ -3942,6 +3951,35 @@ mod tests {
         // Near the document date, this year.
         let d = spans_and_values("وقع الاتفاق في مارس 2023، وقبل نهاية العام", "2023-10-08");
         assert!(d.contains(&("نهاية العام".into(), "2023".into())), "{d:?}");
+    }
+
+    /// «أول يناير 2007» was January, and «ثورة أول نوفمبر» the next
+    /// November: «أول» before a month is its first day.
+    #[test]
+    fn the_first_of_a_month() {
+        assert_each(
+            &[
+                (
+                    "انضمت في أول يناير عام 2007",
+                    "أول يناير عام 2007",
+                    "2007-01-01",
+                ),
+                (
+                    "اعتبارا من أول مارس المقبل",
+                    "أول مارس المقبل",
+                    "2024-03-01",
+                ),
+                ("بذكرى اندلاع ثورة أول نوفمبر", "أول نوفمبر", "1954-11-01"),
+                (
+                    "ولدت في الأول من يونيو 1926",
+                    "الأول من يونيو 1926",
+                    "1926-06-01",
+                ),
+            ],
+            "2023-10-08",
+        );
+        // «أول من مارس» is the first who practised.
+        assert_no_dates("كان المسلمون أول من مارس الجراحة", "2023-10-08");
     }
 
     /// «صادق البرلمان على القانون في 20 نوفمبر» (ratified) was next
