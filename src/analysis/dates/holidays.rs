@@ -32,10 +32,26 @@ const HOLIDAYS: &[(&[&str], bool, u32, u32)] = &[
     (&["ليله", "عيد", "الميلاد"], false, 12, 24),
     (&["عيد", "الميلاد", "المجيد"], false, 12, 25),
     (&["عيد", "الميلاد"], false, 12, 25),
+    (&["عيد", "جميع", "القديسين"], false, 11, 1),
+    (&["عيد", "رفع", "مريم"], false, 8, 15),
+    (&["عيد", "الهالووين"], false, 10, 31),
+    (&["عيد", "الهالوين"], false, 10, 31),
+    (&["الهالووين"], false, 10, 31),
+    (&["الهالوين"], false, 10, 31),
 ];
 
 /// The words a holiday's name starts with (folded).
-pub(super) const STARTERS: &[&str] = &["راس", "ليله", "الاسراء", "المولد", "عيد", "يوم", "عاشوراء"];
+pub(super) const STARTERS: &[&str] = &[
+    "راس",
+    "ليله",
+    "الاسراء",
+    "المولد",
+    "عيد",
+    "يوم",
+    "عاشوراء",
+    "الهالووين",
+    "الهالوين",
+];
 
 pub(super) fn at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, &(words, hijri, month, day)) = stems(t, i).into_iter().find_map(|(skip, w)| {
