@@ -2448,6 +2448,26 @@ fn season(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     None
 }
 
+/// An amount of time found: `n` of `unit` (none when vague) ending before
+/// token `end`, `skip` proclitic bytes left out of its span.
+fn amount_found(
+    end: usize,
+    skip: usize,
+    unit: &str,
+    n: Option<f64>,
+    modifier: Option<&'static str>,
+) -> Found {
+    Found {
+        end,
+        skip,
+        timex: Timex {
+            value: duration_value(unit, n),
+            kind: TimexKind::Duration,
+            modifier,
+        },
+    }
+}
+
 /// «ثلاثة أيام», «عامين», «منذ شهور», «عدة أشهر», «قبل يومين» (sets,
 /// «يوميا», «كل 4 سنوات», in `sets.rs`).
 fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
@@ -2535,15 +2555,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             || t.key(i) != "نحو"
             || lasting_before(t, i);
         if let Some((Some(n), unit, end)) = amount_unit(t, k, cue) {
-            return Some(Found {
-                end,
-                skip,
-                timex: Timex {
-                    value: duration_value(unit, Some(n)),
-                    kind: TimexKind::Duration,
-                    modifier: Some(m),
-                },
-            });
+            return Some(amount_found(end, skip, unit, Some(n), Some(m)));
         }
     }
     // Vague: «عدة أشهر», «بضعة أيام»; after «منذ» the unit alone: «منذ شهور».
@@ -2551,15 +2563,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         if matches!(w, "عده" | "بضعه" | "بضع")
             && let Some(&(u, None, true)) = UNITS.get(t.key(i + 1))
         {
-            return Some(Found {
-                end: i + 2,
-                skip,
-                timex: Timex {
-                    value: duration_value(u, None),
-                    kind: TimexKind::Duration,
-                    modifier: None,
-                },
-            });
+            return Some(amount_found(i + 2, skip, u, None, None));
         }
     }
     if i > 0
@@ -2569,29 +2573,13 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
         )
         && let Some(&(u, None, true)) = UNITS.get(t.key(i))
     {
-        return Some(Found {
-            end: i + 1,
-            skip: 0,
-            timex: Timex {
-                value: duration_value(u, None),
-                kind: TimexKind::Duration,
-                modifier: None,
-            },
-        });
+        return Some(amount_found(i + 1, 0, u, None, None));
     }
     // «استمر الإضراب أسبوعا كاملا», «سنة كاملة»: one whole unit.
     if let Some(&(u, None, false)) = UNITS.get(t.key(i))
         && matches!(t.key(i + 1), "كاملا" | "كامله" | "باكمله" | "باكملها")
     {
-        return Some(Found {
-            end: i + 2,
-            skip: 0,
-            timex: Timex {
-                value: duration_value(u, Some(1.0)),
-                kind: TimexKind::Duration,
-                modifier: None,
-            },
-        });
+        return Some(amount_found(i + 2, 0, u, Some(1.0), None));
     }
     // «قبل الانتخابات بيومين», «ليوم واحد», «لعامين»: a dual, or a unit
     // said to be one, after «ب» or «ل» (not «بعقدين», with two contracts).
@@ -2603,15 +2591,7 @@ fn duration(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             && !(clitic == "ب" && u == "DE")
             && let Some((Some(n), unit, end)) = amount_unit_from(t, i, w, false)
         {
-            return Some(Found {
-                end,
-                skip,
-                timex: Timex {
-                    value: duration_value(unit, Some(n)),
-                    kind: TimexKind::Duration,
-                    modifier: None,
-                },
-            });
+            return Some(amount_found(end, skip, unit, Some(n), None));
         }
     }
     // A bare singular unit is one of it only after a duration cue
