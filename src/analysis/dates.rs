@@ -360,8 +360,6 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "اقصر",
         "ما",
         "ثلث",
-        "وسط",
-        "اخر",
     ] {
         s.insert(w.to_owned());
     }
@@ -378,6 +376,15 @@ pub(super) fn may_start(t: &Text, i: usize) -> bool {
 /// one only before these words, and are too common to be starters.
 fn bound_starts(t: &Text, i: usize) -> bool {
     numbers::bound_before(t, i).is_some_and(|b| b.2 == 0)
+}
+
+/// Whether «وسط» or «آخر» at `i` stands before a period word («وسط
+/// الأسبوع», «آخر العام»), where it starts a part of it. Asked of each
+/// token apart from [`may_start`]: «آخر» is too common a word to start the
+/// matchers everywhere.
+fn part_starts(t: &Text, i: usize) -> bool {
+    matches!(t.key(i + 1), "الشهر" | "العام" | "السنه" | "الاسبوع")
+        && matches!(t.key(i), "وسط" | "ووسط" | "اخر" | "واخر" | "فاخر")
 }
 
 /// «للربع», «للعامين», «وللقرن»: ل before the article drops its alef, so
@@ -472,7 +479,7 @@ pub fn find_from(
     };
     let mut i = 0;
     while i < t.tokens.len() {
-        if !starts[i] && !bound_starts(t, i) {
+        if !starts[i] && !bound_starts(t, i) && !part_starts(t, i) {
             i += 1;
             continue;
         }
@@ -1201,8 +1208,13 @@ fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
     // «أول شهر», «أول أمس», nor «أول من مارس الجراحة», the first who
     // practised; «الأول من مايو» is the ordinal, read below with its
     // article).
-    if month_at(t, i + 1).is_some()
-        && let (skip, "اول") = without_wa(t.key(i))
+    let first = match t.key(i) {
+        "اول" => Some(0),
+        "واول" | "فاول" => Some('و'.len_utf8()),
+        _ => None,
+    };
+    if let Some(skip) = first
+        && month_at(t, i + 1).is_some()
     {
         return Some((1, i + 1, skip));
     }
