@@ -109,9 +109,12 @@ pub struct Analysis {
     /// came from.
     pub doc_date: Option<DocDate>,
     pub date_source: DateSource,
-    /// The date the article itself gives (what a reset returns to).
+    /// The date the article itself gives (what a reset returns to), when
+    /// `inferred_known`: an analysis against a given date leaves it to be
+    /// worked out by the reset that needs it ([`redate`]).
     pub inferred_date: Option<DocDate>,
     pub inferred_source: DateSource,
+    pub inferred_known: bool,
     /// Every mention, sorted by start.
     pub mentions: Vec<Mention>,
     /// Mentions grouped; `entity_of[i]` is the entity of mention `i`.
@@ -200,6 +203,7 @@ impl Analysis {
             date_source,
             inferred_date: doc_date,
             inferred_source: date_source,
+            inferred_known: true,
             mentions,
             entities,
             entity_of,
@@ -271,21 +275,22 @@ fn analyze<'r>(
             None => Ok(None),
         },
         || {
-            // The explicit dates, found without a document date, tell it.
             let starts = Starts::of(&t);
-            let (inferred_date, inferred_source) = {
-                let mut taken = vec![false; t.tokens.len()];
-                let unanchored = dates::find_from(&t, &starts.dates, None, &mut taken);
-                doc_date::infer(doc, &unanchored)
+            // Without a given date, the article's own tells the dates.
+            let inferred = match given {
+                Some(_) => None,
+                None => Some(infer(doc, &t, &starts)),
             };
             let (doc_date, date_source) = match given {
                 Some(d) => (Some(d), DateSource::CommandLine),
-                None => (inferred_date, inferred_source),
+                None => inferred.unwrap_or_default(),
             };
             let (mentions, taken) = matchers(&t, &starts, doc_date);
+            let (inferred_date, inferred_source) = inferred.unwrap_or_default();
             let a = Analysis {
                 inferred_date,
                 inferred_source,
+                inferred_known: inferred.is_some(),
                 sentences: document_sentences(doc),
                 ..Default::default()
             };
@@ -328,28 +333,42 @@ pub fn redate_with(
 ) -> Result<Analysis, Cancelled> {
     progress.set(0.0)?;
     let t = Text::new(&doc.text);
+    let starts = Starts::of(&t);
     progress.set(0.1)?;
+    // The article's own date, worked out now if a reset needs it first.
+    let inferred = match date {
+        _ if previous.inferred_known => Some((previous.inferred_date, previous.inferred_source)),
+        Some(_) => None,
+        None => Some(infer(doc, &t, &starts)),
+    };
     let (doc_date, source) = match date {
         Some(d) => (Some(d), DateSource::Reader),
-        None => (previous.inferred_date, previous.inferred_source),
+        None => inferred.unwrap_or_default(),
     };
+    let (inferred_date, inferred_source) = inferred.unwrap_or_default();
     let mut a = Analysis {
-        inferred_date: previous.inferred_date,
-        inferred_source: previous.inferred_source,
+        inferred_date,
+        inferred_source,
+        inferred_known: inferred.is_some(),
         sentences: previous.sentences.clone(),
         recognised: previous.recognised.clone(),
         ..Default::default()
     };
-    resolve(
-        &t,
-        &Starts::of(&t),
-        &mut a,
-        doc_date,
-        source,
-        &|| rec,
-        progress,
-    )?;
+    resolve(&t, &starts, &mut a, doc_date, source, &|| rec, progress)?;
     Ok(a)
+}
+
+/// The date `doc` gives ([`doc_date::infer`]): its metadata's, else one its
+/// explicit dates, found without a document date, tell (those are looked
+/// for only when the metadata gives none).
+fn infer(doc: &Document, t: &Text, starts: &Starts) -> (Option<DocDate>, DateSource) {
+    let published = doc_date::infer(doc, &[]);
+    if published.1 == DateSource::HtmlMetadata {
+        return published;
+    }
+    let mut taken = vec![false; t.tokens.len()];
+    let unanchored = dates::find_from(t, &starts.dates, None, &mut taken);
+    doc_date::infer(doc, &unanchored)
 }
 
 /// Which tokens of a text may start a date ([`dates::starts`]) and a
@@ -488,6 +507,30 @@ mod tests {
         assert_eq!(last.date.value, "2024-03");
         let c = redate(&doc, &b, None, &p).unwrap();
         assert_eq!(c.doc_date, a.doc_date, "back to the article's own date");
+    }
+
+    /// An analysis against a given date does not look for the article's
+    /// own; a reset to it finds it then, as an analysis without a date
+    /// would have.
+    #[test]
+    fn a_reset_after_a_given_date_finds_the_articles_own() {
+        let doc = Document::from_text(
+            "قالت الوزارة في 7 أكتوبر 2023 إن الاجتماع عقد في بغداد.\nوقال محمد شياع السوداني مطلع الشهر الجاري إن اللجنة ستبدأ.".into(),
+            Format::Text,
+        );
+        let p = Progress::default();
+        let own = analyze_document(&doc, None, &p).unwrap();
+        let given = analyze_document(&doc, DocDate::parse("2024-03-02"), &p).unwrap();
+        assert_eq!(given.date_source, DateSource::CommandLine);
+        assert!(!given.inferred_known);
+        let reset = redate(&doc, &given, None, &p).unwrap();
+        assert_eq!(reset.doc_date, DocDate::parse("2023-10-07"));
+        assert_eq!(reset.date_source, DateSource::Dateline);
+        assert_eq!(reset.mentions, own.mentions);
+        // Once found, it is kept across other dates.
+        let again = redate(&doc, &reset, DocDate::parse("2025-01-01"), &p).unwrap();
+        assert!(again.inferred_known);
+        assert_eq!(again.inferred_date, DocDate::parse("2023-10-07"));
     }
 
     #[test]

@@ -794,7 +794,7 @@ fn stems<'t>(t: &'t Text, i: usize) -> Readings<'t> {
     if !t.is_word(i) {
         return Default::default();
     }
-    let mut r = readings(t.key(i));
+    let mut r = t.readings(i);
     if let Some(definite) = definite_after_lam(t.key(i), &r) {
         // Before the stem without its article, so the span keeps the
         // article's lam («لثمانينيات», as «الثمانينيات» after «ب»). (All
@@ -2752,7 +2752,7 @@ fn bound_after(t: &Text, end: usize) -> Option<(&'static str, usize)> {
 
 fn proclitic_of_amount(t: &Text, i: usize) -> usize {
     if t.is_word(i) && !NUMBER_WORDS.contains_key(t.key(i)) && !UNITS.contains_key(t.key(i)) {
-        readings(t.key(i))
+        t.readings(i)
             .into_iter()
             .find(|(_, w)| NUMBER_WORDS.contains_key(*w) || UNITS.contains_key(*w) || *w == "ثلث")
             .map_or(0, |r| r.0)

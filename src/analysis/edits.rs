@@ -452,7 +452,6 @@ pub fn diff(text: &str, base: &Analysis, target: &Analysis) -> Step {
 pub fn occurrences(text: &str, surface: &str) -> Vec<Range<usize>> {
     use super::Text;
     use super::normalize::fold_key;
-    use super::tokenize::readings;
     let target: Vec<String> = fold_key(surface)
         .split_whitespace()
         .map(str::to_owned)
@@ -467,7 +466,8 @@ pub fn occurrences(text: &str, surface: &str) -> Vec<Range<usize>> {
     while k + target.len() <= words.len() {
         let first = words[k];
         // The first word may carry proclitics; the others must be whole.
-        let skip = readings(t.key(first))
+        let skip = t
+            .readings(first)
             .iter()
             .find_map(|&(skip, stem)| (stem == target[0]).then_some(skip));
         let rest_ok = (1..target.len()).all(|j| {

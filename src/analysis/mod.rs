@@ -167,6 +167,10 @@ pub struct Text<'a> {
     pub original: &'a str,
     pub norm: Normalized,
     pub tokens: Vec<Token>,
+    /// Where each token's [`tokenize::readings`] start, made for every
+    /// token the first time one is asked for ([`Text::readings`]): the date
+    /// matchers ask for the same tokens' readings many times each.
+    reading_starts: std::sync::OnceLock<Vec<tokenize::ReadingStarts>>,
 }
 
 impl<'a> Text<'a> {
@@ -177,6 +181,21 @@ impl<'a> Text<'a> {
             original,
             norm,
             tokens,
+            reading_starts: Default::default(),
+        }
+    }
+
+    /// The ways to read token `i` as proclitics + stem
+    /// ([`tokenize::readings`] of its key).
+    pub fn readings(&self, i: usize) -> tokenize::Readings<'_> {
+        let all = self.reading_starts.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|j| tokenize::reading_starts(self.key(j)))
+                .collect()
+        });
+        match all.get(i) {
+            Some(starts) => tokenize::readings_from(self.key(i), starts),
+            None => tokenize::readings(""),
         }
     }
 

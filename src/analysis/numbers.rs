@@ -240,7 +240,7 @@ pub(super) fn scale_of(key: &str) -> Option<f64> {
 pub(super) fn may_start(t: &Text, i: usize) -> bool {
     t.is_number(i)
         || (t.is_word(i)
-            && readings(t.key(i)).iter().take(2).any(|(_, w)| {
+            && t.readings(i).iter().take(2).any(|(_, w)| {
                 NUMBER_WORDS.contains_key(*w)
                     || VAGUE.iter().any(|v| v.0 == *w)
                     || HEDGES.iter().any(|h| h.0[0] == *w)
@@ -300,7 +300,7 @@ fn number_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, usize, Number
     {
         return Some((end, skip, hedge(v, bound_hedge(bound))));
     }
-    for (skip, first) in readings(t.key(i)).into_iter().take(2) {
+    for (skip, first) in t.readings(i).into_iter().take(2) {
         for (words, hedge) in HEDGES {
             if words[0] != first || !(1..words.len()).all(|k| t.key(i + k) == words[k]) {
                 continue;
@@ -565,7 +565,8 @@ fn and_smaller(t: &Text, k: usize, taken: &[bool]) -> Option<(usize, f64)> {
 }
 
 fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
-    let (_, w) = readings(t.key(i))
+    let (_, w) = t
+        .readings(i)
         .into_iter()
         .take(2)
         .find(|(_, w)| VAGUE.iter().any(|v| v.0 == *w))?;

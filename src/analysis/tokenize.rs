@@ -199,7 +199,7 @@ pub fn readings(word: &str) -> Readings<'_> {
 }
 
 /// The readings of a word, without allocating.
-pub type Readings<'a> = ArrayVec<[(usize, &'a str); 8]>;
+pub type Readings<'a> = arrayvec::ArrayVec<(usize, &'a str), 8>;
 
 /// Where the stem of each reading of a word starts (bytes of proclitics),
 /// to keep a word's readings without borrowing it: [`reading_starts`] of a

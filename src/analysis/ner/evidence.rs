@@ -220,6 +220,7 @@ impl Word {
             t | gazetteer::TOPICS.get(*w).copied().unwrap_or(0)
         });
         let reads = starts_of(&r);
+        drop(r);
         let mut classes_rest: ArrayVec<[u32; 4]> = ArrayVec::new();
         classes_rest.extend([
             extra_bucket(7, classes[1]),

@@ -257,7 +257,7 @@ impl Gazetteer {
                 continue;
             }
             let reads = match pre {
-                Some(r) => r[start],
+                Some(r) => r[start].clone(),
                 None => readings(folded[start].as_ref()),
             };
             for (k, (_, first)) in reads.iter().enumerate() {

@@ -11,7 +11,6 @@
 
 use super::NumberValue;
 use crate::analysis::Text;
-use crate::analysis::tokenize::readings;
 
 /// Fractions said in one word (folded).
 const ONE_WORD: &[(&str, f64)] = &[
@@ -83,7 +82,7 @@ pub(super) fn at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberVal
     if !free(i) {
         return None;
     }
-    let (value, end) = readings(t.key(i)).into_iter().take(3).find_map(|(s, w)| {
+    let (value, end) = t.readings(i).into_iter().take(3).find_map(|(s, w)| {
         if s > 2 {
             return None;
         }
