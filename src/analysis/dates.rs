@@ -383,8 +383,20 @@ fn bound_starts(t: &Text, i: usize) -> bool {
 /// token apart from [`may_start`]: «آخر» is too common a word to start the
 /// matchers everywhere.
 fn part_starts(t: &Text, i: usize) -> bool {
-    matches!(t.key(i + 1), "الشهر" | "العام" | "السنه" | "الاسبوع")
+    definite_period(t.key(i + 1)).is_some()
         && matches!(t.key(i), "وسط" | "ووسط" | "اخر" | "واخر" | "فاخر")
+}
+
+/// The unit of a period word with the article («الشهر», «العام»,
+/// «السنة», «الأسبوع»), whose parts («آخر العام») and whose present
+/// («نهاية الشهر») the matchers read.
+fn definite_period(key: &str) -> Option<&'static str> {
+    match key {
+        "الشهر" => Some("M"),
+        "العام" | "السنه" => Some("Y"),
+        "الاسبوع" => Some("W"),
+        _ => None,
+    }
 }
 
 /// «للربع», «للعامين», «وللقرن»: ل before the article drops its alef, so
@@ -819,7 +831,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «وسط الأسبوع», «أول الشهر», «آخر العام»: words that are parts only
     // before a period word («وسط العاصمة», «أول يناير», «آخر الأخبار» are
     // not).
-    let period_next = matches!(t.key(i + 1), "الشهر" | "العام" | "السنه" | "الاسبوع");
+    let period_next = definite_period(t.key(i + 1)).is_some();
     for (skip, w) in stems(t, i) {
         let part = part(w).or(match w {
             "وسط" if period_next => Some("MID"),
@@ -853,13 +865,7 @@ fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
             // month or year (reference §7.4's recommendation).
             // «منتصف الأسبوع» this week; not «منتصف الشهر الأول من الحرب»,
             // a month of something else.
-            let unit = match t.key(i + 1) {
-                "الشهر" => Some("M"),
-                "العام" | "السنه" => Some("Y"),
-                "الاسبوع" => Some("W"),
-                _ => None,
-            };
-            if let (Some(unit), Some(d)) = (unit, dct)
+            if let (Some(unit), Some(d)) = (definite_period(t.key(i + 1)), dct)
                 && direction(t.key(i + 2)).is_none()
                 && !matches!(t.key(i + 2), "قبل" | "بعد" | "الاخير" | "الاخيره")
                 // «مطلع العام الهجري», «نهاية العام الدراسي»: a year of
