@@ -5874,6 +5874,7 @@ mod tests {
             ("ابريل", 4),
             ("افريل", 4),
             ("ايار", 5),
+            ("مايس", 5),
             ("يونيه", 6),
             ("يونية", 6),
             ("يوليه", 7),
@@ -5925,6 +5926,13 @@ mod tests {
             "the nearest March"
         );
         assert_eq!(one("في مارس 2022", "2024-01-15").1, "2022-03");
+        // «مايس», Iraq's May, is also «swaying»: a month with a day or a
+        // year, or as a second name.
+        assert_no_dates("يمشي مايس القد", "2024-01-15");
+        assert_eq!(
+            one("ولد في 16 مايو/مايس 1890 في بغداد", "2024-01-15"),
+            ("16 مايو/مايس 1890".to_owned(), "1890-05-16".to_owned())
+        );
     }
 
     #[test]

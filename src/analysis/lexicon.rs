@@ -39,6 +39,9 @@ pub const GREGORIAN_MONTHS: &[(&str, u32)] = &[
     ("أيار", 5),
     ("مايو", 5),
     ("ماي", 5),
+    // Iraq's older name, not in the reference: «16 مايو/مايس 1890»,
+    // «1 مايس» (48 lines of the Wikipedia text).
+    ("مايس", 5),
     ("حزيران", 6),
     ("يونيو", 6),
     ("يونيه", 6),
@@ -88,6 +91,7 @@ pub const AMBIGUOUS_MONTHS: &[&str] = &[
     "آب",
     "مارس",
     "ماي",
+    "مايس",
     "نيسان",
     "تموز",
     "ناصر",
