@@ -471,12 +471,18 @@ mod tests {
         assert!(a.sentences.len() > 15);
     }
 
-    #[test]
-    fn a_new_date_re_resolves_relative_dates_and_keeps_the_recogniser_work() {
-        let doc = Document::from_text(
+    /// An article whose first line gives its date (7 October 2023) and
+    /// whose second has a date relative to it.
+    fn dated_in_its_first_line() -> Document {
+        Document::from_text(
             "قالت الوزارة في 7 أكتوبر 2023 إن الاجتماع عقد في بغداد.\nوقال محمد شياع السوداني مطلع الشهر الجاري إن اللجنة ستبدأ.".into(),
             Format::Text,
-        );
+        )
+    }
+
+    #[test]
+    fn a_new_date_re_resolves_relative_dates_and_keeps_the_recogniser_work() {
+        let doc = dated_in_its_first_line();
         let p = Progress::default();
         let a = analyze_document(&doc, None, &p).unwrap();
         assert_eq!(a.date_source, DateSource::Dateline);
@@ -514,10 +520,7 @@ mod tests {
     /// would have.
     #[test]
     fn a_reset_after_a_given_date_finds_the_articles_own() {
-        let doc = Document::from_text(
-            "قالت الوزارة في 7 أكتوبر 2023 إن الاجتماع عقد في بغداد.\nوقال محمد شياع السوداني مطلع الشهر الجاري إن اللجنة ستبدأ.".into(),
-            Format::Text,
-        );
+        let doc = dated_in_its_first_line();
         let p = Progress::default();
         let own = analyze_document(&doc, None, &p).unwrap();
         let given = analyze_document(&doc, DocDate::parse("2024-03-02"), &p).unwrap();
