@@ -109,12 +109,10 @@ pub struct Analysis {
     /// came from.
     pub doc_date: Option<DocDate>,
     pub date_source: DateSource,
-    /// The date the article itself gives (what a reset returns to), when
-    /// `inferred_known`: an analysis against a given date leaves it to be
-    /// worked out by the reset that needs it ([`redate`]).
-    pub inferred_date: Option<DocDate>,
-    pub inferred_source: DateSource,
-    pub inferred_known: bool,
+    /// The date the article itself gives and where it came from (what a
+    /// reset returns to); `None` until worked out: an analysis against a
+    /// given date leaves it to the reset that needs it ([`redate`]).
+    pub inferred: Option<(Option<DocDate>, DateSource)>,
     /// Every mention, sorted by start.
     pub mentions: Vec<Mention>,
     /// Mentions grouped; `entity_of[i]` is the entity of mention `i`.
@@ -201,9 +199,7 @@ impl Analysis {
         Analysis {
             doc_date,
             date_source,
-            inferred_date: doc_date,
-            inferred_source: date_source,
-            inferred_known: true,
+            inferred: Some((doc_date, date_source)),
             mentions,
             entities,
             entity_of,
@@ -286,11 +282,8 @@ fn analyze<'r>(
                 None => inferred.unwrap_or_default(),
             };
             let (mentions, taken) = matchers(&t, &starts, doc_date);
-            let (inferred_date, inferred_source) = inferred.unwrap_or_default();
             let a = Analysis {
-                inferred_date,
-                inferred_source,
-                inferred_known: inferred.is_some(),
+                inferred,
                 sentences: document_sentences(doc),
                 ..Default::default()
             };
@@ -336,20 +329,17 @@ pub fn redate_with(
     let starts = Starts::of(&t);
     progress.set(0.1)?;
     // The article's own date, worked out now if a reset needs it first.
-    let inferred = match date {
-        _ if previous.inferred_known => Some((previous.inferred_date, previous.inferred_source)),
-        Some(_) => None,
-        None => Some(infer(doc, &t, &starts)),
+    let inferred = match (previous.inferred, date) {
+        (Some(known), _) => Some(known),
+        (None, Some(_)) => None,
+        (None, None) => Some(infer(doc, &t, &starts)),
     };
     let (doc_date, source) = match date {
         Some(d) => (Some(d), DateSource::Reader),
         None => inferred.unwrap_or_default(),
     };
-    let (inferred_date, inferred_source) = inferred.unwrap_or_default();
     let mut a = Analysis {
-        inferred_date,
-        inferred_source,
-        inferred_known: inferred.is_some(),
+        inferred,
         sentences: previous.sentences.clone(),
         recognised: previous.recognised.clone(),
         ..Default::default()
@@ -525,15 +515,17 @@ mod tests {
         let own = analyze_document(&doc, None, &p).unwrap();
         let given = analyze_document(&doc, DocDate::parse("2024-03-02"), &p).unwrap();
         assert_eq!(given.date_source, DateSource::CommandLine);
-        assert!(!given.inferred_known);
+        assert_eq!(given.inferred, None);
         let reset = redate(&doc, &given, None, &p).unwrap();
         assert_eq!(reset.doc_date, DocDate::parse("2023-10-07"));
         assert_eq!(reset.date_source, DateSource::Dateline);
         assert_eq!(reset.mentions, own.mentions);
         // Once found, it is kept across other dates.
         let again = redate(&doc, &reset, DocDate::parse("2025-01-01"), &p).unwrap();
-        assert!(again.inferred_known);
-        assert_eq!(again.inferred_date, DocDate::parse("2023-10-07"));
+        assert_eq!(
+            again.inferred,
+            Some((DocDate::parse("2023-10-07"), DateSource::Dateline))
+        );
     }
 
     #[test]
