@@ -273,15 +273,18 @@ fn analyze<'r>(
         || {
             let starts = Starts::of(&t);
             // Without a given date, the article's own tells the dates.
-            let inferred = match given {
-                Some(_) => None,
-                None => Some(infer(doc, &t, &starts)),
+            let (inferred, unanchored) = match given {
+                Some(_) => (None, None),
+                None => {
+                    let (inferred, unanchored) = infer(doc, &t, &starts);
+                    (Some(inferred), unanchored)
+                }
             };
             let (doc_date, date_source) = match given {
                 Some(d) => (Some(d), DateSource::CommandLine),
                 None => inferred.unwrap_or_default(),
             };
-            let (mentions, taken) = matchers(&t, &starts, doc_date);
+            let (mentions, taken) = matchers(&t, &starts, doc_date, unanchored);
             let a = Analysis {
                 inferred,
                 sentences: document_sentences(doc),
@@ -329,10 +332,13 @@ pub fn redate_with(
     let starts = Starts::of(&t);
     progress.set(0.1)?;
     // The article's own date, worked out now if a reset needs it first.
-    let inferred = match (previous.inferred, date) {
-        (Some(known), _) => Some(known),
-        (None, Some(_)) => None,
-        (None, None) => Some(infer(doc, &t, &starts)),
+    let (inferred, unanchored) = match (previous.inferred, date) {
+        (Some(known), _) => (Some(known), None),
+        (None, Some(_)) => (None, None),
+        (None, None) => {
+            let (inferred, unanchored) = infer(doc, &t, &starts);
+            (Some(inferred), unanchored)
+        }
     };
     let (doc_date, source) = match date {
         Some(d) => (Some(d), DateSource::Reader),
@@ -344,21 +350,47 @@ pub fn redate_with(
         recognised: previous.recognised.clone(),
         ..Default::default()
     };
-    resolve(&t, &starts, &mut a, doc_date, source, &|| rec, progress)?;
+    let found = matchers(&t, &starts, doc_date, unanchored);
+    resolve(&t, found, &mut a, doc_date, source, &|| rec, progress)?;
     Ok(a)
 }
 
+/// The dates of a text found without a document date, and the tokens they
+/// take.
+type Unanchored = (Vec<Mention>, Vec<bool>);
+
 /// The date `doc` gives ([`doc_date::infer`]): its metadata's, else one its
-/// explicit dates, found without a document date, tell (those are looked
-/// for only when the metadata gives none).
-fn infer(doc: &Document, t: &Text, starts: &Starts) -> (Option<DocDate>, DateSource) {
-    let published = doc_date::infer(doc, &[]);
-    if published.1 == DateSource::HtmlMetadata {
-        return published;
+/// explicit dates, found without a document date, tell. Those are looked
+/// for only when the metadata gives none, and only as far as the end of
+/// the paragraph after the dateline's when a dateline is there; when the
+/// whole text was read, its dates are returned too, since they are the
+/// dates against no date.
+fn infer(
+    doc: &Document,
+    t: &Text,
+    starts: &Starts,
+) -> ((Option<DocDate>, DateSource), Option<Unanchored>) {
+    if let Some(d) = doc_date::published(doc) {
+        return ((Some(d), DateSource::HtmlMetadata), None);
     }
     let mut taken = vec![false; t.tokens.len()];
-    let unanchored = dates::find_from(t, &starts.dates, None, &mut taken);
-    doc_date::infer(doc, &unanchored)
+    let mut scan = dates::Scan::new(None);
+    // The paragraph after the dateline's is read too, for a date there
+    // that is a twin, in the other calendar, of one in the dateline.
+    let cut = doc
+        .paragraphs
+        .get(doc_date::DATELINE_PARAGRAPHS)
+        .map_or(doc.text.len(), |p| p.end);
+    let end = t
+        .tokens
+        .partition_point(|k| t.norm.original(k.norm().start) < cut);
+    scan.run(t, &starts.dates, &mut taken, end);
+    if let Some(d) = doc_date::dateline(doc, &scan.found(t)) {
+        return ((Some(d), DateSource::Dateline), None);
+    }
+    scan.run(t, &starts.dates, &mut taken, t.tokens.len());
+    let unanchored = scan.finish(t);
+    (doc_date::infer(doc, &unanchored), Some((unanchored, taken)))
 }
 
 /// Which tokens of a text may start a date ([`dates::starts`]) and a
@@ -380,26 +412,38 @@ impl Starts {
 
 /// The dates (against `doc_date`) and numbers of `t`, and the tokens they
 /// take. `starts` ([`Starts::of`] `t`) is made once for both of
-/// an article's date passes.
-fn matchers(t: &Text, starts: &Starts, doc_date: Option<DocDate>) -> (Vec<Mention>, Vec<bool>) {
-    let mut taken = vec![false; t.tokens.len()];
-    let mut mentions = dates::find_from(t, &starts.dates, doc_date, &mut taken);
+/// an article's date passes. The dates found without a document date
+/// ([`infer`]'s), when given, are those against none.
+fn matchers(
+    t: &Text,
+    starts: &Starts,
+    doc_date: Option<DocDate>,
+    unanchored: Option<Unanchored>,
+) -> (Vec<Mention>, Vec<bool>) {
+    let (mut mentions, mut taken) = match unanchored.filter(|_| doc_date.is_none()) {
+        Some(found) => found,
+        None => {
+            let mut taken = vec![false; t.tokens.len()];
+            let found = dates::find_from(t, &starts.dates, doc_date, &mut taken);
+            (found, taken)
+        }
+    };
     mentions.extend(numbers::find_from(t, &starts.numbers, &mut taken));
     (mentions, taken)
 }
 
-/// Runs the matchers against `doc_date`, the recogniser unless its last
-/// result still holds, then entities and the timeline.
+/// Given what the matchers found against `doc_date` ([`matchers`]), runs
+/// the recogniser unless its last result still holds, then entities and
+/// the timeline.
 fn resolve<'r>(
     t: &Text,
-    starts: &Starts,
+    (mut mentions, taken): (Vec<Mention>, Vec<bool>),
     a: &mut Analysis,
     doc_date: Option<DocDate>,
     source: DateSource,
     rec: &dyn Fn() -> Option<&'r ner::Recognizer>,
     progress: &Progress,
 ) -> Result<(), Cancelled> {
-    let (mut mentions, taken) = matchers(t, starts, doc_date);
     progress.set(0.2)?;
     let reuse = !a.recognised.taken.is_empty() && a.recognised.taken == taken;
     if !reuse {
@@ -526,6 +570,56 @@ mod tests {
             again.inferred,
             Some((DocDate::parse("2023-10-07"), DateSource::Dateline))
         );
+    }
+
+    /// The date of a mention whose text is `text`.
+    fn value_of(a: &Analysis, text: &str, doc: &Document) -> String {
+        a.mentions
+            .iter()
+            .find_map(|m| match &m.norm {
+                Some(Norm::Date(t)) if &doc.text[m.range.clone()] == text => Some(t.value.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no date «{text}»"))
+    }
+
+    /// A dateline is looked for in the article's first paragraphs alone:
+    /// what is found there is what reading the whole article finds (here a
+    /// Hijri date set to the day of its Gregorian twin), its date wins over
+    /// a later one, and the dates resolve against it.
+    #[test]
+    fn a_dateline_in_the_first_paragraphs_dates_a_long_article() {
+        let doc = Document::from_text(
+            "الوفد السعودي في واشنطن\n\
+             الرياض في 12 رجب 1430 هـ الموافق 6 يوليو 2009 م - قال الوزير أمس إن المحادثات ستستأنف.\n\
+             وأضاف أن الوفد يصل الأسبوع المقبل.\n\
+             وكان الاتفاق قد وقع في 12 يونيو 2019.\n\
+             وقال مسؤول إن الجولة التالية في 20 أغسطس 2022.\n\
+             وفي اليوم التالي يعود الوفد."
+                .into(),
+            Format::Text,
+        );
+        let a = analyze_document(&doc, None, &Progress::default()).unwrap();
+        assert_eq!(a.date_source, DateSource::Dateline);
+        assert_eq!(a.doc_date, DocDate::parse("2009-07-06"));
+        assert_eq!(a.mentions, analyze(&doc.text, a.doc_date));
+        assert_eq!(value_of(&a, "12 رجب 1430 هـ", &doc), "2009-07-06");
+        assert_eq!(value_of(&a, "أمس", &doc), "2009-07-05");
+        assert_eq!(value_of(&a, "اليوم التالي", &doc), "2022-08-21");
+    }
+
+    /// Without a date written out in full, the article has none: its dates
+    /// are those found against none, as the command line gives them.
+    #[test]
+    fn an_article_with_no_full_date_is_read_against_none() {
+        let doc = Document::from_text(
+            "قال الوزير أمس إن المحادثات ستستأنف يوم الأحد.\nوأضاف أن الوفد يصل في 15 مارس.".into(),
+            Format::Text,
+        );
+        let a = analyze_document(&doc, None, &Progress::default()).unwrap();
+        assert_eq!((a.doc_date, a.date_source), (None, DateSource::None));
+        assert_eq!(a.mentions, analyze(&doc.text, None));
+        assert_eq!(value_of(&a, "15 مارس", &doc), "XXXX-03-15");
     }
 
     #[test]

@@ -470,149 +470,197 @@ pub fn find_from(
     dct: Option<DocDate>,
     taken: &mut [bool],
 ) -> Vec<Mention> {
-    let mut out = Vec::new();
-    // Where each mention of `out` was found, for [`hijri::same_day`].
-    let mut places: Vec<Option<hijri::Place>> = Vec::new();
-    // The last date named, for the times counted from it («في اليوم
-    // التالي»).
-    let mut named: Option<anaphora::Named> = None;
-    // The last century or millennium named, for «أواخر القرن نفسه».
-    let mut last_period: Option<century_again::Last> = None;
-    // Where the last date written out, not pointed back to, ends.
-    let mut written: Option<usize> = None;
-    let name = |value: &str, token: usize, written: bool, named: Option<anaphora::Named>| {
-        anaphora::Anchor::of(value)
-            .map(|anchor| anaphora::Named {
-                anchor,
-                token,
-                written,
-            })
-            .or(named)
-    };
-    let mut i = 0;
-    while i < t.tokens.len() {
-        if !starts[i] && !bound_starts(t, i) && !part_starts(t, i) {
-            i += 1;
-            continue;
-        }
-        if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
-            let aside = a_life_aside(t, i);
-            for (bytes, value) in range.days {
-                if !aside {
-                    named = name(&value, range.end - 1, true, named);
-                    written = Some(range.end - 1);
-                }
-                out.push(Mention {
-                    range: t.norm.original_range(bytes),
-                    kind: MentionType::Date,
-                    norm: Some(Norm::Date(date(value))),
-                });
-                places.push(None);
-            }
-            taken[i..range.end].iter_mut().for_each(|x| *x = true);
-            i = range.end;
-            continue;
-        }
-        if let Some(end) = temponyms::not_a_date(t, i) {
-            // Taken, so that its day is not a number either.
-            taken[i..end].iter_mut().for_each(|x| *x = true);
-            i = end;
-            continue;
-        }
-        let back = century_again::at(t, i, named, last_period.as_ref(), written, dct)
-            .or_else(|| anaphora::at(t, i, named, dct));
-        let anaphoric = back.is_some();
-        let found = back.or_else(|| {
-            let mut f = match_at(t, i, dct)?;
-            anaphora::settle(t, i, &mut f, named, dct);
-            // «من 17 حتى 23 سبتمبر» in a story of 2011: the first day is
-            // in the year and month the second settles in.
-            if f.end == i + 1
-                && f.timex.value.len() == 10
-                && let Some(second) = second_day_at(t, i)
-                && let Some(mut g) = match_at(t, second, dct)
-            {
-                anaphora::settle(t, second, &mut g, named, dct);
-                let v = format!(
-                    "{}{}",
-                    g.timex.value.get(..8).unwrap_or_default(),
-                    f.timex.value.get(8..).unwrap_or_default()
-                );
-                if g.timex.value.len() == 10 && super::timeline::timex_ok(&v, TimexKind::Date) {
-                    f.timex.value = v;
-                }
-            }
-            Some(f)
-        });
-        // Before year 1 or past 9999 (counted from a document date at
-        // either end of the calendar): no value TIMEX writes.
-        let found = found.filter(|f| {
-            let v = &f.timex.value;
-            let year = v.split('-').next().unwrap_or_default();
-            let digits = year.bytes().all(|b| b.is_ascii_digit());
-            !v.starts_with('-') && !(digits && (year.len() > 4 || year == "0000"))
-        });
-        match found {
-            Some(mut f) if f.end > i => {
-                joined_weekday(t, i, &mut f, dct);
-                if !anaphoric {
-                    let span = (i, f.end);
-                    let last = last_period.as_ref();
-                    match century_again::era_read(t, span, &f.timex.value, named, last) {
-                        century_again::Reading::Kept => {}
-                        century_again::Reading::BeforeChrist(v) => f.timex.value = v,
-                        // Taken, so that «القرن 8 هـ»'s 8 is not a number.
-                        century_again::Reading::Hijri => {
-                            taken[i..f.end].iter_mut().for_each(|x| *x = true);
-                            i = f.end;
-                            continue;
-                        }
-                    }
-                }
-                // «ثلاث سنوات وأربعة أشهر»: one duration.
-                while f.timex.kind == TimexKind::Duration
-                    && f.timex.modifier.is_none()
-                    && let Some((value, end)) = and_duration(t, f.end, dct)
-                    && let Some(v) = joined_duration(&f.timex.value, &value)
-                {
-                    (f.timex.value, f.end) = (v, end);
-                }
-                // A movement named after its day («حركة 6 أبريل») is no
-                // time the story is at.
-                if f.timex.kind != TimexKind::Duration
-                    && !temponyms::names_a_movement(t, i)
-                    && !a_life_aside(t, i)
-                {
-                    let day = !anaphoric && !f.timex.value.contains('T');
-                    named = name(&f.timex.value, f.end - 1, day, named);
-                    if !anaphoric {
-                        written = Some(f.end - 1);
-                    }
-                    last_period = century_again::Last::of(
-                        &f.timex.value,
-                        f.timex.modifier == Some("END"),
-                        f.end - 1,
-                    )
-                    .or(last_period);
-                }
-                out.push(Mention {
-                    range: t.span(i, f.skip, f.end - 1),
-                    kind: MentionType::Date,
-                    norm: Some(Norm::Date(f.timex)),
-                });
-                places.push(Some(hijri::Place {
-                    first: i,
-                    end: f.end,
-                    hijri: hijri::is_hijri(t, i, f.end),
-                }));
-                taken[i..f.end].iter_mut().for_each(|x| *x = true);
-                i = f.end;
-            }
-            _ => i += 1,
+    let mut scan = Scan::new(dct);
+    scan.run(t, starts, taken, t.tokens.len());
+    scan.finish(t)
+}
+
+/// A scan of a text's dates, left to right, that may stop at a token and
+/// go on from there ([`Scan::run`]): the dates found before a token are
+/// those a scan of the whole text finds there.
+pub struct Scan {
+    dct: Option<DocDate>,
+    /// The next token to read.
+    at: usize,
+    out: Vec<Mention>,
+    /// Where each mention of `out` was found, for [`hijri::same_day`].
+    places: Vec<Option<hijri::Place>>,
+    /// The last date named, for the times counted from it («في اليوم
+    /// التالي»).
+    named: Option<anaphora::Named>,
+    /// The last century or millennium named, for «أواخر القرن نفسه».
+    last_period: Option<century_again::Last>,
+    /// Where the last date written out, not pointed back to, ends.
+    written: Option<usize>,
+}
+
+impl Scan {
+    pub fn new(dct: Option<DocDate>) -> Scan {
+        Scan {
+            dct,
+            at: 0,
+            out: Vec::new(),
+            places: Vec::new(),
+            named: None,
+            last_period: None,
+            written: None,
         }
     }
-    hijri::same_day(t, &mut out, &places);
-    out
+
+    /// The dates found so far. A date whose twin in the other calendar
+    /// («/ 7 جمادى الأولى 1323 هـ») is not read yet keeps its own day.
+    pub fn found(&self, t: &Text) -> Vec<Mention> {
+        let mut out = self.out.clone();
+        hijri::same_day(t, &mut out, &self.places);
+        out
+    }
+
+    /// All the dates found.
+    pub fn finish(mut self, t: &Text) -> Vec<Mention> {
+        hijri::same_day(t, &mut self.out, &self.places);
+        self.out
+    }
+
+    /// Reads on up to token `end` ([`starts`] of `t` given): the dates
+    /// that start before it, and the tokens they take.
+    pub fn run(&mut self, t: &Text, starts: &[bool], taken: &mut [bool], end: usize) {
+        let dct = self.dct;
+        let (out, places) = (&mut self.out, &mut self.places);
+        let (mut named, mut written) = (self.named, self.written);
+        let mut last_period = self.last_period.take();
+        let name = |value: &str, token: usize, written: bool, named: Option<anaphora::Named>| {
+            anaphora::Anchor::of(value)
+                .map(|anchor| anaphora::Named {
+                    anchor,
+                    token,
+                    written,
+                })
+                .or(named)
+        };
+        let mut i = self.at;
+        while i < end.min(t.tokens.len()) {
+            if !starts[i] && !bound_starts(t, i) && !part_starts(t, i) {
+                i += 1;
+                continue;
+            }
+            if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
+                let aside = a_life_aside(t, i);
+                for (bytes, value) in range.days {
+                    if !aside {
+                        named = name(&value, range.end - 1, true, named);
+                        written = Some(range.end - 1);
+                    }
+                    out.push(Mention {
+                        range: t.norm.original_range(bytes),
+                        kind: MentionType::Date,
+                        norm: Some(Norm::Date(date(value))),
+                    });
+                    places.push(None);
+                }
+                taken[i..range.end].iter_mut().for_each(|x| *x = true);
+                i = range.end;
+                continue;
+            }
+            if let Some(end) = temponyms::not_a_date(t, i) {
+                // Taken, so that its day is not a number either.
+                taken[i..end].iter_mut().for_each(|x| *x = true);
+                i = end;
+                continue;
+            }
+            let back = century_again::at(t, i, named, last_period.as_ref(), written, dct)
+                .or_else(|| anaphora::at(t, i, named, dct));
+            let anaphoric = back.is_some();
+            let found = back.or_else(|| {
+                let mut f = match_at(t, i, dct)?;
+                anaphora::settle(t, i, &mut f, named, dct);
+                // «من 17 حتى 23 سبتمبر» in a story of 2011: the first day is
+                // in the year and month the second settles in.
+                if f.end == i + 1
+                    && f.timex.value.len() == 10
+                    && let Some(second) = second_day_at(t, i)
+                    && let Some(mut g) = match_at(t, second, dct)
+                {
+                    anaphora::settle(t, second, &mut g, named, dct);
+                    let v = format!(
+                        "{}{}",
+                        g.timex.value.get(..8).unwrap_or_default(),
+                        f.timex.value.get(8..).unwrap_or_default()
+                    );
+                    if g.timex.value.len() == 10 && super::timeline::timex_ok(&v, TimexKind::Date) {
+                        f.timex.value = v;
+                    }
+                }
+                Some(f)
+            });
+            // Before year 1 or past 9999 (counted from a document date at
+            // either end of the calendar): no value TIMEX writes.
+            let found = found.filter(|f| {
+                let v = &f.timex.value;
+                let year = v.split('-').next().unwrap_or_default();
+                let digits = year.bytes().all(|b| b.is_ascii_digit());
+                !v.starts_with('-') && !(digits && (year.len() > 4 || year == "0000"))
+            });
+            match found {
+                Some(mut f) if f.end > i => {
+                    joined_weekday(t, i, &mut f, dct);
+                    if !anaphoric {
+                        let span = (i, f.end);
+                        let last = last_period.as_ref();
+                        match century_again::era_read(t, span, &f.timex.value, named, last) {
+                            century_again::Reading::Kept => {}
+                            century_again::Reading::BeforeChrist(v) => f.timex.value = v,
+                            // Taken, so that «القرن 8 هـ»'s 8 is not a number.
+                            century_again::Reading::Hijri => {
+                                taken[i..f.end].iter_mut().for_each(|x| *x = true);
+                                i = f.end;
+                                continue;
+                            }
+                        }
+                    }
+                    // «ثلاث سنوات وأربعة أشهر»: one duration.
+                    while f.timex.kind == TimexKind::Duration
+                        && f.timex.modifier.is_none()
+                        && let Some((value, end)) = and_duration(t, f.end, dct)
+                        && let Some(v) = joined_duration(&f.timex.value, &value)
+                    {
+                        (f.timex.value, f.end) = (v, end);
+                    }
+                    // A movement named after its day («حركة 6 أبريل») is no
+                    // time the story is at.
+                    if f.timex.kind != TimexKind::Duration
+                        && !temponyms::names_a_movement(t, i)
+                        && !a_life_aside(t, i)
+                    {
+                        let day = !anaphoric && !f.timex.value.contains('T');
+                        named = name(&f.timex.value, f.end - 1, day, named);
+                        if !anaphoric {
+                            written = Some(f.end - 1);
+                        }
+                        last_period = century_again::Last::of(
+                            &f.timex.value,
+                            f.timex.modifier == Some("END"),
+                            f.end - 1,
+                        )
+                        .or(last_period);
+                    }
+                    out.push(Mention {
+                        range: t.span(i, f.skip, f.end - 1),
+                        kind: MentionType::Date,
+                        norm: Some(Norm::Date(f.timex)),
+                    });
+                    places.push(Some(hijri::Place {
+                        first: i,
+                        end: f.end,
+                        hijri: hijri::is_hijri(t, i, f.end),
+                    }));
+                    taken[i..f.end].iter_mut().for_each(|x| *x = true);
+                    i = f.end;
+                }
+                _ => i += 1,
+            }
+        }
+        (self.at, self.named, self.written, self.last_period) = (i, named, written, last_period);
+    }
 }
 
 /// «أمس الثلاثاء», «صباح اليوم الأربعاء», «غدا الخميس 12 أكتوبر»: the

@@ -46,39 +46,60 @@ impl DateSource {
 
 /// Infers the document date from `doc` and the mentions found without one.
 pub fn infer(doc: &Document, unanchored: &[Mention]) -> (Option<DocDate>, DateSource) {
-    if let Some(d) = doc
-        .published
-        .as_deref()
-        .and_then(|p| DocDate::parse(p.get(..10).unwrap_or(p)))
-    {
+    if let Some(d) = published(doc) {
         return (Some(d), DateSource::HtmlMetadata);
     }
-    let explicit = |m: &Mention| -> Option<DocDate> {
-        match (&m.kind, &m.norm) {
-            (MentionType::Date, Some(Norm::Date(t))) if !t.value.starts_with('X') => {
-                DocDate::parse(&t.value)
-            }
-            _ => None,
-        }
-    };
-    // A dateline: a full date within the first two paragraphs' first 80 bytes.
-    for p in doc.paragraphs.iter().take(3) {
-        let head = p.start..(p.start + 80).min(p.end);
-        if let Some(d) = unanchored
-            .iter()
-            .filter(|m| head.start <= m.range.start && m.range.start < head.end)
-            .filter_map(explicit)
-            .find(|d| d.day.is_some())
-        {
-            return (Some(d), DateSource::Dateline);
-        }
+    if let Some(d) = dateline(doc, unanchored) {
+        return (Some(d), DateSource::Dateline);
     }
-    match unanchored
+    match latest(unanchored) {
+        Some(d) => (Some(d), DateSource::LatestDate),
+        None => (None, DateSource::None),
+    }
+}
+
+/// The date the page's metadata declares.
+pub fn published(doc: &Document) -> Option<DocDate> {
+    doc.published
+        .as_deref()
+        .and_then(|p| DocDate::parse(p.get(..10).unwrap_or(p)))
+}
+
+/// A dateline: a full date within the first 80 bytes of one of the first
+/// three paragraphs, among the mentions found without a document date.
+pub fn dateline(doc: &Document, unanchored: &[Mention]) -> Option<DocDate> {
+    doc.paragraphs
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|p| {
+            let head = p.start..(p.start + 80).min(p.end);
+            unanchored
+                .iter()
+                .filter(|m| head.start <= m.range.start && m.range.start < head.end)
+                .filter_map(explicit)
+                .find(|d| d.day.is_some())
+        })
+}
+
+/// The paragraphs whose heads [`dateline`] reads.
+pub const DATELINE_PARAGRAPHS: usize = 3;
+
+/// The latest date written out in full among the mentions found without a
+/// document date.
+fn latest(unanchored: &[Mention]) -> Option<DocDate> {
+    unanchored
         .iter()
         .filter_map(explicit)
         .max_by_key(|d| (d.year, d.month, d.day.unwrap_or(0)))
-    {
-        Some(d) => (Some(d), DateSource::LatestDate),
-        None => (None, DateSource::None),
+}
+
+/// The date a mention found without a document date gives, when it does
+/// not depend on one.
+fn explicit(m: &Mention) -> Option<DocDate> {
+    match (&m.kind, &m.norm) {
+        (MentionType::Date, Some(Norm::Date(t))) if !t.value.starts_with('X') => {
+            DocDate::parse(&t.value)
+        }
+        _ => None,
     }
 }
