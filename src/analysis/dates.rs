@@ -543,8 +543,11 @@ impl Scan {
                 i += 1;
                 continue;
             }
-            if let Some(range) = day_range(t, i, dct).or_else(|| year_range(t, i)) {
-                let aside = a_life_aside(t, i);
+            if let Some(range) = day_range(t, i, dct)
+                .or_else(|| year_range(t, i))
+                .or_else(|| dates_joined(t, i, dct))
+            {
+                let aside = range.aside;
                 for (bytes, value) in range.days {
                     if !aside {
                         named = name(&value, range.end - 1, true, named);
@@ -696,6 +699,8 @@ fn joined_weekday(t: &Text, first: usize, f: &mut Found, dct: Option<DocDate>) {
 struct DayRange {
     days: [(std::ops::Range<usize>, String); 2],
     end: usize,
+    /// A life said aside ([`a_life_aside`]), not the story's time.
+    aside: bool,
 }
 
 /// A number token written as two parts with a separator of `seps` between
@@ -744,6 +749,58 @@ fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
             (h.sep.end..end_bytes, format!("{ym}-{b:02}")),
         ],
         end: month.end,
+        aside: false,
+    })
+}
+
+/// Two full dates with a dash between them and none around it, so that
+/// the first's year and the second's day are one token: «(14 نوفمبر
+/// 1934-30 يناير 1936)», «21 مايو 1919-20 نوفمبر 1919». Two dates, the
+/// first's bytes up to the dash and the second's after it, when the first
+/// comes before the second and each is a day of its month.
+fn dates_joined(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
+    let day = |k: &str| {
+        k.parse::<u32>()
+            .ok()
+            .filter(|d| k.len() <= 2 && (1..=31).contains(d))
+    };
+    let d1 = day(t.key(i)).filter(|_| t.is_number(i))?;
+    let (m1, hijri, next, skip, _) = month_at(t, i + 1)?;
+    let h = halves(t, next, &['-', '–'])?;
+    if hijri || skip > 0 || h.a.len() != 4 {
+        return None;
+    }
+    let (y1, d2): (i32, u32) = (h.a.parse().ok()?, day(h.b)?);
+    // The second date's month and the year written after it.
+    let second = month_year(t, next + 1, dct).filter(|f| f.skip == 0)?;
+    let ym = &second.timex.value;
+    let written =
+        month_at(t, next + 1).is_some_and(|m| !m.1 && (m.2..second.end).any(|k| t.is_number(k)));
+    let (y2, m2) = (
+        ym.get(..4)?.parse::<i32>().ok()?,
+        ym.get(5..)?.parse().ok()?,
+    );
+    if !written || ym.len() != 7 {
+        return None;
+    }
+    let days = super::calendar::days_in_month;
+    if d1 > days(y1, m1) || d2 > days(y2, m2) || (y1, m1, d1) >= (y2, m2, d2) {
+        return None;
+    }
+    let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(second.end) == ")";
+    Some(DayRange {
+        days: [
+            (
+                t.tokens[i].norm().start..h.sep.start,
+                format!("{y1:04}-{m1:02}-{d1:02}"),
+            ),
+            (
+                h.sep.end..t.tokens[second.end - 1].norm().end,
+                format!("{ym}-{d2:02}"),
+            ),
+        ],
+        end: second.end,
+        aside: bracketed && y2 >= y1 + A_LIFE as i32,
     })
 }
 
@@ -846,6 +903,7 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
             (h.sep.end..h.token.end, format!("{last:04}")),
         ],
         end: i + 1,
+        aside: a_life_aside(t, i),
     })
 }
 
@@ -3913,6 +3971,37 @@ mod tests {
             "2023-10-08",
         );
         assert!(d.contains(&("العام التالي".into(), "1946".into())), "{d:?}");
+    }
+
+    /// «(14 نوفمبر 1934-30 يناير 1936)» was «14 نوفمبر» of the document's
+    /// year and «يناير 1936»: the dash joins the first's year and the
+    /// second's day into one token.
+    #[test]
+    fn two_dates_with_a_dash_and_no_space() {
+        let dct = "2023-10-08";
+        assert_eq!(
+            spans_and_values("رئاسة الوزارة (14 نوفمبر 1934-30 يناير 1936)، واحتفظ", dct),
+            [
+                ("14 نوفمبر 1934".into(), "1934-11-14".into()),
+                ("30 يناير 1936".into(), "1936-01-30".into())
+            ]
+        );
+        assert_eq!(
+            spans_and_values("(14 تشرين الثاني 1934-30 كانون الثاني 1936)", dct),
+            [
+                ("14 تشرين الثاني 1934".into(), "1934-11-14".into()),
+                ("30 كانون الثاني 1936".into(), "1936-01-30".into())
+            ]
+        );
+        // A life said aside (25 years or more) leaves the story's time.
+        let d = spans_and_values(
+            "تزوجت في مايو 1923 من رودولف (3 مارس 1897-5 أبريل 1976)، وفي العام التالي رزقت بابنة",
+            dct,
+        );
+        assert!(d.contains(&("العام التالي".into(), "1924".into())), "{d:?}");
+        // The first after the second is no range.
+        let d = spans_and_values("(30 يناير 1936-14 نوفمبر 1934)", dct);
+        assert!(!d.iter().any(|d| d.1 == "1936-01-30"), "{d:?}");
     }
 
     /// «وفي المساء اندلعت اشتباكات» after a day named was nothing: a part
