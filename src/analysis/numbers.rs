@@ -823,13 +823,15 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
             && !next.starts_with("ال")
             && !NOT_UNITS.contains(&next)
             && !NUMBER_WORDS.contains_key(next);
-        // The first of two bounds: «يتراوح من عشرة إلى عشرين».
-        let bound = i > 0
+        // The first of two bounds: «يتراوح من عشرة إلى عشرين», «عشرة أو
+        // عشرين جنديا».
+        let bound = (i > 0
             && matches!(t.key(i - 1), "من" | "بين" | "وبين")
             && (matches!(next, "الي" | "حتي")
                 || next
                     .strip_prefix('و')
-                    .is_some_and(|w| NUMBER_WORDS.contains_key(w)));
+                    .is_some_and(|w| NUMBER_WORDS.contains_key(w))))
+            || (next == "او" && NUMBER_WORDS.contains_key(t.key(end + 1)));
         if !(noun || bound) || matches!(words[0], "نصف" | "ربع") {
             return None;
         }

@@ -1,9 +1,9 @@
 //! A range of two numbers, one mention with its bounds (reference §6.8):
 //! «بين 20 و30 شخصا», «ما بين عشرة وعشرين ألفا» (the scale said once,
 //! after the second, is the first's too: 10,000 to 20,000), «بين 20 إلى
-//! 30 ألف», «يتراوح عددهم من 200 إلى 300 شخص», «200-300 شخص». Not «من
-//! 200 إلى 300» without «يتراوح»: «ارتفع من 200 إلى 300» is a change,
-//! two numbers.
+//! 30 ألف», «يتراوح عددهم من 200 إلى 300 شخص», «200-300 شخص», «ثلاثة أو
+//! أربعة أشخاص». Not «من 200 إلى 300» without «يتراوح»: «ارتفع من 200 إلى
+//! 300» is a change, two numbers.
 
 use super::{NOT_UNITS, NumberValue, bare_number, parse_digits, scale_of, tail};
 use crate::analysis::Text;
@@ -26,11 +26,15 @@ pub(super) fn after_first(
             let w = w.strip_prefix('و').unwrap_or(w);
             matches!(w, "يتراوح" | "تتراوح" | "تراوح" | "تراوحت" | "يتراوحون")
         });
-    if !(between || ranging) || a.unit.is_some() || a.approximate {
+    // «عشرة أو عشرين جنديا»: what is counted is said after the second.
+    let or = t.key(a_end) == "او";
+    if !(between || ranging || or) || a.unit.is_some() || a.approximate {
         return None;
     }
     let lo = a.value?;
     let b_at = match t.key(a_end) {
+        "او" => a_end + 1,
+        _ if !(between || ranging) => return None,
         "و" if between => a_end + 1,
         k if between && k.starts_with('و') && t.is_word(a_end) => a_end,
         "الي" | "حتي" => a_end + 1,
@@ -52,6 +56,12 @@ pub(super) fn after_first(
         Some(s) if !scaled && lo < s => return None,
         _ => lo,
     };
+    // Two counts near each other, the first standing alone («km2 أو 58
+    // ٪» is no range).
+    let alone = !t.tokens[i].glued;
+    if or && !between && !ranging && (b.unit.is_none() || hi > 10.0 * lo || !alone) {
+        return None;
+    }
     let range = NumberValue {
         value: None,
         min: Some(lo),
@@ -163,6 +173,16 @@ mod tests {
             ("نمو 5–10% سنويا", "5–10%", 5.0, 10.0),
             // Two numbers a year could be, counting people.
             ("وصل 1500-2000 شخص", "1500-2000", 1500.0, 2000.0),
+            // «أو» before the counted noun (reference §6.8).
+            ("قتل عشرة أو عشرين جنديا", "عشرة أو عشرين", 10.0, 20.0),
+            ("أصيب ثلاثة أو أربعة أشخاص", "ثلاثة أو أربعة", 3.0, 4.0),
+            ("قتلت منهم 7 أو 8 أشخاص", "7 أو 8", 7.0, 8.0),
+            (
+                "بلغ سكانها ثلاثمائة أو أربعمائة ألف شخص",
+                "ثلاثمائة أو أربعمائة ألف",
+                300_000.0,
+                400_000.0,
+            ),
         ] {
             assert_eq!(
                 numbers(text),
@@ -185,6 +205,11 @@ mod tests {
             values("ما بين عشرين وخمسة وعشرين ألفا"),
             [Some(25.0), Some(20_000.0)]
         );
+        // «أو» with nothing counted after, between counts far apart, or
+        // after a unit's letters: two numbers.
+        assert_eq!(values("قال إن عشرة أو عشرين"), [Some(10.0), Some(20.0)]);
+        assert_eq!(values("قتل 2 أو 50 شخصا"), [Some(2.0), Some(50.0)]);
+        assert_eq!(values("مساحتها km2 أو 58 ٪"), [Some(2.0), Some(58.0)]);
         for text in [
             "خسر الفريق 0-3 أمام",
             "خسر بنتيجة 1-2 أمام نادي",
