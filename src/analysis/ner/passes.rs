@@ -369,6 +369,42 @@ impl Recognizer {
         });
     }
 
+    /// «صادق البرلمان على الاتفاق» (ratified) was a person: the verb is
+    /// also a given name. A person of that word alone is the verb with
+    /// «على» («عليه», «عليها») in the six tokens after it and no sentence's
+    /// end between, or before a body that ratifies («صادق البرلمان
+    /// الجورجي بالإجماع», «صادق البابا»); «قال صادق إن» is kept.
+    pub(super) fn no_verb_person(t: &Text, spans: &mut Vec<(usize, usize, MentionType)>) {
+        const BODIES: &[&str] = &[
+            "البرلمان",
+            "مجلس",
+            "المجلس",
+            "الكونغرس",
+            "الكنيست",
+            "الدوما",
+            "البابا",
+            "الملك",
+            "الرئيس",
+            "الحكومه",
+            "مجمع",
+            "الكرسي",
+            "المؤتمر",
+            "الناخبون",
+        ];
+        spans.retain(|&(first, last, kind)| {
+            let verb = kind == MentionType::Person
+                && first == last
+                && matches!(t.key(first), "صادق" | "وصادق" | "فصادق");
+            let upon = || {
+                (first + 1..(first + 7).min(t.tokens.len()))
+                    .map(|k| t.key(k))
+                    .take_while(|k| !matches!(*k, "." | "؟" | "!" | "؛"))
+                    .any(|k| matches!(k, "علي" | "عليه" | "عليها" | "عليهما"))
+            };
+            !(verb && (BODIES.contains(&t.key(first + 1)) || upon()))
+        });
+    }
+
     /// Organisation names built on a head noun (reference: the issue's
     /// patterns): «وزارة الدفاع الأميركية», «الحكومة العراقية», «تنظيم الدولة
     /// الإسلامية», «حركة حماس», «تنظيم داعش». The head is followed by up to
@@ -856,6 +892,32 @@ mod model_tests {
         let names = people("التقى عبد الله بن زايد مع محمد بن راشد حفظه الله");
         assert!(names.contains(&"عبد الله بن زايد".to_owned()), "{names:?}");
         assert!(!names.iter().any(|n| n == "الله"), "{names:?}");
+    }
+
+    /// «صادق البرلمان العراقي على القانون» was a person, «صادق».
+    #[test]
+    fn a_verb_that_is_a_name_is_no_person() {
+        let rec = Recognizer::embedded().unwrap();
+        let people = |text: &str| -> Vec<String> {
+            let t = Text::new(text);
+            let taken = vec![false; t.tokens.len()];
+            rec.find(&t, &taken)
+                .into_iter()
+                .filter(|m| m.kind == MentionType::Person)
+                .map(|m| text[m.range].to_owned())
+                .collect()
+        };
+        for text in [
+            "صادق البرلمان العراقي على القانون أمس.",
+            "وقال المتحدث إن صادق المجلس عليه بالإجماع.",
+            "في مارس 2006، صادق البرلمان الجورجي بالإجماع.",
+        ] {
+            assert_eq!(people(text), Vec::<String>::new(), "{text}");
+        }
+        // The name, alone or with a surname, is kept.
+        assert_eq!(people("قال صادق إن الحزب سيشارك."), ["صادق"]);
+        let names = people("وقال صادق المهدي إن الحزب سيشارك في الانتخابات.");
+        assert_eq!(names, ["صادق المهدي"]);
     }
 
     /// «المعتضد بالله» was two people, «المعتضد» and «الله»; «المتوكل على
