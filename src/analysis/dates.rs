@@ -753,53 +753,70 @@ fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
     })
 }
 
-/// Two full dates with a dash between them and none around it, so that
-/// the first's year and the second's day are one token: «(14 نوفمبر
-/// 1934-30 يناير 1936)», «21 مايو 1919-20 نوفمبر 1919». Two dates, the
-/// first's bytes up to the dash and the second's after it, when the first
-/// comes before the second and each is a day of its month.
+/// Two dates with a dash between them and none around it, so that the
+/// first's year and what starts the second are one token: «(14 نوفمبر
+/// 1934-30 يناير 1936)», «21 مايو 1919-20 نوفمبر 1919», «(نوفمبر
+/// 1934-1936)». Two dates, the first's bytes up to the dash and the
+/// second's after it, when the first comes before the second and each day
+/// is one of its month. The second is a full date with its year written,
+/// or a year alone («1936», «36»).
 fn dates_joined(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
     let day = |k: &str| {
         k.parse::<u32>()
             .ok()
             .filter(|d| k.len() <= 2 && (1..=31).contains(d))
     };
-    let d1 = day(t.key(i)).filter(|_| t.is_number(i))?;
-    let (m1, hijri, next, skip, _) = month_at(t, i + 1)?;
+    // The first: a day and its month, or a month alone.
+    let d1 = day(t.key(i)).filter(|_| t.is_number(i));
+    let (m1, hijri, next, skip, _) = month_at(t, if d1.is_some() { i + 1 } else { i })?;
     let h = halves(t, next, &['-', '–'])?;
-    if hijri || skip > 0 || h.a.len() != 4 {
+    if hijri || (d1.is_some() && skip > 0) || h.a.len() != 4 {
         return None;
     }
-    let (y1, d2): (i32, u32) = (h.a.parse().ok()?, day(h.b)?);
-    // The second date's month and the year written after it.
-    let second = month_year(t, next + 1, dct).filter(|f| f.skip == 0)?;
-    let ym = &second.timex.value;
-    let written =
-        month_at(t, next + 1).is_some_and(|m| !m.1 && (m.2..second.end).any(|k| t.is_number(k)));
-    let (y2, m2) = (
-        ym.get(..4)?.parse::<i32>().ok()?,
-        ym.get(5..)?.parse().ok()?,
-    );
-    if !written || ym.len() != 7 {
+    let y1: i32 = h.a.parse().ok()?;
+    let start = t.tokens[i].norm().start + if d1.is_some() { 0 } else { skip };
+    // The second: a day, its month and the year written after it; or a
+    // year alone, nothing counted after it.
+    let full = || -> Option<((i32, u32, u32), String, usize)> {
+        let d2 = day(h.b)?;
+        let second = month_year(t, next + 1, dct).filter(|f| f.skip == 0)?;
+        let ym = &second.timex.value;
+        let written = month_at(t, next + 1)
+            .is_some_and(|m| !m.1 && (m.2..second.end).any(|k| t.is_number(k)));
+        let (y2, m2) = (ym.get(..4)?.parse().ok()?, ym.get(5..)?.parse().ok()?);
+        (written && ym.len() == 7 && d2 <= super::calendar::days_in_month(y2, m2))
+            .then(|| ((y2, m2, d2), format!("{ym}-{d2:02}"), second.end))
+    };
+    let year = || -> Option<((i32, u32, u32), String, usize)> {
+        let b: i32 = h.b.parse().ok()?;
+        let y2 = match h.b.len() {
+            4 => b,
+            2 => y1 / 100 * 100 + b,
+            _ => return None,
+        };
+        let after = t.key(next + 1);
+        let counted = UNITS.contains_key(after)
+            || NUMBER_WORDS.contains_key(after)
+            || COUNTED_AFTER.contains(&after)
+            || month_at(t, next + 1).is_some();
+        (!counted && y2 <= 2200).then(|| ((y2, 0, 0), format!("{y2:04}"), next + 1))
+    };
+    let ((y2, m2, d2), second, end) = full().or_else(year)?;
+    let first = match d1 {
+        Some(d) if d > super::calendar::days_in_month(y1, m1) => return None,
+        Some(d) => format!("{y1:04}-{m1:02}-{d:02}"),
+        None => format!("{y1:04}-{m1:02}"),
+    };
+    if (y1, m1, d1.unwrap_or(0)) >= (y2, m2, d2) || !(1000..=2200).contains(&y1) {
         return None;
     }
-    let days = super::calendar::days_in_month;
-    if d1 > days(y1, m1) || d2 > days(y2, m2) || (y1, m1, d1) >= (y2, m2, d2) {
-        return None;
-    }
-    let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(second.end) == ")";
+    let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(end) == ")";
     Some(DayRange {
         days: [
-            (
-                t.tokens[i].norm().start..h.sep.start,
-                format!("{y1:04}-{m1:02}-{d1:02}"),
-            ),
-            (
-                h.sep.end..t.tokens[second.end - 1].norm().end,
-                format!("{ym}-{d2:02}"),
-            ),
+            (start..h.sep.start, first),
+            (h.sep.end..t.tokens[end - 1].norm().end, second),
         ],
-        end: second.end,
+        end,
         aside: bracketed && y2 >= y1 + A_LIFE as i32,
     })
 }
@@ -3974,8 +3991,9 @@ mod tests {
     }
 
     /// «(14 نوفمبر 1934-30 يناير 1936)» was «14 نوفمبر» of the document's
-    /// year and «يناير 1936»: the dash joins the first's year and the
-    /// second's day into one token.
+    /// year and «يناير 1936», «(نوفمبر 1934-1936)» «نوفمبر» of the
+    /// document's year: the dash joins the first's year and the start of
+    /// the second into one token.
     #[test]
     fn two_dates_with_a_dash_and_no_space() {
         let dct = "2023-10-08";
@@ -3991,6 +4009,21 @@ mod tests {
             [
                 ("14 تشرين الثاني 1934".into(), "1934-11-14".into()),
                 ("30 كانون الثاني 1936".into(), "1936-01-30".into())
+            ]
+        );
+        // The second a year alone.
+        assert_eq!(
+            spans_and_values("حكم البلاد (نوفمبر 1934-1936) ثم", dct),
+            [
+                ("نوفمبر 1934".into(), "1934-11".into()),
+                ("1936".into(), "1936".into())
+            ]
+        );
+        assert_eq!(
+            spans_and_values("شكري (12 أكتوبر 1886-1958م) شاعر", dct),
+            [
+                ("12 أكتوبر 1886".into(), "1886-10-12".into()),
+                ("1958".into(), "1958".into())
             ]
         );
         // A life said aside (25 years or more) leaves the story's time.
