@@ -697,6 +697,18 @@ mod model_tests {
         f
     }
 
+    /// The people the built-in recogniser finds in `text`.
+    fn people(text: &str) -> Vec<String> {
+        let rec = Recognizer::embedded().unwrap();
+        let t = Text::new(text);
+        let taken = vec![false; t.tokens.len()];
+        rec.find(&t, &taken)
+            .into_iter()
+            .filter(|m| m.kind == MentionType::Person)
+            .map(|m| text[m.range].to_owned())
+            .collect()
+    }
+
     fn texts(t: &Text, spans: &[(usize, usize, MentionType)]) -> Vec<(String, MentionType)> {
         spans
             .iter()
@@ -874,16 +886,6 @@ mod model_tests {
     /// «الله» alone was a person: «حفظه الله», «صلى الله عليه وسلم».
     #[test]
     fn god_alone_is_no_person() {
-        let rec = Recognizer::embedded().unwrap();
-        let people = |text: &str| -> Vec<String> {
-            let t = Text::new(text);
-            let taken = vec![false; t.tokens.len()];
-            rec.find(&t, &taken)
-                .into_iter()
-                .filter(|m| m.kind == MentionType::Person)
-                .map(|m| text[m.range].to_owned())
-                .collect()
-        };
         assert_eq!(
             people("وصل رئيس الدولة حفظه الله ورعاه إلى الرياض، وقال رسول الله صلى الله عليه وسلم"),
             Vec::<String>::new()
@@ -897,16 +899,6 @@ mod model_tests {
     /// «صادق البرلمان العراقي على القانون» was a person, «صادق».
     #[test]
     fn a_verb_that_is_a_name_is_no_person() {
-        let rec = Recognizer::embedded().unwrap();
-        let people = |text: &str| -> Vec<String> {
-            let t = Text::new(text);
-            let taken = vec![false; t.tokens.len()];
-            rec.find(&t, &taken)
-                .into_iter()
-                .filter(|m| m.kind == MentionType::Person)
-                .map(|m| text[m.range].to_owned())
-                .collect()
-        };
         for text in [
             "صادق البرلمان العراقي على القانون أمس.",
             "وقال المتحدث إن صادق المجلس عليه بالإجماع.",
