@@ -545,7 +545,7 @@ impl Scan {
             }
             if let Some(range) = day_range(t, i, dct)
                 .or_else(|| year_range(t, i))
-                .or_else(|| dates_joined(t, i, dct))
+                .or_else(|| dates_joined(t, i))
             {
                 let aside = range.aside;
                 for (bytes, value) in range.days {
@@ -756,11 +756,12 @@ fn day_range(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
 /// Two dates with a dash between them and none around it, so that the
 /// first's year and what starts the second are one token: «(14 نوفمبر
 /// 1934-30 يناير 1936)», «21 مايو 1919-20 نوفمبر 1919», «(نوفمبر
-/// 1934-1936)». Two dates, the first's bytes up to the dash and the
-/// second's after it, when the first comes before the second and each day
-/// is one of its month. The second is a full date with its year written,
-/// or a year alone («1936», «36»).
-fn dates_joined(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
+/// 1934-1936)», «(12 رجب 1430-15 شعبان 1431 هـ)». Two dates, the first's
+/// bytes up to the dash and the second's after it, when the first comes
+/// before the second and each day is one of its month. The second is a
+/// full date of the first's calendar with its year written, or, after a
+/// Gregorian month, a year alone («1936», «36», «1958م»).
+fn dates_joined(t: &Text, i: usize) -> Option<DayRange> {
     let day = |k: &str| {
         k.parse::<u32>()
             .ok()
@@ -770,22 +771,38 @@ fn dates_joined(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
     let d1 = day(t.key(i)).filter(|_| t.is_number(i));
     let (m1, hijri, next, skip, _) = month_at(t, if d1.is_some() { i + 1 } else { i })?;
     let h = halves(t, next, &['-', '–'])?;
-    if hijri || (d1.is_some() && skip > 0) || h.a.len() != 4 {
+    if (d1.is_some() && skip > 0) || h.a.len() != 4 || (hijri && d1.is_none()) {
         return None;
     }
     let y1: i32 = h.a.parse().ok()?;
     let start = t.tokens[i].norm().start + if d1.is_some() { 0 } else { skip };
-    // The second: a day, its month and the year written after it; or a
-    // year alone, nothing counted after it.
+    let days_in = |y: i32, m: u32| {
+        if hijri {
+            30
+        } else {
+            super::calendar::days_in_month(y, m)
+        }
+    };
+    // A day of a month of the calendar, as TIMEX writes it.
+    let value = |y: i32, m: u32, d: u32| {
+        let (y, m, d) = if hijri {
+            hijri_to_gregorian(y, m, d)
+        } else {
+            (y, m, d)
+        };
+        format!("{y:04}-{m:02}-{d:02}")
+    };
+    // The second: a day, its month (of the same calendar) and the year
+    // written after it; or, after a Gregorian month, a year alone,
+    // nothing counted after it.
     let full = || -> Option<((i32, u32, u32), String, usize)> {
         let d2 = day(h.b)?;
-        let second = month_year(t, next + 1, dct).filter(|f| f.skip == 0)?;
-        let ym = &second.timex.value;
-        let written = month_at(t, next + 1)
-            .is_some_and(|m| !m.1 && (m.2..second.end).any(|k| t.is_number(k)));
-        let (y2, m2) = (ym.get(..4)?.parse().ok()?, ym.get(5..)?.parse().ok()?);
-        (written && ym.len() == 7 && d2 <= super::calendar::days_in_month(y2, m2))
-            .then(|| ((y2, m2, d2), format!("{ym}-{d2:02}"), second.end))
+        let (m2, hijri2, after, skip2, _) = month_at(t, next + 1)?;
+        if hijri2 != hijri || skip2 > 0 {
+            return None;
+        }
+        let (y2, _, end) = year_part(t, alt_month(t, after, m2, hijri), hijri)?;
+        (d2 <= days_in(y2, m2)).then(|| ((y2, m2, d2), value(y2, m2, d2), end))
     };
     let year = || -> Option<((i32, u32, u32), String, usize)> {
         let b: i32 = h.b.parse().ok()?;
@@ -799,12 +816,18 @@ fn dates_joined(t: &Text, i: usize, dct: Option<DocDate>) -> Option<DayRange> {
             || NUMBER_WORDS.contains_key(after)
             || COUNTED_AFTER.contains(&after)
             || month_at(t, next + 1).is_some();
-        (!counted && y2 <= 2200).then(|| ((y2, 0, 0), format!("{y2:04}"), next + 1))
+        // «(12 أكتوبر 1886-1958م)»: its era is its span's.
+        let end = match era_at(t, next + 1) {
+            (Some(true), _) => return None,
+            (Some(false), end) => end,
+            (None, end) => end,
+        };
+        (!hijri && !counted && y2 <= 2200).then(|| ((y2, 0, 0), format!("{y2:04}"), end))
     };
     let ((y2, m2, d2), second, end) = full().or_else(year)?;
     let first = match d1 {
-        Some(d) if d > super::calendar::days_in_month(y1, m1) => return None,
-        Some(d) => format!("{y1:04}-{m1:02}-{d:02}"),
+        Some(d) if d > days_in(y1, m1) => return None,
+        Some(d) => value(y1, m1, d),
         None => format!("{y1:04}-{m1:02}"),
     };
     if (y1, m1, d1.unwrap_or(0)) >= (y2, m2, d2) || !(1000..=2200).contains(&y1) {
@@ -846,7 +869,7 @@ fn a_life_aside(t: &Text, i: usize) -> bool {
     };
     let joined = i > 0
         && t.key(i - 1) == "("
-        && t.key(i + 1) == ")"
+        && t.key(era_at(t, i + 1).1) == ")"
         && t.key(i).split_once(['-', '–']).is_some_and(|(a, b)| {
             a.len() == 4
                 && b.len() == 4
@@ -878,6 +901,11 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
     if b.len() == 2 {
         last += first / 100 * 100;
     }
+    // «(1902-1985م)», «1320-1321 هـ»: the era said after the second. («م»
+    // alone is also metres: a Gregorian era only between parentheses.)
+    let (era, after) = era_at(t, i + 1);
+    let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(after) == ")";
+    let era = era.filter(|&hijri| hijri || bracketed || t.key(i + 1) != "م");
     let years = 1000..=2200;
     if !years.contains(&first) || !years.contains(&last) || last <= first || last - first > 200 {
         return None;
@@ -886,7 +914,6 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
     if t.norm.text[h.sep.clone()] == *"/" && (b.len() != 4 || last != first + 1) {
         return None;
     }
-    let bracketed = i > 0 && t.key(i - 1) == "(" && t.key(i + 1) == ")";
     // «السنة المالية 2023-2024», «موسم 2022-2023», «العام الدراسي».
     let of_a_season = i > 0
         && matches!(
@@ -909,17 +936,30 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
             || (last - first <= 30
                 && !UNITS.contains_key(t.key(i + 1))
                 && !NUMBER_WORDS.contains_key(t.key(i + 1))));
-    if !year_cue(t, i) && !bracketed && !of_a_season && !bare
+    if !year_cue(t, i) && !bracketed && !of_a_season && !bare && era.is_none()
         || COUNTED_AFTER.contains(&t.key(i + 1))
     {
         return None;
     }
+    // A Hijri year is dated by the Gregorian year its first day falls in,
+    // as one written alone is.
+    let year = |y: i32| match era {
+        Some(true) => hijri_to_gregorian(y, 1, 1).0,
+        _ => y,
+    };
+    if era == Some(true) && last > 1600 {
+        return None;
+    }
+    let end = if era.is_some() { after } else { i + 1 };
     Some(DayRange {
         days: [
-            (h.token.start..h.sep.start, format!("{first:04}")),
-            (h.sep.end..h.token.end, format!("{last:04}")),
+            (h.token.start..h.sep.start, format!("{:04}", year(first))),
+            (
+                h.sep.end..t.tokens[end - 1].norm().end,
+                format!("{:04}", year(last)),
+            ),
         ],
-        end: i + 1,
+        end,
         aside: a_life_aside(t, i),
     })
 }
@@ -3959,6 +3999,21 @@ mod tests {
                 ("1991".into(), "1991".into())
             ]
         );
+        // The era after the second: «م» between parentheses, «هـ».
+        assert_eq!(
+            spans_and_values("عاش (1902-1985م) في القاهرة", "2023-10-08"),
+            [
+                ("1902".into(), "1902".into()),
+                ("1985م".into(), "1985".into())
+            ]
+        );
+        assert_eq!(
+            spans_and_values("حكم البلاد 1320-1321 هـ ثم", "2023-10-08"),
+            [
+                ("1320".into(), "1902".into()),
+                ("1321 هـ".into(), "1903".into())
+            ]
+        );
         assert_eq!(
             spans_and_values("عاش نجيب محفوظ (1911 - 2006) في القاهرة", "2023-10-08"),
             [
@@ -4023,7 +4078,15 @@ mod tests {
             spans_and_values("شكري (12 أكتوبر 1886-1958م) شاعر", dct),
             [
                 ("12 أكتوبر 1886".into(), "1886-10-12".into()),
-                ("1958".into(), "1958".into())
+                ("1958م".into(), "1958".into())
+            ]
+        );
+        // Two days of the Hijri calendar, «هـ» after the second alone.
+        assert_eq!(
+            spans_and_values("(12 رجب 1430-15 شعبان 1431 هـ)", dct),
+            [
+                ("12 رجب 1430".into(), "2009-07-05".into()),
+                ("15 شعبان 1431 هـ".into(), "2010-07-27".into())
             ]
         );
         // A life said aside (25 years or more) leaves the story's time.
