@@ -817,12 +817,9 @@ fn dates_joined(t: &Text, i: usize) -> Option<DayRange> {
             || COUNTED_AFTER.contains(&after)
             || month_at(t, next + 1).is_some();
         // «(12 أكتوبر 1886-1958م)»: its era is its span's.
-        let end = match era_at(t, next + 1) {
-            (Some(true), _) => return None,
-            (Some(false), end) => end,
-            (None, end) => end,
-        };
-        (!hijri && !counted && y2 <= 2200).then(|| ((y2, 0, 0), format!("{y2:04}"), end))
+        let (era, end) = era_at(t, next + 1);
+        (!hijri && era != Some(true) && !counted && y2 <= 2200)
+            .then(|| ((y2, 0, 0), format!("{y2:04}"), end))
     };
     let ((y2, m2, d2), second, end) = full().or_else(year)?;
     let first = match d1 {
