@@ -28,7 +28,9 @@ mod year_in_words;
 use super::calendar::{
     add_days, add_months, days_from_civil, hijri_to_gregorian, iso_week, season_of,
 };
-use super::lexicon::{self, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord, WEEKDAY};
+use super::lexicon::{
+    self, DAY_ORDINAL_FIRSTS, DAY_ORDINALS, GREGORIAN, HIJRI, NUMBER_WORDS, NumWord, WEEKDAY,
+};
 use super::normalize::Normalized;
 use super::numbers;
 use super::tokenize::{Readings, readings};
@@ -612,10 +614,12 @@ impl Scan {
                         match century_again::era_read(t, span, &f.timex.value, named, last) {
                             century_again::Reading::Kept => {}
                             century_again::Reading::BeforeChrist(v) => f.timex.value = v,
-                            // Taken, so that «القرن 8 هـ»'s 8 is not a number.
+                            // Taken, so that «القرن 8 هـ»'s 8 is not a number,
+                            // nor the ten of «والثالث عشر الهجريين».
                             century_again::Reading::Hijri => {
-                                taken[i..f.end].iter_mut().for_each(|x| *x = true);
-                                i = f.end;
+                                let end = centuries_listed(t, f.end).last().map_or(f.end, |c| c.3);
+                                taken[i..end].iter_mut().for_each(|x| *x = true);
+                                i = end;
                                 continue;
                             }
                         }
@@ -646,6 +650,27 @@ impl Scan {
                         )
                         .or(last_period);
                     }
+                    // A century («16», «BC00») a list may follow, and its era.
+                    let listing_era = {
+                        let v = f.timex.value.as_str();
+                        let (era, n) = v.strip_prefix("BC").map_or(("", v), |n| ("BC", n));
+                        let n = n
+                            .parse::<u32>()
+                            .ok()
+                            .filter(|_| n.len() == 2 && n.bytes().all(|b| b.is_ascii_digit()));
+                        n.filter(|_| !anaphoric && f.timex.modifier.is_none())
+                            .map(|n| (era, n))
+                    };
+                    let listed = listing_era.map_or_else(Vec::new, |_| centuries_listed(t, f.end));
+                    // «القرنين السادس والسابع عشر»: the sixteenth and the
+                    // seventeenth, their ten said once (but «بين القرنين
+                    // السابع والخامس عشر»).
+                    if let Some((era, n)) = listing_era
+                        && n < 9
+                        && listed.first().is_some_and(|c| c.0 == n + 12)
+                    {
+                        f.timex.value = format!("{era}{:02}", n + 10);
+                    }
                     out.push(Mention {
                         range: t.span(i, f.skip, f.end - 1),
                         kind: MentionType::Date,
@@ -657,6 +682,26 @@ impl Scan {
                         hijri: hijri::is_hijri(t, i, f.end),
                     }));
                     taken[i..f.end].iter_mut().for_each(|x| *x = true);
+                    // «القرن الأول أو الثاني قبل الميلاد», «القرنين السابع
+                    // عشر والثامن عشر»: the centuries listed after one, in
+                    // its era.
+                    if let Some((era, _)) = listing_era {
+                        for (n, first, skip, end) in listed {
+                            let value = format!("{era}{:02}", n - 1);
+                            named = name(&value, end - 1, true, named);
+                            written = Some(end - 1);
+                            last_period =
+                                century_again::Last::of(&value, false, end - 1).or(last_period);
+                            out.push(Mention {
+                                range: t.span(first, skip, end - 1),
+                                kind: MentionType::Date,
+                                norm: Some(Norm::Date(date(value))),
+                            });
+                            places.push(None);
+                            taken[f.end..end].iter_mut().for_each(|x| *x = true);
+                            f.end = end;
+                        }
+                    }
                     i = f.end;
                 }
                 _ => i += 1,
@@ -664,6 +709,17 @@ impl Scan {
         }
         (self.at, self.named, self.written, self.last_period) = (i, named, written, last_period);
     }
+}
+
+/// The centuries listed after one that ends before token `end`
+/// ([`news::century_listed`]): «والثاني والثالث».
+fn centuries_listed(t: &Text, mut end: usize) -> Vec<(u32, usize, usize, usize)> {
+    let mut out = Vec::new();
+    while let Some(c) = news::century_listed(t, end) {
+        end = c.3;
+        out.push(c);
+    }
+    out
 }
 
 /// «أمس الثلاثاء», «صباح اليوم الأربعاء», «غدا الخميس 12 أكتوبر»: the
@@ -1350,15 +1406,6 @@ fn era_at(t: &Text, k: usize) -> (Option<bool>, usize) {
         _ => (None, k),
     }
 }
-
-/// The first words of the day ordinals («الحادي» of «الحادي عشر»).
-static DAY_ORDINAL_FIRSTS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| {
-        DAY_ORDINALS
-            .keys()
-            .map(|k| k.split(' ').next().unwrap_or(k))
-            .collect()
-    });
 
 /// A day of the month at `i`: digits 1–31 or an ordinal (up to three tokens).
 fn day_at(t: &Text, i: usize) -> Option<(u32, usize, usize)> {
@@ -7889,7 +7936,7 @@ mod tests {
             // The era after the list.
             (
                 "عبر المحيط في القرن الأول أو الثاني قبل الميلاد",
-                &["BC00"][..],
+                &["BC00", "BC01"][..],
             ),
             (
                 "تعود لنهاية القرن الثاني وبداية القرن الثالث قبل الميلاد",
@@ -7934,6 +7981,55 @@ mod tests {
         ] {
             assert_eq!(values(text), want, "{text}");
         }
+    }
+
+    /// «القرنين السابع عشر والثامن عشر» was no date and «عشر» a ten;
+    /// «القرن الأول أو الثاني» gave the first alone: the centuries of a
+    /// list are each a date, in the era of the list.
+    #[test]
+    fn centuries_listed_after_one_and_after_the_dual() {
+        for (text, want) in [
+            (
+                "ازدهرت في القرنين السابع عشر والثامن عشر الميلاديين",
+                &[("القرنين السابع عشر", "16"), ("الثامن عشر", "17")][..],
+            ),
+            (
+                "في القرن الثالث والرابع والخامس",
+                &[("القرن الثالث", "02"), ("الرابع", "03"), ("الخامس", "04")],
+            ),
+            (
+                "خلال القرنين الثامن والسابع قبل الميلاد",
+                &[("القرنين الثامن", "BC07"), ("السابع", "BC06")],
+            ),
+            // The ten said once for both, but not for centuries apart.
+            (
+                "في باريس خلال القرنين السادس والسابع عشر",
+                &[("القرنين السادس", "15"), ("السابع عشر", "16")],
+            ),
+            (
+                "بين القرنين السابع والخامس عشر الميلاديين",
+                &[("القرنين السابع", "06"), ("الخامس عشر", "14")],
+            ),
+            // A day after a century is no century; a Hijri list is none.
+            (
+                "بين القرن الثالث عشر والرابع عشر من مارس",
+                &[
+                    ("القرن الثالث عشر", "12"),
+                    ("الرابع عشر من مارس", "2017-03-14"),
+                ],
+            ),
+            ("في القرنين الثالث والرابع عشر الهجريين", &[]),
+        ] {
+            let got = spans_and_values(text, "2017-01-20");
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(s, v)| (s.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // Nor is the ten of a Hijri list a number.
+        let numbers = analyze("في القرنين الثالث والرابع عشر الهجريين", None);
+        assert!(numbers.is_empty(), "{numbers:?}");
     }
 
     /// Years of one to three digits with their era: Hijri ones as the

@@ -346,3 +346,20 @@ pub static HIJRI: LazyLock<HashMap<String, u32>> = LazyLock::new(|| table(HIJRI_
 pub static WEEKDAY: LazyLock<HashMap<String, u32>> = LazyLock::new(|| table(WEEKDAYS));
 pub static DAY_ORDINALS: LazyLock<HashMap<String, u32>> =
     LazyLock::new(|| day_ordinals().into_iter().collect());
+
+/// The first words of the day ordinals («الحادي» of «الحادي عشر»).
+pub static DAY_ORDINAL_FIRSTS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        DAY_ORDINALS
+            .keys()
+            .map(|k| k.split(' ').next().unwrap_or(k))
+            .collect()
+    });
+
+/// Whether `stem`, a reading of a word after its proclitics, is the first
+/// word of an ordinal, its article's alef kept («الثامن») or dropped
+/// after «ل» («للثامن», read as «لثامن»).
+pub fn ordinal_first(stem: &str) -> bool {
+    DAY_ORDINAL_FIRSTS.contains(stem)
+        || stem.starts_with('ل') && DAY_ORDINAL_FIRSTS.contains(format!("ا{stem}").as_str())
+}

@@ -4,7 +4,7 @@
 //! counted noun as unit (reference §4, §6); a range of two numbers in
 //! `numbers/range.rs`, a fraction of a whole in `numbers/fraction.rs`.
 
-use super::lexicon::{NUMBER_WORDS, NumWord};
+use super::lexicon::{self, NUMBER_WORDS, NumWord};
 use super::ner::frequency::WORD_FREQUENCY;
 use super::tokenize::readings;
 use super::{Mention, MentionType, Norm, NumberValue, Text};
@@ -818,6 +818,16 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     // An ambiguous word alone is a number only before a counted noun without
     // the article: «عشر سنوات», not «أحد الجنود».
     if end - i == 1 && NOT_ALONE.contains(&words[0]) {
+        // The ten of an ordinal: «الدورة الحادية عشرة للمؤتمر», «لويس
+        // الرابع عشر طويلا» are no ten.
+        if matches!(words[0], "عشر" | "عشره")
+            && i > 0
+            && t.readings(i - 1)
+                .iter()
+                .any(|(_, w)| lexicon::ordinal_first(w))
+        {
+            return None;
+        }
         let next = t.key(end);
         let noun = t.is_word(end)
             && !next.starts_with("ال")
@@ -1314,6 +1324,10 @@ mod tests {
             ("صوت نصف الناخبين لصالح القرار", "نصف", 0.5, "الناخبين"),
             ("دمر ثلاثة أرباع المنازل", "ثلاثة أرباع", 0.75, "المنازل"),
             ("ونصف الناخبين", "نصف", 0.5, "الناخبين"),
+            // Five and ten, a fifth and a tenth before a definite whole.
+            ("يعيش خمس السكان في المدن", "خمس", 0.2, "السكان"),
+            ("وخمس الميزانية للتعليم", "خمس", 0.2, "الميزانية"),
+            ("ما يمثل عشر الناتج المحلي", "عشر", 0.1, "الناتج"),
         ] {
             let n = numbers(text);
             assert_eq!(n.len(), 1, "{text}: {n:?}");
@@ -1330,6 +1344,29 @@ mod tests {
             assert!(numbers(text).is_empty(), "{text}");
         }
         assert_eq!(value("مليون ونصف المليون"), 1_500_000.0);
+        // Five before a plural of time, and a ten after a number: no
+        // fraction.
+        for text in ["خلال خمس السنوات الماضية", "أعضاء المجلس الخمسة عشر الآخرون"]
+        {
+            let n = numbers(text);
+            assert!(n.iter().all(|n| n.1.value >= Some(1.0)), "{text}: {n:?}");
+        }
+    }
+
+    /// «الدورة الحادية عشرة للمؤتمر» and «لويس الرابع عشر طويلا» were
+    /// ten (the word after it its counted noun): the ten of an ordinal is
+    /// no number.
+    #[test]
+    fn the_ten_of_an_ordinal_is_no_ten() {
+        for text in [
+            "افتتحت الدورة الحادية عشرة للمؤتمر",
+            "كان عهد لويس الرابع عشر طويلا",
+            "في أوائل القرن الثاني عشر الهجري الموافق للثامن عشر الميلادي",
+            "وفي عمر الثامنة عشر غادر رومانيا",
+        ] {
+            assert!(numbers(text).is_empty(), "{text}: {:?}", numbers(text));
+        }
+        assert_eq!(value("عاد بعد عشر سنوات"), 10.0);
     }
 
     /// «رصد مليونا دولار» was one million: the dual in construct with its

@@ -32,6 +32,8 @@ pub(super) fn starters() -> Vec<String> {
             "الثلث",
             "النصف",
             "القرن",
+            "القرنين",
+            "القرنان",
             "العقد",
             "الألفية",
             "مثل",
@@ -371,6 +373,7 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
     let (skip, unit) = stems(t, i).iter().find_map(|&(s, w)| match w {
         "الالفيه" => Some((s, 1000)),
         "القرن" => Some((s, 100)),
+        "القرنين" | "القرنان" => Some((s, 2)),
         "العقد" => Some((s, 10)),
         _ => None,
     })?;
@@ -382,6 +385,13 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         skip,
         timex: date(value),
     };
+    // «القرنين السابع عشر والثامن عشر»: the first of the two, the second
+    // read as a century listed after it ([`century_listed`]).
+    if unit == 2 {
+        let (n, end) = century_number(t, i + 1)?;
+        century_listed(t, end)?;
+        return Some(found(format!("{:02}", n - 1), end));
+    }
     // «العقد السابق» is as often "the previous contract": a decade takes
     // only the directions a contract does not.
     let contract = |k: &str| {
@@ -441,6 +451,29 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
         (c >= 1).then_some((c, j + 3))
     })?;
     Some(found(format!("{:02}{}", c - 1, n - 1), end))
+}
+
+/// A century listed after one that ends before token `i`: «أو الثاني»
+/// after «القرن الأول», «والثامن عشر» after «القرنين السابع عشر». (Its
+/// ordinal, its first token, the bytes of its proclitic, its end.) Not a
+/// day's ordinal, «والثامن من مارس».
+pub(super) fn century_listed(t: &Text, i: usize) -> Option<(u32, usize, usize, usize)> {
+    let j = i + usize::from(matches!(t.key(i), "او" | "و"));
+    let (n, end, skip) = ordinal_at(t, j)?;
+    let joined = if j > i {
+        skip == 0
+    } else {
+        skip == 'و'.len_utf8() && t.key(j).starts_with('و')
+    };
+    if !joined
+        || t.is_number(j)
+        || !(1..=21).contains(&n)
+        || t.key(end) == "من"
+        || super::month_at(t, end).is_some()
+    {
+        return None;
+    }
+    Some((n, j, skip, end))
 }
 
 /// «الألفية الثالثة» (TIMEX «2», the years 2000 to 2999), «الألفية

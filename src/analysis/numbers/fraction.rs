@@ -5,12 +5,15 @@
 //! name; not «نصف النهائي» or «ربع النهائي» (the semi- and quarter-final),
 //! «نصف القطر» (the radius), «نصف الكرة» or «نصف الأرض الشمالي» (a
 //! hemisphere) or «الأحجار نصف الكريمة» (semi-precious); «نصف المليون»
-//! is read with its number. «خمس» and «عشر» are left to the number words:
-//! before a definite word they are far more often five or ten («الحادي
-//! عشر الميلادي») than a fifth or a tenth.
+//! is read with its number. «خمس» and «عشر» are also five and ten: they
+//! are a fifth and a tenth («خمس السكان», «عشر الميزانية») only before a
+//! definite whole that is not a plural of time («خمس السنوات الماضية»),
+//! and not as the ten of a number or an ordinal («الخمسة عشر الماضية»,
+//! «الحادي عشر الميلادي»).
 
 use super::NumberValue;
 use crate::analysis::Text;
+use crate::analysis::lexicon::{self, NUMBER_WORDS};
 
 /// Fractions said in one word (folded).
 const ONE_WORD: &[(&str, f64)] = &[
@@ -21,6 +24,28 @@ const ONE_WORD: &[(&str, f64)] = &[
     // The dual, nominative and oblique: two thirds.
     ("ثلثا", 2.0 / 3.0),
     ("ثلثي", 2.0 / 3.0),
+];
+
+/// Fractions that are also numbers, five and ten (folded).
+const AMBIGUOUS: &[(&str, f64)] = &[("خمس", 1.0 / 5.0), ("عشر", 1.0 / 10.0)];
+
+/// Wholes the ambiguous fractions are numbers before: plurals of time
+/// and of times («خمس السنوات الماضية», «عشر المرات»).
+const COUNTED: &[&str] = &[
+    "السنوات",
+    "السنين",
+    "الاعوام",
+    "الاشهر",
+    "الشهور",
+    "الاسابيع",
+    "الايام",
+    "الليالي",
+    "الساعات",
+    "الدقائق",
+    "الثواني",
+    "العقود",
+    "القرون",
+    "المرات",
 ];
 
 /// Plural fractions after their count: «ثلاثة أرباع», «أربعة أخماس».
@@ -88,6 +113,17 @@ pub(super) fn at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberVal
         }
         if let Some(&(_, v)) = ONE_WORD.iter().find(|f| f.0 == w) {
             return Some((v, i + 1));
+        }
+        if let Some(&(_, v)) = AMBIGUOUS.iter().find(|f| f.0 == w) {
+            let whole = t.key(i + 1);
+            let after_number = i > 0
+                && t.readings(i - 1).iter().any(|&(_, p)| {
+                    NUMBER_WORDS.contains_key(p)
+                        || p.strip_prefix("ال")
+                            .is_some_and(|p| NUMBER_WORDS.contains_key(p))
+                        || lexicon::ordinal_first(p)
+                });
+            return (!after_number && !COUNTED.contains(&whole)).then_some((v, i + 1));
         }
         let &(_, n) = COUNTS.iter().find(|c| c.0 == w)?;
         let &(_, d) = PLURAL.iter().find(|p| p.0 == t.key(i + 1))?;
