@@ -1483,6 +1483,17 @@ fn day_then_month(t: &Text, i: usize) -> Option<(u32, usize, u32, bool, usize)> 
 /// «7 أكتوبر 2023», «السابع من تشرين الأول/أكتوبر», «15 رمضان 1445 هـ».
 fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (day, skip, month, hijri, next) = day_then_month(t, i)?;
+    // «30 فبراير», «31 رمضان»: a day no year's month has (2000 was leap)
+    // is no date.
+    if day
+        > if hijri {
+            30
+        } else {
+            super::calendar::days_in_month(2000, month)
+        }
+    {
+        return None;
+    }
     let mut end = alt_month(t, next, month, hijri);
     let value = match year_part(t, end, hijri) {
         Some((y, _, e)) => {
@@ -2040,6 +2051,8 @@ fn listed_year_cue(t: &Text, i: usize, back: usize) -> bool {
                 (1000..=2100).contains(&a)
                     && t.key(i + 2).parse().is_ok_and(|b: u32| b > a && b - a <= 130)
             }))
+        // «عام 1416 هـ الموافق 1996»: the year of the other calendar.
+        || (matches!(bare, "الموافق" | "الموافقه") && second_year(i))
         // «بين 2010 و2015», «من 2010 إلى 2015»: two years.
         || (k == "بين" && t.key(i).len() == 4 && t.key(i + 1) == "و" && second_year(i + 2))
         // (After «من», years of these centuries going forward only: «من
@@ -6753,6 +6766,17 @@ mod tests {
                 "قتل سنة 524 هـ (1130م) في",
                 &[("524 هـ", "1130"), ("1130م", "1130")],
             ),
+            // 1416 AH began in May 1995; «الموافق» before a bare year, or
+            // before «لعام», says the year the page gives (1996 was a
+            // number and 1416 AH was 1995).
+            (
+                "أعلن تشيعه عام 1416 هـ الموافق 1996 واعتقل",
+                &[("1416 هـ", "1996"), ("1996", "1996")],
+            ),
+            (
+                "أعلن تشيعه عام 1416 هـ الموافق لعام 1996 واعتقل",
+                &[("1416 هـ", "1996"), ("1996", "1996")],
+            ),
             // A weekday alone moves the day: 12 Rabiʿ I 1445 is Wednesday
             // 2023-09-27 by the calendar.
             (
@@ -6955,6 +6979,14 @@ mod tests {
                 ),
             ],
         );
+        // «31 فبراير تاريخ وهمي» was 2024-02-31: a day no year's month has
+        // is no day (the month is still named).
+        for text in ["31 فبراير تاريخ وهمي", "وصل في 30 فبراير", "في 31 رمضان"]
+        {
+            let d = dates(text, "2024-05-20");
+            assert!(d.iter().all(|d| d.1.len() < 10), "{text}: {d:?}");
+        }
+        assert_eq!(one("في 29 فبراير", "2024-05-20").1, "2024-02-29");
     }
 
     #[test]

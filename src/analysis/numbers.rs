@@ -881,7 +881,7 @@ pub(super) fn words_value(t: &Text, i: usize) -> Option<(usize, f64)> {
 }
 
 /// The value of a digit token: `1,250,000`, `42.5`, `2,5` (Maghreb decimal
-/// comma), `1.234.567`, `1.234,5`. Dates and times (`/`, `:`, `-`) are not
+/// comma), `1.234.567`, `1.234,5`, `45.000` (thousands). Dates and times (`/`, `:`, `-`) are not
 /// numbers, and a value past f64 is not known.
 pub fn parse_digits(s: &str) -> Option<f64> {
     if s.contains(['/', ':', '-']) {
@@ -896,9 +896,11 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         [] => s.parse().ok()?,
         [(p, c)] => {
             let after = s.len() - p - 1;
-            // One comma before exactly three digits groups; otherwise a
-            // single separator is a decimal point.
-            if *c == ',' && after == 3 {
+            // One comma before exactly three digits groups, and so does
+            // one point before three zeros («45.000 زائر»: no one writes
+            // 45 so); otherwise a single separator is a decimal point.
+            let thousands = *c == '.' && &s[p + 1..] == "000" && !s[..*p].starts_with('0');
+            if (*c == ',' && after == 3) || thousands {
                 digits(s).parse().ok()?
             } else {
                 format!("{}.{}", &s[..*p], &s[p + 1..]).parse().ok()?
@@ -982,6 +984,11 @@ mod tests {
         assert_eq!(value("2,5"), 2.5);
         assert_eq!(value("1.234,5"), 1234.5);
         assert_eq!(value("1,234.5"), 1234.5);
+        // «بيع منها 130.000 نسخة» was 130: a point before three zeros
+        // groups thousands; before other digits it is a decimal point.
+        assert_eq!(value("130.000"), 130_000.0);
+        assert_eq!(value("1.250"), 1.25);
+        assert_eq!(value("0.000"), 0.0);
     }
 
     /// «٪12» with its sign first was a bare 12, «10 في المية» 10, and

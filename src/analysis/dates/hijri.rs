@@ -111,8 +111,8 @@ pub(super) struct Place {
 }
 
 /// Whether the words between two dates say they are one day: «الموافق»
-/// or «الموافقة» (with «لـ», «في», «يوم» or a comma beside it), or
-/// brackets around the second.
+/// or «الموافقة» (with «لـ», «في», «يوم», «لعام» or a comma beside it),
+/// or brackets around the second.
 fn joins(t: &Text, from: usize, to: usize) -> bool {
     let between: Vec<&str> = (from..to).map(|k| t.key(k)).collect();
     let said = between
@@ -131,6 +131,12 @@ fn joins(t: &Text, from: usize, to: usize) -> bool {
                 | "-"
                 | "–"
                 | "يوم"
+                | "عام"
+                | "لعام"
+                | "العام"
+                | "للعام"
+                | "سنه"
+                | "لسنه"
                 | "="
                 | "/"
         )
