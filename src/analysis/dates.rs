@@ -605,6 +605,8 @@ impl Scan {
                 let digits = year.bytes().all(|b| b.is_ascii_digit());
                 !v.starts_with('-') && !(digits && (year.len() > 4 || year == "0000"))
             });
+            // «صحيفة "المصري اليوم"»: a newspaper's name, no day.
+            let found = found.filter(|_| !super::quoted::within(t, i));
             match found {
                 Some(mut f) if f.end > i => {
                     joined_weekday(t, i, &mut f, dct);

@@ -21,6 +21,7 @@ pub mod loose;
 pub mod ner;
 pub mod normalize;
 pub mod numbers;
+pub mod quoted;
 pub mod reanchor;
 pub mod sentences;
 pub mod timeline;

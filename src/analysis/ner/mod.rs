@@ -528,6 +528,7 @@ impl Recognizer {
         if heads {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
+        Self::quoted_names(t, taken, &mut spans);
         self.join_split_names(t, &folded, &mut spans);
         self.regnal_names(taken, &folded, &mut spans);
         self.consistent(t, taken, &folded, &mut spans);
