@@ -259,8 +259,15 @@ pub fn build(sentences: &[Range<usize>], mentions: &[Mention]) -> Timeline {
             }
         };
         if placed.is_empty() {
-            if let Some(&first) = dates.first() {
-                timeline.undated.push(event(first));
+            // Each vague time of the sentence once: «في القرنين السابع عشر
+            // والثامن عشر» lists both centuries.
+            for (k, &(i, t)) in dates.iter().enumerate() {
+                let seen = dates[..k]
+                    .iter()
+                    .any(|(_, u)| u.value == t.value && u.modifier == t.modifier);
+                if !seen {
+                    timeline.undated.push(event((i, t)));
+                }
             }
         } else {
             // «سنة 300هـ الموافقة لسنة 912م»: one time said twice in a
@@ -460,6 +467,18 @@ mod tests {
         let placed: Vec<&str> = t.dated.iter().map(|e| e.date.value.as_str()).collect();
         assert_eq!(placed, ["BC0753"]);
         assert_eq!(t.undated[0].date.value, "BC00");
+    }
+
+    /// «في القرنين السابع عشر والثامن عشر» listed the seventeenth
+    /// century alone among the vague times: each vague time of a sentence
+    /// is listed, once.
+    #[test]
+    fn each_vague_time_of_a_sentence_is_listed_once() {
+        let text = "ازدهرت في القرنين السابع عشر والثامن عشر، ثم في القرن السابع عشر نفسه.";
+        let mentions = analyze(text, DocDate::parse("2017-01-20"));
+        let t = build(&split_sentences(text), &mentions);
+        let vague: Vec<&str> = t.undated.iter().map(|e| e.date.value.as_str()).collect();
+        assert_eq!(vague, ["16", "17"]);
     }
 
     #[test]
