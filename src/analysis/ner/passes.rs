@@ -730,16 +730,24 @@ mod model_tests {
         f
     }
 
-    /// The people the built-in recogniser finds in `text`.
-    fn people(text: &str) -> Vec<String> {
+    /// The names of `kind` the built-in recogniser finds in `text`.
+    fn found(text: &str, kind: MentionType) -> Vec<String> {
         let rec = Recognizer::embedded().unwrap();
         let t = Text::new(text);
         let taken = vec![false; t.tokens.len()];
         rec.find(&t, &taken)
             .into_iter()
-            .filter(|m| m.kind == MentionType::Person)
+            .filter(|m| m.kind == kind)
             .map(|m| text[m.range].to_owned())
             .collect()
+    }
+
+    fn people(text: &str) -> Vec<String> {
+        found(text, MentionType::Person)
+    }
+
+    fn organisations(text: &str) -> Vec<String> {
+        found(text, MentionType::Organization)
     }
 
     fn texts(t: &Text, spans: &[(usize, usize, MentionType)]) -> Vec<(String, MentionType)> {
@@ -927,18 +935,6 @@ mod model_tests {
         let names = people("التقى عبد الله بن زايد مع محمد بن راشد حفظه الله");
         assert!(names.contains(&"عبد الله بن زايد".to_owned()), "{names:?}");
         assert!(!names.iter().any(|n| n == "الله"), "{names:?}");
-    }
-
-    /// The organisations the built-in recogniser finds in `text`.
-    fn organisations(text: &str) -> Vec<String> {
-        let rec = Recognizer::embedded().unwrap();
-        let t = Text::new(text);
-        let taken = vec![false; t.tokens.len()];
-        rec.find(&t, &taken)
-            .into_iter()
-            .filter(|m| m.kind == MentionType::Organization)
-            .map(|m| text[m.range].to_owned())
-            .collect()
     }
 
     /// «جمعية "مصر الخير"» was a place, «شركة "لويد"» a person and
