@@ -1487,13 +1487,11 @@ fn day_month(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (day, skip, month, hijri, next) = day_then_month(t, i)?;
     // «30 فبراير», «31 رمضان»: a day no year's month has (2000 was leap)
     // is no date.
-    if day
-        > if hijri {
-            30
-        } else {
-            super::calendar::days_in_month(2000, month)
-        }
-    {
+    let most = match hijri {
+        true => 30,
+        false => super::calendar::days_in_month(2000, month),
+    };
+    if day > most {
         return None;
     }
     let mut end = alt_month(t, next, month, hijri);

@@ -881,8 +881,8 @@ pub(super) fn words_value(t: &Text, i: usize) -> Option<(usize, f64)> {
 }
 
 /// The value of a digit token: `1,250,000`, `42.5`, `2,5` (Maghreb decimal
-/// comma), `1.234.567`, `1.234,5`, `45.000` (thousands). Dates and times (`/`, `:`, `-`) are not
-/// numbers, and a value past f64 is not known.
+/// comma), `1.234.567`, `1.234,5`, `45.000` (thousands). Dates and times
+/// (`/`, `:`, `-`) are not numbers, and a value past f64 is not known.
 pub fn parse_digits(s: &str) -> Option<f64> {
     if s.contains(['/', ':', '-']) {
         return None;

@@ -373,6 +373,7 @@ fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> 
     let (skip, unit) = stems(t, i).iter().find_map(|&(s, w)| match w {
         "الالفيه" => Some((s, 1000)),
         "القرن" => Some((s, 100)),
+        // (2: two centuries, the dual.)
         "القرنين" | "القرنان" => Some((s, 2)),
         "العقد" => Some((s, 10)),
         _ => None,
