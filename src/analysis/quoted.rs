@@ -53,6 +53,11 @@ pub fn after_head(t: &Text, i: usize) -> Option<(usize, usize)> {
     if !t.readings(i).iter().any(|(_, w)| HEADS.contains(w)) {
         return None;
     }
+    // «ونادى "الصلاة جامعة"», «نادى "بسورية الكبرى"»: the verb (called
+    // out), which folds as «نادي», the club.
+    if t.original[t.span(i, 0, i)].ends_with("نادى") {
+        return None;
+    }
     let close = (i + 3..(i + 3 + LONGEST).min(n)).find(|&k| closes(t, k))?;
     let (first, last) = (i + 2, close - 1);
     let clean = !opens(t, first)

@@ -951,6 +951,11 @@ mod model_tests {
         ] {
             assert_eq!(organisations(text), [name], "{text}");
         }
+        // Not the verb «نادى» (called out), which folds as the club.
+        assert_eq!(
+            organisations("ثم دخل البلد ونادى \"الصلاة جامعة\" وذهب"),
+            Vec::<String>::new()
+        );
         // Not a quotation that runs on.
         let text = "وقالت صحيفة \"إن الحكومة ستستقيل غدا في اجتماع طارئ\"";
         assert!(
