@@ -34,12 +34,22 @@ const HEADS: &[&str] = &[
 /// The most tokens a quoted name has.
 const LONGEST: usize = 6;
 
-fn opens(t: &Text, k: usize) -> bool {
+/// Whether token `k` opens a quotation.
+pub fn opens(t: &Text, k: usize) -> bool {
     matches!(t.key(k), "\"" | "«" | "“")
 }
 
 fn closes(t: &Text, k: usize) -> bool {
     matches!(t.key(k), "\"" | "»" | "”")
+}
+
+/// Whether token `i` is one of the [`HEADS`] (after proclitics).
+pub fn is_head(t: &Text, i: usize) -> bool {
+    // «ونادى "الصلاة جامعة"», «نادى "بسورية الكبرى"»: the verb (called
+    // out), which folds as «نادي», the club.
+    t.is_word(i)
+        && t.readings(i).iter().any(|(_, w)| HEADS.contains(w))
+        && !t.original[t.span(i, 0, i)].ends_with("نادى")
 }
 
 /// The quoted name after a head at token `i`: its first and last tokens.
@@ -50,12 +60,7 @@ pub fn after_head(t: &Text, i: usize) -> Option<(usize, usize)> {
     if i + 3 >= n || !t.is_word(i) || !opens(t, i + 1) {
         return None;
     }
-    if !t.readings(i).iter().any(|(_, w)| HEADS.contains(w)) {
-        return None;
-    }
-    // «ونادى "الصلاة جامعة"», «نادى "بسورية الكبرى"»: the verb (called
-    // out), which folds as «نادي», the club.
-    if t.original[t.span(i, 0, i)].ends_with("نادى") {
+    if !is_head(t, i) {
         return None;
     }
     let close = (i + 3..(i + 3 + LONGEST).min(n)).find(|&k| closes(t, k))?;

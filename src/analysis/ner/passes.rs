@@ -620,6 +620,24 @@ impl Recognizer {
         // Only names are carried over: not words that training mostly saw
         // outside names (a «الرئيس» tagged once, «الدين» of «صلاح الدين»).
         known.retain(|k, _| !k.split(' ').all(|w| self.vocabulary.is_common(w)));
+        // A quoted name that is one definite word is as often a common
+        // noun: «مجلة "المصور"» is no reason to make the photographer of
+        // «المصور عبد الله», or the flowers of «حي الزهور», an organisation.
+        // It is carried over only into quotation marks, or after a head
+        // («مجلة المصور»).
+        let quoted_only: rustc_hash::FxHashSet<&str> = {
+            let mut quoted: rustc_hash::FxHashMap<&str, bool> = Default::default();
+            for (key, &(first, last, _)) in keys.iter().zip(spans.iter()) {
+                let is_quoted = first >= 2
+                    && crate::analysis::quoted::after_head(t, first - 2) == Some((first, last));
+                *quoted.entry(key.as_str()).or_insert(true) &= is_quoted;
+            }
+            quoted
+                .into_iter()
+                .filter(|&(k, only)| only && k.starts_with("ال") && !k.contains(' '))
+                .map(|(k, _)| k)
+                .collect()
+        };
         if known.is_empty() {
             return;
         }
@@ -682,6 +700,10 @@ impl Recognizer {
                     }
                     if let Some(&kind) = known.get(&k)
                         && !(i..=last).all(|j| self.vocabulary.is_common(folded.get(j)))
+                        && (!quoted_only.contains(k.as_str())
+                            || i > 0
+                                && (crate::analysis::quoted::opens(t, i - 1)
+                                    || crate::analysis::quoted::is_head(t, i - 1)))
                     {
                         found = Some((last, kind));
                         break 'readings;
@@ -951,6 +973,15 @@ mod model_tests {
         ] {
             assert_eq!(organisations(text), [name], "{text}");
         }
+        // A name that is a common noun is carried over only into quotation
+        // marks: not to the photographer, nor to the flowers' quarter.
+        let text = "وعمل في مجلة \"المصور\" سنوات. وأصيب عدد من الصحفيين بينهم \
+                    المصور عبد الله. ويسكن في حي الزهور. وكتب في مجلة \"الزهور\" \
+                    ثم في \"المصور\" ومجلة المصور أيضا.";
+        assert_eq!(
+            organisations(text),
+            ["المصور", "الزهور", "المصور", "المصور"]
+        );
         // Not the verb «نادى» (called out), which folds as the club.
         assert_eq!(
             organisations("ثم دخل البلد ونادى \"الصلاة جامعة\" وذهب"),
