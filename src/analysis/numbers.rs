@@ -191,6 +191,53 @@ const NOT_UNITS: &[&str] = &[
     "حوالي",
     "تقريبا",
     "فقط",
+    // Particles, pronouns and verbs a number often stands before: «قانون
+    // رقم 10 لسنة 2003», «في 1980 حيث», «وبلغ 22 مليون بحسب الإحصاء».
+    "لسنه",
+    "لعام",
+    "حيث",
+    "فقد",
+    "وقد",
+    "لقد",
+    "اثناء",
+    "كل",
+    "لكل",
+    "هم",
+    "وهو",
+    "وهي",
+    "وهم",
+    "كان",
+    "كانت",
+    "وكان",
+    "وكانت",
+    "اصبح",
+    "اصبحت",
+    "يعتبر",
+    "تعتبر",
+    "يتم",
+    "تم",
+    "بينما",
+    "ولا",
+    "اي",
+    "ايضا",
+    "بحسب",
+    "وفقا",
+    "طبقا",
+    "حسبما",
+    "عندما",
+    "اذا",
+    "لكن",
+    "ولكن",
+    "اما",
+    "حين",
+    "ضمن",
+    "دون",
+    "بدون",
+    "عبر",
+    "لدي",
+    "الا",
+    "بسبب",
+    "رغم",
 ];
 
 /// Single words too ambiguous to be a number on their own.
@@ -460,9 +507,11 @@ fn tail(
         v.approximate = true;
         end += 1;
     }
-    // The counted noun: before «واحد» and «اثنان» (جندي واحد), else after.
-    let one_or_two =
-        end == i + 1 && matches!(NUMBER_WORDS.get(t.key(i)), Some(NumWord::Unit(1 | 2)));
+    // The counted noun: before «واحد» and «اثنان» (جندي واحد), else after
+    // (and after «أحد» and «إحدى»: «إحدى شركات الوزارة»).
+    let one_or_two = end == i + 1
+        && matches!(NUMBER_WORDS.get(t.key(i)), Some(NumWord::Unit(1 | 2)))
+        && !matches!(t.key(i), "احد" | "احدي");
     if one_or_two {
         if i > 0 && t.is_word(i - 1) && !NOT_UNITS.contains(&t.key(i - 1)) {
             // «كيلومتر مربع واحد»: the measure with its power.
@@ -483,6 +532,8 @@ fn tail(
             && !k.strip_prefix('و').is_some_and(number)
             && !joined_by_wa(k)
             && k.chars().count() > 1
+            // «31 رمضان», a day no month has: the month is no counted noun.
+            && !super::dates::names_month(t, end)
         {
             // «500 ألف كيلومتر مربع», «800 مليون متر مكعب»: an area or a
             // volume, not a length.
@@ -1183,6 +1234,32 @@ mod tests {
         assert_eq!(n[0].1.unit.as_deref(), Some("وحدة"));
         let n = numbers("حضر ألف وزير");
         assert_eq!(n[0].1.unit.as_deref(), Some("وزير"));
+    }
+
+    /// «وبلغ عدد السكان 22 مليون بحسب الإحصاء» counted «بحسب», and «قانون
+    /// رقم 10 لسنة 2003» counted «لسنة»: a particle, a pronoun or a verb
+    /// after a number is no counted noun, nor is a month after a day it
+    /// lacks («31 رمضان»). «أحد» and «إحدى» count the noun
+    /// after them, not the word before.
+    #[test]
+    fn a_particle_or_a_verb_is_no_counted_noun() {
+        for text in [
+            "وبلغ عدد السكان 22 مليون بحسب الإحصاء",
+            "بموجب القانون رقم 10 لسنة 2003",
+            "وفي عام 1980 حيث تأهل الفريق",
+            "بلغ عددهم 300 وهي نسبة كبيرة",
+            "بلغت 40 بينما كانت 30",
+            "فرجع كل واحد إلى مدينته",
+            "وانتهى الصيام في 31 رمضان حسب الرواية",
+        ] {
+            let n = numbers(text);
+            assert_eq!(n[0].1.unit, None, "{text}: {n:?}");
+        }
+        let n = numbers("وهي إحدى شركات الوزارة");
+        assert_eq!(n[0].1.unit.as_deref(), Some("شركات"), "{n:?}");
+        // The noun before «واحد» is still its own.
+        let n = numbers("قتل جندي واحد");
+        assert_eq!(n[0].1.unit.as_deref(), Some("جندي"), "{n:?}");
     }
 
     #[test]
