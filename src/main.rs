@@ -111,6 +111,18 @@ enum Command {
         #[arg(long, default_value = "assets/ner/organisations.tsv")]
         out: PathBuf,
     },
+    /// Mine the organisation heads whose names go on with a complement
+    /// («الاتحاد الدولي» of «الاتحاد الدولي لكرة القدم») from unlabelled
+    /// text (a gzip or plain file, a paragraph a line): a head and its
+    /// definite words that a word with «ل» follows in at least half of
+    /// their occurrences. Deterministic; writes assets/ner/complements.tsv.
+    Complements {
+        /// Unlabelled text, e.g. ../shared/corpora/arwiki-2017-10k.txt.gz.
+        #[arg(long, required = true)]
+        corpus: Vec<PathBuf>,
+        #[arg(long, default_value = "assets/ner/complements.tsv")]
+        out: PathBuf,
+    },
     /// Learn which words are verbs in the perfect and in the imperfect from
     /// unlabelled text (a gzip or plain file, a paragraph a line): what
     /// follows «قد» and what follows «سوف», «لن», «لم». Dates written
@@ -258,6 +270,7 @@ fn main() -> std::process::ExitCode {
             },
         ),
         Some(Command::Organisations { corpus, out }) => organisations_cmd(&corpus, &out),
+        Some(Command::Complements { corpus, out }) => complements_cmd(&corpus, &out),
         Some(Command::Verbs { corpus, out }) => verbs_cmd(&corpus, &out),
         Some(Command::Pretrain {
             corpus,
@@ -618,6 +631,21 @@ fn organisations_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
         "{} names written to {}; the recogniser reads them once the name lists' table is \
          made anew (MARSAD_BLESS=1 cargo test --release \
          the_shipped_lexicons_are_made_from_the_lists) and the model retrained",
+        mined.len(),
+        out.display()
+    );
+    Ok(())
+}
+
+fn complements_cmd(corpus: &[PathBuf], out: &std::path::Path) -> Result<()> {
+    use marsad::analysis::ner::complements;
+    let (texts, names) = read_corpora(corpus)?;
+    let mined = complements::mine(texts.iter().flat_map(|t| t.lines()));
+    let tsv = complements::to_tsv(&mined, &names);
+    std::fs::write(out, &tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "{} of {} phrases begin names, written to {}; rebuild Marsad to use them",
+        complements::read(&tsv).len(),
         mined.len(),
         out.display()
     );

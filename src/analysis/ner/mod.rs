@@ -31,7 +31,9 @@
 //!    gives the next block's words their ids, and the spans come back in the
 //!    text's order.
 //! 4. The document passes ([`passes`]) tidy people's names, build
-//!    organisation names on their heads, join a name the tagger cut in two,
+//!    organisation names on their heads, after them in quotation marks
+//!    and with their complements ([`complements`]: «الاتحاد الدولي لكرة
+//!    القدم»), join a name the tagger cut in two,
 //!    carry a name found once to where it recurs, and leave proclitics
 //!    (و ف ب ل ك) out of the spans.
 //!
@@ -48,6 +50,7 @@
 
 pub mod aggregate;
 pub mod clusters;
+pub mod complements;
 pub mod corpus;
 pub mod decode;
 pub mod embedding;
@@ -529,6 +532,7 @@ impl Recognizer {
             self.organisation_heads(t, taken, &folded, &mut spans);
         }
         Self::quoted_names(t, taken, &mut spans);
+        Self::complemented_names(t, taken, &folded, &mut spans);
         self.join_split_names(t, &folded, &mut spans);
         self.regnal_names(taken, &folded, &mut spans);
         self.consistent(t, taken, &folded, &mut spans);

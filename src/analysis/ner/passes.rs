@@ -438,6 +438,39 @@ impl Recognizer {
         spans.sort_by_key(|s| s.0);
     }
 
+    /// Organisations whose names go on with a complement: «الاتحاد الدولي
+    /// لكرة القدم», «اللجنة الدولية للصليب الأحمر» ([`super::complements`]).
+    /// The name takes the place of a span of its head's phrase
+    /// («الاتحاد الدولي»); it is not made over another name («للأمم
+    /// المتحدة» of «الجمعية العامة للأمم المتحدة», «صندوق الأمم المتحدة
+    /// لرعاية الطفولة»), nor across a span.
+    pub(super) fn complemented_names(
+        t: &Text,
+        taken: &[bool],
+        folded: &Folded,
+        spans: &mut Vec<(usize, usize, MentionType)>,
+    ) {
+        use super::complements;
+        let head = folded.any_reading_of_each(complements::is_head);
+        let may_head = |i: usize| head[folded.id(i)];
+        let found = complements::spans(t, taken, &complements::PHRASES, &may_head);
+        let mut added = false;
+        for (first, phrase_end, last) in found {
+            let other = spans
+                .iter()
+                .any(|&(f, l, _)| f <= last && first <= l && (f != first || l > phrase_end));
+            if other {
+                continue;
+            }
+            spans.retain(|&(f, l, _)| !(first <= f && l <= last));
+            spans.push((first, last, MentionType::Organization));
+            added = true;
+        }
+        if added {
+            spans.sort_by_key(|s| s.0);
+        }
+    }
+
     /// Organisation names built on a head noun (reference: the issue's
     /// patterns): «وزارة الدفاع الأميركية», «الحكومة العراقية», «تنظيم الدولة
     /// الإسلامية», «حركة حماس», «تنظيم داعش». The head is followed by up to
@@ -994,6 +1027,32 @@ mod model_tests {
             "{text}: {:?}",
             organisations(text)
         );
+    }
+
+    /// «المعهد العالي» of «المعهد العالي للسينما» was the whole
+    /// organisation.
+    #[test]
+    fn an_organisation_and_its_complement_are_one_name() {
+        for (text, name) in [
+            (
+                "تخرج عام 1986 من المعهد العالي للسينما في مصر.",
+                "المعهد العالي للسينما",
+            ),
+            (
+                "وحسب الاتحاد العالمي للكازينوهات فقد حقق الكازينو أرباحا.",
+                "الاتحاد العالمي للكازينوهات",
+            ),
+            (
+                "كما عرّفته المنظمة الدولية للمعايير في قائمتها.",
+                "المنظمة الدولية للمعايير",
+            ),
+        ] {
+            assert_eq!(organisations(text), [name], "{text}");
+        }
+        // Another name after «ل» is its own (with the lam of its article,
+        // whose alef «ل» drops).
+        let text = "وقالت الجمعية العامة للأمم المتحدة في قرارها";
+        assert_eq!(organisations(text), ["الجمعية العامة", "لأمم المتحدة"]);
     }
 
     /// «صادق البرلمان العراقي على القانون» was a person, «صادق».
