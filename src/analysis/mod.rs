@@ -211,6 +211,19 @@ impl<'a> Text<'a> {
             .is_some_and(|t| t.kind == tokenize::TokenKind::Word)
     }
 
+    /// Whether a line ends between tokens `i` and `i + 1` (false for the
+    /// last token). Normalising keeps every line feed and makes none, so
+    /// the gap holds one in the normalised text when it does in the
+    /// original.
+    pub fn line_ends_after(&self, i: usize) -> bool {
+        match (self.tokens.get(i), self.tokens.get(i + 1)) {
+            (Some(a), Some(b)) => {
+                self.norm.text.as_bytes()[a.norm().end..b.norm().start].contains(&b'\n')
+            }
+            _ => false,
+        }
+    }
+
     pub fn is_number(&self, i: usize) -> bool {
         self.tokens
             .get(i)

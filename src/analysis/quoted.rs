@@ -64,6 +64,10 @@ pub fn after_head(t: &Text, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let close = (i + 3..(i + 3 + LONGEST).min(n)).find(|&k| closes(t, k))?;
+    // A name does not run over a line's end.
+    if (i..close).any(|k| t.line_ends_after(k)) {
+        return None;
+    }
     let (first, last) = (i + 2, close - 1);
     let clean = !opens(t, first)
         && (first..=last).all(|k| {

@@ -394,6 +394,8 @@ pub fn spans(
             }
             best
         });
+        // A name does not run over a line's end.
+        let found = found.filter(|&(_, end)| !(i..end).any(|k| t.line_ends_after(k)));
         match found {
             Some((phrase_end, end)) => {
                 out.push((i, phrase_end, end));
@@ -481,6 +483,11 @@ mod tests {
             (
                 "قال رئيس المجلس القومي لحقوق الإنسان الدكتور بطرس غالي",
                 "المجلس القومي لحقوق الإنسان",
+            ),
+            // No complement on the next line: the name there is its own.
+            (
+                "وقرر الاتحاد الدولي لكرة\nالمجلس الأعلى للثقافة",
+                "المجلس الأعلى للثقافة",
             ),
         ] {
             assert_eq!(names(text, phrases), [name], "{text}");

@@ -76,12 +76,7 @@ pub(super) fn segments(t: &Text) -> Vec<Range<usize>> {
     let mut comma = None;
     let n = t.tokens.len();
     for i in 0..n {
-        // Normalising keeps every line feed and makes none, so the gap
-        // between two tokens holds one in the normalised text when it does
-        // in the original.
-        let line_end = i + 1 < n
-            && t.norm.text.as_bytes()[t.tokens[i].norm().end..t.tokens[i + 1].norm().start]
-                .contains(&b'\n');
+        let line_end = t.line_ends_after(i);
         let punct = t.tokens[i].kind == TokenKind::Punct;
         let stop = punct && matches!(t.key(i), "." | "!" | "?" | "؟");
         if punct && matches!(t.key(i), "،" | "," | "؛" | ";" | ":") {

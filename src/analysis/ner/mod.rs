@@ -538,6 +538,7 @@ impl Recognizer {
         self.consistent(t, taken, &folded, &mut spans);
         Self::no_lone_god(&folded, &mut spans);
         Self::no_verb_person(t, &mut spans);
+        Self::on_one_line(t, &mut spans);
         if folded.keys() > 4096 {
             // A long text's keys (thousands of small allocations) are freed
             // on another core.

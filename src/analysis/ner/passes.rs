@@ -268,8 +268,13 @@ impl Recognizer {
             let k = self.span_key(t, first, last);
             self.gazetteer.contains(&k) || gazetteer::LEXICONS.has(&k, u8::MAX)
         };
-        // Whether `first..=last` continues the name `b0..=b1` of its type.
+        // Whether `first..=last` continues the name `b0..=b1` of its type
+        // (on its line: a title's name on its own line is not joined to
+        // the name the next line starts with).
         let one_name = |(b0, b1): (usize, usize), first: usize, last: usize, kind| {
+            if (b1..first).any(|k| t.line_ends_after(k)) {
+                return false;
+            }
             let side_by_side = b1 + 1 == first;
             let second = folded.get(first);
             let lists_bit = match kind {
@@ -438,6 +443,28 @@ impl Recognizer {
         spans.sort_by_key(|s| s.0);
     }
 
+    /// A name is on one line: a span over a line's end (which no pass
+    /// should make) is cut to its longest part on one line.
+    pub(super) fn on_one_line(t: &Text, spans: &mut [(usize, usize, MentionType)]) {
+        for span in spans.iter_mut() {
+            let (first, last, _) = *span;
+            if !(first..last).any(|k| t.line_ends_after(k)) {
+                continue;
+            }
+            let mut best = (first, first);
+            let mut start = first;
+            for k in first..=last {
+                if k == last || t.line_ends_after(k) {
+                    if k - start > best.1 - best.0 {
+                        best = (start, k);
+                    }
+                    start = k + 1;
+                }
+            }
+            (span.0, span.1) = best;
+        }
+    }
+
     /// Organisations whose names go on with a complement: «الاتحاد الدولي
     /// لكرة القدم», «اللجنة الدولية للصليب الأحمر» ([`super::complements`]).
     /// The name takes the place of a span of its head's phrase
@@ -521,7 +548,13 @@ impl Recognizer {
         });
         let mut i = 0;
         while i < t.tokens.len() {
-            let head = t.is_word(i) && !taken[i] && !in_span[i] && is_head[folded.id(i)];
+            // (Not a head at a line's end: what the next line starts with
+            // is no name of its.)
+            let head = t.is_word(i)
+                && !taken[i]
+                && !in_span[i]
+                && is_head[folded.id(i)]
+                && !t.line_ends_after(i);
             if !head {
                 i += 1;
                 continue;
@@ -539,7 +572,7 @@ impl Recognizer {
             } else {
                 let mut run = Vec::new();
                 let mut k = next;
-                while free(k) && run.len() < 3 && !in_span[k] {
+                while free(k) && run.len() < 3 && !in_span[k] && !t.line_ends_after(k - 1) {
                     let key = folded.get(k);
                     if !key.starts_with("ال") || NOT_NAMES.contains(&key) || key.chars().count() < 4
                     {
@@ -689,7 +722,10 @@ impl Recognizer {
             let next_start = spans.get(k + 1).map_or(t.tokens.len(), |s| s.0);
             for n in (last - first + 2..=4).rev() {
                 let end = first + n - 1;
-                if end >= next_start || (last + 1..=end).any(|j| taken[j] || !t.is_word(j)) {
+                if end >= next_start
+                    || (last + 1..=end).any(|j| taken[j] || !t.is_word(j))
+                    || (first..end).any(|j| t.line_ends_after(j))
+                {
                     continue;
                 }
                 if let Some(&whole) = known.get(&key_of(first, end)) {
@@ -723,7 +759,10 @@ impl Recognizer {
                 }
                 for n in (1..=4).rev() {
                     let last = i + n - 1;
-                    if last >= t.tokens.len() || covered[i..=last].iter().any(|c| *c) {
+                    if last >= t.tokens.len()
+                        || covered[i..=last].iter().any(|c| *c)
+                        || (i..last).any(|j| t.line_ends_after(j))
+                    {
                         continue;
                     }
                     let mut k = w.to_owned();
@@ -783,6 +822,28 @@ mod model_tests {
             f.set(i, &fold_key(t.key(i)));
         }
         f
+    }
+
+    /// «سلوى عثمان», an article's title on its own line, and the same
+    /// name starting the next line were one person over the line's end.
+    #[test]
+    fn a_name_is_on_one_line() {
+        let text = "سلوى عثمان\nسلوى عثمان ممثلة مصرية.";
+        assert_eq!(people(text), ["سلوى عثمان", "سلوى عثمان"]);
+        let text = "تضم البلاد أحزابا منها:\nالحزب\nالمؤتمر الوطني الديمقراطي";
+        assert!(
+            organisations(text).iter().all(|o| !o.contains('\n')),
+            "{:?}",
+            organisations(text)
+        );
+        // What no pass makes is cut all the same.
+        let t = Text::new("أ ب\nج د هـ");
+        let mut spans = vec![(0, 4, MentionType::Person), (0, 1, MentionType::Place)];
+        Recognizer::on_one_line(&t, &mut spans);
+        assert_eq!(
+            spans,
+            [(2, 4, MentionType::Person), (0, 1, MentionType::Place)]
+        );
     }
 
     /// The names of `kind` the built-in recogniser finds in `text`.
@@ -1019,6 +1080,13 @@ mod model_tests {
         assert_eq!(
             organisations("ثم دخل البلد ونادى \"الصلاة جامعة\" وذهب"),
             Vec::<String>::new()
+        );
+        // Nor one over a line's end.
+        let text = "وقرأ في صحيفة \"الأخبار المسائية\nوالأحداث\" خبرا";
+        assert!(
+            organisations(text).iter().all(|o| !o.contains('\n')),
+            "{:?}",
+            organisations(text)
         );
         // Not a quotation that runs on.
         let text = "وقالت صحيفة \"إن الحكومة ستستقيل غدا في اجتماع طارئ\"";
