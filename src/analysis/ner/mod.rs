@@ -535,6 +535,7 @@ impl Recognizer {
         Self::complemented_names(t, taken, &folded, &mut spans);
         self.join_split_names(t, &folded, &mut spans);
         self.regnal_names(taken, &folded, &mut spans);
+        self.bare_heads(t, taken, &folded, &mut spans);
         self.consistent(t, taken, &folded, &mut spans);
         Self::no_lone_god(&folded, &mut spans);
         Self::no_verb_person(t, &mut spans);

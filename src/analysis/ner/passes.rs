@@ -443,6 +443,86 @@ impl Recognizer {
         spans.sort_by_key(|s| s.0);
     }
 
+    /// An organisation's head alone is no name: «جامعة» tagged before
+    /// «قناة السويس» (a place) was carried over to every «جامعة» of the
+    /// text. A head before a place's or an organisation's span on its line
+    /// joins it («جامعة قناة السويس»); before a free word that training
+    /// did not mostly see outside names, it takes that word («جامعة
+    /// ليدز»); alone, it is dropped.
+    pub(super) fn bare_heads(
+        &self,
+        t: &Text,
+        taken: &[bool],
+        folded: &Folded,
+        spans: &mut Vec<(usize, usize, MentionType)>,
+    ) {
+        const HEADS: [&str; 23] = [
+            "جامعه",
+            "حزب",
+            "شركه",
+            "وزاره",
+            "مجلس",
+            "منظمه",
+            "اتحاد",
+            "جمعيه",
+            "وكاله",
+            "صحيفه",
+            "جريده",
+            "مجله",
+            "بنك",
+            "مصرف",
+            "معهد",
+            "كليه",
+            "مؤسسه",
+            "هييه",
+            "لجنه",
+            "نادي",
+            "فريق",
+            "حركه",
+            "قناه",
+        ];
+        let bare = |i: usize| {
+            folded.readings(i).iter().any(|(_, w)| {
+                HEADS.contains(w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
+            })
+        };
+        spans.sort_by_key(|s| s.0);
+        let mut out: Vec<(usize, usize, MentionType)> = Vec::with_capacity(spans.len());
+        let mut k = 0;
+        while k < spans.len() {
+            let (first, last, kind) = spans[k];
+            if kind == MentionType::Organization && first == last && bare(first) {
+                match spans.get(k + 1) {
+                    Some(&(f, l, next))
+                        if f == first + 1
+                            && next != MentionType::Person
+                            && !t.line_ends_after(first) =>
+                    {
+                        out.push((first, l, MentionType::Organization));
+                        k += 2;
+                    }
+                    next => {
+                        let name = first + 1;
+                        let free = next.is_none_or(|&(f, _, _)| f > name)
+                            && name < taken.len()
+                            && !taken[name]
+                            && t.is_word(name)
+                            && !t.line_ends_after(first)
+                            && !self.vocabulary.is_common(folded.get(name));
+                        if free {
+                            out.push((first, name, MentionType::Organization));
+                        }
+                        k += 1;
+                    }
+                }
+                continue;
+            }
+            out.push((first, last, kind));
+            k += 1;
+        }
+        *spans = out;
+    }
+
     /// A name is on one line: a span over a line's end (which no pass
     /// should make) is cut to its longest part on one line.
     pub(super) fn on_one_line(t: &Text, spans: &mut [(usize, usize, MentionType)]) {
@@ -822,6 +902,35 @@ mod model_tests {
             f.set(i, &fold_key(t.key(i)));
         }
         f
+    }
+
+    /// «جامعة» before «قناة السويس» was an organisation, and so every
+    /// «جامعة» of the text.
+    #[test]
+    fn an_organisation_s_head_alone_is_no_name() {
+        let text = "درس في جامعة قناة السويس ثم عمل في جامعة أخرى.";
+        let t = Text::new(text);
+        let mut spans = vec![
+            (2, 2, MentionType::Organization),
+            (3, 4, MentionType::Place),
+            (8, 8, MentionType::Organization),
+        ];
+        let rec = Recognizer::embedded().unwrap();
+        let taken = vec![false; t.tokens.len()];
+        rec.bare_heads(&t, &taken, &folded(&t), &mut spans);
+        assert_eq!(spans, [(2, 4, MentionType::Organization)]);
+        // Before a word that is no common word, the head takes it.
+        let t = Text::new("تخرج من جامعة ليدز عام 1990.");
+        let mut spans = vec![(2, 2, MentionType::Organization)];
+        rec.bare_heads(&t, &taken, &folded(&t), &mut spans);
+        assert_eq!(spans, [(2, 3, MentionType::Organization)]);
+        let text = "قرر الرئيس تحويل فرع جامعة قناة السويس بمدينة بورسعيد إلى جامعة \
+                    مستقلة. وانتقلت تبعيتها بعد ذلك إلى جامعة قناة السويس.";
+        let found = organisations(text);
+        assert!(
+            found.iter().all(|o| o != "جامعة" && o != "الجامعة"),
+            "{found:?}"
+        );
     }
 
     /// «سلوى عثمان», an article's title on its own line, and the same
