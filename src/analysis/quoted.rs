@@ -43,6 +43,11 @@ fn closes(t: &Text, k: usize) -> bool {
     matches!(t.key(k), "\"" | "»" | "”")
 }
 
+/// Whether the folded reading `w` is one of the [`HEADS`].
+pub fn is_head_reading(w: &str) -> bool {
+    HEADS.contains(&w)
+}
+
 /// Whether token `i` is one of the [`HEADS`] (after proclitics).
 pub fn is_head(t: &Text, i: usize) -> bool {
     // «ونادى "الصلاة جامعة"», «نادى "بسورية الكبرى"»: the verb (called

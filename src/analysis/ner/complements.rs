@@ -154,7 +154,7 @@ const ENDS: [&str; 26] = [
     "التابعة",
 ];
 
-/// The lists above folded as keys are ([`fold_key`]).
+/// The lists above, folded as keys are ([`fold_key`]).
 struct Folded {
     heads: HashSet<String>,
     roles: Vec<String>,

@@ -140,6 +140,19 @@ impl Folded {
     }
 }
 
+/// Heads that [`Recognizer::organisation_heads`] builds names on (folded).
+const NAME_HEADS: &[&str] = &[
+    "وزاره",
+    "حركه",
+    "تنظيم",
+    "صحيفه",
+    "وكاله",
+    "حزب",
+    "جبهه",
+    "حكومه",
+    "جماعه",
+];
+
 impl Recognizer {
     /// People's names as the tagger ran them together or on: two names
     /// joined by «و» are two people («سولانا ولاريجاني»), a name does not
@@ -456,35 +469,17 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
-        const HEADS: [&str; 23] = [
-            "جامعه",
-            "حزب",
-            "شركه",
-            "وزاره",
-            "مجلس",
-            "منظمه",
-            "اتحاد",
-            "جمعيه",
-            "وكاله",
-            "صحيفه",
-            "جريده",
-            "مجله",
-            "بنك",
-            "مصرف",
-            "معهد",
-            "كليه",
-            "مؤسسه",
-            "هييه",
-            "لجنه",
-            "نادي",
-            "فريق",
-            "حركه",
-            "قناه",
-        ];
+        // The heads the other passes know, with or without the article.
+        let head = |w: &str| {
+            NAME_HEADS.contains(&w)
+                || crate::analysis::quoted::is_head_reading(w)
+                || super::complements::is_head(w)
+        };
         let bare = |i: usize| {
-            folded.readings(i).iter().any(|(_, w)| {
-                HEADS.contains(w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
-            })
+            folded
+                .readings(i)
+                .iter()
+                .any(|&(_, w)| head(w) || w.strip_prefix("ال").is_some_and(head))
         };
         spans.sort_by_key(|s| s.0);
         let mut out: Vec<(usize, usize, MentionType)> = Vec::with_capacity(spans.len());
@@ -590,17 +585,6 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
-        const HEADS: &[&str] = &[
-            "وزاره",
-            "حركه",
-            "تنظيم",
-            "صحيفه",
-            "وكاله",
-            "حزب",
-            "جبهه",
-            "حكومه",
-            "جماعه",
-        ];
         const NOT_NAMES: &[&str] = &[
             "الذي",
             "التي",
@@ -624,7 +608,9 @@ impl Recognizer {
         let mut added = Vec::new();
         // Whether each distinct key reads as a head.
         let is_head = folded.any_reading_of_each(|w| {
-            HEADS.contains(&w) || w.strip_prefix("ال").is_some_and(|r| HEADS.contains(&r))
+            NAME_HEADS.contains(&w)
+                || w.strip_prefix("ال")
+                    .is_some_and(|r| NAME_HEADS.contains(&r))
         });
         let mut i = 0;
         while i < t.tokens.len() {
