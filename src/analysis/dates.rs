@@ -1184,13 +1184,13 @@ fn second_day_at(t: &Text, i: usize) -> Option<usize> {
     }
 }
 
-/// A month name at `i` (one or two tokens): (month, hijri, next token,
-/// proclitic bytes, key of the name).
 /// Whether token `i` names a month («رمضان», «فبراير», «كانون الثاني»).
 pub(super) fn names_month(t: &Text, i: usize) -> bool {
     t.is_word(i) && month_at(t, i).is_some()
 }
 
+/// A month name at `i` (one or two tokens): (month, hijri, next token,
+/// proclitic bytes, key of the name).
 fn month_at(t: &Text, i: usize) -> Option<(u32, bool, usize, usize, String)> {
     for (skip, w) in stems(t, i) {
         let two_words = t.is_word(i + 1)

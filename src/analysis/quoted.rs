@@ -53,7 +53,7 @@ pub fn is_head(t: &Text, i: usize) -> bool {
     // «ونادى "الصلاة جامعة"», «نادى "بسورية الكبرى"»: the verb (called
     // out), which folds as «نادي», the club.
     t.is_word(i)
-        && t.readings(i).iter().any(|(_, w)| HEADS.contains(w))
+        && t.readings(i).iter().any(|(_, w)| is_head_reading(w))
         && !t.original[t.span(i, 0, i)].ends_with("نادى")
 }
 
