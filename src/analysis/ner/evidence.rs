@@ -58,6 +58,14 @@ impl Keys {
 }
 
 impl WordMemo {
+    /// A memo with room for `n` words, on huge pages ([`super::huge`]).
+    pub fn with_capacity(n: usize) -> Self {
+        WordMemo {
+            keys: Keys::default(),
+            words: super::huge::with_capacity(n),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }

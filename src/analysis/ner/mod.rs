@@ -60,6 +60,7 @@ pub mod features;
 pub mod frequency;
 pub mod gazetteer;
 pub mod genre;
+mod huge;
 pub mod line_index;
 pub mod lstm;
 pub mod model_file;
@@ -123,11 +124,9 @@ struct Scored {
     /// and how many they are.
     own: Vec<([f32; perceptron::LANES], u32)>,
     /// What it gives the gates of the LSTM
-    /// ([`Lstm::projection_into`]). (A box a word: the memory of one large
-    /// table, given back at the end of each text, would be taken anew from
-    /// the system by the next, a page fault every 4 kB.)
-    #[allow(clippy::vec_box)]
-    projections: Vec<Box<[f32; lstm::PROJECTION]>>,
+    /// ([`Lstm::projection_into`]): one table, on huge pages
+    /// ([`huge`]), with room for the text's words.
+    projections: Vec<[f32; lstm::PROJECTION]>,
     /// The id of its folded key in [`passes::Folded`] (`u32::MAX` until a
     /// word token sets it).
     folded: Vec<u32>,
@@ -166,8 +165,7 @@ struct Block<'a> {
     /// ([`Scored`]).
     words: &'a [evidence::Word],
     own: &'a [([f32; perceptron::LANES], u32)],
-    #[allow(clippy::vec_box)]
-    projections: &'a [Box<[f32; lstm::PROJECTION]>],
+    projections: &'a [[f32; lstm::PROJECTION]],
     /// What each token's word has around it elsewhere in the document
     /// ([`aggregate::aggregate`]), from the block's first token on.
     aggregate: &'a [u16],
@@ -394,13 +392,23 @@ impl Recognizer {
         // the block's words, giving the next block's their ids), and their
         // spans come back in the text's order (the same spans on one core
         // or many).
-        let mut memo = WordMemo::default();
-        let mut scored = Scored::default();
         let (mut ids, mut new) = (Vec::new(), Vec::new());
         let (mut next_ids, mut next_new) = (Vec::new(), Vec::new());
         let segments = decode::segments(t);
         let blocks: Vec<&[Range<usize>]> = segments.chunks(BLOCK).collect();
         let tokens = |block: &[Range<usize>]| block[0].start..block[block.len() - 1].end;
+        // The memo's tables have room for as many words as the text can
+        // have before it forgets (no more than its tokens), so that they
+        // are never copied to grow.
+        let room = t
+            .tokens
+            .len()
+            .min(memo_words + blocks.iter().map(|b| tokens(b).len()).max().unwrap_or(0));
+        let mut memo = WordMemo::with_capacity(room);
+        let mut scored = Scored {
+            projections: huge::with_capacity(room),
+            ..Scored::default()
+        };
         if let Some(block) = blocks.first() {
             memo.keys()
                 .assign(t, tokens(block), &mut next_ids, &mut next_new);
@@ -441,7 +449,7 @@ impl Recognizer {
                             &word.info.folded,
                             &word.info.folded_stem,
                         );
-                        let mut projection = Box::new([0.0; lstm::PROJECTION]);
+                        let mut projection = [0.0; lstm::PROJECTION];
                         lstm::grams_into(&word.info.folded, grams);
                         let bits = word.evidence_bits();
                         self.lstm.projection_into(

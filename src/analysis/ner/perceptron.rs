@@ -124,7 +124,8 @@ fn genre_tagger(
     ask: impl Fn(usize) + Sync,
 ) -> Tagger {
     const AHEAD: usize = 16;
-    let mut rows = vec![Row([0.0f32; LANES]); BUCKETS];
+    let mut rows = super::huge::with_capacity(BUCKETS);
+    rows.resize(BUCKETS, Row([0.0f32; LANES]));
     let fill = |first: usize, rows: &mut [Row]| {
         for (b, Row(out)) in (first..).zip(rows.iter_mut()) {
             if b + AHEAD < BUCKETS {
