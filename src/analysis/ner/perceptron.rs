@@ -124,24 +124,30 @@ fn genre_tagger(
     ask: impl Fn(usize) + Sync,
 ) -> Tagger {
     const AHEAD: usize = 16;
-    let mut rows = super::huge::with_capacity(BUCKETS);
-    rows.resize(BUCKETS, Row([0.0f32; LANES]));
-    let fill = |first: usize, rows: &mut [Row]| {
-        for (b, Row(out)) in (first..).zip(rows.iter_mut()) {
+    // The rows are written once each, in place, on huge pages: no pass
+    // zeroes them first.
+    let mut rows: Vec<Row> = super::huge::with_capacity(BUCKETS);
+    let fill = |first: usize, rows: &mut [std::mem::MaybeUninit<Row>]| {
+        for (b, slot) in (first..).zip(rows.iter_mut()) {
             if b + AHEAD < BUCKETS {
                 ask(genre.copy_of((b + AHEAD) as u32) as usize);
             }
             let (own, copy) = (row(b), row(genre.copy_of(b as u32) as usize));
+            let mut out = [0.0f32; LANES];
             for (r, (w, g)) in out.iter_mut().zip(own.iter().zip(&copy)) {
                 *r = w + g;
             }
+            slot.write(Row(out));
         }
     };
-    let (low, high) = rows.split_at_mut(BUCKETS / 2);
+    let (low, high) = rows.spare_capacity_mut()[..BUCKETS].split_at_mut(BUCKETS / 2);
     std::thread::scope(|s| {
         s.spawn(|| fill(BUCKETS / 2, high));
         fill(0, low);
     });
+    // SAFETY: both halves' BUCKETS slots were written above (a panic in
+    // either would have left the scope before this line).
+    unsafe { rows.set_len(BUCKETS) };
     Tagger {
         rows,
         trans: trans.to_vec(),
