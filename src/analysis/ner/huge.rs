@@ -17,7 +17,7 @@ pub(super) fn with_capacity<T>(n: usize) -> Vec<T> {
 
 /// Asks for `v`'s memory, all its capacity, to be given in huge pages.
 /// Advice only: nothing the program reads changes.
-pub(super) fn advise<T>(v: &Vec<T>) {
+fn advise<T>(v: &Vec<T>) {
     #[cfg(target_os = "linux")]
     {
         const PAGE: usize = 4096;
