@@ -538,6 +538,7 @@ impl Recognizer {
         self.tidy_people(&folded, &mut spans);
         if heads {
             self.organisation_heads(t, taken, &folded, &mut spans);
+            Self::institution_names(t, taken, &folded, &mut spans);
         }
         Self::quoted_names(t, taken, &mut spans);
         Self::complemented_names(t, taken, &folded, &mut spans);

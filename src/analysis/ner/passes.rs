@@ -153,6 +153,28 @@ const NAME_HEADS: &[&str] = &[
     "جماعه",
 ];
 
+/// Whether the folded reading `w` is an organisation's head that the
+/// passes know, with or without the article: [`NAME_HEADS`], the quoted
+/// names' heads and the complements' ([`super::complements`]).
+fn organisation_head(w: &str) -> bool {
+    let listed = |w: &str| NAME_HEADS.contains(&w) || crate::analysis::quoted::is_head_reading(w);
+    listed(w) || w.strip_prefix("ال").is_some_and(listed) || super::complements::is_head(w)
+}
+
+/// Heads that also begin the names of places or buildings, so that a
+/// place's name beginning with one stays a place: «الاتحاد السوفيتي»,
+/// «قناة السويس», «مركز التجارة العالمي», «مجمع الشفاء».
+const PLACE_HEADS: [&str; 4] = ["اتحاد", "قناه", "مركز", "مجمع"];
+
+/// Titles between an institution's head and the person it is named after
+/// («جامعة الملك سعود», «جامعة السلطان قابوس»).
+const NAMING_TITLES: [&str; 5] = ["الملك", "السلطان", "الامير", "الشيخ", "الامام"];
+
+/// Heads whose title and person are the person's, not an institution's
+/// name («مكتب الأمير», the prince's office; «حكومة الشيخ»; «مجلس
+/// السلطان», the sultan's court).
+const NOT_NAMED_AFTER: [&str; 5] = ["مكتب", "حكومه", "اداره", "جهاز", "مجلس"];
+
 impl Recognizer {
     /// People's names as the tagger ran them together or on: two names
     /// joined by «و» are two people («سولانا ولاريجاني»), a name does not
@@ -224,6 +246,15 @@ impl Recognizer {
         if by_form > 0 || !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) || key.chars().count() < 4
         {
             return by_form;
+        }
+        // An organisation's head after a proclitic («ومعهد», «بجامعة»,
+        // «وبجامعة»): the name begins with the head.
+        let letter = 'و'.len_utf8();
+        let two = key.starts_with(['و', 'ف']) && key[letter..].starts_with(['ب', 'ل', 'ك']);
+        for skip in [letter, 2 * letter] {
+            if (skip == letter || two) && organisation_head(&fold_key(&key[skip..])) {
+                return skip;
+            }
         }
         let known = |k: &str| {
             let f = fold_key(k);
@@ -469,17 +500,11 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut Vec<(usize, usize, MentionType)>,
     ) {
-        // The heads the other passes know, with or without the article.
-        let head = |w: &str| {
-            NAME_HEADS.contains(&w)
-                || crate::analysis::quoted::is_head_reading(w)
-                || super::complements::is_head(w)
-        };
         let bare = |i: usize| {
             folded
                 .readings(i)
                 .iter()
-                .any(|&(_, w)| head(w) || w.strip_prefix("ال").is_some_and(head))
+                .any(|&(_, w)| organisation_head(w))
         };
         spans.sort_by_key(|s| s.0);
         let mut out: Vec<(usize, usize, MentionType)> = Vec::with_capacity(spans.len());
@@ -516,6 +541,71 @@ impl Recognizer {
             k += 1;
         }
         *spans = out;
+    }
+
+    /// A name that begins with an institution's head is an organisation's,
+    /// whatever its other words say: «جامعة القاهرة» and «جامعة عين شمس»
+    /// are universities, not places (AQMAR tags universities as places, and
+    /// the tagger follows it in encyclopedic text), and «جامعة الملك سعود»
+    /// is one, not the king. So a place's or a person's span whose first
+    /// word reads as a head ([`organisation_head`], not [`PLACE_HEADS`])
+    /// becomes an organisation, and a head without the article followed,
+    /// on its line, by a title ([`NAMING_TITLES`]) and a person's span
+    /// becomes an organisation over all three. The window's convention
+    /// only, as the heads' joins are: the corpora tag such names either way.
+    pub(super) fn institution_names(
+        t: &Text,
+        taken: &[bool],
+        folded: &Folded,
+        spans: &mut [(usize, usize, MentionType)],
+    ) {
+        let place_head = |w: &str| PLACE_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w));
+        for span in spans.iter_mut() {
+            let (first, _, kind) = *span;
+            if kind != MentionType::Organization
+                && folded
+                    .readings(first)
+                    .iter()
+                    .any(|&(_, w)| organisation_head(w) && !place_head(w))
+            {
+                span.2 = MentionType::Organization;
+            }
+        }
+        // A head written without the article: a reading that is the head
+        // itself, after no article («بجامعة», not «الجامعة» or «للجامعة»).
+        let indefinite_head = |i: usize| {
+            let key = folded.get(i);
+            folded.readings(i).iter().any(|&(at, w)| {
+                !w.starts_with("ال")
+                    && organisation_head(w)
+                    && !place_head(w)
+                    && !NOT_NAMED_AFTER.contains(&w)
+                    && !key[..at].ends_with("ال")
+                    && !key[..at].ends_with("لل")
+            })
+        };
+        let mut joined = false;
+        for k in 0..spans.len() {
+            let (first, last, kind) = spans[k];
+            if kind != MentionType::Person || first < 2 {
+                continue;
+            }
+            let (head, title) = (first - 2, first - 1);
+            let free = |i: usize| !taken[i] && t.is_word(i) && (k == 0 || spans[k - 1].1 < head);
+            if free(head)
+                && free(title)
+                && !t.line_ends_after(head)
+                && !t.line_ends_after(title)
+                && NAMING_TITLES.contains(&folded.get(title))
+                && indefinite_head(head)
+            {
+                spans[k] = (head, last, MentionType::Organization);
+                joined = true;
+            }
+        }
+        if joined {
+            spans.sort_by_key(|s| s.0);
+        }
     }
 
     /// A name is on one line: a span over a line's end (which no pass
@@ -917,6 +1007,62 @@ mod model_tests {
             found.iter().all(|o| o != "جامعة" && o != "الجامعة"),
             "{found:?}"
         );
+    }
+
+    /// «جامعة القاهرة» was a place where the text read as encyclopedic
+    /// (AQMAR tags universities as places), and «جامعة الملك سعود» the
+    /// king alone.
+    #[test]
+    fn a_name_that_begins_with_an_institution_s_head_is_an_organisation() {
+        use MentionType::{Organization, Person, Place};
+        let text = "عمل في جامعة القاهرة ثم في جامعة الملك سعود وأعلن مدير الشركة \
+                    أحمد علي أن الاتحاد السوفيتي انهار.";
+        let t = Text::new(text);
+        let taken = vec![false; t.tokens.len()];
+        let mut spans = vec![
+            (2, 3, Place),
+            (8, 8, Person),
+            (12, 13, Person),
+            (15, 16, Place),
+        ];
+        Recognizer::institution_names(&t, &taken, &folded(&t), &mut spans);
+        assert_eq!(
+            texts(&t, &spans),
+            [
+                ("جامعه القاهره".to_owned(), Organization),
+                ("جامعه الملك سعود".to_owned(), Organization),
+                ("احمد علي".to_owned(), Person),
+                ("الاتحاد السوفيتي".to_owned(), Place),
+            ]
+        );
+        // The university's delegation visited the king; the prince's
+        // office: the title and the person are the person's.
+        for (text, person) in [
+            ("زار وفد الجامعة الملك سلمان.", 4),
+            ("زار مكتب الأمير نايف.", 3),
+        ] {
+            let t = Text::new(text);
+            let taken = vec![false; t.tokens.len()];
+            let mut spans = vec![(person, person, Person)];
+            Recognizer::institution_names(&t, &taken, &folded(&t), &mut spans);
+            assert_eq!(spans, [(person, person, Person)], "{text}");
+        }
+        // The whole recogniser, as the window runs it.
+        let found = organisations("عمل في جامعة القاهرة.");
+        assert_eq!(found, ["جامعة القاهرة"]);
+        // The name begins with its head, after the proclitics (keys as the
+        // text's tokens have them).
+        let rec = Recognizer::embedded().unwrap();
+        for (key, skip) in [
+            ("ومعهد", "و"),
+            ("بجامعه", "ب"),
+            ("وبجامعه", "وب"),
+            ("وكاله", ""),
+            ("لجنه", ""),
+            ("لبنان", ""),
+        ] {
+            assert_eq!(rec.proclitic(key), skip.len(), "{key}");
+        }
     }
 
     /// «سلوى عثمان», an article's title on its own line, and the same
