@@ -163,8 +163,9 @@ fn organisation_head(w: &str) -> bool {
 
 /// Heads that also begin the names of places or buildings, so that a
 /// place's name beginning with one stays a place: «الاتحاد السوفيتي»,
-/// «قناة السويس», «مركز التجارة العالمي», «مجمع الشفاء».
-const PLACE_HEADS: [&str; 4] = ["اتحاد", "قناه", "مركز", "مجمع"];
+/// «قناة السويس», «مركز التجارة العالمي», «مجمع الشفاء», «الجبهة
+/// الشمالية» (a front), «تجمع غوش عتصيون» (a bloc of settlements).
+const PLACE_HEADS: [&str; 6] = ["اتحاد", "قناه", "مركز", "مجمع", "جبهه", "تجمع"];
 
 /// Titles between an institution's head and the person it is named after
 /// («جامعة الملك سعود», «جامعة السلطان قابوس»).
@@ -584,7 +585,8 @@ impl Recognizer {
                     && !key[..at].ends_with("لل")
             })
         };
-        let mut joined = false;
+        // (The spans stay in order: a joined span starts after the one
+        // before it.)
         for k in 0..spans.len() {
             let (first, last, kind) = spans[k];
             if kind != MentionType::Person || first < 2 {
@@ -600,11 +602,7 @@ impl Recognizer {
                 && indefinite_head(head)
             {
                 spans[k] = (head, last, MentionType::Organization);
-                joined = true;
             }
-        }
-        if joined {
-            spans.sort_by_key(|s| s.0);
         }
     }
 
