@@ -239,9 +239,10 @@ impl Recognizer {
         *spans = out;
     }
 
-    /// Bytes of a proclitic to leave out: by form ([`entity_proclitic`]), or
-    /// because the rest is a name the gazetteer or the place list knows
-    /// (وسوريا -> سوريا).
+    /// Bytes of a proclitic to leave out: by form ([`entity_proclitic`]),
+    /// because the rest is an organisation's head ([`organisation_head`]:
+    /// ومعهد -> معهد), or because the rest is a name the gazetteer or the
+    /// place list knows (وسوريا -> سوريا).
     pub(super) fn proclitic(&self, key: &str) -> usize {
         let by_form = entity_proclitic(key);
         if by_form > 0 || !key.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) || key.chars().count() < 4
