@@ -33,7 +33,7 @@ use super::lexicon::{
 };
 use super::normalize::Normalized;
 use super::numbers;
-use super::tokenize::{Readings, readings};
+use super::tokenize::readings;
 use super::{DocDate, Mention, MentionType, Norm, Text, Timex, TimexKind};
 use tense::Tense;
 
@@ -369,7 +369,7 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 });
 
 pub(super) fn may_start(t: &Text, i: usize) -> bool {
-    t.is_number(i) || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(*w)))
+    t.is_number(i) || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(w)))
 }
 
 /// Whether a bound («على الأقل», «لا يقل عن», «لا يتجاوز») at `i` may
@@ -377,7 +377,10 @@ pub(super) fn may_start(t: &Text, i: usize) -> bool {
 /// from [`may_start`], which is asked once per word: «على» and «لا» start
 /// one only before these words, and are too common to be starters.
 fn bound_starts(t: &Text, i: usize) -> bool {
-    numbers::bound_before(t, i).is_some_and(|b| b.2 == 0)
+    // A bound without a proclitic starts with one of these words: the
+    // whole test is asked only where one stands.
+    numbers::BOUND_FIRSTS.contains(&t.key(i))
+        && numbers::bound_before(t, i).is_some_and(|b| b.2 == 0)
 }
 
 /// Whether «وسط» or «آخر» at `i` stands before a period word («وسط
@@ -404,14 +407,15 @@ fn definite_period(key: &str) -> Option<&'static str> {
 /// «للربع», «للعامين», «وللقرن»: ل before the article drops its alef, so
 /// no reading of the word is the definite starter («الربع») the matchers
 /// look for. That reading, with the article's lam inside the span, when
-/// it is a starter.
-fn definite_after_lam<'t>(word: &str, readings: &Readings<'t>) -> Option<(usize, &'static str)> {
-    let &(s, stem) = readings
+/// it is a starter: its proclitics' length and the starter.
+fn definite_after_lam(word: &str, starts: &[u8]) -> Option<(usize, &'static str)> {
+    let s = starts
         .iter()
-        .find(|&&(s, _)| s >= 4 && word[..s].ends_with("لل"))?;
-    let mut definite = String::with_capacity(stem.len() + 4);
+        .map(|&s| s as usize)
+        .find(|&s| s >= 4 && word[..s].ends_with("لل"))?;
+    let mut definite = String::with_capacity(word.len() - s + 4);
     definite.push_str("ال");
-    definite.push_str(stem);
+    definite.push_str(&word[s..]);
     let starter: &'static String = STARTERS.get(&definite)?;
     Some((s - 2, starter.as_str()))
 }
@@ -1020,22 +1024,87 @@ fn year_range(t: &Text, i: usize) -> Option<DayRange> {
 }
 
 /// The stems of token `i` with their proclitic lengths.
-fn stems<'t>(t: &'t Text, i: usize) -> Readings<'t> {
+fn stems<'t>(t: &'t Text, i: usize) -> Stems<'t> {
     if !t.is_word(i) {
-        return Default::default();
+        return Stems::NONE;
     }
-    let mut r = t.readings(i);
-    if let Some(definite) = definite_after_lam(t.key(i), &r) {
-        // Before the stem without its article, so the span keeps the
-        // article's lam («لثمانينيات», as «الثمانينيات» after «ب»). (All
-        // eight places taken would be a word of four proclitics.)
-        let at = r
-            .iter()
-            .position(|&(s, _)| s > definite.0)
-            .unwrap_or(r.len());
-        let _ = r.try_insert(at, definite);
+    let word = t.key(i);
+    let starts = t.reading_starts(i);
+    // Before the stem without its article, so the span keeps the
+    // article's lam («لثمانينيات», as «الثمانينيات» after «ب»).
+    let definite = definite_after_lam(word, starts).map(|(skip, stem)| {
+        let at = starts.iter().position(|&s| s as usize > skip);
+        (at.unwrap_or(starts.len()), skip, stem)
+    });
+    Stems {
+        word,
+        starts,
+        definite,
     }
-    r
+}
+
+/// A token's readings as proclitics + stem ([`Text::readings`]), longest
+/// stem first, and the definite stem after «ل» ([`definite_after_lam`])
+/// in its place among them. The matchers ask for a token's stems dozens
+/// of times: these are made from the text's table of reading starts
+/// without copying readings, and each is made as it is read.
+#[derive(Clone, Copy)]
+struct Stems<'t> {
+    word: &'t str,
+    starts: &'t [u8],
+    /// Before which reading the definite stem stands, its proclitics'
+    /// length and the stem.
+    definite: Option<(usize, usize, &'static str)>,
+}
+
+impl<'t> Stems<'t> {
+    const NONE: Stems<'static> = Stems {
+        word: "",
+        starts: &[],
+        definite: None,
+    };
+
+    fn iter(&self) -> StemsIter<'t> {
+        StemsIter {
+            stems: *self,
+            next: 0,
+        }
+    }
+}
+
+impl<'t> IntoIterator for Stems<'t> {
+    type Item = (usize, &'t str);
+    type IntoIter = StemsIter<'t>;
+
+    fn into_iter(self) -> StemsIter<'t> {
+        self.iter()
+    }
+}
+
+/// The readings of [`Stems`], one at a time.
+struct StemsIter<'t> {
+    stems: Stems<'t>,
+    next: usize,
+}
+
+impl<'t> Iterator for StemsIter<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let s = &self.stems;
+        let mut k = self.next;
+        self.next += 1;
+        if let Some((at, skip, stem)) = s.definite {
+            if k == at {
+                return Some((skip, stem));
+            }
+            if k > at {
+                k -= 1;
+            }
+        }
+        let start = *s.starts.get(k)? as usize;
+        Some((start, &s.word[start..]))
+    }
 }
 
 fn match_at(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
@@ -1651,7 +1720,7 @@ fn weekday_date(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     // «بين الاثنين والأربعاء», two days).
     let next_weekday =
         without_wa(t.key(i + 1)).0 > 0 && WEEKDAY.contains_key(without_wa(t.key(i + 1)).1);
-    if stems(t, i).iter().any(|&(_, w)| w == "الاثنين")
+    if stems(t, i).iter().any(|(_, w)| w == "الاثنين")
         && direction(t.key(i + 1)).is_none()
         && !next_weekday
         && (t.key(i + 1) == "معا"
@@ -2235,7 +2304,7 @@ fn own_year(t: &Text, i: usize) -> Option<Found> {
     // year.
     let event = i > 0
         && (1800..=2100).contains(&y)
-        && stems(t, i - 1).iter().any(|(_, w)| EVENTS.contains(w));
+        && stems(t, i - 1).iter().any(|(_, w)| EVENTS.contains(&w));
     let cue = year_cue(t, i) || event;
     match era {
         Some(true) => {
@@ -2467,7 +2536,7 @@ fn relative(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
                 || i.checked_sub(1).is_some_and(|j| {
                     stems(t, j)
                         .iter()
-                        .any(|&(_, w)| clock::part_of_day(w).is_some())
+                        .any(|(_, w)| clock::part_of_day(w).is_some())
                 }) =>
             {
                 Some((1, i + 1))

@@ -348,7 +348,7 @@ pub static DAY_ORDINALS: LazyLock<HashMap<String, u32>> =
     LazyLock::new(|| day_ordinals().into_iter().collect());
 
 /// The first words of the day ordinals («الحادي» of «الحادي عشر»).
-pub static DAY_ORDINAL_FIRSTS: LazyLock<std::collections::HashSet<&'static str>> =
+pub static DAY_ORDINAL_FIRSTS: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| {
         DAY_ORDINALS
             .keys()

@@ -189,15 +189,26 @@ impl<'a> Text<'a> {
     /// The ways to read token `i` as proclitics + stem
     /// ([`tokenize::readings`] of its key).
     pub fn readings(&self, i: usize) -> tokenize::Readings<'_> {
-        let all = self.reading_starts.get_or_init(|| {
-            (0..self.tokens.len())
-                .map(|j| tokenize::reading_starts(self.key(j)))
-                .collect()
-        });
-        match all.get(i) {
+        match self.all_reading_starts().get(i) {
             Some(starts) => tokenize::readings_from(self.key(i), starts),
             None => tokenize::readings(""),
         }
+    }
+
+    /// Where the stems of token `i`'s [`Text::readings`] start, without
+    /// making them (none past the last token).
+    pub fn reading_starts(&self, i: usize) -> &[u8] {
+        self.all_reading_starts()
+            .get(i)
+            .map_or(&[], |starts| starts.as_slice())
+    }
+
+    fn all_reading_starts(&self) -> &[tokenize::ReadingStarts] {
+        self.reading_starts.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|j| tokenize::reading_starts(self.key(j)))
+                .collect()
+        })
     }
 
     /// The key of token `i`.

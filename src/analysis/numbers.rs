@@ -51,7 +51,7 @@ pub(super) enum Bound {
 }
 
 /// The words a [`bound_before`] starts with (after «و» or «ف»).
-const BOUND_FIRSTS: [&str; 3] = ["علي", "لا", "ما"];
+pub(super) const BOUND_FIRSTS: [&str; 3] = ["علي", "لا", "ما"];
 
 /// A bound said before an amount at `i`, after «و» or «ف»: «على الأقل»,
 /// «على الأكثر», «(ما) لا يقل عن», «(ما) لا يزيد على»، «(ما) لا يتجاوز»,
@@ -417,7 +417,7 @@ fn bare_number(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue
     } else if let Some(r) = vague_at(t, i, taken) {
         r
     } else {
-        words_at(t, i, taken)?
+        words_at(t, i, untaken(taken))?
     };
     Some(tail(t, i, end, v, taken))
 }
@@ -609,7 +609,7 @@ fn and_smaller(t: &Text, k: usize, taken: &[bool]) -> Option<(usize, f64)> {
         return digits_and_scale(t, k + 1, taken);
     }
     if free(k) && t.is_word(k) && t.key(k).starts_with('و') {
-        let (end, v) = words_at(t, k, taken)?;
+        let (end, v) = words_at(t, k, untaken(taken))?;
         return Some((end, v.value?));
     }
     None
@@ -675,7 +675,17 @@ fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
 }
 
 /// Number words composed with و: «ألفان وثلاثة وعشرون», «مليون وخمسمئة ألف».
-fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> {
+/// Token `k` is free when it is in the text and not `taken`.
+fn untaken(taken: &[bool]) -> impl Fn(usize) -> bool + Copy + '_ {
+    move |k| k < taken.len() && !taken[k]
+}
+
+/// The value of number words at `i`, over the tokens `free` lets it read.
+fn words_at(
+    t: &Text,
+    i: usize,
+    free: impl Fn(usize) -> bool + Copy,
+) -> Option<(usize, NumberValue)> {
     let mut total = 0.0f64;
     let mut group = 0.0f64;
     let mut end = i;
@@ -687,11 +697,11 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     // ومائتا ألف».
     let mut group_start = i;
     let mut k = i;
-    while k < taken.len() && !taken[k] && t.is_word(k) {
+    while free(k) && t.is_word(k) {
         // «خمسة و عشرون»: «و» written apart from the word it joins.
         let spaced = k > i
             && t.key(k) == "و"
-            && taken.get(k + 1) == Some(&false)
+            && free(k + 1)
             && t.is_word(k + 1)
             && NUMBER_WORDS.contains_key(t.key(k + 1));
         if spaced {
@@ -743,9 +753,7 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
         // thousand («ألفا جندي») or a thousand: no number.
         let nw = match nw {
             NumWord::Scale(s)
-                if k == i
-                    && matches!(w, "مليونا" | "مليارا")
-                    && construct_noun(t, k + 1, taken) =>
+                if k == i && matches!(w, "مليونا" | "مليارا") && construct_noun(t, k + 1, free) =>
             {
                 NumWord::DualScale(s)
             }
@@ -909,9 +917,9 @@ fn words_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
 /// Whether token `k` is a noun a dual scale before it is in construct
 /// with: a free word without the article, «و» or the accusative's alef,
 /// and no number or particle («مليونا دولار», not «مليونا من التواقيع»).
-fn construct_noun(t: &Text, k: usize, taken: &[bool]) -> bool {
+fn construct_noun(t: &Text, k: usize, free: impl Fn(usize) -> bool) -> bool {
     let w = t.key(k);
-    taken.get(k) == Some(&false)
+    free(k)
         && t.is_word(k)
         && !t.tokens[k].glued
         && w.chars().count() >= 3
@@ -924,10 +932,10 @@ fn construct_noun(t: &Text, k: usize, taken: &[bool]) -> bool {
 
 /// The value of number words at `i` and the token after them («ألفين
 /// وثلاثة وعشرين» 2023), for a reader of another kind of mention (a year
-/// said in words).
+/// said in words). Every token is free to it (no table of the text's
+/// tokens is made for each call: a long text asks often).
 pub(super) fn words_value(t: &Text, i: usize) -> Option<(usize, f64)> {
-    let taken = vec![false; t.tokens.len()];
-    let (end, v) = words_at(t, i, &taken)?;
+    let (end, v) = words_at(t, i, |k| k < t.tokens.len())?;
     Some((end, v.value?))
 }
 

@@ -703,7 +703,7 @@ fn weekday_after(t: &Text, first: usize, f: &mut Found, named: Option<Named>) {
     }
     let Some(wd) = stems(t, first)
         .iter()
-        .find_map(|&(s, w)| WEEKDAY.get(w).filter(|_| s > 0).copied())
+        .find_map(|(s, w)| WEEKDAY.get(w).filter(|_| s > 0).copied())
     else {
         return;
     };

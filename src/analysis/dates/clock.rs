@@ -142,7 +142,7 @@ fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     } else {
         let (skip, code) = stems(t, i)
             .iter()
-            .find_map(|&(s, w)| part_of_day(w).map(|c| (s, c)))?;
+            .find_map(|(s, w)| part_of_day(w).map(|c| (s, c)))?;
         (skip, code, i + 1)
     };
     // «مساء يوم الجمعة الماضي».
@@ -167,7 +167,7 @@ fn part_then_day(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
 fn night_between(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let skip = stems(t, i)
         .iter()
-        .find_map(|&(s, w)| matches!(w, "ليل" | "ليله").then_some(s))?;
+        .find_map(|(s, w)| matches!(w, "ليل" | "ليله").then_some(s))?;
     let weekday = |k: usize| WEEKDAY.get(t.key(k)).copied();
     let first = weekday(i + 1)?;
     let mut k = i + 2;
@@ -201,7 +201,7 @@ fn clock(
 ) -> Option<Found> {
     let said = stems(t, i)
         .iter()
-        .find_map(|&(s, w)| (w == "الساعه").then_some(s));
+        .find_map(|(s, w)| (w == "الساعه").then_some(s));
     // «من الساعة 8 صباحا حتى 5 مساء»: the second hour of a range, in
     // digits, its «الساعة» said before it; its part of the day needed.
     let range = said.is_none()
@@ -289,7 +289,7 @@ fn clock(
     // «العاشرة من صباح اليوم», «الثانية من فجر الاثنين»: the part of a
     // day named after it.
     let part_of = (t.key(k) == "من")
-        .then(|| stems(t, k + 1).iter().find_map(|&(_, w)| part_of_day(w)))
+        .then(|| stems(t, k + 1).iter().find_map(|(_, w)| part_of_day(w)))
         .flatten();
     let pm = match (t.key(k), t.key(k + 1)) {
         ("صباحا" | "فجرا", _) => Some((false, k + 1)),
@@ -310,7 +310,7 @@ fn clock(
             // after the hour, its day read below.
             None if given.is_none() => stems(t, k)
                 .iter()
-                .find_map(|&(_, w)| part_of_day(w))
+                .find_map(|(_, w)| part_of_day(w))
                 .filter(|_| {
                     core_at(t, k + 1, dct)
                         .is_some_and(|f| f.timex.kind == TimexKind::Date && one_day(&f.timex.value))

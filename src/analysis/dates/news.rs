@@ -162,7 +162,7 @@ fn announced(t: &Text, i: usize) -> bool {
     i > 0
         && stems(t, i - 1).iter().any(|(_, w)| {
             matches!(
-                *w,
+                w,
                 "في" | "يوم"
                     | "بتاريخ"
                     | "تاريخ"
@@ -279,7 +279,7 @@ static DECADES: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 fn decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
     let (skip, tens) = stems(t, i)
         .iter()
-        .find_map(|&(s, w)| DECADES.get(w).map(|&d| (s, d)))?;
+        .find_map(|(s, w)| DECADES.get(w).map(|&d| (s, d)))?;
     let mut j = i + 1;
     // «في الخمسينيات من عمره»: an age, not the 1950s.
     if t.key(j) == "من" && of_a_life(t.key(j + 1)) {
@@ -370,7 +370,7 @@ fn century_number(t: &Text, j: usize) -> Option<(u32, usize)> {
 /// «القرن التاسع عشر», «القرن الماضي»; «العقد الأول من القرن الحادي
 /// والعشرين» («200», the 2000s), «العقد الماضي» (reference §5.3).
 fn century_or_decade(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, unit) = stems(t, i).iter().find_map(|&(s, w)| match w {
+    let (skip, unit) = stems(t, i).iter().find_map(|(s, w)| match w {
         "الالفيه" => Some((s, 1000)),
         "القرن" => Some((s, 100)),
         // (2: two centuries, the dual.)
@@ -512,7 +512,7 @@ fn millennium(t: &Text, i: usize, skip: usize, dct: Option<DocDate>) -> Option<F
     if matches!(t.key(k), "الي" | "حتي" | "و") {
         k += 1;
     }
-    let second = stems(t, k).iter().any(|&(_, w)| w == "الالفيه")
+    let second = stems(t, k).iter().any(|(_, w)| w == "الالفيه")
         && ordinal_at(t, k + 1).is_some_and(|(_, e, _)| bc(e).is_some());
     // The fourth millennium after Christ is yet to come: «الألفية
     // الرابعة» is before him.
@@ -585,7 +585,7 @@ fn year_at(t: &Text, j: usize, dct: Option<DocDate>) -> Option<(String, usize)> 
 /// «النصف الأول من القرن العشرين», «الربع الأخير من القرن الماضي» (the
 /// century, START and END).
 fn quarter_or_half(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, parts) = stems(t, i).iter().find_map(|&(s, w)| match w {
+    let (skip, parts) = stems(t, i).iter().find_map(|(s, w)| match w {
         // «الثلاثي الأول», «الثلاثية الثانية»: the Maghreb's quarters.
         "الربع" | "الثلاثي" | "الثلاثيه" => Some((s, 4)),
         "الثلث" => Some((s, 3)),
@@ -790,7 +790,7 @@ pub(super) fn day_of_said_month(
 
 /// «صيف العام الماضي», «شتاء هذا العام», «ربيع العام المقبل».
 fn season_of_relative_year(t: &Text, i: usize, dct: Option<DocDate>) -> Option<Found> {
-    let (skip, code) = stems(t, i).iter().find_map(|&(s, w)| match w {
+    let (skip, code) = stems(t, i).iter().find_map(|(s, w)| match w {
         "صيف" => Some((s, "SU")),
         "شتاء" => Some((s, "WI")),
         "خريف" => Some((s, "FA")),
@@ -846,7 +846,7 @@ static DEFINITE_UNITS: LazyLock<HashMap<String, (&'static str, Option<u32>)>> =
 fn counted_duration(t: &Text, i: usize) -> Option<Found> {
     let (skip, unit, count, next, count_first) = match stems(t, i)
         .iter()
-        .find_map(|&(s, w)| DEFINITE_UNITS.get(w).map(|&(u, n)| (s, u, n)))
+        .find_map(|(s, w)| DEFINITE_UNITS.get(w).map(|&(u, n)| (s, u, n)))
     {
         Some((skip, unit, Some(n))) => (skip, unit, n as f64, i + 1, false),
         Some((skip, unit, None)) => {
@@ -865,7 +865,7 @@ fn counted_duration(t: &Text, i: usize) -> Option<Found> {
     let cue = i > 0
         && stems(t, i - 1)
             .iter()
-            .any(|(_, w)| matches!(*w, "خلال" | "طوال" | "منذ" | "مدي"));
+            .any(|(_, w)| matches!(w, "خلال" | "طوال" | "منذ" | "مدي"));
     // «الأيام العشرة الأولى من الشهر المقبل»: the first ones of a period
     // (which is its own date), not a day «الأولى».
     let first = matches!(t.key(next), "الاولي" | "الاول" | "الاوائل");

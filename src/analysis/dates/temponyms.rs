@@ -55,7 +55,7 @@ const BLOC_HEADS: &[&str] = &[
 
 /// Whether a reading of token `k` is one of `words`.
 fn is_one_of(t: &Text, k: Option<usize>, words: &[&str]) -> bool {
-    k.is_some_and(|k| stems(t, k).iter().any(|(_, w)| words.contains(w)))
+    k.is_some_and(|k| stems(t, k).iter().any(|(_, w)| words.contains(&w)))
 }
 
 /// Whether a number follows the month at `i` within three tokens.
@@ -94,7 +94,7 @@ pub(super) fn at(t: &Text, i: usize) -> Option<Found> {
             timex: date("1973-10-06".to_owned()),
         });
     }
-    let (skip, value, end) = stems(t, i).iter().find_map(|&(s, w)| {
+    let (skip, value, end) = stems(t, i).iter().find_map(|(s, w)| {
         let (value, end) = match w {
             "النكبه" if is_one_of(t, before, CUES) => ("1948", i + 1),
             "النكسه" if is_one_of(t, before, CUES) => ("1967", i + 1),
