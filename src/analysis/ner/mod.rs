@@ -546,6 +546,9 @@ impl Recognizer {
         self.regnal_names(taken, &folded, &mut spans);
         self.bare_heads(t, taken, &folded, &mut spans);
         self.consistent(t, taken, &folded, &mut spans);
+        if heads {
+            self.heads_before_names(t, taken, &folded, &mut spans);
+        }
         Self::no_lone_god(&folded, &mut spans);
         Self::no_verb_person(t, &mut spans);
         Self::on_one_line(t, &mut spans);
