@@ -1438,8 +1438,11 @@ mod tests {
         assert_eq!(value("مليون ونصف المليون"), 1_500_000.0);
         // Five before a plural of time, and a ten after a number: no
         // fraction.
-        for text in ["خلال خمس السنوات الماضية", "أعضاء المجلس الخمسة عشر الآخرون"]
-        {
+        for text in [
+            "خلال خمس السنوات الماضية",
+            "أعضاء المجلس الخمسة عشر الآخرون",
+            "نزل في فندق خمس النجوم",
+        ] {
             let n = numbers(text);
             assert!(n.iter().all(|n| n.1.value >= Some(1.0)), "{text}: {n:?}");
         }

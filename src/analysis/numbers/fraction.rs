@@ -30,8 +30,10 @@ const ONE_WORD: &[(&str, f64)] = &[
 const AMBIGUOUS: &[(&str, f64)] = &[("خمس", 1.0 / 5.0), ("عشر", 1.0 / 10.0)];
 
 /// Wholes the ambiguous fractions are numbers before: plurals of time
-/// and of times («خمس السنوات الماضية», «عشر المرات»).
+/// and of times («خمس السنوات الماضية», «عشر المرات»), and the stars of a
+/// rating («فندق خمس النجوم»: five stars, as no one rates in fifths).
 const COUNTED: &[&str] = &[
+    "النجوم",
     "السنوات",
     "السنين",
     "الاعوام",
