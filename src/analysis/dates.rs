@@ -360,7 +360,6 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
         "اقل",
         "اطول",
         "اقصر",
-        "ما",
         "ثلث",
     ] {
         s.insert(w.to_owned());
@@ -369,7 +368,31 @@ static STARTERS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
 });
 
 pub(super) fn may_start(t: &Text, i: usize) -> bool {
-    t.is_number(i) || (t.is_word(i) && stems(t, i).iter().any(|(_, w)| STARTERS.contains(w)))
+    t.is_number(i)
+        || (t.is_word(i)
+            && stems(t, i)
+                .iter()
+                .any(|(_, w)| STARTERS.contains(w) && !MONTH_FIRSTS.contains(&w)))
+}
+
+/// First words of months of two words that begin no other time
+/// expression: «أي» (of «أي النار»), «ذو», «ذي» and «ذا» (of «ذو القعدة»,
+/// «ذي الحجة»). A word is asked once per text ([`may_start`]), where
+/// these are common words («أي», «الذي» read as «ال» + «ذي»); they start
+/// the matchers only where the month's second word follows
+/// ([`paired_starts`]).
+const MONTH_FIRSTS: [&str; 4] = ["اي", "ذو", "ذي", "ذا"];
+
+/// Whether the token at `i` starts a time expression only with the word
+/// after it: a month of two words ([`MONTH_FIRSTS`]), or «ما» of an
+/// approximation («ما يقارب», «ما يزيد على»). Asked of each token apart
+/// from [`may_start`].
+fn paired_starts(t: &Text, i: usize) -> bool {
+    let key = t.key(i);
+    (key == "ما" && approximation(t, i).is_some())
+        || (MONTH_FIRSTS.iter().any(|&m| key.ends_with(m))
+            && stems(t, i).iter().any(|(_, w)| MONTH_FIRSTS.contains(&w))
+            && month_at(t, i).is_some())
 }
 
 /// Whether a bound («على الأقل», «لا يقل عن», «لا يتجاوز») at `i` may
@@ -545,7 +568,7 @@ impl Scan {
         };
         let mut i = self.at;
         while i < end.min(t.tokens.len()) {
-            if !starts[i] && !bound_starts(t, i) && !part_starts(t, i) {
+            if !starts[i] && !bound_starts(t, i) && !part_starts(t, i) && !paired_starts(t, i) {
                 i += 1;
                 continue;
             }
