@@ -167,6 +167,12 @@ fn organisation_head(w: &str) -> bool {
 /// الشمالية» (a front), «تجمع غوش عتصيون» (a bloc of settlements).
 const PLACE_HEADS: [&str; 6] = ["اتحاد", "قناه", "مركز", "مجمع", "جبهه", "تجمع"];
 
+/// Whether the folded reading `w` is one of the [`PLACE_HEADS`], with or
+/// without the article.
+fn place_head(w: &str) -> bool {
+    PLACE_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w))
+}
+
 /// Titles between an institution's head and the person it is named after
 /// («جامعة الملك سعود», «جامعة السلطان قابوس»).
 const NAMING_TITLES: [&str; 5] = ["الملك", "السلطان", "الامير", "الشيخ", "الامام"];
@@ -599,7 +605,6 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut [(usize, usize, MentionType)],
     ) {
-        let place_head = |w: &str| PLACE_HEADS.contains(&w.strip_prefix("ال").unwrap_or(w));
         for span in spans.iter_mut() {
             let (first, _, kind) = *span;
             if kind != MentionType::Organization
@@ -651,14 +656,13 @@ impl Recognizer {
     ///   «السويس» alone.
     ///
     /// Not after a head whose person or name is the owner's («مكتب»,
-    /// «إدارة», [`NOT_NAMED_AFTER`]) nor after [`NOT_BEFORE_NAMES`], not
-    /// before a span that begins with
-    /// a proclitic (no construct: «جامعة لجامعة برينستون», «إدارة وتنظيم
-    /// الشؤون») or with a head of its own («فريق [جامعة إنديانا]»), and
-    /// only over a word on the name's line that no date, number or other
-    /// name holds. It runs after the document pass, so that the name it
-    /// carries over is the name alone: «الزمالك» is found where it stands
-    /// without «نادي».
+    /// «إدارة», [`NOT_NAMED_AFTER`]) nor after [`NOT_BEFORE_NAMES`]; not
+    /// before a span that begins with a proclitic (no construct: «جامعة
+    /// لجامعة برينستون», «إدارة وتنظيم الشؤون») or with a head of its own
+    /// («فريق [جامعة إنديانا]»); only over a word on the name's line that
+    /// no date, number or other name holds. It runs after the document
+    /// pass, so that the name it carries over is the name alone:
+    /// «الزمالك» is found where it stands without «نادي».
     pub(super) fn heads_before_names(
         &self,
         t: &Text,
@@ -666,17 +670,18 @@ impl Recognizer {
         folded: &Folded,
         spans: &mut [(usize, usize, MentionType)],
     ) {
-        let bare = |w: &str| !w.starts_with("ال");
-        let place_head = |i: usize| {
+        // A place's head written without the article («قناة», not
+        // «القناة»).
+        let bare_place_head = |i: usize| {
             folded
                 .readings(i)
                 .iter()
-                .any(|&(_, w)| bare(w) && PLACE_HEADS.contains(&w))
+                .any(|&(_, w)| !w.starts_with("ال") && place_head(w))
         };
         for k in 0..spans.len() {
             let (mut first, last, kind) = spans[k];
             if self.proclitic(t.key(first)) > 0
-                || (indefinite_head(folded, first, |_| true) && !place_head(first))
+                || (indefinite_head(folded, first, |_| true) && !bare_place_head(first))
             {
                 continue;
             }
@@ -701,7 +706,7 @@ impl Recognizer {
                     break;
                 }
                 (first, joined) = (head, MentionType::Organization);
-                if !place_head(head) {
+                if !bare_place_head(head) {
                     break;
                 }
             }
