@@ -432,7 +432,7 @@ fn tail(
     mut v: NumberValue,
     taken: &[bool],
 ) -> (usize, NumberValue) {
-    let free = |k: usize| k < taken.len() && !taken[k];
+    let free = untaken(taken);
     // «مليون ونصف المليون»: the scale said again after its fraction.
     if free(end)
         && end >= 2
@@ -604,7 +604,7 @@ fn digits_and_scale(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, f64)> 
 /// A number after «و» at `k` («و200 مليون», «وخمسمائة ألف»), without its
 /// counted noun: (end token, value).
 fn and_smaller(t: &Text, k: usize, taken: &[bool]) -> Option<(usize, f64)> {
-    let free = |k: usize| k < taken.len() && !taken[k];
+    let free = untaken(taken);
     if t.key(k) == "و" && free(k) && free(k + 1) && t.is_number(k + 1) {
         return digits_and_scale(t, k + 1, taken);
     }
@@ -633,7 +633,7 @@ fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     }
     let &(_, mut lo, mut hi) = VAGUE.iter().find(|v| v.0 == w)?;
     let mut end = i + 1;
-    let free = |k: usize| k < taken.len() && !taken[k];
+    let free = untaken(taken);
     let tens = t
         .key(end)
         .strip_prefix('و')
@@ -674,13 +674,13 @@ fn vague_at(t: &Text, i: usize, taken: &[bool]) -> Option<(usize, NumberValue)> 
     ))
 }
 
-/// Number words composed with و: «ألفان وثلاثة وعشرون», «مليون وخمسمئة ألف».
 /// Token `k` is free when it is in the text and not `taken`.
 fn untaken(taken: &[bool]) -> impl Fn(usize) -> bool + Copy + '_ {
     move |k| k < taken.len() && !taken[k]
 }
 
-/// The value of number words at `i`, over the tokens `free` lets it read.
+/// Number words composed with و: «ألفان وثلاثة وعشرون», «مليون وخمسمئة ألف»,
+/// over the tokens `free` lets it read.
 fn words_at(
     t: &Text,
     i: usize,

@@ -678,6 +678,7 @@ impl Recognizer {
                 .iter()
                 .any(|&(_, w)| !w.starts_with("ال") && place_head(w))
         };
+        let owner = |w: &str| !NOT_NAMED_AFTER.contains(&w) && !NOT_BEFORE_NAMES.contains(&w);
         for k in 0..spans.len() {
             let (mut first, last, kind) = spans[k];
             if self.proclitic(t.key(first)) > 0
@@ -693,8 +694,6 @@ impl Recognizer {
                 let Some(head) = first.checked_sub(1).filter(|&h| free(h)) else {
                     break;
                 };
-                let owner =
-                    |w: &str| !NOT_NAMED_AFTER.contains(&w) && !NOT_BEFORE_NAMES.contains(&w);
                 let heads = match joined {
                     MentionType::Organization => indefinite_head(folded, head, owner),
                     MentionType::Place => indefinite_head(folded, head, |w| {
