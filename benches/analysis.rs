@@ -12,6 +12,11 @@ use marsad::analysis::ner::frequency::WordFrequency;
 use marsad::analysis::ner::vectors::Vectors;
 use marsad::analysis::{DocDate, Text, analyze};
 
+/// The binary's allocator (`src/main.rs`), so that the pipeline is measured
+/// as `marsad` runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// ANERcorp's tokens joined by spaces, one sentence a line, up to `bytes`.
 fn news_text(bytes: usize) -> String {
     let corpus = include_str!("../data/ner/anercorp-train.txt");

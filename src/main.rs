@@ -11,6 +11,11 @@ use marsad::export::Format;
 use marsad::layout::{self, LineParams};
 use marsad::ui::{fonts, measure};
 
+/// mimalloc rather than the system's allocator: the analysis makes many
+/// small short-lived allocations on two threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "marsad", version, about = "A desktop reader for Arabic news")]
 struct Cli {

@@ -1,4 +1,10 @@
-//! What the benchmarks share: real news text of a given size.
+//! What the benchmarks share: real news text of a given size, and the
+//! binary's allocator.
+
+/// The binary's allocator (`src/main.rs`), so that the window and the
+/// exports are measured as `marsad` runs them.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Real news text: ANERcorp's tokens joined by spaces, five sentences a
 /// paragraph, repeated up to `bytes`.
