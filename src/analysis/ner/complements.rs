@@ -357,6 +357,30 @@ fn complement_end(t: &Text, c: usize, free: &dyn Fn(usize) -> bool) -> Option<us
     Some(end)
 }
 
+/// The last token of the complement after the listed phrase that a head
+/// at `first` and the name after it up to `last` make («صندوق» +
+/// «الأمم المتحدة» + «لرعاية الطفولة»), on tokens that are `free`; `None`
+/// where the phrase is not listed or no complement follows.
+pub fn complement_after(
+    t: &Text,
+    first: usize,
+    last: usize,
+    free: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    if last <= first || last - first > MAX_AFTER {
+        return None;
+    }
+    let mut phrase = head_at(t, first)?;
+    for j in first + 1..=last {
+        phrase.push(' ');
+        phrase.push_str(&fold_key(t.key(j)));
+    }
+    PHRASES
+        .contains(&phrase)
+        .then(|| complement_end(t, last + 1, free))
+        .flatten()
+}
+
 /// The organisations a listed phrase and its complement make in `t`
 /// (first token, the phrase's last and the complement's), on tokens not
 /// `taken`: each phrase that starts at a head, is in `phrases`, and has a
