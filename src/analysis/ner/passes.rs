@@ -153,6 +153,11 @@ const NAME_HEADS: &[&str] = &[
     "جماعه",
 ];
 
+/// Heads that [`Recognizer::organisation_heads`] builds names on only
+/// without the article: «صندوق النقد الدولي», where «الصندوق الخشبي» is a
+/// box.
+const INDEFINITE_NAME_HEADS: &[&str] = &["صندوق"];
+
 /// Whether the folded reading `w` is an organisation's head that the
 /// passes know, with or without the article: [`NAME_HEADS`], the quoted
 /// names' heads and the complements' ([`super::complements`]).
@@ -791,9 +796,11 @@ impl Recognizer {
 
     /// Organisation names built on a head noun (reference: the issue's
     /// patterns): «وزارة الدفاع الأميركية», «الحكومة العراقية», «تنظيم الدولة
-    /// الإسلامية», «حركة حماس», «تنظيم داعش». The head is followed by up to
-    /// three definite words that include a nisba adjective, or by a name the
-    /// model recognised, or by one word never seen in training.
+    /// الإسلامية», «حركة حماس», «تنظيم داعش», «صندوق النقد الدولي». The head
+    /// ([`NAME_HEADS`], or [`INDEFINITE_NAME_HEADS`] without the article) is
+    /// followed by up to three definite words that include a nisba
+    /// adjective, or by a name the model recognised, or by one word never
+    /// seen in training.
     pub(super) fn organisation_heads(
         &self,
         t: &Text,
@@ -828,6 +835,8 @@ impl Recognizer {
                 || w.strip_prefix("ال")
                     .is_some_and(|r| NAME_HEADS.contains(&r))
         });
+        let may_be_indefinite_head =
+            folded.any_reading_of_each(|w| INDEFINITE_NAME_HEADS.contains(&w));
         let mut i = 0;
         while i < t.tokens.len() {
             // (Not a head at a line's end: what the next line starts with
@@ -835,7 +844,9 @@ impl Recognizer {
             let head = t.is_word(i)
                 && !taken[i]
                 && !in_span[i]
-                && is_head[folded.id(i)]
+                && (is_head[folded.id(i)]
+                    || (may_be_indefinite_head[folded.id(i)]
+                        && indefinite_head(folded, i, |w| INDEFINITE_NAME_HEADS.contains(&w))))
                 && !t.line_ends_after(i);
             if !head {
                 i += 1;
@@ -863,15 +874,17 @@ impl Recognizer {
                     run.push(key);
                     k += 1;
                 }
-                let nisba = run
-                    .iter()
-                    .any(|w| w.ends_with("يه") || (w.ends_with('ي') && w.chars().count() > 5));
+                // The name ends at its last nisba adjective: «صندوق النقد
+                // الدولي» of «قدم صندوق النقد الدولي المزيد من القروض».
+                let nisba = run.iter().rposition(|w| {
+                    w.ends_with("يه") || (w.ends_with('ي') && w.chars().count() > 5)
+                });
                 let group_head = folded
                     .readings(i)
                     .iter()
                     .any(|(_, w)| matches!(*w, "تنظيم" | "حركه" | "جماعه"));
-                if nisba {
-                    end = Some(next + run.len() - 1);
+                if let Some(last) = nisba {
+                    end = Some(next + last);
                 } else if group_head
                     && free(next)
                     && !in_span[next]
@@ -1286,6 +1299,26 @@ mod model_tests {
         assert_eq!(
             organisations("وصل الوفد إلى جامعة قناة السويس أمس."),
             ["جامعة قناة السويس"]
+        );
+    }
+
+    /// «صندوق النقد الدولي» was not found at all (the corpora hold it three
+    /// times); «الحكومة العراقية الجديدة» was a government's name.
+    #[test]
+    fn a_fund_s_name_is_built_on_its_head_and_ends_at_its_nisba() {
+        assert_eq!(
+            organisations("وقال صندوق النقد الدولي إن الاقتصاد سينمو."),
+            ["صندوق النقد الدولي"]
+        );
+        assert_eq!(
+            organisations("قدمت فرنسا وصندوق النقد الدولي المزيد من القروض."),
+            ["صندوق النقد الدولي"]
+        );
+        // A box is no fund: the head makes names only without the article.
+        assert_eq!(organisations("وضع الكتب في الصندوق الخشبي."), [""; 0]);
+        assert_eq!(
+            organisations("ويبحث الخطوات التي حققتها الحكومة العراقية الجديدة التي شكلت."),
+            ["الحكومة العراقية"]
         );
     }
 
