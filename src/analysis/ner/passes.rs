@@ -153,6 +153,11 @@ const NAME_HEADS: &[&str] = &[
     "جماعه",
 ];
 
+/// Adjectives that end an organisation's name after a nisba adjective
+/// (folded): «الجبهة الثورية المتحدة», «الحزب الاشتراكي الموحد», «الحزب
+/// الديمقراطي الحر».
+const NAME_ENDING_ADJECTIVES: &[&str] = &["المتحده", "الموحد", "الموحده", "الحر", "الحره"];
+
 /// Heads that [`Recognizer::organisation_heads`] builds names on only
 /// without the article: «صندوق النقد الدولي», where «الصندوق الخشبي» is a
 /// box.
@@ -874,10 +879,17 @@ impl Recognizer {
                     run.push(key);
                     k += 1;
                 }
-                // The name ends at its last nisba adjective: «صندوق النقد
-                // الدولي» of «قدم صندوق النقد الدولي المزيد من القروض».
-                let nisba = run.iter().rposition(|w| {
-                    w.ends_with("يه") || (w.ends_with('ي') && w.chars().count() > 5)
+                // The name ends at its last nisba adjective («صندوق النقد
+                // الدولي» of «قدم صندوق النقد الدولي المزيد من القروض»),
+                // or at an adjective after it that ends names as one does
+                // («الجبهة الثورية المتحدة», «الحزب الاشتراكي الموحد»; not
+                // alone: «الحركة الحرة» of a body is free motion).
+                let is_nisba =
+                    |w: &str| w.ends_with("يه") || (w.ends_with('ي') && w.chars().count() > 5);
+                let nisba = run.iter().position(|w| is_nisba(w)).map(|first| {
+                    run.iter()
+                        .rposition(|w| is_nisba(w) || NAME_ENDING_ADJECTIVES.contains(w))
+                        .unwrap_or(first)
                 });
                 let group_head = folded
                     .readings(i)
@@ -1303,7 +1315,8 @@ mod model_tests {
     }
 
     /// «صندوق النقد الدولي» was not found at all (the corpora hold it three
-    /// times); «الحكومة العراقية الجديدة» was a government's name.
+    /// times); «الحكومة العراقية الجديدة» was a government's name, and
+    /// «الجبهة الثورية المتحدة» would have been «الجبهة الثورية» + «المتحدة».
     #[test]
     fn a_fund_s_name_is_built_on_its_head_and_ends_at_its_nisba() {
         assert_eq!(
@@ -1319,6 +1332,16 @@ mod model_tests {
         assert_eq!(
             organisations("ويبحث الخطوات التي حققتها الحكومة العراقية الجديدة التي شكلت."),
             ["الحكومة العراقية"]
+        );
+        // An adjective that ends names goes on after the nisba, and makes
+        // none alone.
+        assert_eq!(
+            organisations("لتمويل الجبهة الثورية المتحدة في الحرب."),
+            ["الجبهة الثورية المتحدة"]
+        );
+        assert_eq!(
+            organisations("يتحرك الجسم ذو الحركة الحرة بسرعة ثابتة."),
+            [""; 0]
         );
     }
 
