@@ -548,6 +548,7 @@ impl Recognizer {
         self.consistent(t, taken, &folded, &mut spans);
         if heads {
             self.heads_before_names(t, taken, &folded, &mut spans);
+            Self::name_ending_adjectives(t, &folded, &mut spans);
         }
         Self::no_lone_god(&folded, &mut spans);
         Self::no_verb_person(t, &mut spans);

@@ -744,6 +744,33 @@ impl Recognizer {
         }
     }
 
+    /// An adjective that ends names ([`NAME_ENDING_ADJECTIVES`]) that the
+    /// tagger made a name of its own right after an organisation or a
+    /// place ends that name (the window's convention): «الجبهة الثورية» +
+    /// «المتحدة», «المملكة الليبية» + «المتحدة».
+    pub(super) fn name_ending_adjectives(
+        t: &Text,
+        folded: &Folded,
+        spans: &mut Vec<(usize, usize, MentionType)>,
+    ) {
+        let mut k = 1;
+        while k < spans.len() {
+            let (first, last, kind) = spans[k - 1];
+            let (after, end, _) = spans[k];
+            if after == last + 1
+                && after == end
+                && kind != MentionType::Person
+                && !t.line_ends_after(last)
+                && NAME_ENDING_ADJECTIVES.contains(&folded.get(after))
+            {
+                spans[k - 1] = (first, end, kind);
+                spans.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
     /// A name is on one line: a span over a line's end (which no pass
     /// should make) is cut to its longest part on one line.
     pub(super) fn on_one_line(t: &Text, spans: &mut [(usize, usize, MentionType)]) {
@@ -1343,6 +1370,24 @@ mod model_tests {
             organisations("يتحرك الجسم ذو الحركة الحرة بسرعة ثابتة."),
             [""; 0]
         );
+        // One the tagger made a name of its own ends the name before it.
+        let t = Text::new("وكانت الجبهة الثورية المتحدة قد رفضت.");
+        let mut spans = vec![
+            (1, 2, MentionType::Organization),
+            (3, 3, MentionType::Organization),
+        ];
+        Recognizer::name_ending_adjectives(&t, &folded(&t), &mut spans);
+        assert_eq!(spans, [(1, 3, MentionType::Organization)]);
+        // Not a person's, nor over a line's end.
+        for (text, kind) in [
+            ("كنيسة المسيح المتحدة", MentionType::Person),
+            ("كنيسة المسيح\nالمتحدة", MentionType::Organization),
+        ] {
+            let t = Text::new(text);
+            let mut spans = vec![(1, 1, kind), (2, 2, MentionType::Organization)];
+            Recognizer::name_ending_adjectives(&t, &folded(&t), &mut spans);
+            assert_eq!(spans.len(), 2, "{text}");
+        }
     }
 
     /// «صندوق الأمم المتحدة لرعاية الطفولة» showed as «صندوق الأمم المتحدة»:
