@@ -153,14 +153,18 @@ const NAME_HEADS: &[&str] = &[
     "جماعه",
 ];
 
-/// Adjectives that end an organisation's name after a nisba adjective
-/// (folded): «الجبهة الثورية المتحدة», «الحزب الاشتراكي الموحد», «الحزب
-/// الديمقراطي الحر».
+/// Adjectives that end a name (folded): an organisation's built on a head,
+/// after its nisba adjective ([`Recognizer::organisation_heads`]: «الجبهة
+/// الثورية المتحدة», «الحزب الاشتراكي الموحد», «الحزب الديمقراطي الحر»),
+/// and an organisation's or a place's span that the tagger ended before
+/// one ([`Recognizer::name_ending_adjectives`]: «المملكة الليبية» +
+/// «المتحدة»).
 const NAME_ENDING_ADJECTIVES: &[&str] = &["المتحده", "الموحد", "الموحده", "الحر", "الحره"];
 
 /// Heads that [`Recognizer::organisation_heads`] builds names on only
 /// without the article: «صندوق النقد الدولي», where «الصندوق الخشبي» is a
-/// box.
+/// box. Each is also a head of [`organisation_head`] (the complements'
+/// list holds «صندوق»), which [`indefinite_head`] asks first.
 const INDEFINITE_NAME_HEADS: &[&str] = &["صندوق"];
 
 /// Whether the folded reading `w` is an organisation's head that the
@@ -663,10 +667,15 @@ impl Recognizer {
     ///   span after it: «بنك [مصر]», «جامعة [ليدز]»;
     /// - a second head joins before a head that begins places' names
     ///   ([`PLACE_HEADS`]): «جامعة [قناة [السويس]]», where the tagger gave
-    ///   «السويس» alone.
+    ///   «السويس» alone;
+    /// - a joined head and the name make a listed phrase that goes on with
+    ///   its complement ([`super::complements`]), which the name then
+    ///   takes: «صندوق [الأمم المتحدة] لرعاية الطفولة».
     ///
     /// Not after a head whose person or name is the owner's («مكتب»,
-    /// «إدارة», [`NOT_NAMED_AFTER`]) nor after [`NOT_BEFORE_NAMES`]; not
+    /// «إدارة», [`NOT_NAMED_AFTER`]) unless head and name are such a
+    /// phrase with its complement («مكتب [الأمم المتحدة] لتنسيق الشؤون
+    /// الإنسانية»), nor after [`NOT_BEFORE_NAMES`]; not
     /// before a span that begins with a proclitic (no construct: «جامعة
     /// لجامعة برينستون», «إدارة وتنظيم الشؤون») or with a head of its own
     /// («فريق [جامعة إنديانا]»); only over a word on the name's line that
@@ -798,7 +807,8 @@ impl Recognizer {
     /// The name takes the place of a span of its head's phrase
     /// («الاتحاد الدولي»); it is not made over another name («للأمم
     /// المتحدة» of «الجمعية العامة للأمم المتحدة», «صندوق الأمم المتحدة
-    /// لرعاية الطفولة»), nor across a span.
+    /// لرعاية الطفولة»), nor across a span. (The window's
+    /// [`Recognizer::heads_before_names`] makes the fund's whole name.)
     pub(super) fn complemented_names(
         t: &Text,
         taken: &[bool],
@@ -831,8 +841,10 @@ impl Recognizer {
     /// الإسلامية», «حركة حماس», «تنظيم داعش», «صندوق النقد الدولي». The head
     /// ([`NAME_HEADS`], or [`INDEFINITE_NAME_HEADS`] without the article) is
     /// followed by up to three definite words that include a nisba
-    /// adjective, or by a name the model recognised, or by one word never
-    /// seen in training.
+    /// adjective, the name ending at the last nisba or at a
+    /// [`NAME_ENDING_ADJECTIVES`] word after it («الحكومة العراقية» of
+    /// «الحكومة العراقية الجديدة»); or by a name the model recognised; or by
+    /// one word never seen in training.
     pub(super) fn organisation_heads(
         &self,
         t: &Text,
@@ -913,11 +925,14 @@ impl Recognizer {
                 // alone: «الحركة الحرة» of a body is free motion).
                 let is_nisba =
                     |w: &str| w.ends_with("يه") || (w.ends_with('ي') && w.chars().count() > 5);
-                let nisba = run.iter().position(|w| is_nisba(w)).map(|first| {
-                    run.iter()
-                        .rposition(|w| is_nisba(w) || NAME_ENDING_ADJECTIVES.contains(w))
-                        .unwrap_or(first)
-                });
+                let nisba = run
+                    .iter()
+                    .any(|w| is_nisba(w))
+                    .then(|| {
+                        run.iter()
+                            .rposition(|w| is_nisba(w) || NAME_ENDING_ADJECTIVES.contains(w))
+                    })
+                    .flatten();
                 let group_head = folded
                     .readings(i)
                     .iter()
@@ -1316,13 +1331,8 @@ mod model_tests {
             ),
         ];
         for (text, (first, last, kind), (shown, shown_kind)) in cases {
-            let t = Text::new(text);
-            let at = |key: &str| (0..t.tokens.len()).position(|i| t.key(i) == key).unwrap();
-            let taken = vec![false; t.tokens.len()];
-            let mut spans = vec![(at(first), at(last), kind)];
-            rec.heads_before_names(&t, &taken, &folded(&t), &mut spans);
             assert_eq!(
-                texts(&t, &spans),
+                heads_shown(&rec, text, (first, last, kind)),
                 [(shown.to_owned(), shown_kind)],
                 "{text}"
             );
@@ -1355,7 +1365,10 @@ mod model_tests {
             ["صندوق النقد الدولي"]
         );
         // A box is no fund: the head makes names only without the article.
-        assert_eq!(organisations("وضع الكتب في الصندوق الخشبي."), [""; 0]);
+        assert_eq!(
+            organisations("وضع الكتب في الصندوق الخشبي."),
+            Vec::<String>::new()
+        );
         assert_eq!(
             organisations("ويبحث الخطوات التي حققتها الحكومة العراقية الجديدة التي شكلت."),
             ["الحكومة العراقية"]
@@ -1368,7 +1381,7 @@ mod model_tests {
         );
         assert_eq!(
             organisations("يتحرك الجسم ذو الحركة الحرة بسرعة ثابتة."),
-            [""; 0]
+            Vec::<String>::new()
         );
         // One the tagger made a name of its own ends the name before it.
         let t = Text::new("وكانت الجبهة الثورية المتحدة قد رفضت.");
@@ -1423,13 +1436,8 @@ mod model_tests {
             ),
         ];
         for (text, shown) in cases {
-            let t = Text::new(text);
-            let at = |key: &str| (0..t.tokens.len()).position(|i| t.key(i) == key).unwrap();
-            let taken = vec![false; t.tokens.len()];
-            let mut spans = vec![(at("الامم"), at("المتحده"), Organization)];
-            rec.heads_before_names(&t, &taken, &folded(&t), &mut spans);
             assert_eq!(
-                texts(&t, &spans),
+                heads_shown(&rec, text, ("الامم", "المتحده", Organization)),
                 [(shown.to_owned(), Organization)],
                 "{text}"
             );
@@ -1492,6 +1500,22 @@ mod model_tests {
 
     fn organisations(text: &str) -> Vec<String> {
         found(text, MentionType::Organization)
+    }
+
+    /// The spans [`Recognizer::heads_before_names`] makes of the tagger's
+    /// span from the token whose key is `first` to the one whose key is
+    /// `last`, in `text`.
+    fn heads_shown(
+        rec: &Recognizer,
+        text: &str,
+        (first, last, kind): (&str, &str, MentionType),
+    ) -> Vec<(String, MentionType)> {
+        let t = Text::new(text);
+        let at = |key: &str| (0..t.tokens.len()).position(|i| t.key(i) == key).unwrap();
+        let taken = vec![false; t.tokens.len()];
+        let mut spans = vec![(at(first), at(last), kind)];
+        rec.heads_before_names(&t, &taken, &folded(&t), &mut spans);
+        texts(&t, &spans)
     }
 
     fn texts(t: &Text, spans: &[(usize, usize, MentionType)]) -> Vec<(String, MentionType)> {
