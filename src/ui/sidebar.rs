@@ -420,19 +420,11 @@ fn entity_row_ui(
     let pad = 22.0;
     let y = |g: &egui::Galley| rect.center().y - g.size().y / 2.0;
     let name_room = rect.width() - pad - count_galley.size().x - 14.0;
-    let name_clip = painter.with_clip_rect(if rtl {
-        egui::Rect::from_min_max(
-            pos2(rect.right() - pad - name_room, rect.top()),
-            pos2(rect.right() - pad, rect.bottom()),
-        )
+    let (lo, hi) = if rtl {
+        (rect.right() - pad - name_room, rect.right() - pad)
     } else {
-        egui::Rect::from_min_max(
-            pos2(rect.left() + pad, rect.top()),
-            pos2(rect.left() + pad + name_room, rect.bottom()),
-        )
-    });
-    // A name too long for its room shows its beginning: the right end of
-    // a right-to-left name, the left end of a left-to-right one.
+        (rect.left() + pad, rect.left() + pad + name_room)
+    };
     let name_rtl = entity
         .canonical
         .chars()
@@ -442,37 +434,81 @@ fn entity_row_ui(
             _ => None,
         })
         .unwrap_or(rtl);
-    let overflows = name_galley.size().x > name_room;
-    if rtl {
-        let x = if overflows && !name_rtl {
-            rect.right() - pad - name_room
-        } else {
-            rect.right() - pad - name_galley.size().x
-        };
-        name_clip.galley(pos2(x, y(&name_galley)), name_galley, color);
-        painter.galley(
-            pos2(rect.left() + 8.0, y(&count_galley)),
-            count_galley,
-            weak,
-        );
-    } else {
-        let x = if overflows && name_rtl {
-            rect.left() + pad + name_room - name_galley.size().x
-        } else {
-            rect.left() + pad
-        };
-        name_clip.galley(pos2(x, y(&name_galley)), name_galley, color);
-        painter.galley(
-            pos2(rect.right() - 8.0 - count_galley.size().x, y(&count_galley)),
-            count_galley,
-            weak,
-        );
+    let ellipsis =
+        super::bidi_text::line_galley(ui.ctx(), "…", &font, egui::Color32::PLACEHOLDER, false);
+    let fit = fit_name(
+        (lo, hi),
+        name_galley.size().x,
+        ellipsis.size().x + 2.0,
+        name_rtl,
+        rtl,
+    );
+    let name_clip = painter.with_clip_rect(egui::Rect::from_min_max(
+        pos2(fit.clip.0, rect.top()),
+        pos2(fit.clip.1, rect.bottom()),
+    ));
+    name_clip.galley(pos2(fit.x, y(&name_galley)), name_galley, color);
+    if let Some(x) = fit.ellipsis {
+        painter.galley(pos2(x, y(&ellipsis)), ellipsis, color);
     }
+    let count_x = if rtl {
+        rect.left() + 8.0
+    } else {
+        rect.right() - 8.0 - count_galley.size().x
+    };
+    painter.galley(pos2(count_x, y(&count_galley)), count_galley, weak);
     let label = entity_label(analyzed, e, lang);
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label));
     let first = entity.mentions[0];
     let theme = settings.theme;
     response.on_hover_ui(|ui| super::reader::mention_tooltip_ui(ui, doc, a, first, lang, theme))
+}
+
+/// Where a row's name is painted in the room from `lo` to `hi`
+/// ([`fit_name`]).
+#[derive(Debug, PartialEq)]
+struct NameFit {
+    /// What of the name shows, from left to right.
+    clip: (f32, f32),
+    /// The name's left edge.
+    x: f32,
+    /// The left edge of the ellipsis, where a long name is cut.
+    ellipsis: Option<f32>,
+}
+
+/// Lays a name `width` wide in the room `(lo, hi)`: right-aligned in a
+/// right-to-left interface, left-aligned otherwise. A name too long for
+/// its room shows its beginning (the right end of a right-to-left name,
+/// the left end of a left-to-right one) and an ellipsis (`ellipsis_w`
+/// wide) where it is cut, so that the reader sees that it goes on.
+fn fit_name(
+    (lo, hi): (f32, f32),
+    width: f32,
+    ellipsis_w: f32,
+    name_rtl: bool,
+    ui_rtl: bool,
+) -> NameFit {
+    if width <= hi - lo {
+        let x = if ui_rtl { hi - width } else { lo };
+        return NameFit {
+            clip: (lo, hi),
+            x,
+            ellipsis: None,
+        };
+    }
+    if name_rtl {
+        NameFit {
+            clip: (lo + ellipsis_w, hi),
+            x: hi - width,
+            ellipsis: Some(lo),
+        }
+    } else {
+        NameFit {
+            clip: (lo, hi - ellipsis_w),
+            x: lo,
+            ellipsis: Some(hi - ellipsis_w + 2.0),
+        }
+    }
 }
 
 /// The AccessKit label of an entity's row: «بغداد · مكان · ٥ إشارات».
@@ -484,4 +520,48 @@ pub fn entity_label(analyzed: &Analyzed, e: usize, lang: Lang) -> String {
         describe::type_name(entity.kind, lang),
         i18n::count(entity.mentions.len(), &i18n::MENTION, lang)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// «مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية» was cut at its row's
+    /// edge with nothing to tell that it went on.
+    #[test]
+    fn a_name_too_long_for_its_row_ends_in_an_ellipsis_where_it_is_cut() {
+        let room = (10.0, 110.0);
+        // An Arabic name shows its beginning, on the right; the ellipsis
+        // stands at the left, outside what shows of the name.
+        assert_eq!(
+            fit_name(room, 150.0, 8.0, true, true),
+            NameFit {
+                clip: (18.0, 110.0),
+                x: -40.0,
+                ellipsis: Some(10.0),
+            }
+        );
+        // A Latin name shows its beginning on the left, the ellipsis at
+        // the right, in either interface.
+        for ui_rtl in [true, false] {
+            assert_eq!(
+                fit_name(room, 150.0, 8.0, false, ui_rtl),
+                NameFit {
+                    clip: (10.0, 102.0),
+                    x: 10.0,
+                    ellipsis: Some(104.0),
+                }
+            );
+        }
+        // A name that fits has none, and keeps to the interface's side.
+        assert_eq!(
+            fit_name(room, 50.0, 8.0, true, true),
+            NameFit {
+                clip: (10.0, 110.0),
+                x: 60.0,
+                ellipsis: None,
+            }
+        );
+        assert_eq!(fit_name(room, 50.0, 8.0, true, false).x, 10.0);
+    }
 }
