@@ -434,21 +434,18 @@ fn entity_row_ui(
             _ => None,
         })
         .unwrap_or(rtl);
-    let ellipsis =
-        super::bidi_text::line_galley(ui.ctx(), "…", &font, egui::Color32::PLACEHOLDER, false);
-    let fit = fit_name(
-        (lo, hi),
-        name_galley.size().x,
-        ellipsis.size().x + 2.0,
-        name_rtl,
-        rtl,
-    );
+    // The ellipsis is laid out only for a name that is cut.
+    let ellipsis = (name_galley.size().x > hi - lo).then(|| {
+        super::bidi_text::line_galley(ui.ctx(), "…", &font, egui::Color32::PLACEHOLDER, false)
+    });
+    let ellipsis_w = ellipsis.as_ref().map_or(0.0, |g| g.size().x + 2.0);
+    let fit = fit_name((lo, hi), name_galley.size().x, ellipsis_w, name_rtl, rtl);
     let name_clip = painter.with_clip_rect(egui::Rect::from_min_max(
         pos2(fit.clip.0, rect.top()),
         pos2(fit.clip.1, rect.bottom()),
     ));
     name_clip.galley(pos2(fit.x, y(&name_galley)), name_galley, color);
-    if let Some(x) = fit.ellipsis {
+    if let (Some(x), Some(ellipsis)) = (fit.ellipsis, ellipsis) {
         painter.galley(pos2(x, y(&ellipsis)), ellipsis, color);
     }
     let count_x = if rtl {
